@@ -1,0 +1,392 @@
+#include "classify.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buffer.h"
+
+/* ---- tuning constants ---------------------------------------------------- */
+
+/* A Han, Kana or Hangul character carries about as much as a short word. */
+static const double CJK_CHAR_WEIGHT = 3.0;
+/* Above this share of link text a block reads as navigation. */
+static const double LINK_DENSE = 0.5;
+/* Chrome counts against the region that holds it at this rate per char. */
+static const double CHROME_PENALTY = 0.5;
+/* Text without sentence punctuation, shorter than this, is label-like. */
+static const double LABEL_LENGTH = 80.0;
+static const double LABEL_WEIGHT = 0.3;
+/* Comment threads under an article count, but less than the article. */
+static const double COMMENT_WEIGHT = 0.3;
+/* Containers the page marks as its content are preferred by this factor. */
+static const double CONTENT_CONTAINER_BONUS = 1.1;
+/* A boilerplate name on an element holding this share of the page's prose
+ * is a layout wrapper ("page-with-sidebar"), not boilerplate. */
+static const double WRAPPER_SHARE = 0.4;
+/* Prose this long under a boilerplate name is kept all the same. */
+static const double LONG_PROSE = 200.0;
+/* Below this much kept text the page has no main content. */
+static const double MIN_CONTENT = 40.0;
+/* A page is read as a listing when its best prose region holds less than
+ * this share of the text that sits in link-dense, non-chrome blocks. */
+static const double LISTING_PROSE_SHARE = 0.5;
+static const int LISTING_IGNORES_ALL_LINKS = 1;
+
+static const uint32_t CHROME_FLAGS = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
+                                     WN_EL_DIALOG | WN_EL_NEGATIVE_NAME;
+static const uint32_t CONTENT_FLAGS = WN_EL_ARTICLE | WN_EL_MAIN | WN_EL_POSITIVE_NAME;
+
+/* ---- block measures ------------------------------------------------------ */
+
+static double block_length(const wn_block *b) {
+  return (double)(b->chars - b->cjk_chars) + CJK_CHAR_WEIGHT * b->cjk_chars;
+}
+
+static double link_density(const wn_block *b) {
+  return b->chars ? (double)b->link_chars / b->chars : 0.0;
+}
+
+/*
+ * On a listing (a page of cards and link lists with no prose of its own) the
+ * links are the content. Then only links inside a sentence-like block count.
+ */
+static double page_link_density(const wn_page *page, const wn_block *b) {
+  if (!page->listing) return link_density(b);
+  return LISTING_IGNORES_ALL_LINKS ? 0.0
+                                   : b->chars ? (double)(b->link_chars - b->card_link_chars) / b->chars : 0.0;
+}
+
+static bool reads_as_prose(const wn_block *b) {
+  return b->punctuation > 0 || block_length(b) >= LABEL_LENGTH;
+}
+
+/* ---- element aggregates ---------------------------------------------- */
+
+/*
+ * Elements are numbered in document order, so every child comes after its
+ * parent: one backward pass sums a value up the whole tree.
+ */
+static void sum_up_tree(wn_page *page, double *values) {
+  for (size_t i = page->element_count; i-- > 1;) {
+    int parent = page->elements[i].parent;
+    if (parent >= 0) values[parent] += values[i];
+  }
+}
+
+static void recompute_inherited(wn_page *page) {
+  for (size_t i = 0; i < page->element_count; i++) {
+    wn_element *e = &page->elements[i];
+    e->inherited = e->flags | (e->parent >= 0 ? page->elements[e->parent].inherited : 0);
+  }
+}
+
+static void aggregate_text(wn_page *page) {
+  size_t n = page->element_count;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    wn_element *owner = &page->elements[b->owner];
+    double len = block_length(b);
+    owner->text_chars += len;
+    owner->link_chars += len * link_density(b);
+    owner->block_count++;
+  }
+  for (size_t i = n; i-- > 1;) {
+    wn_element *e = &page->elements[i];
+    if (e->parent < 0) continue;
+    wn_element *p = &page->elements[e->parent];
+    p->text_chars += e->text_chars;
+    p->link_chars += e->link_chars;
+    p->block_count += e->block_count;
+  }
+}
+
+/*
+ * A wrapper that holds much of the page's non-link text is layout, whatever
+ * its name says; without this, one "has-sidebar" class on a page wrapper
+ * would sink the whole page.
+ */
+static void clear_wrapper_flags(wn_page *page) {
+  if (!page->element_count) return;
+  const wn_element *root = &page->elements[0];
+  double page_prose = root->text_chars - root->link_chars;
+  for (size_t i = 0; i < page->element_count; i++) {
+    wn_element *e = &page->elements[i];
+    double prose = e->text_chars - e->link_chars;
+    if (prose > WRAPPER_SHARE * page_prose)
+      e->flags &= ~(uint32_t)(CHROME_FLAGS | WN_EL_COMMENTS);
+  }
+  recompute_inherited(page);
+}
+
+static bool inside(const wn_page *page, int element, int region);
+
+/* ---- region choice --------------------------------------------------- */
+
+/* What a block adds to any region that holds it: prose adds, chrome costs. */
+static double block_value(const wn_page *page, const wn_block *b) {
+  double len = block_length(b);
+  uint32_t flags = page->elements[b->owner].inherited;
+  if (flags & CHROME_FLAGS) return -CHROME_PENALTY * len;
+  double links = page_link_density(page, b);
+  if (links > LINK_DENSE) return -CHROME_PENALTY * len;
+  double value = len * (1.0 - links);
+  if (!reads_as_prose(b)) value *= LABEL_WEIGHT;
+  if (flags & WN_EL_COMMENTS) value *= COMMENT_WEIGHT;
+  return value;
+}
+
+/* The element whose blocks add up to the most content net of chrome. */
+static int choose_region(wn_page *page) {
+  size_t n = page->element_count;
+  if (!n) return -1;
+  double *net = wn_xcalloc(n, sizeof *net);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    b->score = block_value(page, b);
+    net[b->owner] += b->score;
+  }
+  sum_up_tree(page, net);
+  int best = 0;
+  double best_score = net[0];
+  for (size_t i = 0; i < n; i++) {
+    wn_element *e = &page->elements[i];
+    double score = net[i] * ((e->flags & CONTENT_FLAGS) ? CONTENT_CONTAINER_BONUS : 1.0);
+    e->content_score = score;
+    if (score > best_score) {
+      best_score = score;
+      best = (int)i;
+    }
+  }
+  free(net);
+  return best;
+}
+
+/* Prose kept by the region versus link-dense text outside chrome. */
+static bool looks_like_listing(const wn_page *page, int region) {
+  double prose = 0, links = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
+    if (link_density(b) > LINK_DENSE) links += block_length(b);
+    else if (b->score > 0 && inside(page, b->owner, region)) prose += b->score;
+  }
+  return prose < LISTING_PROSE_SHARE * links;
+}
+
+/* ---- block decisions ------------------------------------------------- */
+
+/* Flags of the elements from the block's owner up to, not including, the region. */
+static uint32_t flags_below(const wn_page *page, int owner, int region) {
+  uint32_t flags = 0;
+  for (int e = owner; e >= 0 && e != region; e = page->elements[e].parent)
+    flags |= page->elements[e].flags;
+  return flags;
+}
+
+static bool inside(const wn_page *page, int element, int region) {
+  int depth = page->elements[region].depth;
+  while (element >= 0 && page->elements[element].depth > depth)
+    element = page->elements[element].parent;
+  return element == region;
+}
+
+/*
+ * A forum thread or a comments page is all comments: then comment names say
+ * nothing. Decided by where the region sits and what it mostly holds.
+ */
+static bool comments_are_content(const wn_page *page, int region) {
+  if (page->elements[region].inherited & WN_EL_COMMENTS) return true;
+  double comment = 0, other = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!inside(page, b->owner, region)) continue;
+    if (flags_below(page, b->owner, region) & WN_EL_COMMENTS) comment += block_length(b);
+    else other += block_length(b);
+  }
+  return comment > other;
+}
+
+static int judge_inside(const wn_page *page, const wn_block *b, int region,
+                        bool comments_ok) {
+  uint32_t flags = flags_below(page, b->owner, region);
+  bool long_prose = block_length(b) >= LONG_PROSE && link_density(b) < 0.2;
+  if (flags & WN_EL_DIALOG) return WN_DROP_DIALOG;
+  if (flags & WN_EL_NAV) return WN_DROP_NAVIGATION;
+  if ((flags & WN_EL_ASIDE) && !long_prose) return WN_DROP_SIDEBAR;
+  if ((flags & WN_EL_FOOTER) && !long_prose) return WN_DROP_FOOTER;
+  if (flags & WN_EL_HEADER) return WN_DROP_HEADER;
+  if ((flags & WN_EL_NEGATIVE_NAME) && !long_prose) return WN_DROP_BOILERPLATE_NAME;
+  if ((flags & WN_EL_COMMENTS) && !comments_ok) return WN_DROP_COMMENTS;
+  if (b->kind != WN_BLOCK_HEADING && page_link_density(page, b) > LINK_DENSE)
+    return WN_DROP_LINK_DENSE;
+  return b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
+}
+
+/* A heading whose section kept nothing introduces nothing. */
+static void drop_orphan_headings(wn_page *page) {
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *h = &page->blocks[i];
+    if (!h->keep || h->kind != WN_BLOCK_HEADING) continue;
+    bool has_content = false;
+    for (size_t j = i + 1; j < page->block_count; j++) {
+      const wn_block *next = &page->blocks[j];
+      if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;
+      if (next->keep && next->kind != WN_BLOCK_HEADING) {
+        has_content = true;
+        break;
+      }
+    }
+    if (!has_content) {
+      h->keep = 0;
+      h->reason = WN_DROP_EMPTY;
+    }
+  }
+}
+
+static void drop_all_if_too_little(wn_page *page) {
+  double kept = 0;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].keep && page->blocks[i].kind != WN_BLOCK_HEADING)
+      kept += block_length(&page->blocks[i]);
+  if (kept >= MIN_CONTENT) return;
+  for (size_t i = 0; i < page->block_count; i++) {
+    if (!page->blocks[i].keep) continue;
+    page->blocks[i].keep = 0;
+    page->blocks[i].reason = WN_DROP_SHORT;
+  }
+}
+
+static bool strncasecmp_ascii(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i])) return false;
+  return true;
+}
+
+/* ---- title ----------------------------------------------------------- */
+
+static const char *const TITLE_SEPARATORS[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                               " \xc2\xb7 ", " :: ", " // ", " \xc2\xbb ", NULL};
+
+static bool same_text(const char *a, const char *b) {
+  while (*a && *b) {
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return false;
+    a++, b++;
+  }
+  return *a == *b;
+}
+
+static void separator_bounds(const char *title, const char **first, const char **last,
+                             size_t *first_len, size_t *last_len) {
+  *first = *last = NULL;
+  for (int i = 0; TITLE_SEPARATORS[i]; i++) {
+    size_t len = strlen(TITLE_SEPARATORS[i]);
+    for (const char *p = title; (p = strstr(p, TITLE_SEPARATORS[i])) != NULL; p += len) {
+      if (!*first || p < *first) *first = p, *first_len = len;
+      if (!*last || p > *last) *last = p, *last_len = len;
+    }
+  }
+}
+
+/*
+ * "Headline | Site" -> "Headline". The side that names the site goes; without
+ * og:site_name, the longer side is taken to be the headline.
+ */
+static char *strip_site_name(const char *title, const char *site_name) {
+  const char *first, *last;
+  size_t first_len = 0, last_len = 0;
+  separator_bounds(title, &first, &last, &first_len, &last_len);
+  size_t total = strlen(title);
+  if (!first) return wn_xstrndup(title, total);
+  const char *tail = last + last_len;
+  const char *head_end = first;
+  bool tail_is_site = site_name && same_text(tail, site_name);
+  bool head_is_site = site_name && (size_t)(head_end - title) == strlen(site_name) &&
+                      strncasecmp_ascii(title, site_name, strlen(site_name));
+  if (tail_is_site || (!head_is_site && (size_t)(last - title) >= strlen(tail)))
+    return wn_xstrndup(title, (size_t)(last - title));
+  const char *start = first + first_len;
+  return wn_xstrndup(start, total - (size_t)(start - title));
+}
+
+static bool heading_outside_chrome(const wn_page *page, const wn_block *b) {
+  return !(page->elements[b->owner].inherited &
+           (WN_EL_NAV | WN_EL_FOOTER | WN_EL_ASIDE | WN_EL_DIALOG | WN_EL_HEADER));
+}
+
+static const wn_block *title_heading(const wn_page *page) {
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->heading_level == 1 && b->keep) return b;
+  }
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->heading_level == 1 && heading_outside_chrome(page, b)) return b;
+  }
+  return NULL;
+}
+
+/* The page's h1, else og:title, else <title> without the site name. */
+static void choose_title(wn_page *page) {
+  const wn_block *h1 = title_heading(page);
+  if (h1) page->title = wn_xstrndup(h1->text, h1->text_len);
+  else if (page->og_title) page->title = strip_site_name(page->og_title, page->og_site_name);
+  else if (page->html_title) page->title = strip_site_name(page->html_title, page->og_site_name);
+  else page->title = wn_xstrndup("", 0);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->keep && b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title)) {
+      b->keep = 0;
+      b->reason = WN_DROP_TITLE_REPEAT;
+      break;
+    }
+  }
+}
+
+void wn_classify(wn_page *page) {
+  page->region = -1;
+  if (!page->block_count) {
+    page->title = wn_xstrndup("", 0);
+    return;
+  }
+  aggregate_text(page);
+  clear_wrapper_flags(page);
+  page->listing = false;
+  int region = choose_region(page);
+  if (looks_like_listing(page, region)) {
+    page->listing = true;
+    region = choose_region(page);
+  }
+  page->region = region;
+  bool comments_ok = comments_are_content(page, region);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    b->reason = inside(page, b->owner, region) ? judge_inside(page, b, region, comments_ok)
+                                               : WN_DROP_OUTSIDE_MAIN;
+    b->keep = b->reason == WN_KEEP_CONTENT || b->reason == WN_KEEP_HEADING;
+  }
+  drop_orphan_headings(page);
+  drop_all_if_too_little(page);
+  choose_title(page);
+}
+
+const char *wn_reason_name(int reason) {
+  static const char *const names[WN_REASON_COUNT] = {
+      [WN_KEEP_CONTENT] = "content",
+      [WN_KEEP_HEADING] = "heading",
+      [WN_DROP_OUTSIDE_MAIN] = "outside-main",
+      [WN_DROP_NAVIGATION] = "navigation",
+      [WN_DROP_FOOTER] = "footer",
+      [WN_DROP_HEADER] = "header",
+      [WN_DROP_SIDEBAR] = "sidebar",
+      [WN_DROP_BOILERPLATE_NAME] = "boilerplate-name",
+      [WN_DROP_COMMENTS] = "comments",
+      [WN_DROP_DIALOG] = "dialog",
+      [WN_DROP_LINK_DENSE] = "link-dense",
+      [WN_DROP_SHORT] = "too-little-content",
+      [WN_DROP_TITLE_REPEAT] = "title-repeat",
+      [WN_DROP_EMPTY] = "empty-section",
+  };
+  return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
+}

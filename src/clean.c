@@ -1,0 +1,136 @@
+#include "clean.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+ * aria-hidden is honoured only while the subtree holds less than this share
+ * of the page's text: some sites hide the whole article from assistive
+ * technology while a modal is open, and the article must survive that.
+ */
+static const double ARIA_HIDDEN_MAX_SHARE = 0.5;
+
+/*
+ * noscript usually holds "enable JavaScript" notes and tracking pixels, but
+ * some applications (forums above all) put the whole page there for clients
+ * without scripts. It is read when it holds at least this share of the text.
+ */
+static const double NOSCRIPT_MIN_SHARE = 0.5;
+
+/* Class tokens that mean "text for screen readers only" (skip links, labels). */
+static const char *const SCREEN_READER_CLASSES[] = {
+    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+    "screen-reader-only", "sr-text", "a11y-hidden", "element-invisible",
+    "u-visually-hidden", NULL};
+
+static bool tag_has_no_text(GumboTag tag) {
+  switch (tag) {
+  case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+  case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
+  case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+  case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
+  case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_INPUT:
+  case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_DATALIST:
+  case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA:
+  case GUMBO_TAG_KEYGEN: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
+  case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_PROGRESS:
+  case GUMBO_TAG_METER: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
+  case GUMBO_TAG_RP: case GUMBO_TAG_RT:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static const char *attr(const GumboNode *element, const char *name) {
+  const GumboAttribute *a = gumbo_get_attribute(&element->v.element.attributes, name);
+  return a ? a->value : NULL;
+}
+
+/* True if an inline style says display:none or visibility:hidden. */
+static bool style_hides(const char *style) {
+  char squeezed[256];
+  size_t n = 0;
+  for (const char *p = style; *p && n + 1 < sizeof squeezed; p++)
+    if (!isspace((unsigned char)*p)) squeezed[n++] = (char)tolower((unsigned char)*p);
+  squeezed[n] = '\0';
+  return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
+}
+
+static bool has_class_token(const char *classes, const char *token) {
+  size_t len = strlen(token);
+  for (const char *p = classes; (p = strstr(p, token)) != NULL; p += len) {
+    bool starts = p == classes || isspace((unsigned char)p[-1]);
+    bool ends = p[len] == '\0' || isspace((unsigned char)p[len]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+static bool screen_reader_only(const char *classes) {
+  for (int i = 0; SCREEN_READER_CLASSES[i]; i++)
+    if (has_class_token(classes, SCREEN_READER_CLASSES[i])) return true;
+  return false;
+}
+
+static double share_of_page(const GumboNode *element, const GumboNode *root,
+                            size_t *page_chars) {
+  if (*page_chars == WN_CLEAN_UNMEASURED) *page_chars = wn_clean_text_size(root);
+  if (*page_chars == 0) return 0.0;
+  return (double)wn_clean_text_size(element) / (double)*page_chars;
+}
+
+wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
+                             size_t *page_chars) {
+  if (element->type != GUMBO_NODE_ELEMENT) return WN_SKIP_NONE;
+  if (tag_has_no_text(element->v.element.tag)) return WN_SKIP_TAG;
+  if (element->v.element.tag == GUMBO_TAG_NOSCRIPT &&
+      share_of_page(element, root, page_chars) < NOSCRIPT_MIN_SHARE)
+    return WN_SKIP_TAG;
+  if (element->v.element.attributes.length == 0) return WN_SKIP_NONE;
+  if (attr(element, "hidden")) return WN_SKIP_HIDDEN;
+  const char *style = attr(element, "style");
+  if (style && style_hides(style)) return WN_SKIP_HIDDEN;
+  const char *classes = attr(element, "class");
+  if (classes && screen_reader_only(classes)) return WN_SKIP_HIDDEN;
+  const char *aria = attr(element, "aria-hidden");
+  if (aria && strcasecmp(aria, "true") == 0) {
+    if (share_of_page(element, root, page_chars) < ARIA_HIDDEN_MAX_SHARE)
+      return WN_SKIP_ARIA_HIDDEN;
+  }
+  return WN_SKIP_NONE;
+}
+
+/* Iterative, so a page nested a million levels deep cannot overflow the stack. */
+size_t wn_clean_text_size(const GumboNode *root) {
+  size_t total = 0;
+  const GumboNode *node = root;
+  while (node) {
+    bool descend = false;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      for (const char *p = node->v.text.text; *p; p++)
+        if (!isspace((unsigned char)*p)) total++;
+    } else if ((node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) &&
+               !tag_has_no_text(node->v.element.tag) && node->v.element.children.length) {
+      descend = true;
+    }
+    if (descend) {
+      node = node->v.element.children.data[0];
+      continue;
+    }
+    /* Next sibling, climbing until one exists, stopping at the root. */
+    while (node != root) {
+      const GumboNode *parent = node->parent;
+      size_t next = node->index_within_parent + 1;
+      if (next < parent->v.element.children.length) {
+        node = parent->v.element.children.data[next];
+        break;
+      }
+      node = parent;
+    }
+    if (node == root) break;
+  }
+  return total;
+}

@@ -1,0 +1,37 @@
+/*
+ * Stage 3: decide which DOM nodes carry no readable page text.
+ *
+ * Nothing is removed from the Gumbo tree; the segmenter asks wn_clean_skip()
+ * for every element and does not descend into skipped ones. Skipped: script,
+ * style, template, svg, math, iframe, object, canvas, form controls,
+ * elements with `hidden`, inline display:none / visibility:hidden, and
+ * aria-hidden="true" unless that subtree holds most of the page's text, and
+ * noscript unless it does (some forums serve their posts only there).
+ */
+#ifndef WN_CLEAN_H
+#define WN_CLEAN_H
+
+#include <gumbo.h>
+
+typedef enum wn_skip_reason {
+  WN_SKIP_NONE = 0,
+  WN_SKIP_TAG,         /* script, style, svg, form controls ... */
+  WN_SKIP_HIDDEN,      /* hidden attribute or inline display:none */
+  WN_SKIP_ARIA_HIDDEN  /* aria-hidden="true" */
+} wn_skip_reason;
+
+#define WN_CLEAN_UNMEASURED ((size_t)-1)
+
+/*
+ * Why `element` (an element node) carries no page text, or WN_SKIP_NONE.
+ * `page_chars` caches the text size under `root`, used to refuse an
+ * aria-hidden that would hide most of the page; start it at
+ * WN_CLEAN_UNMEASURED and it is measured only if some element needs it.
+ */
+wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
+                             size_t *page_chars);
+
+/* Characters of text under `node`, skipping what wn_clean_skip skips by tag. */
+size_t wn_clean_text_size(const GumboNode *node);
+
+#endif

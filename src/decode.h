@@ -1,0 +1,37 @@
+/*
+ * Stage 1: bytes -> UTF-8.
+ *
+ * Order of evidence, as browsers do: a byte-order mark, then a <meta charset>
+ * or <meta http-equiv="Content-Type"> in the first 1,024 bytes, then UTF-8
+ * if the bytes are valid UTF-8, else windows-1252. A forced encoding (the
+ * --encoding option) overrides all of it. Conversion goes through iconv;
+ * invalid sequences become U+FFFD, so no input is ever truncated.
+ */
+#ifndef WN_DECODE_H
+#define WN_DECODE_H
+
+#include <stddef.h>
+
+typedef struct wn_decoded {
+  char *utf8;        /* NUL-terminated, valid UTF-8, no BOM */
+  size_t len;
+  char encoding[32]; /* canonical name of the encoding used, e.g. "windows-1252" */
+} wn_decoded;
+
+/*
+ * Decode `len` bytes. `forced` may be NULL. Returns 0 on success, -1 if
+ * `forced` names an encoding that iconv does not know (out is then empty).
+ */
+int wn_decode(const char *bytes, size_t len, const char *forced, wn_decoded *out);
+void wn_decoded_free(wn_decoded *decoded);
+
+/*
+ * The encoding the sniffing steps pick for these bytes (BOM, meta prescan,
+ * UTF-8 validity, windows-1252 fallback), as a canonical name in `name`.
+ */
+void wn_sniff_encoding(const char *bytes, size_t len, char *name, size_t cap);
+
+/* 1 if the bytes are entirely valid UTF-8. */
+int wn_utf8_valid(const char *bytes, size_t len);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * Stage 6: write the kept blocks.
+ *
+ * Text: the title first (unless disabled), then blocks separated by one
+ * blank line; consecutive list items and table rows of one list or table on
+ * consecutive lines; code blocks keep their line breaks. NFC throughout.
+ * Explain: every block in page order, one line each, with keep/drop, the
+ * reason and the scores.
+ */
+#ifndef WN_RENDER_H
+#define WN_RENDER_H
+
+#include "buffer.h"
+#include "segment.h"
+
+void wn_render_text(const wn_page *page, int include_title, wn_buf *out);
+void wn_render_explain(const wn_page *page, wn_buf *out);
+
+/* NFC-normalise `len` bytes of UTF-8 into a new string (caller frees). */
+char *wn_nfc(const char *s, size_t len, size_t *out_len);
+
+#endif

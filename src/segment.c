@@ -1,0 +1,625 @@
+#include "segment.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buffer.h"
+#include "clean.h"
+
+/*
+ * Class and id names are one cue among several: many sites use meaningless
+ * generated names, and the classifier never drops long prose for a name alone.
+ * A pattern starting with '=' must match a whole token; others match inside
+ * a token too ("mainSidebar", "post-share-bar").
+ */
+typedef struct name_cue {
+  const char *pattern;
+  uint32_t flag;
+} name_cue;
+
+static const name_cue NAME_CUES[] = {
+    {"sidebar", WN_EL_ASIDE}, {"side-bar", WN_EL_ASIDE}, {"=aside", WN_EL_ASIDE},
+    {"widget", WN_EL_ASIDE},
+    {"navbar", WN_EL_NAV}, {"=nav", WN_EL_NAV}, {"navigation", WN_EL_NAV},
+    {"=menu", WN_EL_NAV}, {"menu-", WN_EL_NAV}, {"-menu", WN_EL_NAV},
+    {"breadcrumb", WN_EL_NAV}, {"pagination", WN_EL_NAV}, {"=pager", WN_EL_NAV},
+    {"skip-link", WN_EL_NAV}, {"skiplink", WN_EL_NAV}, {"toolbar", WN_EL_NAV},
+    {"footer", WN_EL_FOOTER}, {"copyright", WN_EL_FOOTER},
+    {"site-header", WN_EL_HEADER}, {"masthead", WN_EL_HEADER},
+    {"=topbar", WN_EL_HEADER},
+    {"comment", WN_EL_COMMENTS}, {"disqus", WN_EL_COMMENTS},
+    {"=respond", WN_EL_COMMENTS},
+    {"modal", WN_EL_DIALOG}, {"popup", WN_EL_DIALOG}, {"overlay", WN_EL_DIALOG},
+    {"cookie", WN_EL_DIALOG}, {"consent", WN_EL_DIALOG}, {"gdpr", WN_EL_DIALOG},
+    {"share", WN_EL_NEGATIVE_NAME}, {"sharing", WN_EL_NEGATIVE_NAME},
+    {"social", WN_EL_NEGATIVE_NAME}, {"related", WN_EL_NEGATIVE_NAME},
+    {"recommend", WN_EL_NEGATIVE_NAME}, {"newsletter", WN_EL_NEGATIVE_NAME},
+    {"subscribe", WN_EL_NEGATIVE_NAME}, {"signup", WN_EL_NEGATIVE_NAME},
+    {"promo", WN_EL_NEGATIVE_NAME}, {"advert", WN_EL_NEGATIVE_NAME},
+    {"=ad", WN_EL_NEGATIVE_NAME}, {"=ads", WN_EL_NEGATIVE_NAME},
+    {"=adsbygoogle", WN_EL_NEGATIVE_NAME}, {"sponsor", WN_EL_NEGATIVE_NAME},
+    {"outbrain", WN_EL_NEGATIVE_NAME}, {"taboola", WN_EL_NEGATIVE_NAME},
+    {"=tags", WN_EL_NEGATIVE_NAME}, {"tag-list", WN_EL_NEGATIVE_NAME},
+    {"taglist", WN_EL_NEGATIVE_NAME}, {"post-tags", WN_EL_NEGATIVE_NAME},
+    {"author-bio", WN_EL_NEGATIVE_NAME}, {"trending", WN_EL_NEGATIVE_NAME},
+    {"most-read", WN_EL_NEGATIVE_NAME}, {"popular", WN_EL_NEGATIVE_NAME},
+    {"more-stories", WN_EL_NEGATIVE_NAME}, {"read-next", WN_EL_NEGATIVE_NAME},
+    {"=print", WN_EL_NEGATIVE_NAME}, {"=rss", WN_EL_NEGATIVE_NAME},
+    {"=login", WN_EL_NEGATIVE_NAME}, {"=search", WN_EL_NEGATIVE_NAME},
+    {"searchform", WN_EL_NEGATIVE_NAME}, {"=banner", WN_EL_NEGATIVE_NAME},
+    {"shoutbox", WN_EL_NEGATIVE_NAME},
+    {"article", WN_EL_POSITIVE_NAME}, {"content", WN_EL_POSITIVE_NAME},
+    {"=entry", WN_EL_POSITIVE_NAME}, {"entry-", WN_EL_POSITIVE_NAME},
+    {"=post", WN_EL_POSITIVE_NAME}, {"post-body", WN_EL_POSITIVE_NAME},
+    {"story", WN_EL_POSITIVE_NAME}, {"=main", WN_EL_POSITIVE_NAME},
+    {"hentry", WN_EL_POSITIVE_NAME}, {"prose", WN_EL_POSITIVE_NAME},
+    {"rich-text", WN_EL_POSITIVE_NAME}, {"richtext", WN_EL_POSITIVE_NAME},
+    {"=blog", WN_EL_POSITIVE_NAME}, {"=text", WN_EL_POSITIVE_NAME},
+};
+
+/* What an element's role="..." says about it. */
+typedef struct role_cue {
+  const char *role;
+  uint32_t flag;
+} role_cue;
+
+static const role_cue ROLE_CUES[] = {
+    {"navigation", WN_EL_NAV}, {"menu", WN_EL_NAV}, {"menubar", WN_EL_NAV},
+    {"contentinfo", WN_EL_FOOTER}, {"banner", WN_EL_HEADER},
+    {"complementary", WN_EL_ASIDE}, {"main", WN_EL_MAIN},
+    {"article", WN_EL_ARTICLE}, {"dialog", WN_EL_DIALOG},
+    {"alertdialog", WN_EL_DIALOG}, {"search", WN_EL_NAV},
+};
+
+/* ---- element cues ---------------------------------------------------- */
+
+static const char *attr(const GumboNode *element, const char *name) {
+  const GumboAttribute *a = gumbo_get_attribute(&element->v.element.attributes, name);
+  return a ? a->value : NULL;
+}
+
+static uint32_t tag_flags(GumboTag tag) {
+  switch (tag) {
+  case GUMBO_TAG_NAV: case GUMBO_TAG_MENU: return WN_EL_NAV;
+  case GUMBO_TAG_FOOTER: return WN_EL_FOOTER;
+  case GUMBO_TAG_HEADER: return WN_EL_HEADER;
+  case GUMBO_TAG_ASIDE: return WN_EL_ASIDE;
+  case GUMBO_TAG_ARTICLE: return WN_EL_ARTICLE;
+  case GUMBO_TAG_MAIN: return WN_EL_MAIN;
+  case GUMBO_TAG_FORM: return WN_EL_FORM;
+  case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: return WN_EL_FIGURE;
+  case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: return WN_EL_LIST;
+  case GUMBO_TAG_TABLE: return WN_EL_TABLE;
+  case GUMBO_TAG_BLOCKQUOTE: return WN_EL_BLOCKQUOTE;
+  case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: return WN_EL_HEADING;
+  default: return 0;
+  }
+}
+
+/*
+ * Lowercase class and id into one string of tokens separated by spaces, with
+ * camelCase split ("postShareBar" -> "post-share-bar") so that patterns match
+ * one spelling.
+ */
+static size_t normalise_names(const GumboNode *element, char *out, size_t cap) {
+  const char *sources[2] = {attr(element, "class"), attr(element, "id")};
+  size_t n = 0;
+  out[n++] = ' ';
+  for (int s = 0; s < 2; s++) {
+    const char *p = sources[s];
+    if (!p) continue;
+    for (; *p && n + 3 < cap; p++) {
+      unsigned char c = (unsigned char)*p;
+      if (isupper(c) && p > sources[s] && islower((unsigned char)p[-1])) out[n++] = '-';
+      if (isspace(c)) out[n++] = ' ';
+      else out[n++] = (char)tolower(c);
+    }
+    out[n++] = ' ';
+  }
+  out[n] = '\0';
+  return n;
+}
+
+static bool token_char(char c) { return c != ' ' && c != '-' && c != '_'; }
+
+/* Whole-token match: the pattern is bounded by separators on both sides. */
+static bool contains_token(const char *names, const char *token) {
+  size_t len = strlen(token);
+  for (const char *p = names; (p = strstr(p, token)) != NULL; p++) {
+    if ((p == names || !token_char(p[-1])) && !token_char(p[len])) return true;
+  }
+  return false;
+}
+
+static uint32_t name_flags(const GumboNode *element) {
+  if (!attr(element, "class") && !attr(element, "id")) return 0;
+  char names[512];
+  normalise_names(element, names, sizeof names);
+  uint32_t flags = 0;
+  for (size_t i = 0; i < sizeof NAME_CUES / sizeof NAME_CUES[0]; i++) {
+    const char *pattern = NAME_CUES[i].pattern;
+    if (flags & NAME_CUES[i].flag) continue;
+    bool hit = pattern[0] == '=' ? contains_token(names, pattern + 1)
+                                 : strstr(names, pattern) != NULL;
+    if (hit) flags |= NAME_CUES[i].flag;
+  }
+  return flags;
+}
+
+static uint32_t role_flags(const GumboNode *element) {
+  uint32_t flags = 0;
+  const char *role = attr(element, "role");
+  if (role)
+    for (size_t i = 0; i < sizeof ROLE_CUES / sizeof ROLE_CUES[0]; i++)
+      if (strcasecmp(role, ROLE_CUES[i].role) == 0) flags |= ROLE_CUES[i].flag;
+  const char *modal = attr(element, "aria-modal");
+  if (modal && strcasecmp(modal, "true") == 0) flags |= WN_EL_DIALOG;
+  return flags;
+}
+
+/* Gumbo 0.10 has no tag id for <dialog>; read the tag's own spelling. */
+static bool is_dialog_tag(const GumboNode *element) {
+  if (element->v.element.tag != GUMBO_TAG_UNKNOWN) return false;
+  GumboStringPiece name = element->v.element.original_tag;
+  return name.length >= 7 && strncasecmp(name.data, "<dialog", 7) == 0;
+}
+
+static uint32_t element_flags(const GumboNode *element) {
+  uint32_t flags = tag_flags(element->v.element.tag);
+  if (element->v.element.attributes.length) flags |= role_flags(element) | name_flags(element);
+  if (is_dialog_tag(element)) flags |= WN_EL_DIALOG;
+  return flags;
+}
+
+/* ---- block boundaries -------------------------------------------------- */
+
+static bool is_block_tag(GumboTag tag) {
+  switch (tag) {
+  case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+  case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_DD:
+  case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
+  case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+  case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
+  case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+  case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
+  case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
+  case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+  case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE:
+  case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+  case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_UL:
+  case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_MENU:
+  case GUMBO_TAG_LEGEND: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_HTML:
+  case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
+  case GUMBO_TAG_DIR: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool has_block_child(const GumboNode *element) {
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type == GUMBO_NODE_ELEMENT && is_block_tag(child->v.element.tag)) return true;
+  }
+  return false;
+}
+
+/*
+ * A row is a data row when none of its cells holds block-level markup: its
+ * cells are then joined on one line. Layout tables (cells full of divs and
+ * paragraphs) are walked like any other container.
+ */
+static bool is_data_row(const GumboNode *row) {
+  const GumboVector *cells = &row->v.element.children;
+  for (unsigned i = 0; i < cells->length; i++) {
+    const GumboNode *cell = cells->data[i];
+    if (cell->type == GUMBO_NODE_ELEMENT && has_block_child(cell)) return false;
+  }
+  return true;
+}
+
+/* ---- the walk ---------------------------------------------------------- */
+
+typedef struct frame {
+  const GumboNode *node;
+  unsigned next_child;
+  int element;      /* index in the element table */
+  int owner;        /* innermost block-level element at or above */
+  bool block;       /* this element starts and ends a block */
+  bool link;
+  int outer_link;   /* the link element open before this one */
+  bool pre;
+  bool data_row;
+  bool inline_cell; /* a cell of a data row: joined with " | " */
+} frame;
+
+typedef struct segmenter {
+  wn_page *page;
+  frame *stack;
+  size_t depth, cap;
+  wn_buf text;            /* the block being built */
+  int text_owner;
+  int link_chars;
+  int card_link_chars;
+  int link_element;       /* innermost open <a href>, -1 if none */
+  bool pending_space;
+  int cells_in_row;
+  int in_pre;
+  int in_link;
+  int data_row_depth;
+  const GumboNode *root;
+  size_t page_chars;      /* measured on demand by the cleaner */
+  size_t body_text_chars;
+} segmenter;
+
+static int add_element(segmenter *s, const GumboNode *node, int parent) {
+  wn_page *page = s->page;
+  if (page->element_count == page->element_cap) {
+    page->element_cap = page->element_cap ? page->element_cap * 2 : 256;
+    page->elements = wn_xrealloc(page->elements, page->element_cap * sizeof *page->elements);
+  }
+  wn_element *e = &page->elements[page->element_count];
+  memset(e, 0, sizeof *e);
+  e->node = node;
+  e->parent = parent;
+  e->tag = node->v.element.tag;
+  e->flags = element_flags(node);
+  e->depth = parent >= 0 ? page->elements[parent].depth + 1 : 0;
+  uint32_t above = parent >= 0 ? page->elements[parent].inherited : 0;
+  /* An article's own header holds its headline and byline, not site chrome. */
+  if (above & (WN_EL_ARTICLE | WN_EL_MAIN)) e->flags &= ~(uint32_t)WN_EL_HEADER;
+  e->inherited = e->flags | above;
+  return (int)page->element_count++;
+}
+
+static wn_block_kind kind_of(const wn_element *owner, bool pre) {
+  if (pre) return WN_BLOCK_CODE;
+  switch (owner->tag) {
+  case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    return WN_BLOCK_HEADING;
+  case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    return WN_BLOCK_LIST_ITEM;
+  case GUMBO_TAG_TR: return WN_BLOCK_TABLE_ROW;
+  case GUMBO_TAG_PRE: return WN_BLOCK_CODE;
+  case GUMBO_TAG_BLOCKQUOTE: return WN_BLOCK_QUOTE;
+  default: return WN_BLOCK_PARAGRAPH;
+  }
+}
+
+static bool is_cjk(uint32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||   /* Hiragana, Katakana */
+         (cp >= 0x3400 && cp <= 0x4DBF) ||   /* Han extension A */
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* Han */
+         (cp >= 0xAC00 && cp <= 0xD7AF) ||   /* Hangul syllables */
+         (cp >= 0xF900 && cp <= 0xFAFF) ||   /* Han compatibility */
+         (cp >= 0x20000 && cp <= 0x2FFFF);   /* Han supplementary planes */
+}
+
+static bool is_sentence_punctuation(uint32_t cp) {
+  switch (cp) {
+  case '.': case ',': case ';': case ':': case '!': case '?':
+  case 0x3002: case 0x3001: case 0xFF0C: case 0xFF01: case 0xFF1F: case 0xFF1B:
+  case 0x060C: case 0x061F: case 0x0964:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Decode one UTF-8 sequence (input is valid UTF-8); advance *p. */
+static uint32_t next_code_point(const unsigned char **p) {
+  const unsigned char *s = *p;
+  uint32_t cp;
+  int extra;
+  if (s[0] < 0x80) { cp = s[0]; extra = 0; }
+  else if (s[0] < 0xE0) { cp = s[0] & 0x1F; extra = 1; }
+  else if (s[0] < 0xF0) { cp = s[0] & 0x0F; extra = 2; }
+  else { cp = s[0] & 0x07; extra = 3; }
+  s++;
+  for (int i = 0; i < extra && (*s & 0xC0) == 0x80; i++) cp = (cp << 6) | (*s++ & 0x3F);
+  *p = s;
+  return cp;
+}
+
+/* Count characters, words, CJK characters and punctuation of a finished block. */
+static void measure(wn_block *b) {
+  const unsigned char *p = (const unsigned char *)b->text;
+  const unsigned char *end = p + b->text_len;
+  bool in_word = false;
+  while (p < end) {
+    uint32_t cp = next_code_point(&p);
+    bool space = cp == ' ' || cp == '\n' || cp == '\t';
+    if (space) { in_word = false; continue; }
+    b->chars++;
+    if (is_cjk(cp)) { b->cjk_chars++; b->words++; in_word = false; continue; }
+    if (is_sentence_punctuation(cp)) b->punctuation++;
+    bool word_char = cp >= 0x80 || isalnum((int)cp);
+    if (word_char && !in_word) b->words++;
+    in_word = word_char;
+  }
+}
+
+/* Trim trailing spaces and newlines from the block text. */
+static void trim_end(wn_buf *text) {
+  while (text->len && (text->data[text->len - 1] == ' ' || text->data[text->len - 1] == '\n'))
+    text->data[--text->len] = '\0';
+}
+
+static void flush_block(segmenter *s) {
+  trim_end(&s->text);
+  if (s->text.len == 0) {
+    s->link_chars = 0;
+    s->card_link_chars = 0;
+    s->pending_space = false;
+    return;
+  }
+  wn_page *page = s->page;
+  if (page->block_count == page->block_cap) {
+    page->block_cap = page->block_cap ? page->block_cap * 2 : 128;
+    page->blocks = wn_xrealloc(page->blocks, page->block_cap * sizeof *page->blocks);
+  }
+  wn_block *b = &page->blocks[page->block_count];
+  memset(b, 0, sizeof *b);
+  const wn_element *owner = &page->elements[s->text_owner];
+  b->owner = s->text_owner;
+  b->kind = kind_of(owner, s->in_pre > 0);
+  if (b->kind == WN_BLOCK_HEADING) b->heading_level = owner->tag - GUMBO_TAG_H1 + 1;
+  b->position = (int)page->block_count;
+  b->text = wn_buf_detach(&s->text, &b->text_len);
+  b->link_chars = s->link_chars;
+  b->card_link_chars = s->card_link_chars;
+  measure(b);
+  if (b->link_chars > b->chars) b->link_chars = b->chars;
+  s->body_text_chars += (size_t)b->chars;
+  page->block_count++;
+  s->link_chars = 0;
+  s->card_link_chars = 0;
+  s->pending_space = false;
+}
+
+/*
+ * Count one character of link text. A link opened outside the block's own
+ * element wraps whole blocks: a card in a grid or a listing, not a link
+ * inside a sentence.
+ */
+static void count_link_char(segmenter *s) {
+  s->link_chars++;
+  if (s->link_element >= 0 && s->link_element < s->text_owner) s->card_link_chars++;
+}
+
+static void append_char(segmenter *s, int owner, const char *bytes, size_t len) {
+  if (s->text.len == 0) s->text_owner = owner;
+  if (s->pending_space && s->text.len && s->text.data[s->text.len - 1] != '\n')
+    wn_buf_putc(&s->text, ' ');
+  s->pending_space = false;
+  wn_buf_append(&s->text, bytes, len);
+  if (s->in_link && ((unsigned char)bytes[0] & 0xC0) != 0x80) count_link_char(s);
+}
+
+static void append_text(segmenter *s, int owner, const char *text) {
+  const unsigned char *p = (const unsigned char *)text;
+  if (s->in_pre) {
+    if (s->text.len == 0) s->text_owner = owner;
+    for (; *p; p++) {
+      if (*p == '\r') continue;
+      wn_buf_putc(&s->text, (char)*p);
+      if (s->in_link && !isspace(*p) && (*p & 0xC0) != 0x80) count_link_char(s);
+    }
+    return;
+  }
+  while (*p) {
+    if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f') {
+      s->pending_space = true;
+      p++;
+    } else if (p[0] == 0xC2 && p[1] == 0xA0) { /* no-break space */
+      s->pending_space = true;
+      p += 2;
+    } else {
+      size_t len = 1;
+      while ((p[len] & 0xC0) == 0x80) len++;
+      append_char(s, owner, (const char *)p, len);
+      p += len;
+    }
+  }
+}
+
+static void line_break(segmenter *s) {
+  s->pending_space = false;
+  trim_end(&s->text);
+  if (s->text.len) wn_buf_putc(&s->text, '\n');
+}
+
+/* ---- head: title and metadata ------------------------------------------ */
+
+static char *collapsed_text(const GumboNode *element) {
+  wn_buf out;
+  wn_buf_init(&out);
+  bool space = false;
+  for (unsigned i = 0; i < element->v.element.children.length; i++) {
+    const GumboNode *child = element->v.element.children.data[i];
+    if (child->type != GUMBO_NODE_TEXT && child->type != GUMBO_NODE_WHITESPACE) continue;
+    for (const char *p = child->v.text.text; *p; p++) {
+      if (isspace((unsigned char)*p)) { space = true; continue; }
+      if (space && out.len) wn_buf_putc(&out, ' ');
+      space = false;
+      wn_buf_putc(&out, *p);
+    }
+  }
+  return wn_buf_detach(&out, NULL);
+}
+
+static void set_once(char **slot, const char *value) {
+  if (*slot || !value) return;
+  while (isspace((unsigned char)*value)) value++;
+  if (!*value) return;
+  *slot = wn_xstrndup(value, strlen(value));
+}
+
+static void read_meta(wn_page *page, const GumboNode *meta) {
+  const char *key = attr(meta, "property");
+  if (!key) key = attr(meta, "name");
+  const char *content = attr(meta, "content");
+  if (!key || !content) return;
+  if (strcasecmp(key, "og:title") == 0 || strcasecmp(key, "twitter:title") == 0)
+    set_once(&page->og_title, content);
+  else if (strcasecmp(key, "og:site_name") == 0 || strcasecmp(key, "application-name") == 0)
+    set_once(&page->og_site_name, content);
+}
+
+static void read_head(wn_page *page, const GumboNode *head) {
+  const GumboVector *children = &head->v.element.children;
+  for (unsigned i = 0; i < children->length; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (child->v.element.tag == GUMBO_TAG_TITLE && !page->html_title)
+      page->html_title = collapsed_text(child);
+    else if (child->v.element.tag == GUMBO_TAG_META)
+      read_meta(page, child);
+  }
+}
+
+/* ---- traversal --------------------------------------------------------- */
+
+static void push(segmenter *s, frame f) {
+  if (s->depth == s->cap) {
+    s->cap = s->cap ? s->cap * 2 : 64;
+    s->stack = wn_xrealloc(s->stack, s->cap * sizeof *s->stack);
+  }
+  s->stack[s->depth++] = f;
+}
+
+static void enter_element(segmenter *s, const GumboNode *node) {
+  GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_HEAD) {
+    read_head(s->page, node);
+    return;
+  }
+  if (wn_clean_skip(node, s->root, &s->page_chars) != WN_SKIP_NONE) return;
+  frame *parent = s->depth ? &s->stack[s->depth - 1] : NULL;
+  if (tag == GUMBO_TAG_BR) {
+    if (parent) line_break(s);
+    return;
+  }
+  frame f = {0};
+  f.node = node;
+  f.element = add_element(s, node, parent ? parent->element : -1);
+  f.owner = parent ? parent->owner : f.element;
+  bool in_data_row = s->data_row_depth > 0 && parent && parent->data_row;
+  if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && in_data_row) {
+    f.inline_cell = true;
+    if (s->cells_in_row++ > 0 && s->text.len) {
+      s->pending_space = false;
+      wn_buf_append(&s->text, " | ", 3);
+    }
+  } else if (is_block_tag(tag) || tag == GUMBO_TAG_UNKNOWN) {
+    /* Unknown (custom) elements are usually layout wrappers: treat as blocks. */
+    f.block = true;
+    flush_block(s);
+    f.owner = f.element;
+    if (tag == GUMBO_TAG_TR && is_data_row(node)) {
+      f.data_row = true;
+      s->data_row_depth++;
+      s->cells_in_row = 0;
+    }
+    if (tag == GUMBO_TAG_HR) return; /* a thematic break only ends a block */
+  }
+  if (tag == GUMBO_TAG_A && attr(node, "href")) {
+    f.link = true;
+    f.outer_link = s->link_element;
+    s->link_element = f.element;
+    s->in_link++;
+  }
+  if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP) {
+    f.pre = true;
+    s->in_pre++;
+  }
+  push(s, f);
+}
+
+static void leave_element(segmenter *s) {
+  frame f = s->stack[--s->depth];
+  if (f.link) {
+    s->in_link--;
+    s->link_element = f.outer_link;
+  }
+  if (f.block) flush_block(s);
+  if (f.pre) s->in_pre--;
+  if (f.data_row) s->data_row_depth--;
+}
+
+static void visit_text(segmenter *s, const GumboNode *node) {
+  if (!s->depth) return;
+  frame *top = &s->stack[s->depth - 1];
+  if (node->type == GUMBO_NODE_WHITESPACE) {
+    if (s->in_pre) append_text(s, top->owner, node->v.text.text);
+    else s->pending_space = true;
+    return;
+  }
+  append_text(s, top->owner, node->v.text.text);
+}
+
+static void walk(segmenter *s, const GumboNode *root) {
+  enter_element(s, root);
+  while (s->depth) {
+    frame *top = &s->stack[s->depth - 1];
+    const GumboVector *children = &top->node->v.element.children;
+    if (top->next_child >= children->length) {
+      leave_element(s);
+      continue;
+    }
+    const GumboNode *child = children->data[top->next_child++];
+    switch (child->type) {
+    case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
+      enter_element(s, child);
+      break;
+    case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
+      visit_text(s, child);
+      break;
+    default:
+      break;
+    }
+  }
+  flush_block(s);
+}
+
+void wn_segment(const GumboOutput *output, wn_page *page) {
+  memset(page, 0, sizeof *page);
+  segmenter s;
+  memset(&s, 0, sizeof s);
+  s.page = page;
+  wn_buf_init(&s.text);
+  const GumboNode *root = output->root;
+  const char *lang = attr(root, "lang");
+  if (lang) set_once(&page->lang, lang);
+  s.root = root;
+  s.link_element = -1;
+  s.page_chars = WN_CLEAN_UNMEASURED;
+  walk(&s, root);
+  page->body_text_chars = s.body_text_chars;
+  wn_buf_free(&s.text);
+  free(s.stack);
+}
+
+void wn_page_free(wn_page *page) {
+  for (size_t i = 0; i < page->block_count; i++) free(page->blocks[i].text);
+  free(page->blocks);
+  free(page->elements);
+  free(page->title);
+  free(page->html_title);
+  free(page->og_title);
+  free(page->og_site_name);
+  free(page->lang);
+  memset(page, 0, sizeof *page);
+}
+
+const char *wn_block_kind_name(wn_block_kind kind) {
+  static const char *const names[] = {"p", "heading", "li", "tr", "pre", "quote"};
+  return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}

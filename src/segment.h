@@ -1,0 +1,102 @@
+/*
+ * Stage 4: cut the cleaned DOM into blocks (paragraph-like units) and record
+ * the elements above them, with the features later stages decide on.
+ *
+ * Elements are numbered in document order; each block points at the element
+ * that owns it (its nearest block-level ancestor), and each element points at
+ * its parent, so container scores can be summed up the tree in one pass.
+ */
+#ifndef WN_SEGMENT_H
+#define WN_SEGMENT_H
+
+#include <gumbo.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum wn_block_kind {
+  WN_BLOCK_PARAGRAPH = 0,
+  WN_BLOCK_HEADING,   /* h1-h6; level in wn_block.heading_level */
+  WN_BLOCK_LIST_ITEM, /* li, dt, dd */
+  WN_BLOCK_TABLE_ROW, /* cells joined with " | " */
+  WN_BLOCK_CODE,      /* pre: line breaks kept */
+  WN_BLOCK_QUOTE      /* text directly inside blockquote */
+} wn_block_kind;
+
+/* Cues taken from an element's tag, role and class/id tokens. */
+enum wn_element_flag {
+  WN_EL_NAV = 1u << 0,          /* nav, role=navigation, menu-ish names */
+  WN_EL_FOOTER = 1u << 1,       /* footer, role=contentinfo */
+  WN_EL_HEADER = 1u << 2,       /* header, role=banner */
+  WN_EL_ASIDE = 1u << 3,        /* aside, role=complementary */
+  WN_EL_ARTICLE = 1u << 4,      /* article */
+  WN_EL_MAIN = 1u << 5,         /* main, role=main */
+  WN_EL_NEGATIVE_NAME = 1u << 6,/* class/id says boilerplate (sidebar, share, ...) */
+  WN_EL_POSITIVE_NAME = 1u << 7,/* class/id says content (article, post-body, ...) */
+  WN_EL_COMMENTS = 1u << 8,     /* class/id says comments */
+  WN_EL_DIALOG = 1u << 9,       /* dialog, role=dialog/alertdialog, aria-modal */
+  WN_EL_FORM = 1u << 10,        /* form */
+  WN_EL_FIGURE = 1u << 11,      /* figure, figcaption */
+  WN_EL_LIST = 1u << 12,        /* ul, ol, dl, menu */
+  WN_EL_TABLE = 1u << 13,
+  WN_EL_BLOCKQUOTE = 1u << 14,
+  WN_EL_HEADING = 1u << 15,
+  WN_EL_HIDDEN_NAME = 1u << 16  /* class/id says hidden, sr-only, visually-hidden */
+};
+
+typedef struct wn_element {
+  const GumboNode *node;
+  int parent;          /* index into wn_page.elements, -1 for the root */
+  int depth;
+  GumboTag tag;
+  uint32_t flags;      /* enum wn_element_flag, of this element only */
+  uint32_t inherited;  /* flags of this element and all its ancestors */
+  /* Filled by the classifier: */
+  double text_chars;   /* text under this element (kept blocks' weight) */
+  double link_chars;
+  double content_score;
+  int block_count;
+} wn_element;
+
+typedef struct wn_block {
+  char *text;          /* whitespace-collapsed UTF-8, NUL-terminated */
+  size_t text_len;     /* bytes */
+  int owner;           /* index of the owning element */
+  wn_block_kind kind;
+  int heading_level;   /* 1-6 for headings, else 0 */
+  int chars;           /* code points, spaces excluded */
+  int words;
+  int cjk_chars;       /* Han, Kana, Hangul: each carries a word's meaning */
+  int link_chars;      /* code points inside <a href> */
+  int card_link_chars; /* of those, inside a link that wraps the whole block */
+  int punctuation;     /* sentence punctuation: . , ; : ! ? and CJK forms */
+  int position;        /* index in document order */
+  /* Filled by the classifier: */
+  int keep;
+  int reason;          /* enum wn_reason in classify.h */
+  double score;
+} wn_block;
+
+typedef struct wn_page {
+  wn_element *elements;
+  size_t element_count, element_cap;
+  wn_block *blocks;
+  size_t block_count, block_cap;
+  char *title;          /* from <title>, og:title, or h1; "" if none */
+  char *html_title;     /* the raw <title> text */
+  char *og_title;       /* og:title / twitter:title content, or NULL */
+  char *og_site_name;   /* og:site_name, or NULL */
+  char *lang;           /* <html lang>, or NULL */
+  size_t body_text_chars;
+  bool listing;         /* links are content here (set by the classifier) */
+  int region;           /* element chosen as the main content region, -1 if none */
+} wn_page;
+
+/* Build the element table and the blocks for a parsed document. */
+void wn_segment(const GumboOutput *output, wn_page *page);
+void wn_page_free(wn_page *page);
+
+/* Name of a block kind, for --explain. */
+const char *wn_block_kind_name(wn_block_kind kind);
+
+#endif
