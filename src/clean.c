@@ -6,11 +6,12 @@
 #include <strings.h>
 
 /*
- * aria-hidden is honoured only while the subtree holds less than this share
- * of the page's text: some sites hide the whole article from assistive
- * technology while a modal is open, and the article must survive that.
+ * Hiding is honoured only while the subtree holds less than this share of the
+ * page's text: some sites hide the whole article from assistive technology
+ * while a modal is open, and streaming renderers park the whole page in a
+ * hidden element until a script moves it. The article must survive that.
  */
-static const double ARIA_HIDDEN_MAX_SHARE = 0.5;
+static const double HIDDEN_MAX_SHARE = 0.5;
 
 /*
  * noscript usually holds "enable JavaScript" notes and tracking pixels, but
@@ -82,6 +83,17 @@ static double share_of_page(const GumboNode *element, const GumboNode *root,
   return (double)wn_clean_text_size(element) / (double)*page_chars;
 }
 
+static wn_skip_reason hidden_by_markup(const GumboNode *element) {
+  if (attr(element, "hidden")) return WN_SKIP_HIDDEN;
+  const char *style = attr(element, "style");
+  if (style && style_hides(style)) return WN_SKIP_HIDDEN;
+  const char *classes = attr(element, "class");
+  if (classes && screen_reader_only(classes)) return WN_SKIP_HIDDEN;
+  const char *aria = attr(element, "aria-hidden");
+  if (aria && strcasecmp(aria, "true") == 0) return WN_SKIP_ARIA_HIDDEN;
+  return WN_SKIP_NONE;
+}
+
 wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
                              size_t *page_chars) {
   if (element->type != GUMBO_NODE_ELEMENT) return WN_SKIP_NONE;
@@ -90,16 +102,9 @@ wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
       share_of_page(element, root, page_chars) < NOSCRIPT_MIN_SHARE)
     return WN_SKIP_TAG;
   if (element->v.element.attributes.length == 0) return WN_SKIP_NONE;
-  if (attr(element, "hidden")) return WN_SKIP_HIDDEN;
-  const char *style = attr(element, "style");
-  if (style && style_hides(style)) return WN_SKIP_HIDDEN;
-  const char *classes = attr(element, "class");
-  if (classes && screen_reader_only(classes)) return WN_SKIP_HIDDEN;
-  const char *aria = attr(element, "aria-hidden");
-  if (aria && strcasecmp(aria, "true") == 0) {
-    if (share_of_page(element, root, page_chars) < ARIA_HIDDEN_MAX_SHARE)
-      return WN_SKIP_ARIA_HIDDEN;
-  }
+  wn_skip_reason hidden = hidden_by_markup(element);
+  if (hidden != WN_SKIP_NONE && share_of_page(element, root, page_chars) < HIDDEN_MAX_SHARE)
+    return hidden;
   return WN_SKIP_NONE;
 }
 

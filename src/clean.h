@@ -4,9 +4,10 @@
  * Nothing is removed from the Gumbo tree; the segmenter asks wn_clean_skip()
  * for every element and does not descend into skipped ones. Skipped: script,
  * style, template, svg, math, iframe, object, canvas, form controls,
- * elements with `hidden`, inline display:none / visibility:hidden, and
- * aria-hidden="true" unless that subtree holds most of the page's text, and
- * noscript unless it does (some forums serve their posts only there).
+ * and elements hidden by `hidden`, inline display:none / visibility:hidden,
+ * aria-hidden="true" or a screen-reader-only class, unless that subtree holds
+ * most of the page's text; noscript is skipped unless it does (some forums
+ * serve their posts only there).
  */
 #ifndef WN_CLEAN_H
 #define WN_CLEAN_H

@@ -92,20 +92,36 @@ static void explain_region(const wn_page *page, wn_buf *out) {
   wn_buf_printf(out, "> depth %d, score %.1f\n", e->depth, e->content_score);
 }
 
+/* One letter per cue inherited by the block's element, "-" when absent. */
+static void cue_letters(uint32_t flags, char *out) {
+  static const struct { uint32_t flag; char letter; } CUES[] = {
+      {WN_EL_NAV, 'N'}, {WN_EL_HEADER, 'H'}, {WN_EL_FOOTER, 'F'}, {WN_EL_ASIDE, 'S'},
+      {WN_EL_DIALOG, 'D'}, {WN_EL_NEGATIVE_NAME, 'X'}, {WN_EL_COMMENTS, 'C'},
+      {WN_EL_ARTICLE, 'A'}, {WN_EL_MAIN, 'M'}, {WN_EL_POSITIVE_NAME, 'P'}};
+  size_t n = sizeof CUES / sizeof CUES[0];
+  for (size_t i = 0; i < n; i++) out[i] = (flags & CUES[i].flag) ? CUES[i].letter : '-';
+  out[n] = '\0';
+}
+
 void wn_render_explain(const wn_page *page, wn_buf *out) {
   wn_buf_puts(out, "# title: ");
   wn_buf_puts(out, page->title ? page->title : "");
   wn_buf_putc(out, '\n');
   explain_region(page, out);
-  wn_buf_puts(out, "# decision reason             kind      chars links value     text\n");
+  wn_buf_printf(out, "# page read as a %s\n", page->listing ? "listing (links are content)" : "document");
+  wn_buf_puts(out, "# cues: N nav, H header, F footer, S sidebar, D dialog, X boilerplate name,\n"
+                   "#       C comments, A article, M main, P content name (inherited from ancestors)\n");
+  wn_buf_puts(out, "# decision reason             kind      chars links value     cues       text\n");
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     char kind[16];
     if (b->kind == WN_BLOCK_HEADING) snprintf(kind, sizeof kind, "h%d", b->heading_level);
     else snprintf(kind, sizeof kind, "%s", wn_block_kind_name(b->kind));
     double links = b->chars ? (double)b->link_chars / b->chars : 0.0;
-    wn_buf_printf(out, "%-4s %-20s %-7s %6d %5.2f %+9.1f  ", b->keep ? "keep" : "drop",
-                  wn_reason_name(b->reason), kind, b->chars, links, b->score);
+    char cues[16];
+    cue_letters(page->elements[b->owner].inherited, cues);
+    wn_buf_printf(out, "%-4s %-20s %-7s %6d %5.2f %+9.1f  %s ", b->keep ? "keep" : "drop",
+                  wn_reason_name(b->reason), kind, b->chars, links, b->score, cues);
     append_snippet(out, b->text, b->text_len, EXPLAIN_TEXT_BYTES);
     wn_buf_putc(out, '\n');
   }

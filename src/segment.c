@@ -12,8 +12,8 @@
 /*
  * Class and id names are one cue among several: many sites use meaningless
  * generated names, and the classifier never drops long prose for a name alone.
- * A pattern starting with '=' must match a whole token; others match inside
- * a token too ("mainSidebar", "post-share-bar").
+ * A pattern starting with '=' must match a whole class or id; others match
+ * inside one too ("mainSidebar", "post-share-bar").
  */
 typedef struct name_cue {
   const char *pattern;
@@ -22,7 +22,7 @@ typedef struct name_cue {
 
 static const name_cue NAME_CUES[] = {
     {"sidebar", WN_EL_ASIDE}, {"side-bar", WN_EL_ASIDE}, {"=aside", WN_EL_ASIDE},
-    {"widget", WN_EL_ASIDE},
+    {"=widget", WN_EL_ASIDE}, {"=widgets", WN_EL_ASIDE}, {"widget-area", WN_EL_ASIDE},
     {"navbar", WN_EL_NAV}, {"=nav", WN_EL_NAV}, {"navigation", WN_EL_NAV},
     {"=menu", WN_EL_NAV}, {"menu-", WN_EL_NAV}, {"-menu", WN_EL_NAV},
     {"breadcrumb", WN_EL_NAV}, {"pagination", WN_EL_NAV}, {"=pager", WN_EL_NAV},
@@ -39,7 +39,8 @@ static const name_cue NAME_CUES[] = {
     {"recommend", WN_EL_NEGATIVE_NAME}, {"newsletter", WN_EL_NEGATIVE_NAME},
     {"subscribe", WN_EL_NEGATIVE_NAME}, {"signup", WN_EL_NEGATIVE_NAME},
     {"promo", WN_EL_NEGATIVE_NAME}, {"advert", WN_EL_NEGATIVE_NAME},
-    {"=ad", WN_EL_NEGATIVE_NAME}, {"=ads", WN_EL_NEGATIVE_NAME},
+    {"=ad", WN_EL_NEGATIVE_NAME}, {"=ads", WN_EL_NEGATIVE_NAME}, {"ad-slot", WN_EL_NEGATIVE_NAME},
+    {"ad-container", WN_EL_NEGATIVE_NAME}, {"ad-wrapper", WN_EL_NEGATIVE_NAME},
     {"=adsbygoogle", WN_EL_NEGATIVE_NAME}, {"sponsor", WN_EL_NEGATIVE_NAME},
     {"outbrain", WN_EL_NEGATIVE_NAME}, {"taboola", WN_EL_NEGATIVE_NAME},
     {"=tags", WN_EL_NEGATIVE_NAME}, {"tag-list", WN_EL_NEGATIVE_NAME},
@@ -124,13 +125,11 @@ static size_t normalise_names(const GumboNode *element, char *out, size_t cap) {
   return n;
 }
 
-static bool token_char(char c) { return c != ' ' && c != '-' && c != '_'; }
-
-/* Whole-token match: the pattern is bounded by separators on both sides. */
+/* Whole-name match: one class or id equals the pattern ("ad", not "lead-ad"). */
 static bool contains_token(const char *names, const char *token) {
   size_t len = strlen(token);
   for (const char *p = names; (p = strstr(p, token)) != NULL; p++) {
-    if ((p == names || !token_char(p[-1])) && !token_char(p[len])) return true;
+    if (p > names && p[-1] == ' ' && p[len] == ' ') return true;
   }
   return false;
 }
