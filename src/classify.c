@@ -28,11 +28,15 @@ static const double WRAPPER_SHARE = 0.4;
 /* Prose this long under a boilerplate name is kept all the same. */
 static const double LONG_PROSE = 200.0;
 /* Below this much kept text the page has no main content. */
-static const double MIN_CONTENT = 40.0;
+static const double MIN_CONTENT = 100.0;
 /* A page is read as a listing when its best prose region holds less than
  * this share of the text that sits in link-dense, non-chrome blocks. */
 static const double LISTING_PROSE_SHARE = 0.5;
 static const int LISTING_IGNORES_ALL_LINKS = 1;
+/* Links of fewer words are menu entries, not the headlines of a listing. */
+static const int LISTING_HEADLINE_WORDS = 3;
+/* Kickers and labels sit right above a headline: this many blocks at most. */
+static const size_t KICKER_BLOCKS = 4;
 
 static const uint32_t CHROME_FLAGS = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
                                      WN_EL_DIALOG | WN_EL_NEGATIVE_NAME;
@@ -169,7 +173,9 @@ static bool looks_like_listing(const wn_page *page, int region) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
-    if (link_density(b) > LINK_DENSE) links += block_length(b);
+    if (link_density(b) > LINK_DENSE) {
+      if (b->words >= LISTING_HEADLINE_WORDS) links += block_length(b);
+    }
     else if (b->score > 0 && inside(page, b->owner, region)) prose += b->score;
   }
   return prose < LISTING_PROSE_SHARE * links;
@@ -245,10 +251,31 @@ static void drop_orphan_headings(wn_page *page) {
   }
 }
 
+/*
+ * Above an article's headline sit kickers, section labels and breadcrumbs:
+ * short label-like blocks before the region's first h1 go.
+ */
+static void drop_labels_before_headline(wn_page *page) {
+  size_t h1 = page->block_count;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].keep && page->blocks[i].heading_level == 1) {
+      h1 = i;
+      break;
+    }
+  size_t first = h1 > KICKER_BLOCKS ? h1 - KICKER_BLOCKS : 0;
+  for (size_t i = first; i < h1; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep || reads_as_prose(b)) continue;
+    b->keep = 0;
+    b->reason = WN_DROP_LABEL;
+  }
+}
+
 static void drop_all_if_too_little(wn_page *page) {
   double kept = 0;
   for (size_t i = 0; i < page->block_count; i++)
-    if (page->blocks[i].keep && page->blocks[i].kind != WN_BLOCK_HEADING)
+    if (page->blocks[i].keep && (page->listing || reads_as_prose(&page->blocks[i])) &&
+        page->blocks[i].kind != WN_BLOCK_HEADING)
       kept += block_length(&page->blocks[i]);
   if (kept >= MIN_CONTENT) return;
   for (size_t i = 0; i < page->block_count; i++) {
@@ -366,6 +393,7 @@ void wn_classify(wn_page *page) {
                                                : WN_DROP_OUTSIDE_MAIN;
     b->keep = b->reason == WN_KEEP_CONTENT || b->reason == WN_KEEP_HEADING;
   }
+  drop_labels_before_headline(page);
   drop_orphan_headings(page);
   drop_all_if_too_little(page);
   choose_title(page);
@@ -387,6 +415,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_SHORT] = "too-little-content",
       [WN_DROP_TITLE_REPEAT] = "title-repeat",
       [WN_DROP_EMPTY] = "empty-section",
+      [WN_DROP_LABEL] = "label",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

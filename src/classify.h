@@ -27,7 +27,8 @@ typedef enum wn_reason {
   WN_DROP_LINK_DENSE,     /* mostly link text */
   WN_DROP_SHORT,          /* too short to stand alone among chrome */
   WN_DROP_TITLE_REPEAT,   /* same as the printed title */
-  WN_DROP_EMPTY,
+  WN_DROP_EMPTY,          /* a heading whose section kept nothing */
+  WN_DROP_LABEL,          /* a kicker or label above the headline */
   WN_REASON_COUNT
 } wn_reason;
 

@@ -35,6 +35,7 @@ static bool tag_has_no_text(GumboTag tag) {
   case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_INPUT:
   case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_DATALIST:
   case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA:
+  case GUMBO_TAG_LABEL:
   case GUMBO_TAG_KEYGEN: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
   case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_PROGRESS:
   case GUMBO_TAG_METER: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
@@ -83,6 +84,28 @@ static double share_of_page(const GumboNode *element, const GumboNode *root,
   return (double)wn_clean_text_size(element) / (double)*page_chars;
 }
 
+/*
+ * A heading's permalink ("¶", "#", "§", a link icon) is a control, not text:
+ * an in-page link whose text is one or two symbols.
+ */
+static bool is_permalink_anchor(const GumboNode *element) {
+  if (element->v.element.tag != GUMBO_TAG_A) return false;
+  const char *href = attr(element, "href");
+  if (!href || href[0] != '#') return false;
+  const GumboVector *children = &element->v.element.children;
+  size_t symbols = 0;
+  for (unsigned i = 0; i < children->length; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type == GUMBO_NODE_ELEMENT) return false;
+    if (child->type != GUMBO_NODE_TEXT) continue;
+    for (const unsigned char *p = (const unsigned char *)child->v.text.text; *p; p++) {
+      if (isalnum(*p)) return false;
+      if (!isspace(*p) && (*p & 0xC0) != 0x80) symbols++;
+    }
+  }
+  return symbols >= 1 && symbols <= 2;
+}
+
 static wn_skip_reason hidden_by_markup(const GumboNode *element) {
   if (attr(element, "hidden")) return WN_SKIP_HIDDEN;
   const char *style = attr(element, "style");
@@ -96,12 +119,14 @@ static wn_skip_reason hidden_by_markup(const GumboNode *element) {
 
 wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
                              size_t *page_chars) {
-  if (element->type != GUMBO_NODE_ELEMENT) return WN_SKIP_NONE;
+  if (element->type != GUMBO_NODE_ELEMENT && element->type != GUMBO_NODE_TEMPLATE)
+    return WN_SKIP_NONE;
   if (tag_has_no_text(element->v.element.tag)) return WN_SKIP_TAG;
   if (element->v.element.tag == GUMBO_TAG_NOSCRIPT &&
       share_of_page(element, root, page_chars) < NOSCRIPT_MIN_SHARE)
     return WN_SKIP_TAG;
   if (element->v.element.attributes.length == 0) return WN_SKIP_NONE;
+  if (is_permalink_anchor(element)) return WN_SKIP_TAG;
   wn_skip_reason hidden = hidden_by_markup(element);
   if (hidden != WN_SKIP_NONE && share_of_page(element, root, page_chars) < HIDDEN_MAX_SHARE)
     return hidden;
