@@ -1,0 +1,785 @@
+#include "decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buffer.h"
+
+/* The prescan looks no further than this, like browsers. */
+#define PRESCAN_LIMIT 1024
+/* iconv writes into a scratch buffer this large before we copy out. */
+#define CHUNK_SIZE (64 * 1024)
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/* ------------------------------------------------------------------ */
+/* Encodings and labels                                                */
+
+enum enc_id {
+  E_UTF8, E_UTF16LE, E_UTF16BE, E_WIN1252, E_IBM866,
+  E_ISO8859_2, E_ISO8859_3, E_ISO8859_4, E_ISO8859_5, E_ISO8859_6,
+  E_ISO8859_7, E_ISO8859_8, E_ISO8859_8I, E_ISO8859_10, E_ISO8859_13,
+  E_ISO8859_14, E_ISO8859_15, E_ISO8859_16, E_KOI8R, E_KOI8U,
+  E_MACINTOSH, E_MACCYRILLIC, E_WIN874, E_WIN1250, E_WIN1251,
+  E_WIN1253, E_WIN1254, E_WIN1255, E_WIN1256, E_WIN1257, E_WIN1258,
+  E_GBK, E_GB18030, E_BIG5, E_EUCJP, E_ISO2022JP, E_SHIFTJIS, E_EUCKR
+};
+
+typedef struct encoding {
+  const char *name;  /* WHATWG canonical name, reported to the caller */
+  const char *iconv; /* what glibc calls it; NULL when decoded natively */
+} encoding;
+
+/*
+ * Several iconv names differ from the label on purpose: browsers decode
+ * these labels with the vendor supersets (CP932, CP949, GB18030, HKSCS),
+ * and WHATWG's KOI8-U and x-mac-cyrillic are glibc's KOI8-RU and
+ * MACUKRAINIAN.
+ */
+static const encoding ENCODINGS[] = {
+    [E_UTF8] = {"UTF-8", NULL},
+    [E_UTF16LE] = {"UTF-16LE", "UTF-16LE"},
+    [E_UTF16BE] = {"UTF-16BE", "UTF-16BE"},
+    [E_WIN1252] = {"windows-1252", NULL},
+    [E_IBM866] = {"IBM866", "IBM866"},
+    [E_ISO8859_2] = {"ISO-8859-2", "ISO-8859-2"},
+    [E_ISO8859_3] = {"ISO-8859-3", "ISO-8859-3"},
+    [E_ISO8859_4] = {"ISO-8859-4", "ISO-8859-4"},
+    [E_ISO8859_5] = {"ISO-8859-5", "ISO-8859-5"},
+    [E_ISO8859_6] = {"ISO-8859-6", "ISO-8859-6"},
+    [E_ISO8859_7] = {"ISO-8859-7", "ISO-8859-7"},
+    [E_ISO8859_8] = {"ISO-8859-8", "ISO-8859-8"},
+    [E_ISO8859_8I] = {"ISO-8859-8-I", "ISO-8859-8"},
+    [E_ISO8859_10] = {"ISO-8859-10", "ISO-8859-10"},
+    [E_ISO8859_13] = {"ISO-8859-13", "ISO-8859-13"},
+    [E_ISO8859_14] = {"ISO-8859-14", "ISO-8859-14"},
+    [E_ISO8859_15] = {"ISO-8859-15", "ISO-8859-15"},
+    [E_ISO8859_16] = {"ISO-8859-16", "ISO-8859-16"},
+    [E_KOI8R] = {"KOI8-R", "KOI8-R"},
+    [E_KOI8U] = {"KOI8-U", "KOI8-RU"},
+    [E_MACINTOSH] = {"macintosh", "MACINTOSH"},
+    [E_MACCYRILLIC] = {"x-mac-cyrillic", "MACUKRAINIAN"},
+    [E_WIN874] = {"windows-874", "CP874"},
+    [E_WIN1250] = {"windows-1250", "CP1250"},
+    [E_WIN1251] = {"windows-1251", "CP1251"},
+    [E_WIN1253] = {"windows-1253", "CP1253"},
+    [E_WIN1254] = {"windows-1254", "CP1254"},
+    [E_WIN1255] = {"windows-1255", "CP1255"},
+    [E_WIN1256] = {"windows-1256", "CP1256"},
+    [E_WIN1257] = {"windows-1257", "CP1257"},
+    [E_WIN1258] = {"windows-1258", "CP1258"},
+    [E_GBK] = {"GBK", "GB18030"},
+    [E_GB18030] = {"gb18030", "GB18030"},
+    [E_BIG5] = {"Big5", "BIG5-HKSCS"},
+    [E_EUCJP] = {"EUC-JP", "EUC-JP"},
+    [E_ISO2022JP] = {"ISO-2022-JP", "ISO-2022-JP"},
+    [E_SHIFTJIS] = {"Shift_JIS", "CP932"},
+    [E_EUCKR] = {"EUC-KR", "CP949"},
+};
+
+typedef struct label {
+  const char *label;
+  enum enc_id id;
+} label;
+
+/*
+ * The WHATWG label table, minus "replacement" and x-user-defined, which
+ * have no useful decoding here; those labels are treated as unknown.
+ */
+static const label LABELS[] = {
+    {"unicode-1-1-utf-8", E_UTF8}, {"unicode11utf8", E_UTF8},
+    {"unicode20utf8", E_UTF8}, {"utf-8", E_UTF8}, {"utf8", E_UTF8},
+    {"x-unicode20utf8", E_UTF8},
+    {"866", E_IBM866}, {"cp866", E_IBM866}, {"csibm866", E_IBM866},
+    {"ibm866", E_IBM866},
+    {"csisolatin2", E_ISO8859_2}, {"iso-8859-2", E_ISO8859_2},
+    {"iso-ir-101", E_ISO8859_2}, {"iso8859-2", E_ISO8859_2},
+    {"iso88592", E_ISO8859_2}, {"iso_8859-2", E_ISO8859_2},
+    {"iso_8859-2:1987", E_ISO8859_2}, {"l2", E_ISO8859_2},
+    {"latin2", E_ISO8859_2},
+    {"csisolatin3", E_ISO8859_3}, {"iso-8859-3", E_ISO8859_3},
+    {"iso-ir-109", E_ISO8859_3}, {"iso8859-3", E_ISO8859_3},
+    {"iso88593", E_ISO8859_3}, {"iso_8859-3", E_ISO8859_3},
+    {"iso_8859-3:1988", E_ISO8859_3}, {"l3", E_ISO8859_3},
+    {"latin3", E_ISO8859_3},
+    {"csisolatin4", E_ISO8859_4}, {"iso-8859-4", E_ISO8859_4},
+    {"iso-ir-110", E_ISO8859_4}, {"iso8859-4", E_ISO8859_4},
+    {"iso88594", E_ISO8859_4}, {"iso_8859-4", E_ISO8859_4},
+    {"iso_8859-4:1988", E_ISO8859_4}, {"l4", E_ISO8859_4},
+    {"latin4", E_ISO8859_4},
+    {"csisolatincyrillic", E_ISO8859_5}, {"cyrillic", E_ISO8859_5},
+    {"iso-8859-5", E_ISO8859_5}, {"iso-ir-144", E_ISO8859_5},
+    {"iso8859-5", E_ISO8859_5}, {"iso88595", E_ISO8859_5},
+    {"iso_8859-5", E_ISO8859_5}, {"iso_8859-5:1988", E_ISO8859_5},
+    {"arabic", E_ISO8859_6}, {"asmo-708", E_ISO8859_6},
+    {"csiso88596e", E_ISO8859_6}, {"csiso88596i", E_ISO8859_6},
+    {"csisolatinarabic", E_ISO8859_6}, {"ecma-114", E_ISO8859_6},
+    {"iso-8859-6", E_ISO8859_6}, {"iso-8859-6-e", E_ISO8859_6},
+    {"iso-8859-6-i", E_ISO8859_6}, {"iso-ir-127", E_ISO8859_6},
+    {"iso8859-6", E_ISO8859_6}, {"iso88596", E_ISO8859_6},
+    {"iso_8859-6", E_ISO8859_6}, {"iso_8859-6:1987", E_ISO8859_6},
+    {"csisolatingreek", E_ISO8859_7}, {"ecma-118", E_ISO8859_7},
+    {"elot_928", E_ISO8859_7}, {"greek", E_ISO8859_7},
+    {"greek8", E_ISO8859_7}, {"iso-8859-7", E_ISO8859_7},
+    {"iso-ir-126", E_ISO8859_7}, {"iso8859-7", E_ISO8859_7},
+    {"iso88597", E_ISO8859_7}, {"iso_8859-7", E_ISO8859_7},
+    {"iso_8859-7:1987", E_ISO8859_7}, {"sun_eu_greek", E_ISO8859_7},
+    {"csiso88598e", E_ISO8859_8}, {"csisolatinhebrew", E_ISO8859_8},
+    {"hebrew", E_ISO8859_8}, {"iso-8859-8", E_ISO8859_8},
+    {"iso-8859-8-e", E_ISO8859_8}, {"iso-ir-138", E_ISO8859_8},
+    {"iso8859-8", E_ISO8859_8}, {"iso88598", E_ISO8859_8},
+    {"iso_8859-8", E_ISO8859_8}, {"iso_8859-8:1988", E_ISO8859_8},
+    {"visual", E_ISO8859_8},
+    {"csiso88598i", E_ISO8859_8I}, {"iso-8859-8-i", E_ISO8859_8I},
+    {"logical", E_ISO8859_8I},
+    {"csisolatin6", E_ISO8859_10}, {"iso-8859-10", E_ISO8859_10},
+    {"iso-ir-157", E_ISO8859_10}, {"iso8859-10", E_ISO8859_10},
+    {"iso885910", E_ISO8859_10}, {"l6", E_ISO8859_10},
+    {"latin6", E_ISO8859_10},
+    {"iso-8859-13", E_ISO8859_13}, {"iso8859-13", E_ISO8859_13},
+    {"iso885913", E_ISO8859_13},
+    {"iso-8859-14", E_ISO8859_14}, {"iso8859-14", E_ISO8859_14},
+    {"iso885914", E_ISO8859_14},
+    {"csisolatin9", E_ISO8859_15}, {"iso-8859-15", E_ISO8859_15},
+    {"iso8859-15", E_ISO8859_15}, {"iso885915", E_ISO8859_15},
+    {"iso_8859-15", E_ISO8859_15}, {"l9", E_ISO8859_15},
+    {"iso-8859-16", E_ISO8859_16},
+    {"cskoi8r", E_KOI8R}, {"koi", E_KOI8R}, {"koi8", E_KOI8R},
+    {"koi8-r", E_KOI8R}, {"koi8_r", E_KOI8R},
+    {"koi8-ru", E_KOI8U}, {"koi8-u", E_KOI8U},
+    {"csmacintosh", E_MACINTOSH}, {"mac", E_MACINTOSH},
+    {"macintosh", E_MACINTOSH}, {"x-mac-roman", E_MACINTOSH},
+    {"x-mac-cyrillic", E_MACCYRILLIC}, {"x-mac-ukrainian", E_MACCYRILLIC},
+    {"dos-874", E_WIN874}, {"iso-8859-11", E_WIN874},
+    {"iso8859-11", E_WIN874}, {"iso885911", E_WIN874},
+    {"tis-620", E_WIN874}, {"windows-874", E_WIN874},
+    {"cp1250", E_WIN1250}, {"windows-1250", E_WIN1250},
+    {"x-cp1250", E_WIN1250},
+    {"cp1251", E_WIN1251}, {"windows-1251", E_WIN1251},
+    {"x-cp1251", E_WIN1251},
+    {"ansi_x3.4-1968", E_WIN1252}, {"ascii", E_WIN1252},
+    {"cp1252", E_WIN1252}, {"cp819", E_WIN1252},
+    {"csisolatin1", E_WIN1252}, {"ibm819", E_WIN1252},
+    {"iso-8859-1", E_WIN1252}, {"iso-ir-100", E_WIN1252},
+    {"iso8859-1", E_WIN1252}, {"iso88591", E_WIN1252},
+    {"iso_8859-1", E_WIN1252}, {"iso_8859-1:1987", E_WIN1252},
+    {"l1", E_WIN1252}, {"latin1", E_WIN1252}, {"us-ascii", E_WIN1252},
+    {"windows-1252", E_WIN1252}, {"x-cp1252", E_WIN1252},
+    {"cp1253", E_WIN1253}, {"windows-1253", E_WIN1253},
+    {"x-cp1253", E_WIN1253},
+    {"cp1254", E_WIN1254}, {"csisolatin5", E_WIN1254},
+    {"iso-8859-9", E_WIN1254}, {"iso-ir-148", E_WIN1254},
+    {"iso8859-9", E_WIN1254}, {"iso88599", E_WIN1254},
+    {"iso_8859-9", E_WIN1254}, {"iso_8859-9:1989", E_WIN1254},
+    {"l5", E_WIN1254}, {"latin5", E_WIN1254},
+    {"windows-1254", E_WIN1254}, {"x-cp1254", E_WIN1254},
+    {"cp1255", E_WIN1255}, {"windows-1255", E_WIN1255},
+    {"x-cp1255", E_WIN1255},
+    {"cp1256", E_WIN1256}, {"windows-1256", E_WIN1256},
+    {"x-cp1256", E_WIN1256},
+    {"cp1257", E_WIN1257}, {"windows-1257", E_WIN1257},
+    {"x-cp1257", E_WIN1257},
+    {"cp1258", E_WIN1258}, {"windows-1258", E_WIN1258},
+    {"x-cp1258", E_WIN1258},
+    {"chinese", E_GBK}, {"csgb2312", E_GBK}, {"csiso58gb231280", E_GBK},
+    {"gb2312", E_GBK}, {"gb_2312", E_GBK}, {"gb_2312-80", E_GBK},
+    {"gbk", E_GBK}, {"iso-ir-58", E_GBK}, {"x-gbk", E_GBK},
+    {"gb18030", E_GB18030},
+    {"big5", E_BIG5}, {"big5-hkscs", E_BIG5}, {"cn-big5", E_BIG5},
+    {"csbig5", E_BIG5}, {"x-x-big5", E_BIG5},
+    {"cseucpkdfmtjapanese", E_EUCJP}, {"euc-jp", E_EUCJP},
+    {"x-euc-jp", E_EUCJP},
+    {"csiso2022jp", E_ISO2022JP}, {"iso-2022-jp", E_ISO2022JP},
+    {"csshiftjis", E_SHIFTJIS}, {"ms932", E_SHIFTJIS},
+    {"ms_kanji", E_SHIFTJIS}, {"shift-jis", E_SHIFTJIS},
+    {"shift_jis", E_SHIFTJIS}, {"sjis", E_SHIFTJIS},
+    {"windows-31j", E_SHIFTJIS}, {"x-sjis", E_SHIFTJIS},
+    {"cseuckr", E_EUCKR}, {"csksc56011987", E_EUCKR}, {"euc-kr", E_EUCKR},
+    {"iso-ir-149", E_EUCKR}, {"korean", E_EUCKR},
+    {"ks_c_5601-1987", E_EUCKR}, {"ks_c_5601-1989", E_EUCKR},
+    {"ksc5601", E_EUCKR}, {"ksc_5601", E_EUCKR}, {"windows-949", E_EUCKR},
+    {"csunicode", E_UTF16LE}, {"iso-10646-ucs-2", E_UTF16LE},
+    {"ucs-2", E_UTF16LE}, {"unicode", E_UTF16LE},
+    {"unicodefeff", E_UTF16LE}, {"utf-16", E_UTF16LE},
+    {"utf-16le", E_UTF16LE},
+    {"unicodefffe", E_UTF16BE}, {"utf-16be", E_UTF16BE},
+};
+
+static int is_space(unsigned char c) {
+  return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
+}
+
+static unsigned char ascii_lower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/*
+ * WHATWG "get an encoding": trim, ASCII-lowercase, look up. Returns NULL
+ * for unknown labels. Case folding is ASCII-only on purpose, so the
+ * locale cannot change which labels match.
+ */
+static const encoding *lookup_label(const char *s, size_t n) {
+  char key[32];
+  while (n && is_space((unsigned char)*s)) s++, n--;
+  while (n && is_space((unsigned char)s[n - 1])) n--;
+  if (n == 0 || n >= sizeof key) return NULL;
+  for (size_t i = 0; i < n; i++) key[i] = (char)ascii_lower((unsigned char)s[i]);
+  key[n] = '\0';
+  for (size_t i = 0; i < sizeof LABELS / sizeof LABELS[0]; i++)
+    if (strcmp(LABELS[i].label, key) == 0) return &ENCODINGS[LABELS[i].id];
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 validation                                                    */
+
+/*
+ * Checks one sequence starting at a non-ASCII lead byte. On success *n is
+ * its length; on failure *n is the length of the maximal valid prefix
+ * (at least 1), which is what one U+FFFD replaces, as in WHATWG's decoder.
+ * The second-byte bounds are what exclude overlongs, surrogates and
+ * code points above U+10FFFF.
+ */
+static int utf8_sequence(const unsigned char *s, size_t avail, size_t *n) {
+  unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+  size_t need;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    *n = 1;
+    return 0;
+  }
+  for (size_t i = 1; i <= need; i++) {
+    if (i >= avail || s[i] < lo || s[i] > hi) {
+      *n = i;
+      return 0;
+    }
+    lo = 0x80, hi = 0xBF;
+  }
+  *n = need + 1;
+  return 1;
+}
+
+/* Most HTML is ASCII, so skip it eight bytes at a time. */
+static const unsigned char *skip_ascii(const unsigned char *s, const unsigned char *end) {
+  while ((size_t)(end - s) >= 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    if (w & 0x8080808080808080ULL) break;
+    s += 8;
+  }
+  while (s < end && *s < 0x80) s++;
+  return s;
+}
+
+/* Length of the longest valid UTF-8 prefix of [s, end). */
+static size_t utf8_valid_prefix(const unsigned char *s, const unsigned char *end) {
+  const unsigned char *start = s;
+  for (;;) {
+    s = skip_ascii(s, end);
+    if (s == end) break;
+    size_t n;
+    if (!utf8_sequence(s, (size_t)(end - s), &n)) break;
+    s += n;
+  }
+  return (size_t)(s - start);
+}
+
+int wn_utf8_valid(const char *bytes, size_t len) {
+  if (len == 0) return 1;
+  const unsigned char *s = (const unsigned char *)bytes;
+  return utf8_valid_prefix(s, s + len) == len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Meta prescan (WHATWG "prescan a byte stream")                       */
+
+typedef struct scanner {
+  const unsigned char *p, *end;
+} scanner;
+
+/* Within the 1,024-byte window no token can be longer than the window. */
+typedef struct attr {
+  char name[PRESCAN_LIMIT + 1];
+  size_t name_len;
+  char value[PRESCAN_LIMIT + 1];
+  size_t value_len;
+} attr;
+
+enum { ATTR_END = -1, ATTR_NONE = 0, ATTR_FOUND = 1 };
+
+static int at_end(const scanner *sc) { return sc->p >= sc->end; }
+
+static void skip_spaces(scanner *sc) {
+  while (!at_end(sc) && is_space(*sc->p)) sc->p++;
+}
+
+static void attr_push(char *dst, size_t *len, unsigned char c) {
+  dst[(*len)++] = (char)ascii_lower(c);
+  dst[*len] = '\0';
+}
+
+/* The value part of "get an attribute", after the '='. */
+static int attr_value(scanner *sc, attr *a) {
+  skip_spaces(sc);
+  if (at_end(sc)) return ATTR_END;
+  unsigned char quote = *sc->p;
+  if (quote == '"' || quote == '\'') {
+    for (sc->p++; !at_end(sc); sc->p++) {
+      if (*sc->p == quote) {
+        sc->p++;
+        return ATTR_FOUND;
+      }
+      attr_push(a->value, &a->value_len, *sc->p);
+    }
+    return ATTR_END;
+  }
+  if (quote == '>') return ATTR_FOUND;
+  for (; !at_end(sc); sc->p++) {
+    if (is_space(*sc->p) || *sc->p == '>') return ATTR_FOUND;
+    attr_push(a->value, &a->value_len, *sc->p);
+  }
+  return ATTR_END;
+}
+
+/* WHATWG "get an attribute"; names and values come back lowercased. */
+static int get_attribute(scanner *sc, attr *a) {
+  a->name_len = a->value_len = 0;
+  a->name[0] = a->value[0] = '\0';
+  while (!at_end(sc) && (is_space(*sc->p) || *sc->p == '/')) sc->p++;
+  if (at_end(sc)) return ATTR_END;
+  if (*sc->p == '>') return ATTR_NONE;
+  for (; !at_end(sc); sc->p++) {
+    unsigned char c = *sc->p;
+    if (c == '=' && a->name_len > 0) {
+      sc->p++;
+      return attr_value(sc, a);
+    }
+    if (is_space(c)) break;
+    if (c == '/' || c == '>') return ATTR_FOUND;
+    attr_push(a->name, &a->name_len, c);
+  }
+  skip_spaces(sc);
+  if (at_end(sc)) return ATTR_END;
+  if (*sc->p != '=') return ATTR_FOUND;
+  sc->p++;
+  return attr_value(sc, a);
+}
+
+/* WHATWG "extract a character encoding from a meta element" (content=). */
+static const encoding *charset_from_content(const char *s, size_t n) {
+  const char *end = s + n;
+  for (;;) {
+    const char *hit = NULL;
+    for (const char *q = s; end - q >= 7; q++)
+      if (memcmp(q, "charset", 7) == 0) {
+        hit = q;
+        break;
+      }
+    if (!hit) return NULL;
+    s = hit + 7;
+    while (s < end && is_space((unsigned char)*s)) s++;
+    if (s < end && *s == '=') break;
+  }
+  s++;
+  while (s < end && is_space((unsigned char)*s)) s++;
+  if (s < end && (*s == '"' || *s == '\'')) {
+    const char *close = memchr(s + 1, *s, (size_t)(end - s - 1));
+    return close ? lookup_label(s + 1, (size_t)(close - s - 1)) : NULL;
+  }
+  const char *stop = s;
+  while (stop < end && !is_space((unsigned char)*stop) && *stop != ';') stop++;
+  return lookup_label(s, (size_t)(stop - s));
+}
+
+typedef struct meta_state {
+  int seen_http_equiv, seen_content, seen_charset;
+  int got_pragma, need_pragma; /* need_pragma: -1 unset, 0 no, 1 yes */
+  int charset_set;              /* set even when the label was unknown */
+  const encoding *charset;
+} meta_state;
+
+/* One attribute of a <meta>; repeated names count only the first time. */
+static void meta_attribute(meta_state *m, const attr *a) {
+  if (strcmp(a->name, "http-equiv") == 0 && !m->seen_http_equiv) {
+    m->seen_http_equiv = 1;
+    if (strcmp(a->value, "content-type") == 0) m->got_pragma = 1;
+  } else if (strcmp(a->name, "content") == 0 && !m->seen_content) {
+    m->seen_content = 1;
+    if (!m->charset_set) {
+      m->charset = charset_from_content(a->value, a->value_len);
+      if (m->charset) m->charset_set = 1, m->need_pragma = 1;
+    }
+  } else if (strcmp(a->name, "charset") == 0 && !m->seen_charset) {
+    m->seen_charset = 1;
+    m->charset_set = 1;
+    m->charset = lookup_label(a->value, a->value_len);
+    m->need_pragma = 0;
+  }
+}
+
+/*
+ * Parses a <meta> whose "<meta" and separator are already consumed.
+ * Returns ATTR_END if the window ran out, else ATTR_FOUND with *result
+ * set (NULL when this meta gives no usable charset).
+ */
+static int prescan_meta(scanner *sc, const encoding **result) {
+  meta_state m = {0, 0, 0, 0, -1, 0, NULL};
+  attr a;
+  int r;
+  while ((r = get_attribute(sc, &a)) == ATTR_FOUND) meta_attribute(&m, &a);
+  if (r == ATTR_END) return ATTR_END;
+  *result = NULL;
+  if (m.need_pragma == -1 || (m.need_pragma == 1 && !m.got_pragma)) return ATTR_FOUND;
+  if (!m.charset) return ATTR_FOUND;
+  /* A page we could read as ASCII to find this meta cannot be UTF-16. */
+  if (m.charset == &ENCODINGS[E_UTF16LE] || m.charset == &ENCODINGS[E_UTF16BE])
+    m.charset = &ENCODINGS[E_UTF8];
+  *result = m.charset;
+  return ATTR_FOUND;
+}
+
+static int starts_with_ci(const scanner *sc, const char *lit) {
+  size_t n = strlen(lit);
+  if ((size_t)(sc->end - sc->p) < n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (ascii_lower(sc->p[i]) != (unsigned char)lit[i]) return 0;
+  return 1;
+}
+
+static int is_alpha(unsigned char c) {
+  c = ascii_lower(c);
+  return c >= 'a' && c <= 'z';
+}
+
+/* Skips an ordinary tag's attributes so their values cannot fake a meta. */
+static int skip_tag(scanner *sc) {
+  while (!at_end(sc) && !is_space(*sc->p) && *sc->p != '>') sc->p++;
+  attr a;
+  int r;
+  while ((r = get_attribute(sc, &a)) == ATTR_FOUND) continue;
+  return r;
+}
+
+/* Moves past the first `needle` found `from` bytes on; 0 if there is none. */
+static int skip_past(scanner *sc, const char *needle, size_t from) {
+  size_t n = strlen(needle);
+  for (const unsigned char *q = sc->p + from; (size_t)(sc->end - q) >= n; q++)
+    if (memcmp(q, needle, n) == 0) {
+      sc->p = q + n;
+      return 1;
+    }
+  return 0;
+}
+
+/* One step of the prescan at '<'. Returns ATTR_END to abort the prescan. */
+static int prescan_markup(scanner *sc, const encoding **found) {
+  if (starts_with_ci(sc, "<!--"))
+    /* The dashes of "<!--" may close it too, so "<!-->" is a comment. */
+    return skip_past(sc, "-->", 2) ? ATTR_NONE : ATTR_END;
+  if (starts_with_ci(sc, "<meta") && sc->end - sc->p > 5 &&
+      (is_space(sc->p[5]) || sc->p[5] == '/')) {
+    sc->p += 6;
+    return prescan_meta(sc, found) == ATTR_END ? ATTR_END : ATTR_NONE;
+  }
+  size_t rest = (size_t)(sc->end - sc->p);
+  if ((rest > 1 && is_alpha(sc->p[1])) ||
+      (rest > 2 && sc->p[1] == '/' && is_alpha(sc->p[2]))) {
+    sc->p += sc->p[1] == '/' ? 2 : 1;
+    return skip_tag(sc) == ATTR_END ? ATTR_END : ATTR_NONE;
+  }
+  if (rest > 1 && (sc->p[1] == '!' || sc->p[1] == '/' || sc->p[1] == '?'))
+    return skip_past(sc, ">", 1) ? ATTR_NONE : ATTR_END;
+  sc->p++;
+  return ATTR_NONE;
+}
+
+static const encoding *prescan(const unsigned char *bytes, size_t len) {
+  scanner sc = {bytes, bytes + (len < PRESCAN_LIMIT ? len : PRESCAN_LIMIT)};
+  while (!at_end(&sc)) {
+    const unsigned char *lt = memchr(sc.p, '<', (size_t)(sc.end - sc.p));
+    if (!lt) return NULL;
+    sc.p = lt;
+    const encoding *found = NULL;
+    if (prescan_markup(&sc, &found) == ATTR_END) return NULL;
+    if (found) return found;
+  }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sniffing                                                            */
+
+static const encoding *bom_encoding(const unsigned char *b, size_t len, size_t *bom_len) {
+  if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+    *bom_len = 3;
+    return &ENCODINGS[E_UTF8];
+  }
+  if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
+    *bom_len = 2;
+    return &ENCODINGS[E_UTF16BE];
+  }
+  if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
+    *bom_len = 2;
+    return &ENCODINGS[E_UTF16LE];
+  }
+  *bom_len = 0;
+  return NULL;
+}
+
+/*
+ * The sniffing order. *valid_utf8 is set to 1 when the UTF-8 check ran and
+ * passed, so decoding need not validate the same bytes twice.
+ */
+static const encoding *sniff(const unsigned char *b, size_t len, size_t *bom_len,
+                             int *valid_utf8) {
+  *valid_utf8 = 0;
+  const encoding *enc = bom_encoding(b, len, bom_len);
+  if (enc) return enc;
+  if ((enc = prescan(b, len)) != NULL) return enc;
+  if (wn_utf8_valid((const char *)b, len)) {
+    *valid_utf8 = 1;
+    return &ENCODINGS[E_UTF8];
+  }
+  return &ENCODINGS[E_WIN1252];
+}
+
+void wn_sniff_encoding(const char *bytes, size_t len, char *name, size_t cap) {
+  size_t bom_len;
+  int valid;
+  const encoding *enc = len ? sniff((const unsigned char *)bytes, len, &bom_len, &valid)
+                            : &ENCODINGS[E_UTF8];
+  if (name && cap) snprintf(name, cap, "%s", enc->name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+
+/* Appends decoded UTF-8, turning U+0000 into U+FFFD so C strings work. */
+static void emit(wn_buf *out, const char *s, size_t n) {
+  while (n) {
+    const char *nul = memchr(s, '\0', n);
+    size_t run = nul ? (size_t)(nul - s) : n;
+    wn_buf_append(out, s, run);
+    if (!nul) return;
+    wn_buf_append(out, REPLACEMENT, 3);
+    s += run + 1;
+    n -= run + 1;
+  }
+}
+
+static void decode_utf8(const unsigned char *s, size_t len, int known_valid, wn_buf *out) {
+  const unsigned char *end = s + len;
+  if (known_valid) {
+    emit(out, (const char *)s, len);
+    return;
+  }
+  while (s < end) {
+    size_t run = utf8_valid_prefix(s, end);
+    emit(out, (const char *)s, run);
+    s += run;
+    if (s == end) break;
+    size_t skip;
+    utf8_sequence(s, (size_t)(end - s), &skip);
+    wn_buf_append(out, REPLACEMENT, 3);
+    s += skip;
+  }
+}
+
+/* windows-1252 bytes 0x80..0x9F; the rest of the range is Latin-1. */
+static const uint16_t CP1252_C1[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+static char *put_codepoint(char *p, unsigned cp) {
+  if (cp < 0x80) {
+    *p++ = (char)cp;
+  } else if (cp < 0x800) {
+    *p++ = (char)(0xC0 | (cp >> 6));
+    *p++ = (char)(0x80 | (cp & 0x3F));
+  } else {
+    *p++ = (char)(0xE0 | (cp >> 12));
+    *p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+    *p++ = (char)(0x80 | (cp & 0x3F));
+  }
+  return p;
+}
+
+/*
+ * Decoded natively rather than with glibc's CP1252, which rejects the five
+ * bytes WHATWG maps to C1 controls. Works in slices so the worst-case 3x
+ * reservation stays small on huge inputs.
+ */
+static void decode_windows_1252(const unsigned char *s, size_t len, wn_buf *out) {
+  while (len) {
+    size_t n = len < CHUNK_SIZE ? len : CHUNK_SIZE;
+    wn_buf_reserve(out, 3 * n);
+    char *p = out->data + out->len;
+    for (size_t i = 0; i < n; i++) {
+      unsigned c = s[i];
+      if (c == 0) c = 0xFFFD;
+      else if (c >= 0x80 && c < 0xA0) c = CP1252_C1[c - 0x80];
+      p = put_codepoint(p, c);
+    }
+    out->len = (size_t)(p - out->data);
+    out->data[out->len] = '\0';
+    s += n;
+    len -= n;
+  }
+}
+
+/* How many bytes to drop after an invalid sequence without losing sync. */
+static size_t code_unit_size(const char *iconv_name) {
+  char key[8];
+  size_t i = 0;
+  for (; iconv_name[i] && i < sizeof key - 1; i++)
+    key[i] = (char)ascii_lower((unsigned char)iconv_name[i]);
+  key[i] = '\0';
+  if (strncmp(key, "utf-16", 6) == 0 || strncmp(key, "utf16", 5) == 0 ||
+      strncmp(key, "ucs-2", 5) == 0 || strncmp(key, "ucs2", 4) == 0)
+    return 2;
+  if (strncmp(key, "utf-32", 6) == 0 || strncmp(key, "utf32", 5) == 0 ||
+      strncmp(key, "ucs-4", 5) == 0 || strncmp(key, "ucs4", 4) == 0)
+    return 4;
+  return 1;
+}
+
+/*
+ * The whole input goes to iconv in one call per output chunk, so the work
+ * is linear however large the input. Every error path consumes input, so
+ * the loop always terminates.
+ */
+static void decode_iconv(iconv_t cd, size_t unit, const char *s, size_t len, wn_buf *out) {
+  char *scratch = wn_xmalloc(CHUNK_SIZE);
+  char *in = (char *)s;
+  size_t left = len;
+  while (left) {
+    char *o = scratch;
+    size_t room = CHUNK_SIZE;
+    size_t r = iconv(cd, &in, &left, &o, &room);
+    int err = errno;
+    emit(out, scratch, (size_t)(o - scratch));
+    if (r != (size_t)-1) break;
+    if (err == E2BIG && o != scratch) continue;
+    wn_buf_append(out, REPLACEMENT, 3);
+    if (err == EINVAL) break; /* truncated final sequence: one U+FFFD */
+    size_t skip = unit < left ? unit : left;
+    in += skip;
+    left -= skip;
+  }
+  char *o = scratch;
+  size_t room = CHUNK_SIZE;
+  iconv(cd, NULL, NULL, &o, &room); /* flush a stateful decoder's tail */
+  emit(out, scratch, (size_t)(o - scratch));
+  free(scratch);
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry points                                                        */
+
+/* What to decode with: a table entry, or a raw iconv name for --encoding. */
+typedef struct choice {
+  const encoding *enc;
+  const char *iconv_name;
+  char name[32];
+} choice;
+
+static iconv_t open_decoder(const choice *c) {
+  return c->iconv_name ? iconv_open("UTF-8", c->iconv_name) : (iconv_t)-1;
+}
+
+/* The BOM is not text; drop it when the chosen encoding is the BOM's. */
+static size_t matching_bom(const unsigned char *b, size_t len, const encoding *enc) {
+  size_t bom_len;
+  return enc && bom_encoding(b, len, &bom_len) == enc ? bom_len : 0;
+}
+
+static int resolve_forced(const char *forced, choice *c) {
+  size_t n = strlen(forced);
+  while (n && is_space((unsigned char)forced[n - 1])) n--;
+  /* iconv_open("") would mean the locale's charset, not "unknown". */
+  if (n == 0) return -1;
+  c->enc = lookup_label(forced, strlen(forced));
+  c->iconv_name = c->enc ? c->enc->iconv : forced;
+  snprintf(c->name, sizeof c->name, "%s", c->enc ? c->enc->name : forced);
+  if (!c->iconv_name) return 0;
+  iconv_t cd = open_decoder(c);
+  if (cd == (iconv_t)-1) return -1;
+  iconv_close(cd);
+  return 0;
+}
+
+static void decode_with(const choice *c, const unsigned char *b, size_t len,
+                        int known_valid, wn_buf *out) {
+  if (c->enc == &ENCODINGS[E_UTF8]) {
+    decode_utf8(b, len, known_valid, out);
+    return;
+  }
+  iconv_t cd = open_decoder(c);
+  if (cd == (iconv_t)-1) {
+    /* Only reachable if gconv modules are missing at run time. */
+    decode_windows_1252(b, len, out);
+    return;
+  }
+  decode_iconv(cd, code_unit_size(c->iconv_name), (const char *)b, len, out);
+  iconv_close(cd);
+}
+
+static void set_empty(wn_decoded *out) {
+  out->utf8 = NULL;
+  out->len = 0;
+  out->encoding[0] = '\0';
+}
+
+int wn_decode(const char *bytes, size_t len, const char *forced, wn_decoded *out) {
+  const unsigned char *b = (const unsigned char *)bytes;
+  choice c = {&ENCODINGS[E_UTF8], NULL, "UTF-8"};
+  size_t skip = 0;
+  int known_valid = 0;
+  set_empty(out);
+  if (forced) {
+    if (resolve_forced(forced, &c) != 0) return -1;
+    skip = matching_bom(b, len, c.enc);
+  } else if (len) {
+    c.enc = sniff(b, len, &skip, &known_valid);
+    c.iconv_name = c.enc->iconv;
+    snprintf(c.name, sizeof c.name, "%s", c.enc->name);
+  }
+  wn_buf buf;
+  wn_buf_init(&buf);
+  if (len > skip) {
+    /* Mostly-ASCII text plus the windows-1252 decoder's per-slice slack
+     * fits, so the common case never doubles the buffer. */
+    size_t n = len - skip;
+    wn_buf_reserve(&buf, n + 2 * (n < CHUNK_SIZE ? n : CHUNK_SIZE));
+    if (c.enc == &ENCODINGS[E_WIN1252])
+      decode_windows_1252(b + skip, len - skip, &buf);
+    else
+      decode_with(&c, b + skip, len - skip, known_valid, &buf);
+  }
+  out->utf8 = wn_buf_detach(&buf, &out->len);
+  /* Growth may have doubled the buffer; give back the slack on big inputs. */
+  out->utf8 = wn_xrealloc(out->utf8, out->len + 1);
+  memcpy(out->encoding, c.name, sizeof out->encoding);
+  return 0;
+}
+
+void wn_decoded_free(wn_decoded *decoded) {
+  if (!decoded) return;
+  free(decoded->utf8);
+  set_empty(decoded);
+}
