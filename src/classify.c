@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "lexicon.h"
 
 /* ---- tuning constants ---------------------------------------------------- */
 
@@ -37,6 +38,14 @@ static const int LISTING_IGNORES_ALL_LINKS = 1;
 static const int LISTING_HEADLINE_WORDS = 3;
 /* Kickers and labels sit right above a headline: this many blocks at most. */
 static const size_t KICKER_BLOCKS = 4;
+
+/* Descend to a descendant that keeps this share of the region's value. */
+static const double TIGHTEN_KEEP = 0.9;
+/* Lexicon phrases are short; longer blocks are prose that may quote one. */
+static const int LEXICON_MAX_WORDS = 12;
+/* A chrome section that would take more than this share of the page's
+ * prose is the content itself ("Latest news" on a news index). */
+static const double SECTION_MAX_SHARE = 0.5;
 
 static const uint32_t CHROME_FLAGS = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
                                      WN_EL_DIALOG | WN_EL_NEGATIVE_NAME;
@@ -133,12 +142,29 @@ static double block_value(const wn_page *page, const wn_block *b) {
   double len = block_length(b);
   uint32_t flags = page->elements[b->owner].inherited;
   if (flags & CHROME_FLAGS) return -CHROME_PENALTY * len;
+  if (b->lexicon) return -CHROME_PENALTY * len;
   double links = page_link_density(page, b);
   if (links > LINK_DENSE) return -CHROME_PENALTY * len;
   double value = len * (1.0 - links);
   if (!reads_as_prose(b)) value *= LABEL_WEIGHT;
   if (flags & WN_EL_COMMENTS) value *= COMMENT_WEIGHT;
   return value;
+}
+
+/*
+ * A wrapper that adds little to its best descendant adds mostly stray text
+ * from around the content (a notice column, a footer line): prefer the
+ * deepest descendant that keeps nearly all of the wrapper's value.
+ */
+static int tighten_region(const wn_page *page, int region) {
+  double floor = TIGHTEN_KEEP * page->elements[region].content_score;
+  int best = region;
+  for (size_t i = (size_t)region + 1; i < page->element_count; i++) {
+    const wn_element *e = &page->elements[i];
+    if (e->depth <= page->elements[region].depth) break; /* left the region's subtree */
+    if (e->content_score >= floor && e->depth > page->elements[best].depth) best = (int)i;
+  }
+  return best;
 }
 
 /* The element whose blocks add up to the most content net of chrome. */
@@ -164,7 +190,7 @@ static int choose_region(wn_page *page) {
     }
   }
   free(net);
-  return best;
+  return tighten_region(page, best);
 }
 
 /* Prose kept by the region versus link-dense text outside chrome. */
@@ -179,6 +205,66 @@ static bool looks_like_listing(const wn_page *page, int region) {
     else if (b->score > 0 && inside(page, b->owner, region)) prose += b->score;
   }
   return prose < LISTING_PROSE_SHARE * links;
+}
+
+
+/* ---- lexicon phase ----------------------------------------------------- */
+
+static int section_level(const wn_block *b) {
+  return b->kind == WN_BLOCK_HEADING ? b->heading_level : 7;
+}
+
+/* The lowest ancestor of `element` that also holds block `next`. */
+static int common_container(const wn_page *page, int element, const wn_block *next) {
+  for (int e = page->elements[element].parent; e >= 0; e = page->elements[e].parent)
+    if (inside(page, next->owner, e)) return e;
+  return -1;
+}
+
+/* Blocks after a section heading, up to the next heading of its level or
+ * higher, or the end of the container heading and section share. */
+static size_t section_end(const wn_page *page, size_t heading) {
+  const wn_block *h = &page->blocks[heading];
+  if (heading + 1 >= page->block_count) return heading + 1;
+  int container = common_container(page, h->owner, &page->blocks[heading + 1]);
+  size_t end = heading + 1;
+  for (; end < page->block_count; end++) {
+    const wn_block *b = &page->blocks[end];
+    if (b->kind == WN_BLOCK_HEADING && b->heading_level <= section_level(h)) break;
+    if (container >= 0 && !inside(page, b->owner, container)) break;
+  }
+  return end;
+}
+
+static double prose_between(const wn_page *page, size_t from, size_t to) {
+  double total = 0;
+  for (size_t i = from; i < to; i++)
+    if (reads_as_prose(&page->blocks[i])) total += block_length(&page->blocks[i]);
+  return total;
+}
+
+static void mark_section(wn_page *page, size_t heading, double page_prose) {
+  size_t end = section_end(page, heading);
+  if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose) return;
+  for (size_t i = heading + 1; i < end; i++)
+    if (!page->blocks[i].lexicon) page->blocks[i].lexicon = page->blocks[heading].lexicon;
+}
+
+/*
+ * Short blocks are looked up in the phrase lexicons; a section heading
+ * passes its hit on to the blocks it introduces, so teasers in a "Related
+ * articles" box go even when they are long sentences in another language.
+ */
+static void mark_lexicon_hits(wn_page *page) {
+  double page_prose = prose_between(page, 0, page->block_count);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->words > LEXICON_MAX_WORDS || b->kind == WN_BLOCK_CODE) continue;
+    const wn_lex_entry *hit = wn_lexicon_match(b->text, b->text_len);
+    if (!hit || (hit->role != WN_LEX_LINE && hit->role != WN_LEX_SECTION)) continue;
+    b->lexicon = hit;
+    if (hit->role == WN_LEX_SECTION) mark_section(page, i, page_prose);
+  }
 }
 
 /* ---- block decisions ------------------------------------------------- */
@@ -218,6 +304,8 @@ static int judge_inside(const wn_page *page, const wn_block *b, int region,
                         bool comments_ok) {
   uint32_t flags = flags_below(page, b->owner, region);
   bool long_prose = block_length(b) >= LONG_PROSE && link_density(b) < 0.2;
+  if (b->lexicon) return b->lexicon->role == WN_LEX_SECTION ? WN_DROP_CHROME_SECTION
+                                                           : WN_DROP_CHROME_LINE;
   if (flags & WN_EL_DIALOG) return WN_DROP_DIALOG;
   if (flags & WN_EL_NAV) return WN_DROP_NAVIGATION;
   if ((flags & WN_EL_ASIDE) && !long_prose) return WN_DROP_SIDEBAR;
@@ -379,6 +467,7 @@ void wn_classify(wn_page *page) {
   }
   aggregate_text(page);
   clear_wrapper_flags(page);
+  mark_lexicon_hits(page);
   page->listing = false;
   int region = choose_region(page);
   if (looks_like_listing(page, region)) {
@@ -416,6 +505,8 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_TITLE_REPEAT] = "title-repeat",
       [WN_DROP_EMPTY] = "empty-section",
       [WN_DROP_LABEL] = "label",
+      [WN_DROP_CHROME_LINE] = "chrome-line",
+      [WN_DROP_CHROME_SECTION] = "chrome-section",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

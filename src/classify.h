@@ -29,6 +29,8 @@ typedef enum wn_reason {
   WN_DROP_TITLE_REPEAT,   /* same as the printed title */
   WN_DROP_EMPTY,          /* a heading whose section kept nothing */
   WN_DROP_LABEL,          /* a kicker or label above the headline */
+  WN_DROP_CHROME_LINE,    /* a lexicon line: "Read more", "Advertisement" */
+  WN_DROP_CHROME_SECTION, /* under a lexicon heading: "Related articles" */
   WN_REASON_COUNT
 } wn_reason;
 

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "classify.h"
+#include "lexicon.h"
 
 /* --explain shows this many bytes of each block's text. */
 static const size_t EXPLAIN_TEXT_BYTES = 100;
@@ -120,8 +121,13 @@ void wn_render_explain(const wn_page *page, wn_buf *out) {
     double links = b->chars ? (double)b->link_chars / b->chars : 0.0;
     char cues[16];
     cue_letters(page->elements[b->owner].inherited, cues);
-    wn_buf_printf(out, "%-4s %-20s %-7s %6d %5.2f %+9.1f  %s ", b->keep ? "keep" : "drop",
-                  wn_reason_name(b->reason), kind, b->chars, links, b->score, cues);
+    char reason[48];
+    if (b->lexicon && !b->keep)
+      snprintf(reason, sizeof reason, "%s(%s)", wn_reason_name(b->reason), b->lexicon->concept);
+    else
+      snprintf(reason, sizeof reason, "%s", wn_reason_name(b->reason));
+    wn_buf_printf(out, "%-4s %-20s %-7s %6d %5.2f %+9.1f  %s ", b->keep ? "keep" : "drop", reason,
+                  kind, b->chars, links, b->score, cues);
     append_snippet(out, b->text, b->text_len, EXPLAIN_TEXT_BYTES);
     wn_buf_putc(out, '\n');
   }

@@ -8,6 +8,7 @@
 
 #include "buffer.h"
 #include "clean.h"
+#include "normalize.h"
 
 /*
  * Class and id names are one cue among several: many sites use meaningless
@@ -292,14 +293,6 @@ static wn_block_kind kind_of(const wn_element *owner, bool pre) {
   }
 }
 
-static bool is_cjk(uint32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) ||   /* Hiragana, Katakana */
-         (cp >= 0x3400 && cp <= 0x4DBF) ||   /* Han extension A */
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* Han */
-         (cp >= 0xAC00 && cp <= 0xD7AF) ||   /* Hangul syllables */
-         (cp >= 0xF900 && cp <= 0xFAFF) ||   /* Han compatibility */
-         (cp >= 0x20000 && cp <= 0x2FFFF);   /* Han supplementary planes */
-}
 
 static bool is_sentence_punctuation(uint32_t cp) {
   switch (cp) {
@@ -337,7 +330,7 @@ static void measure(wn_block *b) {
     bool space = cp == ' ' || cp == '\n' || cp == '\t';
     if (space) { in_word = false; continue; }
     b->chars++;
-    if (is_cjk(cp)) { b->cjk_chars++; b->words++; in_word = false; continue; }
+    if (wn_is_cjk(cp)) { b->cjk_chars++; b->words++; in_word = false; continue; }
     if (is_sentence_punctuation(cp)) b->punctuation++;
     bool word_char = cp >= 0x80 || isalnum((int)cp);
     if (word_char && !in_word) b->words++;

@@ -72,6 +72,7 @@ typedef struct wn_block {
   int punctuation;     /* sentence punctuation: . , ; : ! ? and CJK forms */
   int position;        /* index in document order */
   /* Filled by the classifier: */
+  const struct wn_lex_entry *lexicon; /* the phrase this block is, or whose section it is in */
   int keep;
   int reason;          /* enum wn_reason in classify.h */
   double score;

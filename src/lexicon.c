@@ -1,0 +1,80 @@
+#include "lexicon.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+
+static const wn_lex_entry *find_exact(const char *text) {
+  size_t low = 0, high = wn_lexicon_exact_count;
+  while (low < high) {
+    size_t mid = low + (high - low) / 2;
+    int cmp = strcmp(wn_lexicon_exact[mid].phrase, text);
+    if (cmp == 0) return &wn_lexicon_exact[mid];
+    if (cmp < 0) low = mid + 1;
+    else high = mid;
+  }
+  return NULL;
+}
+
+/* Decode the code point that starts at or ends just before `p`. */
+static unsigned code_point_at(const unsigned char *p) {
+  if (p[0] < 0x80) return p[0];
+  if (p[0] < 0xE0) return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+  if (p[0] < 0xF0) return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+  return ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+}
+
+static unsigned code_point_before(const char *text, size_t end) {
+  size_t start = end;
+  while (start > 0 && ((unsigned char)text[start - 1] & 0xC0) == 0x80) start--;
+  if (start > 0) start--;
+  return code_point_at((const unsigned char *)text + start);
+}
+
+/* A phrase boundary is a space, the end, or a neighbouring CJK character. */
+static bool boundary_after(const char *text, size_t len, size_t at) {
+  return at == len || text[at] == ' ' ||
+         wn_is_cjk(code_point_at((const unsigned char *)text + at));
+}
+
+static bool boundary_before(const char *text, size_t at) {
+  return at == 0 || text[at - 1] == ' ' || wn_is_cjk(code_point_before(text, at));
+}
+
+static bool affix_hit(const wn_lex_entry *e, const char *text, size_t len) {
+  size_t plen = strlen(e->phrase);
+  if (plen > len) return false;
+  if (e->match == WN_LEX_PREFIX)
+    return memcmp(text, e->phrase, plen) == 0 && boundary_after(text, len, plen);
+  size_t at = len - plen;
+  return memcmp(text + at, e->phrase, plen) == 0 && boundary_before(text, at);
+}
+
+const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len) {
+  if (len == 0) return NULL;
+  const wn_lex_entry *hit = find_exact(normalized);
+  if (hit) return hit;
+  for (size_t i = 0; i < wn_lexicon_affix_count; i++)
+    if (affix_hit(&wn_lexicon_affix[i], normalized, len)) return &wn_lexicon_affix[i];
+  return NULL;
+}
+
+const wn_lex_entry *wn_lexicon_match(const char *text, size_t len) {
+  size_t n;
+  char *normalized = wn_normalize_phrase(text, len, &n);
+  const wn_lex_entry *hit = wn_lexicon_lookup(normalized, n);
+  free(normalized);
+  return hit;
+}
+
+const char *wn_lex_role_name(int role) {
+  switch (role) {
+  case WN_LEX_LINE: return "chrome-line";
+  case WN_LEX_SECTION: return "chrome-section";
+  case WN_LEX_CONSENT: return "consent-text";
+  case WN_LEX_AI_LABEL: return "ai-label";
+  default: return "none";
+  }
+}
