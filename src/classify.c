@@ -41,8 +41,10 @@ static const size_t KICKER_BLOCKS = 4;
 
 /* Descend to a descendant that keeps this share of the region's value. */
 static const double TIGHTEN_KEEP = 0.9;
+/* Blocks between the headline and the body that may belong to it. */
+static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
 /* Lexicon phrases are short; longer blocks are prose that may quote one. */
-static const int LEXICON_MAX_WORDS = 12;
+static const int LEXICON_MAX_WORDS = 20;
 /* A chrome section that would take more than this share of the page's
  * prose is the content itself ("Latest news" on a news index). */
 static const double SECTION_MAX_SHARE = 0.5;
@@ -73,6 +75,12 @@ static double page_link_density(const wn_page *page, const wn_block *b) {
 
 static bool reads_as_prose(const wn_block *b) {
   return b->punctuation > 0 || block_length(b) >= LABEL_LENGTH;
+}
+
+/* Rows of a data table and items of a list are content in their own right,
+ * however short: specifications, ingredients, steps. */
+static bool structured_item(const wn_block *b) {
+  return b->kind == WN_BLOCK_TABLE_ROW || b->kind == WN_BLOCK_LIST_ITEM;
 }
 
 /* ---- element aggregates ---------------------------------------------- */
@@ -146,23 +154,23 @@ static double block_value(const wn_page *page, const wn_block *b) {
   double links = page_link_density(page, b);
   if (links > LINK_DENSE) return -CHROME_PENALTY * len;
   double value = len * (1.0 - links);
-  if (!reads_as_prose(b)) value *= LABEL_WEIGHT;
+  if (!reads_as_prose(b) && !structured_item(b)) value *= LABEL_WEIGHT;
   if (flags & WN_EL_COMMENTS) value *= COMMENT_WEIGHT;
   return value;
 }
 
 /*
- * A wrapper that adds little to its best descendant adds mostly stray text
- * from around the content (a notice column, a footer line): prefer the
- * deepest descendant that keeps nearly all of the wrapper's value.
+ * A wrapper that adds little prose to its best descendant adds mostly stray
+ * text from around the content (a notice column, a footer line): prefer the
+ * deepest descendant that keeps nearly all of the wrapper's prose.
  */
 static int tighten_region(const wn_page *page, int region) {
-  double floor = TIGHTEN_KEEP * page->elements[region].content_score;
+  double floor = TIGHTEN_KEEP * page->elements[region].positive_score;
   int best = region;
   for (size_t i = (size_t)region + 1; i < page->element_count; i++) {
     const wn_element *e = &page->elements[i];
     if (e->depth <= page->elements[region].depth) break; /* left the region's subtree */
-    if (e->content_score >= floor && e->depth > page->elements[best].depth) best = (int)i;
+    if (e->positive_score >= floor && e->depth > page->elements[best].depth) best = (int)i;
   }
   return best;
 }
@@ -172,12 +180,17 @@ static int choose_region(wn_page *page) {
   size_t n = page->element_count;
   if (!n) return -1;
   double *net = wn_xcalloc(n, sizeof *net);
+  double *positive = wn_xcalloc(n, sizeof *positive);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     b->score = block_value(page, b);
     net[b->owner] += b->score;
+    if (b->score > 0) positive[b->owner] += b->score;
   }
   sum_up_tree(page, net);
+  sum_up_tree(page, positive);
+  for (size_t i = 0; i < n; i++) page->elements[i].positive_score = positive[i];
+  free(positive);
   int best = 0;
   double best_score = net[0];
   for (size_t i = 0; i < n; i++) {
@@ -190,7 +203,7 @@ static int choose_region(wn_page *page) {
     }
   }
   free(net);
-  return tighten_region(page, best);
+  return best;
 }
 
 /* Prose kept by the region versus link-dense text outside chrome. */
@@ -318,6 +331,66 @@ static int judge_inside(const wn_page *page, const wn_block *b, int region,
   return b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
 }
 
+static void judge(const wn_page *page, wn_block *b, int region, bool comments_ok) {
+  b->reason = inside(page, b->owner, region) ? judge_inside(page, b, region, comments_ok)
+                                             : WN_DROP_OUTSIDE_MAIN;
+  b->keep = b->reason == WN_KEEP_CONTENT || b->reason == WN_KEEP_HEADING;
+}
+
+/* The lowest element that holds both `a` and `b`. */
+static int common_ancestor(const wn_page *page, int a, int b) {
+  while (a != b && a >= 0 && b >= 0) {
+    if (page->elements[a].depth >= page->elements[b].depth) a = page->elements[a].parent;
+    else b = page->elements[b].parent;
+  }
+  return a == b ? a : -1;
+}
+
+/*
+ * The region that scores best often starts below the headline: the byline,
+ * date, standfirst and lead image caption between the h1 and the body sit in
+ * a header of their own. Those few blocks are judged against the element
+ * that holds both the headline and the body.
+ */
+static void keep_headline_context(wn_page *page, int region, bool comments_ok) {
+  size_t body = page->block_count;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (inside(page, page->blocks[i].owner, region)) {
+      body = i;
+      break;
+    }
+  size_t headline = body;
+  for (size_t i = body; i-- > 0 && body - i <= HEADLINE_CONTEXT_BLOCKS;)
+    if (page->blocks[i].heading_level == 1) {
+      headline = i;
+      break;
+    }
+  if (headline == body) return;
+  int scope = common_ancestor(page, page->blocks[headline].owner, region);
+  for (size_t i = headline; i < body; i++) judge(page, &page->blocks[i], scope, comments_ok);
+}
+
+/*
+ * Tightening can cut off a paragraph that runs on from the kept text (a
+ * closing line the parser put in another element, a lead paragraph in its
+ * own wrapper). Prose that touches kept text is judged against the wider
+ * region; a notice column behind a run of navigation does not touch it.
+ */
+static void extend_to_adjacent_prose(wn_page *page, int outer, int region, bool comments_ok) {
+  if (outer == region) return;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t k = 1; k < page->block_count; k++) {
+      size_t i = pass == 0 ? k : page->block_count - 1 - k;
+      size_t neighbour = pass == 0 ? i - 1 : i + 1;
+      wn_block *b = &page->blocks[i];
+      if (b->keep || !page->blocks[neighbour].keep) continue;
+      if (!reads_as_prose(b) && !structured_item(b)) continue;
+      if (inside(page, b->owner, region) || !inside(page, b->owner, outer)) continue;
+      judge(page, b, outer, comments_ok);
+    }
+  }
+}
+
 /* A heading whose section kept nothing introduces nothing. */
 static void drop_orphan_headings(wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
@@ -350,6 +423,7 @@ static void drop_labels_before_headline(wn_page *page) {
       h1 = i;
       break;
     }
+  if (h1 == page->block_count) return;
   size_t first = h1 > KICKER_BLOCKS ? h1 - KICKER_BLOCKS : 0;
   for (size_t i = first; i < h1; i++) {
     wn_block *b = &page->blocks[i];
@@ -408,7 +482,27 @@ static void separator_bounds(const char *title, const char **first, const char *
  * "Headline | Site" -> "Headline". The side that names the site goes; without
  * og:site_name, the longer side is taken to be the headline.
  */
+/* "Headline | Site - Name" with og:site_name "Site - Name": cut the site off whole. */
+static char *cut_known_site_name(const char *title, const char *site_name) {
+  size_t total = strlen(title), site = strlen(site_name);
+  for (int i = 0; TITLE_SEPARATORS[i] && site < total; i++) {
+    size_t sep = strlen(TITLE_SEPARATORS[i]);
+    if (site + sep >= total) continue;
+    const char *tail = title + total - site;
+    if (same_text(tail, site_name) && strncmp(tail - sep, TITLE_SEPARATORS[i], sep) == 0)
+      return wn_xstrndup(title, total - site - sep);
+    if (strncasecmp_ascii(title, site_name, site) &&
+        strncmp(title + site, TITLE_SEPARATORS[i], sep) == 0)
+      return wn_xstrndup(title + site + sep, total - site - sep);
+  }
+  return NULL;
+}
+
 static char *strip_site_name(const char *title, const char *site_name) {
+  if (site_name) {
+    char *cut = cut_known_site_name(title, site_name);
+    if (cut) return cut;
+  }
   const char *first, *last;
   size_t first_len = 0, last_len = 0;
   separator_bounds(title, &first, &last, &first_len, &last_len);
@@ -445,7 +539,11 @@ static const wn_block *title_heading(const wn_page *page) {
 /* The page's h1, else og:title, else <title> without the site name. */
 static void choose_title(wn_page *page) {
   const wn_block *h1 = title_heading(page);
-  if (h1) page->title = wn_xstrndup(h1->text, h1->text_len);
+  if (h1) {
+    page->title = wn_xstrndup(h1->text, h1->text_len);
+    for (char *p = page->title; *p; p++) /* a <br> in the headline is still one line */
+      if (*p == '\n') *p = ' ';
+  }
   else if (page->og_title) page->title = strip_site_name(page->og_title, page->og_site_name);
   else if (page->html_title) page->title = strip_site_name(page->html_title, page->og_site_name);
   else page->title = wn_xstrndup("", 0);
@@ -469,19 +567,20 @@ void wn_classify(wn_page *page) {
   clear_wrapper_flags(page);
   mark_lexicon_hits(page);
   page->listing = false;
-  int region = choose_region(page);
-  if (looks_like_listing(page, region)) {
+  int outer = choose_region(page);
+  if (looks_like_listing(page, outer)) {
     page->listing = true;
-    region = choose_region(page);
+    outer = choose_region(page);
   }
+  int region = tighten_region(page, outer);
   page->region = region;
   bool comments_ok = comments_are_content(page, region);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
-    b->reason = inside(page, b->owner, region) ? judge_inside(page, b, region, comments_ok)
-                                               : WN_DROP_OUTSIDE_MAIN;
-    b->keep = b->reason == WN_KEEP_CONTENT || b->reason == WN_KEEP_HEADING;
+    judge(page, b, region, comments_ok);
   }
+  keep_headline_context(page, region, comments_ok);
+  extend_to_adjacent_prose(page, outer, region, comments_ok);
   drop_labels_before_headline(page);
   drop_orphan_headings(page);
   drop_all_if_too_little(page);

@@ -18,6 +18,7 @@ int wn_is_cjk(unsigned cp) {
 typedef enum { SEPARATOR, LETTER, DIGIT } char_class;
 
 static char_class classify_char(utf8proc_int32_t cp) {
+  if (cp == 0xA9) return LETTER; /* "©" is the whole message of a copyright line */
   switch (utf8proc_category(cp)) {
   case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
   case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:

@@ -4,7 +4,7 @@
  *
  * NFKC and Unicode case folding, then every run of letters and marks is a
  * word, every run of digits is the word "0", and anything else (spaces,
- * punctuation, symbols) separates words. "Read more »" and "READ MORE" both
+ * punctuation, symbols other than "©") separates words. "Read more »" and "READ MORE" both
  * become "read more"; "7 min read" becomes "0 min read".
  */
 #ifndef WN_NORMALIZE_H

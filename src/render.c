@@ -60,8 +60,11 @@ void wn_render_text(const wn_page *page, int include_title, wn_buf *out) {
     return;
   }
   if (include_title && page->title && *page->title) {
-    wn_buf_puts(out, page->title);
+    size_t title_len;
+    char *title = wn_nfc(page->title, strlen(page->title), &title_len);
+    wn_buf_append(out, title, title_len);
     wn_buf_puts(out, "\n\n");
+    free(title);
   }
   size_t len;
   char *nfc = wn_nfc(raw.data, raw.len, &len);
@@ -79,6 +82,11 @@ static void append_snippet(wn_buf *out, const char *text, size_t len, size_t max
   if (n < len) wn_buf_puts(out, "...");
 }
 
+/* Header values on one line whatever the page put in them. */
+static void append_one_line(wn_buf *out, const char *text) {
+  for (const char *p = text; *p; p++) wn_buf_putc(out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+}
+
 static void explain_region(const wn_page *page, wn_buf *out) {
   if (page->region < 0) {
     wn_buf_puts(out, "# region: none\n");
@@ -88,8 +96,16 @@ static void explain_region(const wn_page *page, wn_buf *out) {
   const GumboAttribute *cls = gumbo_get_attribute(&e->node->v.element.attributes, "class");
   const GumboAttribute *id = gumbo_get_attribute(&e->node->v.element.attributes, "id");
   wn_buf_printf(out, "# region: <%s", gumbo_normalized_tagname(e->tag));
-  if (id) wn_buf_printf(out, " id=\"%s\"", id->value);
-  if (cls) wn_buf_printf(out, " class=\"%s\"", cls->value);
+  if (id) {
+    wn_buf_puts(out, " id=\"");
+    append_one_line(out, id->value);
+    wn_buf_putc(out, '"');
+  }
+  if (cls) {
+    wn_buf_puts(out, " class=\"");
+    append_one_line(out, cls->value);
+    wn_buf_putc(out, '"');
+  }
   wn_buf_printf(out, "> depth %d, score %.1f\n", e->depth, e->content_score);
 }
 
@@ -106,7 +122,7 @@ static void cue_letters(uint32_t flags, char *out) {
 
 void wn_render_explain(const wn_page *page, wn_buf *out) {
   wn_buf_puts(out, "# title: ");
-  wn_buf_puts(out, page->title ? page->title : "");
+  append_one_line(out, page->title ? page->title : "");
   wn_buf_putc(out, '\n');
   explain_region(page, out);
   wn_buf_printf(out, "# page read as a %s\n", page->listing ? "listing (links are content)" : "document");

@@ -46,7 +46,12 @@ static const name_cue NAME_CUES[] = {
     {"outbrain", WN_EL_NEGATIVE_NAME}, {"taboola", WN_EL_NEGATIVE_NAME},
     {"=tags", WN_EL_NEGATIVE_NAME}, {"tag-list", WN_EL_NEGATIVE_NAME},
     {"taglist", WN_EL_NEGATIVE_NAME}, {"post-tags", WN_EL_NEGATIVE_NAME},
-    {"author-bio", WN_EL_NEGATIVE_NAME}, {"trending", WN_EL_NEGATIVE_NAME},
+    {"author-bio", WN_EL_NEGATIVE_NAME}, {"author-box", WN_EL_NEGATIVE_NAME},
+    {"about-author", WN_EL_NEGATIVE_NAME}, {"author-info", WN_EL_NEGATIVE_NAME},
+    {"contributor", WN_EL_NEGATIVE_NAME}, {"user-info", WN_EL_NEGATIVE_NAME},
+    {"userinfo", WN_EL_NEGATIVE_NAME}, {"=message-user", WN_EL_NEGATIVE_NAME},
+    {"postprofile", WN_EL_NEGATIVE_NAME}, {"user-details", WN_EL_NEGATIVE_NAME},
+    {"trending", WN_EL_NEGATIVE_NAME},
     {"most-read", WN_EL_NEGATIVE_NAME}, {"popular", WN_EL_NEGATIVE_NAME},
     {"more-stories", WN_EL_NEGATIVE_NAME}, {"read-next", WN_EL_NEGATIVE_NAME},
     {"=print", WN_EL_NEGATIVE_NAME}, {"=rss", WN_EL_NEGATIVE_NAME},
@@ -388,7 +393,8 @@ static void count_link_char(segmenter *s) {
 
 static void append_char(segmenter *s, int owner, const char *bytes, size_t len) {
   if (s->text.len == 0) s->text_owner = owner;
-  if (s->pending_space && s->text.len && s->text.data[s->text.len - 1] != '\n')
+  if (s->pending_space && s->text.len && s->text.data[s->text.len - 1] != '\n' &&
+      s->text.data[s->text.len - 1] != ' ')
     wn_buf_putc(&s->text, ' ');
   s->pending_space = false;
   wn_buf_append(&s->text, bytes, len);
@@ -493,7 +499,9 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     read_head(s->page, node);
     return;
   }
-  if (wn_clean_skip(node, s->root, &s->page_chars) != WN_SKIP_NONE) return;
+  wn_skip_reason skip = wn_clean_skip(node, s->root, &s->page_chars);
+  if (skip == WN_SKIP_TAG) s->pending_space = true; /* "Email<input>Password" are two words */
+  if (skip != WN_SKIP_NONE) return;
   frame *parent = s->depth ? &s->stack[s->depth - 1] : NULL;
   if (tag == GUMBO_TAG_BR) {
     if (parent) line_break(s);

@@ -54,7 +54,8 @@ typedef struct wn_element {
   /* Filled by the classifier: */
   double text_chars;   /* text under this element (kept blocks' weight) */
   double link_chars;
-  double content_score;
+  double content_score; /* net value of the blocks inside: prose minus chrome */
+  double positive_score; /* the prose part of it alone */
   int block_count;
 } wn_element;
 

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install what winnow needs to build and test (Debian/Ubuntu), then build
+# Release into build/. Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+packages=(build-essential cmake pkg-config libgumbo-dev libutf8proc-dev
+          libcmocka-dev zlib1g-dev python3 valgrind)
+
+missing=()
+for p in "${packages[@]}"; do
+  # dpkg -s also succeeds for removed-but-configured packages; check the state.
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y "${missing[@]}"
+fi
+
+cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release
+cmake --build "$root/build" -j"$(nproc)"

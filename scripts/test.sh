@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Everything CI checks, in order: build, unit and CLI tests, memory errors
+# on every fixture, extraction quality on the WCXB dev set.
+# Each stage runs even if an earlier one failed, so one run shows all damage.
+set -uo pipefail
+
+# Quality floors: mean word F1 overall and for the weakest page type.
+# Raise them as winnow improves so regressions fail CI.
+WCXB_F1_FLOOR=0.83
+WCXB_TYPE_FLOOR=0.55
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root" || exit 1
+
+passed=0
+failed=0
+stage_result() { # NAME STATUS
+  if [ "$2" -eq 0 ]; then
+    passed=$((passed + 1)); echo "== $1: ok"
+  else
+    failed=$((failed + 1)); echo "== $1: FAILED"
+  fi
+}
+
+echo "== setup"
+if ! bash scripts/setup.sh; then
+  # Nothing below can run without a build.
+  echo "== setup: FAILED"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== ctest"
+ctest --test-dir build --output-on-failure
+stage_result ctest $?
+
+echo "== valgrind"
+vg_ok=0
+vg_bad=0
+vg_opts=(-q --leak-check=full "--errors-for-leak-kinds=definite,indirect" --error-exitcode=99)
+# Known false positives outside winnow (glibc's loader) are listed there.
+[ -f tests/valgrind.supp ] && vg_opts+=(--suppressions=tests/valgrind.supp)
+vg_log=$(mktemp)
+trap 'rm -f "$vg_log"' EXIT
+shopt -s nullglob
+for f in fixtures/*.html; do
+  if valgrind "${vg_opts[@]}" build/winnow "$f" >/dev/null 2>"$vg_log"; then
+    vg_ok=$((vg_ok + 1))
+  else
+    vg_bad=$((vg_bad + 1))
+    echo "valgrind: $f"
+    cat "$vg_log"
+  fi
+done
+echo "valgrind: $vg_ok clean, $vg_bad with errors, of $((vg_ok + vg_bad)) fixtures"
+stage_result valgrind $((vg_bad > 0))
+
+wcxb=../shared/data/wcxb-dev
+if [ -d "$wcxb" ]; then
+  echo "== quality"
+  python3 bench/quality --bin build/winnow --min-f1 "$WCXB_F1_FLOOR" \
+    --min-type-f1 "$WCXB_TYPE_FLOOR" "$wcxb"
+  stage_result quality $?
+else
+  echo "== quality: skipped, no $wcxb"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

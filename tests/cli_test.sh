@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# The command-line contract of winnow: exit codes, error messages, and that
+# stdin, a file and "-" are the same input. Self-contained: the pages it
+# feeds are written here, so fixture churn cannot break it.
+#
+# usage: bash cli_test.sh /path/to/winnow /path/to/fixtures
+set -u
+
+WINNOW=${1:?usage: cli_test.sh WINNOW FIXTURES_DIR}
+FIXTURES=${2:?usage: cli_test.sh WINNOW FIXTURES_DIR}
+
+pass=0
+fail=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+ok() { pass=$((pass + 1)); echo "ok   - $1"; }
+not_ok() {
+  fail=$((fail + 1))
+  echo "FAIL - $1"
+  [ $# -gt 1 ] && printf '       %s\n' "${@:2}"
+  return 0
+}
+
+# run ARGS...: runs winnow, leaving $TMP/out, $TMP/err and $rc.
+run() {
+  "$WINNOW" "$@" >"$TMP/out" 2>"$TMP/err"
+  rc=$?
+}
+
+expect_rc() { # NAME WANT
+  if [ "$rc" -eq "$2" ]; then ok "$1"; else
+    not_ok "$1" "exit $rc, wanted $2" "stderr: $(head -c 300 "$TMP/err")"
+  fi
+}
+
+expect_grep() { # NAME FILE PATTERN (extended regex, case-insensitive)
+  if grep -qiE -- "$3" "$2"; then ok "$1"; else
+    not_ok "$1" "no match for /$3/ in: $(head -c 300 "$2")"
+  fi
+}
+
+[ -x "$WINNOW" ] || { echo "not executable: $WINNOW"; echo "0 passed, 1 failed"; exit 1; }
+[ -d "$FIXTURES" ] || not_ok "fixtures dir exists" "$FIXTURES"
+
+PAGE=$TMP/page.html
+cat >"$PAGE" <<'EOF'
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Otters Hold Hands While Sleeping</title></head>
+<body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/about">About</a></nav>
+<article>
+<p>Sea otters often hold hands while they sleep so that they do not drift
+apart from each other on the water. Researchers observing a colony off the
+coast of California counted dozens of such pairs during a single night.</p>
+<p>The behaviour, called rafting, helps groups stay together in strong
+currents. Mothers also wrap their pups in kelp to keep them anchored while
+they dive for food, returning every few minutes to check on them.</p>
+</article>
+<footer>Copyright 2024 Example News. All rights reserved.</footer>
+</body></html>
+EOF
+: >"$TMP/empty.html"
+
+# --- informational options --------------------------------------------------
+run --help
+expect_rc "--help exits 0" 0
+expect_grep "--help shows usage" "$TMP/out" "usage"
+expect_grep "--help documents --encoding" "$TMP/out" "--encoding"
+run -h
+expect_rc "-h exits 0" 0
+run --version
+expect_rc "--version exits 0" 0
+expect_grep "--version prints 'winnow X.Y.Z'" "$TMP/out" "^winnow [0-9]+\.[0-9]+\.[0-9]+$"
+
+# --- the three ways to give one input agree ---------------------------------
+"$WINNOW" <"$PAGE" >"$TMP/via_stdin" 2>"$TMP/err"; rc=$?
+expect_rc "page on stdin exits 0" 0
+"$WINNOW" "$PAGE" >"$TMP/via_file" 2>"$TMP/err"; rc=$?
+expect_rc "page as file exits 0" 0
+"$WINNOW" - <"$PAGE" >"$TMP/via_dash" 2>"$TMP/err"; rc=$?
+expect_rc "page via - exits 0" 0
+if cmp -s "$TMP/via_stdin" "$TMP/via_file" && cmp -s "$TMP/via_file" "$TMP/via_dash"; then
+  ok "stdin, file and - give identical output"
+else
+  not_ok "stdin, file and - give identical output"
+fi
+expect_grep "the article text is printed" "$TMP/via_file" "rafting"
+
+# Several files: outputs concatenated in order.
+run "$PAGE" "$PAGE"
+expect_rc "two files exit 0" 0
+cat "$TMP/via_file" "$TMP/via_file" >"$TMP/twice"
+if cmp -s "$TMP/out" "$TMP/twice"; then ok "two files: outputs concatenated"; else
+  not_ok "two files: outputs concatenated"
+fi
+
+# --- empty input --------------------------------------------------------------
+"$WINNOW" </dev/null >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_rc "empty stdin exits 0" 0
+if [ ! -s "$TMP/out" ]; then ok "empty stdin gives empty output"; else
+  not_ok "empty stdin gives empty output" "got: $(head -c 200 "$TMP/out")"
+fi
+run "$TMP/empty.html"
+expect_rc "empty file exits 0" 0
+
+# --- output options -----------------------------------------------------------
+# The title appears only in <title>, so the body cannot bring it back.
+expect_grep "the title is printed by default" "$TMP/via_file" "Otters Hold Hands"
+run --no-title "$PAGE"
+expect_rc "--no-title exits 0" 0
+if ! grep -q "Otters Hold Hands" "$TMP/out"; then ok "--no-title omits the title"; else
+  not_ok "--no-title omits the title" "got: $(head -c 200 "$TMP/out")"
+fi
+expect_grep "--no-title still prints the text" "$TMP/out" "rafting"
+run --explain "$PAGE"
+expect_rc "--explain exits 0" 0
+expect_grep "--explain mentions keep or drop" "$TMP/out" "keep|drop"
+run --encoding=UTF-8 "$PAGE"
+expect_rc "--encoding=UTF-8 exits 0" 0
+run --encoding utf-8 "$PAGE"
+expect_rc "--encoding utf-8 (separate argument) exits 0" 0
+
+# --- read errors: exit 1, name the input, keep going ------------------------
+missing=$TMP/no-such-page.html
+run "$missing"
+expect_rc "missing file exits 1" 1
+expect_grep "stderr names the missing file" "$TMP/err" "no-such-page\.html"
+run "$missing" "$PAGE"
+expect_rc "missing file among good ones exits 1" 1
+if cmp -s "$TMP/out" "$TMP/via_file"; then ok "other files still processed after a read error"; else
+  not_ok "other files still processed after a read error"
+fi
+run "$TMP"
+expect_rc "directory as input exits 1" 1
+expect_grep "stderr names the directory" "$TMP/err" "$(basename "$TMP")"
+
+# --- usage errors: exit 2 and a pointer to --help ---------------------------
+run --bogus-option "$PAGE"
+expect_rc "unknown long option exits 2" 2
+expect_grep "unknown option suggests --help" "$TMP/err" "winnow --help"
+run -Z "$PAGE"
+expect_rc "unknown short option exits 2" 2
+run --encoding
+expect_rc "--encoding without a value exits 2" 2
+expect_grep "missing argument suggests --help" "$TMP/err" "winnow --help"
+run --encoding bogus-enc-xyz "$PAGE"
+expect_rc "--encoding with an unknown name exits 2" 2
+expect_grep "unknown encoding is named" "$TMP/err" "bogus-enc-xyz"
+
+# --- output errors -----------------------------------------------------------
+if [ -w /dev/full ]; then
+  "$WINNOW" "$PAGE" >/dev/full 2>"$TMP/err"; rc=$?
+  expect_rc "write to a full device exits 1" 1
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

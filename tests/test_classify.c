@@ -1,0 +1,504 @@
+/*
+ * Stage 5 (classify): which blocks are kept, why the others go, the title.
+ *
+ * The pages are small but realistic, and the assertions are about stable
+ * behaviour: what is kept, and for dropped blocks a reason from a sensible
+ * set (several reasons are defensible for, say, a sidebar outside the main
+ * region). Reasons are compared by name so that new reasons do not break
+ * the build.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gumbo.h>
+
+#include "buffer.h"
+#include "classify.h"
+#include "render.h"
+#include "segment.h"
+
+/* ---- fixture and helpers ------------------------------------------------ */
+
+typedef struct doc {
+  GumboOutput *out;
+  wn_page page;
+  bool segmented;
+  wn_buf text;
+} doc;
+
+static int setup(void **state) {
+  doc *d = calloc(1, sizeof *d);
+  if (!d) return -1;
+  wn_buf_init(&d->text);
+  *state = d;
+  return 0;
+}
+
+static int teardown(void **state) {
+  doc *d = *state;
+  if (d->segmented) wn_page_free(&d->page);
+  if (d->out) gumbo_destroy_output(&kGumboDefaultOptions, d->out);
+  wn_buf_free(&d->text);
+  free(d);
+  return 0;
+}
+
+/* Every block has a known reason, and keep agrees with it. */
+static void assert_reasons_valid(const wn_page *page) {
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    assert_true(b->reason >= 0 && b->reason < WN_REASON_COUNT);
+    const char *name = wn_reason_name(b->reason);
+    assert_non_null(name);
+    assert_string_not_equal(name, "?");
+    bool keep_reason = b->reason == WN_KEEP_CONTENT || b->reason == WN_KEEP_HEADING;
+    if (b->keep != 0) assert_true(keep_reason);
+    else assert_false(keep_reason);
+  }
+  assert_non_null(page->title);
+  if (page->block_count) assert_true(page->region >= 0 && (size_t)page->region < page->element_count);
+}
+
+/* Parse, segment and classify `html`; the page lives until the teardown. */
+static wn_page *classify(void **state, const char *html) {
+  doc *d = *state;
+  d->out = gumbo_parse(html);
+  assert_non_null(d->out);
+  wn_segment(d->out, &d->page);
+  d->segmented = true;
+  wn_classify(&d->page);
+  assert_reasons_valid(&d->page);
+  return &d->page;
+}
+
+/* The rendered text (with the title) of the classified page. */
+static const char *rendered(void **state) {
+  doc *d = *state;
+  wn_buf_clear(&d->text);
+  wn_render_text(&d->page, 1, &d->text);
+  return d->text.data ? d->text.data : "";
+}
+
+static const wn_block *find_block(const wn_page *page, const char *needle) {
+  for (size_t i = 0; i < page->block_count; i++)
+    if (strstr(page->blocks[i].text, needle)) return &page->blocks[i];
+  fail_msg("no block contains \"%s\"", needle);
+  return NULL;
+}
+
+static void assert_kept(const wn_page *page, const char *needle) {
+  const wn_block *b = find_block(page, needle);
+  if (!b->keep)
+    fail_msg("\"%s\" dropped (%s), expected kept", needle, wn_reason_name(b->reason));
+}
+
+/* The block is dropped for one of the named reasons (NULL-terminated). */
+static void assert_dropped_for(const wn_page *page, const char *needle, const char *const *reasons) {
+  const wn_block *b = find_block(page, needle);
+  if (b->keep) fail_msg("\"%s\" kept, expected dropped", needle);
+  const char *got = wn_reason_name(b->reason);
+  for (int i = 0; reasons[i]; i++)
+    if (strcmp(got, reasons[i]) == 0) return;
+  fail_msg("\"%s\" dropped for \"%s\", not one of the expected reasons", needle, got);
+}
+
+#define REASONS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+static size_t kept_count(const wn_page *page) {
+  size_t n = 0;
+  for (size_t i = 0; i < page->block_count; i++) n += page->blocks[i].keep != 0;
+  return n;
+}
+
+static size_t occurrences(const char *haystack, const char *needle) {
+  size_t n = 0;
+  for (const char *p = haystack; (p = strstr(p, needle)) != NULL; p += strlen(needle)) n++;
+  return n;
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+static const char ARTICLE_PAGE[] =
+    "<html><head><title>Bees in Winter | Garden Weekly</title>"
+    "<meta property=\"og:site_name\" content=\"Garden Weekly\"></head><body>"
+    "<header class=\"site-header\"><a href=\"/\">Garden Weekly</a>"
+    "<nav><ul><li><a href=\"/news\">News</a></li><li><a href=\"/tips\">Tips</a></li>"
+    "<li><a href=\"/about\">About us</a></li></ul></nav></header>"
+    "<div class=\"layout\"><main><article>"
+    "<h1>Bees in Winter</h1>"
+    "<p>Honey bees do not hibernate. Through the cold months the colony forms a tight "
+    "cluster around the queen, and the workers shiver their flight muscles to keep the "
+    "centre of the cluster warm.</p>"
+    "<p>The outer layer of bees acts as insulation. Bees rotate between the cold edge and "
+    "the warm core, so no single bee stays outside for too long, and the whole cluster "
+    "drifts slowly across the combs as it eats its stores.</p>"
+    "<h2>Feeding the colony</h2>"
+    "<p>A strong colony needs about twenty kilograms of honey to last until spring. If the "
+    "stores run short, beekeepers can add fondant or thick sugar syrup, though syrup should "
+    "only be given while it is still warm enough for the bees to process it.</p>"
+    "<p><a href=\"/a\">our feeding guide</a>, <a href=\"/b\">fondant recipes</a> and "
+    "<a href=\"/c\">winter checklists</a></p>"
+    "<h2>Hive gallery</h2>"
+    "<h2>Further reading</h2>"
+    "<ul class=\"related-links\">"
+    "<li><a href=\"/r1\">How bees make honey in the summer months</a></li>"
+    "<li><a href=\"/r2\">Ten plants that bees love in your garden</a></li>"
+    "<li><a href=\"/r3\">Why the queen bee matters so much to a hive</a></li></ul>"
+    "</article></main>"
+    "<aside class=\"sidebar\"><h3>Popular</h3><ul><li><a href=\"/p1\">Growing tomatoes</a></li>"
+    "<li><a href=\"/p2\">Pruning roses</a></li></ul>"
+    "<p>Sign up for our newsletter today, it is free.</p></aside>"
+    "</div>"
+    "<footer><p>Copyright 2024 Garden Weekly. All rights reserved.</p>"
+    "<ul><li><a href=\"/privacy\">Privacy</a></li><li><a href=\"/terms\">Terms</a></li></ul>"
+    "</footer>"
+    "<div class=\"cookie-banner\" role=\"dialog\"><p>We use cookies to improve your "
+    "experience. By continuing to browse, you agree to our use of cookies.</p>"
+    "<button>Accept</button></div>"
+    "</body></html>";
+
+static void test_article_keeps_only_article_blocks(void **state) {
+  wn_page *page = classify(state, ARTICLE_PAGE);
+  assert_kept(page, "Honey bees do not hibernate");
+  assert_kept(page, "The outer layer of bees");
+  assert_kept(page, "Feeding the colony");
+  assert_kept(page, "A strong colony needs");
+  assert_int_equal(kept_count(page), 4);
+
+  assert_dropped_for(page, "News", REASONS("navigation", "outside-main", "header"));
+  assert_dropped_for(page, "About us", REASONS("navigation", "outside-main", "header"));
+  assert_dropped_for(page, "Growing tomatoes",
+                     REASONS("sidebar", "outside-main", "link-dense", "boilerplate-name"));
+  assert_dropped_for(page, "Sign up for our newsletter",
+                     REASONS("sidebar", "outside-main", "boilerplate-name", "chrome-line"));
+  assert_dropped_for(page, "Copyright 2024", REASONS("footer", "outside-main", "chrome-line"));
+  assert_dropped_for(page, "Privacy", REASONS("footer", "outside-main", "link-dense"));
+  assert_dropped_for(page, "We use cookies", REASONS("dialog", "outside-main", "chrome-line"));
+  assert_dropped_for(page, "How bees make honey",
+                     REASONS("boilerplate-name", "link-dense", "outside-main",
+                             "chrome-section"));
+}
+
+static void test_article_link_dense_block_inside_region(void **state) {
+  wn_page *page = classify(state, ARTICLE_PAGE);
+  const wn_block *b = find_block(page, "fondant recipes");
+  assert_true(b->link_chars * 2 > b->chars);
+  assert_dropped_for(page, "fondant recipes", REASONS("link-dense"));
+}
+
+static void test_article_heading_without_content_is_dropped(void **state) {
+  wn_page *page = classify(state, ARTICLE_PAGE);
+  /* Followed at once by another h2: its section holds nothing. */
+  assert_dropped_for(page, "Hive gallery", REASONS("empty-section"));
+  /* Its section is only the dropped related list. */
+  assert_dropped_for(page, "Further reading", REASONS("empty-section", "chrome-section",
+                                                      "chrome-line"));
+}
+
+static void test_article_h1_is_title_and_not_repeated(void **state) {
+  wn_page *page = classify(state, ARTICLE_PAGE);
+  assert_string_equal(page->title, "Bees in Winter");
+  assert_dropped_for(page, "Bees in Winter", REASONS("title-repeat"));
+  const char *text = rendered(state);
+  assert_int_equal(occurrences(text, "Bees in Winter"), 1);
+  assert_int_equal(strncmp(text, "Bees in Winter\n\n", 16), 0);
+  assert_null(strstr(text, "cookies"));
+  assert_null(strstr(text, "Copyright"));
+  assert_null(strstr(text, "Growing tomatoes"));
+}
+
+/* ---- titles -------------------------------------------------------------- */
+
+static const char BODY_WITHOUT_H1[] =
+    "<p>Honey bees do not hibernate. Through the cold months the colony forms a tight "
+    "cluster around the queen, and the workers shiver to keep the centre warm.</p>"
+    "<p>The outer layer of bees acts as insulation, and bees rotate between the cold "
+    "edge and the warm core of the cluster.</p>";
+
+static wn_page *page_with_head(void **state, const char *head) {
+  char html[4096];
+  snprintf(html, sizeof html, "<html><head>%s</head><body>%s</body></html>", head,
+           BODY_WITHOUT_H1);
+  return classify(state, html);
+}
+
+static void test_og_title_used_when_no_h1(void **state) {
+  wn_page *page = page_with_head(state, "<title>Something else | Garden Weekly</title>"
+                                        "<meta property=\"og:title\" content=\"Bees in winter\">");
+  assert_string_equal(page->title, "Bees in winter");
+}
+
+static void test_html_title_loses_site_name(void **state) {
+  wn_page *page = page_with_head(state, "<title>Bees in winter | Garden Weekly</title>");
+  assert_string_equal(page->title, "Bees in winter");
+}
+
+static void test_site_name_decides_which_side_goes(void **state) {
+  /* The site side is the longer one here: only og:site_name can tell. */
+  wn_page *page = page_with_head(state,
+                                 "<title>Bees | The Garden Weekly Magazine</title>"
+                                 "<meta property=\"og:site_name\" content=\"The Garden Weekly Magazine\">");
+  assert_string_equal(page->title, "Bees");
+}
+
+static void test_site_name_first_in_title(void **state) {
+  wn_page *page = page_with_head(state,
+                                 "<title>Garden Weekly - Bees in winter</title>"
+                                 "<meta property=\"og:site_name\" content=\"Garden Weekly\">");
+  assert_string_equal(page->title, "Bees in winter");
+}
+
+/* A site name that itself contains a separator is still one site name. */
+static void test_site_name_containing_a_separator(void **state) {
+  wn_page *page = page_with_head(state,
+                                 "<title>Bees in winter | Garden - Weekly</title>"
+                                 "<meta property=\"og:site_name\" content=\"Garden - Weekly\">");
+  assert_string_equal(page->title, "Bees in winter");
+}
+
+static void test_h1_beats_og_title(void **state) {
+  char html[4096];
+  snprintf(html, sizeof html,
+           "<html><head><title>T | S</title><meta property=\"og:title\" content=\"OG\"></head>"
+           "<body><article><h1>The real headline</h1>%s</article></body></html>",
+           BODY_WITHOUT_H1);
+  wn_page *page = classify(state, html);
+  assert_string_equal(page->title, "The real headline");
+}
+
+static void test_logo_h1_in_site_header_is_not_the_title(void **state) {
+  char html[4096];
+  snprintf(html, sizeof html,
+           "<html><head><title>Bees in winter | Garden Weekly</title></head><body>"
+           "<header><h1><a href=\"/\">Garden Weekly</a></h1></header>"
+           "<article>%s</article></body></html>",
+           BODY_WITHOUT_H1);
+  wn_page *page = classify(state, html);
+  assert_string_equal(page->title, "Bees in winter");
+}
+
+static void test_no_title_anywhere_is_empty(void **state) {
+  wn_page *page = classify(state, BODY_WITHOUT_H1);
+  assert_string_equal(page->title, "");
+}
+
+/* ---- pages with nothing to keep -------------------------------------- */
+
+static void test_login_form_keeps_nothing(void **state) {
+  wn_page *page = classify(state,
+                           "<html><head><title>Sign in</title></head><body>"
+                           "<form action=\"/login\"><h2>Sign in</h2>"
+                           "<label>Email</label><input name=\"e\">"
+                           "<label>Password</label><input type=\"password\">"
+                           "<button>Sign in</button>"
+                           "<p><a href=\"/forgot\">Forgot your password?</a></p></form>"
+                           "</body></html>");
+  assert_int_equal(kept_count(page), 0);
+  assert_string_equal(rendered(state), "");
+}
+
+static void test_few_words_keep_nothing(void **state) {
+  wn_page *page = classify(state, "<html><head><title>Hello</title></head>"
+                                  "<body><p>Hello world.</p></body></html>");
+  assert_int_equal(kept_count(page), 0);
+  assert_string_equal(rendered(state), "");
+}
+
+static void test_empty_page(void **state) {
+  wn_page *page = classify(state, "");
+  assert_int_equal(page->block_count, 0);
+  assert_string_equal(page->title, "");
+  assert_string_equal(rendered(state), "");
+}
+
+/* ---- comments ------------------------------------------------------------ */
+
+static void test_forum_posts_named_comment_are_kept(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Thread: winter feeding</title></head><body>"
+      "<nav><a href=\"/\">Forum home</a> <a href=\"/new\">New posts</a></nav>"
+      "<div id=\"thread\">"
+      "<div class=\"comment\"><p class=\"author\">alice</p><p>Has anyone tried feeding "
+      "fondant in January? My hives feel light and I am worried the colonies will starve "
+      "before the first spring flowers open.</p></div>"
+      "<div class=\"comment\"><p class=\"author\">bob</p><p>Yes, I put a block of fondant "
+      "directly above the cluster every winter. The bees take it slowly and it does not add "
+      "moisture to the hive the way syrup does.</p></div>"
+      "<div class=\"comment\"><p class=\"author\">carol</p><p>Heft the hive from the back "
+      "first. If it still feels heavy you may not need to feed at all, and opening the hive "
+      "in the cold costs the bees heat.</p></div>"
+      "</div><footer><p>Powered by forum software.</p></footer></body></html>");
+  assert_kept(page, "Has anyone tried feeding fondant");
+  assert_kept(page, "Yes, I put a block of fondant");
+  assert_kept(page, "Heft the hive from the back");
+  assert_dropped_for(page, "Forum home", REASONS("navigation", "outside-main", "link-dense"));
+  assert_dropped_for(page, "Powered by", REASONS("footer", "outside-main", "chrome-line"));
+}
+
+static void test_comment_section_after_article_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Pruning roses</title></head><body>"
+      "<article><h1>Pruning roses</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first, then shorten the "
+      "remaining canes.</p>"
+      "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+      "and the new shoot grows away from the centre of the bush, keeping it open.</p>"
+      "</article>"
+      "<section class=\"comments\"><h2>Two comments</h2>"
+      "<div class=\"comment\"><p>Great tips, thanks! I always wondered why my roses got so "
+      "crowded in the middle every summer.</p></div>"
+      "<div class=\"comment\"><p>I prune mine in autumn instead and it seems to work fine "
+      "for the climbing varieties in my garden.</p></div>"
+      "</section></body></html>");
+  assert_kept(page, "Prune roses in late winter");
+  assert_kept(page, "Always cut just above");
+  assert_dropped_for(page, "Great tips", REASONS("comments", "outside-main"));
+  assert_dropped_for(page, "I prune mine in autumn", REASONS("comments", "outside-main"));
+  assert_dropped_for(page, "Two comments",
+                     REASONS("comments", "outside-main", "empty-section", "chrome-section"));
+}
+
+/* ---- listings ------------------------------------------------------------ */
+
+static const char LISTING_PAGE[] =
+    "<html><head><title>Garden news</title></head><body>"
+    "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>"
+    "<div class=\"grid\">"
+    "<a href=\"/s1\"><div class=\"card\"><h3>Bees survive the coldest winter in decades</h3>"
+    "<p>Beekeepers across the north report strong colonies</p></div></a>"
+    "<a href=\"/s2\"><div class=\"card\"><h3>New rose varieties shown at the spring fair</h3>"
+    "<p>Twelve breeders competed for the gold medal this year</p></div></a>"
+    "<a href=\"/s3\"><div class=\"card\"><h3>How to plan a vegetable garden for small spaces</h3>"
+    "<p>Raised beds, vertical growing and clever companion planting</p></div></a>"
+    "<a href=\"/s4\"><div class=\"card\"><h3>Community orchards planted across the region</h3>"
+    "<p>Volunteers planted three hundred apple and pear trees</p></div></a>"
+    "<a href=\"/s5\"><div class=\"card\"><h3>Why hedgehogs need gaps in garden fences</h3>"
+    "<p>A small hole lets them roam between gardens at night</p></div></a>"
+    "<a href=\"/s6\"><div class=\"card\"><h3>The best early flowers for hungry spring bees</h3>"
+    "<p>Crocus, hellebore and willow feed the first foragers</p></div></a>"
+    "</div>"
+    "<footer><p><a href=\"/privacy\">Privacy</a></p></footer>"
+    "</body></html>";
+
+static void test_listing_is_detected(void **state) {
+  wn_page *page = classify(state, LISTING_PAGE);
+  assert_true(page->listing);
+}
+
+static void test_listing_keeps_the_cards(void **state) {
+  wn_page *page = classify(state, LISTING_PAGE);
+  assert_kept(page, "Bees survive the coldest winter");
+  assert_kept(page, "Beekeepers across the north");
+  assert_kept(page, "New rose varieties");
+  assert_kept(page, "Twelve breeders");
+  assert_kept(page, "How to plan a vegetable garden");
+  assert_kept(page, "Community orchards");
+  assert_kept(page, "Volunteers planted");
+  assert_kept(page, "Why hedgehogs need gaps");
+  assert_kept(page, "A small hole lets them roam");
+  assert_kept(page, "The best early flowers");
+  assert_kept(page, "Crocus, hellebore and willow");
+  assert_dropped_for(page, "Home", REASONS("navigation", "outside-main"));
+  assert_dropped_for(page, "Privacy", REASONS("footer", "outside-main"));
+}
+
+static void test_article_is_not_a_listing(void **state) {
+  wn_page *page = classify(state, ARTICLE_PAGE);
+  assert_false(page->listing);
+}
+
+/* ---- short blocks that belong to the content ---------------------------- */
+
+/*
+ * A recipe with no h1: its section headings and ingredient list are content.
+ * (Dropping "labels above the headline" must not, when there is no headline,
+ * drop every short block of the page.)
+ */
+static void test_page_without_h1_keeps_lists_and_headings(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Fondant recipe</title></head><body><div class=\"recipe\">"
+      "<p>This simple fondant keeps a colony fed through the coldest weeks of the year, and "
+      "it takes only a few minutes to make in an ordinary kitchen.</p>"
+      "<h2>Ingredients</h2>"
+      "<ul><li>2 kg white sugar</li><li>500 ml water</li><li>1 teaspoon vinegar</li></ul>"
+      "<h2>Method</h2>"
+      "<p>Heat the sugar and water slowly, stirring until every crystal has dissolved, then "
+      "boil until the syrup reaches the soft ball stage and pour it into moulds to set.</p>"
+      "</div></body></html>");
+  assert_kept(page, "This simple fondant");
+  assert_kept(page, "Heat the sugar");
+  assert_kept(page, "Ingredients");
+  assert_kept(page, "2 kg white sugar");
+  assert_kept(page, "500 ml water");
+  assert_kept(page, "1 teaspoon vinegar");
+  assert_kept(page, "Method");
+}
+
+static void test_list_inside_article_with_h1_is_kept(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article><h1>Fondant</h1>"
+      "<p>This simple fondant keeps a colony fed through the coldest weeks of the year, and "
+      "it takes only a few minutes to make in an ordinary kitchen.</p>"
+      "<ul><li>2 kg white sugar</li><li>500 ml water</li></ul>"
+      "<p>Heat the sugar and water slowly, stirring until every crystal has dissolved.</p>"
+      "</article></body></html>");
+  assert_kept(page, "2 kg white sugar");
+  assert_kept(page, "500 ml water");
+  assert_string_equal(page->title, "Fondant");
+}
+
+/* ---- reason names -------------------------------------------------------- */
+
+static void test_reason_names(void **state) {
+  (void)state;
+  assert_string_equal(wn_reason_name(WN_KEEP_CONTENT), "content");
+  assert_string_equal(wn_reason_name(WN_DROP_OUTSIDE_MAIN), "outside-main");
+  assert_string_equal(wn_reason_name(WN_DROP_NAVIGATION), "navigation");
+  assert_string_equal(wn_reason_name(WN_DROP_LINK_DENSE), "link-dense");
+  assert_string_equal(wn_reason_name(-1), "?");
+  assert_string_equal(wn_reason_name(WN_REASON_COUNT), "?");
+  /* Every reason has its own name. */
+  for (int i = 0; i < WN_REASON_COUNT; i++) {
+    assert_string_not_equal(wn_reason_name(i), "?");
+    for (int j = 0; j < i; j++) assert_string_not_equal(wn_reason_name(i), wn_reason_name(j));
+  }
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      T(test_article_keeps_only_article_blocks),
+      T(test_article_link_dense_block_inside_region),
+      T(test_article_heading_without_content_is_dropped),
+      T(test_article_h1_is_title_and_not_repeated),
+      T(test_og_title_used_when_no_h1),
+      T(test_html_title_loses_site_name),
+      T(test_site_name_decides_which_side_goes),
+      T(test_site_name_first_in_title),
+      T(test_site_name_containing_a_separator),
+      T(test_h1_beats_og_title),
+      T(test_logo_h1_in_site_header_is_not_the_title),
+      T(test_no_title_anywhere_is_empty),
+      T(test_login_form_keeps_nothing),
+      T(test_few_words_keep_nothing),
+      T(test_empty_page),
+      T(test_forum_posts_named_comment_are_kept),
+      T(test_comment_section_after_article_is_dropped),
+      T(test_listing_is_detected),
+      T(test_listing_keeps_the_cards),
+      T(test_article_is_not_a_listing),
+      T(test_page_without_h1_keeps_lists_and_headings),
+      T(test_list_inside_article_with_h1_is_kept),
+      T(test_reason_names),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
