@@ -43,6 +43,16 @@ static const size_t KICKER_BLOCKS = 4;
 static const double TIGHTEN_KEEP = 0.9;
 /* Blocks between the headline and the body that may belong to it. */
 static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
+/* Consent banners run long: their first words are looked up up to here. */
+static const int CONSENT_MAX_WORDS = 120;
+/* Bytes of a long block normalised to look up its opening words. */
+static const size_t OPENING_BYTES = 160;
+/* A container is a consent banner when consent wording is this share of it. */
+static const double CONSENT_SHARE = 0.5;
+/* An AI label appended to text counts in a caption or a line this short. */
+static const int AI_LABEL_LINE_WORDS = 8;
+/* Repeats shorter than this are list bullets and labels, not repeated text. */
+static const int DUPLICATE_MIN_CHARS = 20;
 /* Lexicon phrases are short; longer blocks are prose that may quote one. */
 static const int LEXICON_MAX_WORDS = 20;
 /* A chrome section that would take more than this share of the page's
@@ -50,7 +60,7 @@ static const int LEXICON_MAX_WORDS = 20;
 static const double SECTION_MAX_SHARE = 0.5;
 
 static const uint32_t CHROME_FLAGS = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
-                                     WN_EL_DIALOG | WN_EL_NEGATIVE_NAME;
+                                     WN_EL_DIALOG | WN_EL_NEGATIVE_NAME | WN_EL_CONSENT;
 static const uint32_t CONTENT_FLAGS = WN_EL_ARTICLE | WN_EL_MAIN | WN_EL_POSITIVE_NAME;
 
 /* ---- block measures ------------------------------------------------------ */
@@ -263,6 +273,45 @@ static void mark_section(wn_page *page, size_t heading, double page_prose) {
     if (!page->blocks[i].lexicon) page->blocks[i].lexicon = page->blocks[heading].lexicon;
 }
 
+/* Blocks inside a consent banner that say nothing of their own ("Learn more"). */
+static const wn_lex_entry CONSENT_BANNER = {"", "banner", "", WN_LEX_CONSENT, WN_LEX_EXACT};
+
+static bool ai_label_applies(const wn_page *page, const wn_block *b, const wn_lex_entry *hit) {
+  if (hit->match == WN_LEX_EXACT) return true;
+  return (page->elements[b->owner].inherited & WN_EL_FIGURE) || b->words <= AI_LABEL_LINE_WORDS;
+}
+
+/* Long blocks are looked up by their opening words only: a banner sentence. */
+static const wn_lex_entry *match_opening(const wn_block *b) {
+  size_t n = b->text_len < OPENING_BYTES ? b->text_len : OPENING_BYTES;
+  while (n < b->text_len && ((unsigned char)b->text[n] & 0xC0) == 0x80) n--;
+  const wn_lex_entry *hit = wn_lexicon_match(b->text, n);
+  return hit && hit->role == WN_LEX_CONSENT && hit->match == WN_LEX_PREFIX ? hit : NULL;
+}
+
+static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double page_prose) {
+  wn_block *b = &page->blocks[i];
+  switch (hit->role) {
+  case WN_LEX_LINE:
+    b->lexicon = hit;
+    break;
+  case WN_LEX_SECTION:
+    b->lexicon = hit;
+    mark_section(page, i, page_prose);
+    break;
+  case WN_LEX_CONSENT:
+    /* A button or title alone is decisive; a sentence waits for its container. */
+    if (hit->match == WN_LEX_EXACT) b->lexicon = hit;
+    else b->consent_hint = hit;
+    break;
+  case WN_LEX_AI_LABEL:
+    if (ai_label_applies(page, b, hit)) b->lexicon = hit;
+    break;
+  default:
+    break;
+  }
+}
+
 /*
  * Short blocks are looked up in the phrase lexicons; a section heading
  * passes its hit on to the blocks it introduces, so teasers in a "Related
@@ -272,12 +321,91 @@ static void mark_lexicon_hits(wn_page *page) {
   double page_prose = prose_between(page, 0, page->block_count);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
-    if (b->words > LEXICON_MAX_WORDS || b->kind == WN_BLOCK_CODE) continue;
-    const wn_lex_entry *hit = wn_lexicon_match(b->text, b->text_len);
-    if (!hit || (hit->role != WN_LEX_LINE && hit->role != WN_LEX_SECTION)) continue;
-    b->lexicon = hit;
-    if (hit->role == WN_LEX_SECTION) mark_section(page, i, page_prose);
+    if (b->kind == WN_BLOCK_CODE || b->words > CONSENT_MAX_WORDS) continue;
+    const wn_lex_entry *hit = b->words <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
+                                                             : match_opening(b);
+    if (hit) record_hit(page, i, hit, page_prose);
   }
+}
+
+static bool says_consent(const wn_block *b) {
+  return b->consent_hint || (b->lexicon && b->lexicon->role == WN_LEX_CONSENT);
+}
+
+/* Is element i a consent banner: mostly consent wording, little else, and
+ * shaped like one (a dialog, a consent manager, or two consent phrases)? */
+static bool consent_container(const wn_page *page, size_t i, const double *consent,
+                              const double *total, const double *hits, double page_other) {
+  if (consent[i] <= 0 || consent[i] < CONSENT_SHARE * total[i]) return false;
+  if (total[i] - consent[i] > WRAPPER_SHARE * page_other) return false;
+  return (page->elements[i].inherited & (WN_EL_DIALOG | WN_EL_CONSENT)) || hits[i] >= 2;
+}
+
+/*
+ * Consent banners are found by what they say when their markup says
+ * nothing: the largest element that is mostly consent wording, and not
+ * the page's content, is dropped whole, buttons and links included.
+ */
+static void mark_consent_banners(wn_page *page) {
+  size_t n = page->element_count;
+  double *consent = wn_xcalloc(n, sizeof *consent);
+  double *total = wn_xcalloc(n, sizeof *total);
+  double *hits = wn_xcalloc(n, sizeof *hits);
+  bool *banner = wn_xcalloc(n, sizeof *banner);
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    total[b->owner] += block_length(b);
+    if (says_consent(b)) {
+      consent[b->owner] += block_length(b);
+      hits[b->owner] += 1;
+    }
+  }
+  sum_up_tree(page, consent);
+  sum_up_tree(page, total);
+  sum_up_tree(page, hits);
+  double page_other = total[0] - consent[0];
+  for (size_t i = 0; i < n; i++) {
+    int parent = page->elements[i].parent;
+    banner[i] = (parent >= 0 && banner[parent]) ||
+                consent_container(page, i, consent, total, hits, page_other);
+  }
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (banner[b->owner] && !b->lexicon) b->lexicon = b->consent_hint ? b->consent_hint : &CONSENT_BANNER;
+  }
+  free(consent);
+  free(total);
+  free(hits);
+  free(banner);
+}
+
+/* Printed once: a lede repeated as the first paragraph, a pull quote. */
+static uint64_t text_hash(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603u; /* FNV-1a */
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  return h;
+}
+
+static void drop_duplicates(wn_page *page) {
+  size_t cap = 64;
+  while (cap < 2 * page->block_count) cap *= 2;
+  const wn_block **seen = wn_xcalloc(cap, sizeof *seen);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep || b->chars < DUPLICATE_MIN_CHARS || structured_item(b)) continue;
+    size_t slot = (size_t)text_hash(b->text, b->text_len) & (cap - 1);
+    for (; seen[slot]; slot = (slot + 1) & (cap - 1)) {
+      if (seen[slot]->text_len == b->text_len && memcmp(seen[slot]->text, b->text, b->text_len) == 0)
+        break;
+    }
+    if (seen[slot]) {
+      b->keep = 0;
+      b->reason = WN_DROP_DUPLICATE;
+    } else {
+      seen[slot] = b;
+    }
+  }
+  free(seen);
 }
 
 /* ---- block decisions ------------------------------------------------- */
@@ -313,12 +441,24 @@ static bool comments_are_content(const wn_page *page, int region) {
   return comment > other;
 }
 
+/* What the block's own words or its consent container say, if anything. */
+static int lexicon_reason(const wn_page *page, const wn_block *b) {
+  if (page->elements[b->owner].inherited & WN_EL_CONSENT) return WN_DROP_CONSENT_MANAGER;
+  if (!b->lexicon) return WN_KEEP_CONTENT;
+  switch (b->lexicon->role) {
+  case WN_LEX_SECTION: return WN_DROP_CHROME_SECTION;
+  case WN_LEX_CONSENT: return WN_DROP_CONSENT_TEXT;
+  case WN_LEX_AI_LABEL: return WN_DROP_AI_LABEL;
+  default: return WN_DROP_CHROME_LINE;
+  }
+}
+
 static int judge_inside(const wn_page *page, const wn_block *b, int region,
                         bool comments_ok) {
   uint32_t flags = flags_below(page, b->owner, region);
   bool long_prose = block_length(b) >= LONG_PROSE && link_density(b) < 0.2;
-  if (b->lexicon) return b->lexicon->role == WN_LEX_SECTION ? WN_DROP_CHROME_SECTION
-                                                           : WN_DROP_CHROME_LINE;
+  int reason = lexicon_reason(page, b);
+  if (reason != WN_KEEP_CONTENT) return reason;
   if (flags & WN_EL_DIALOG) return WN_DROP_DIALOG;
   if (flags & WN_EL_NAV) return WN_DROP_NAVIGATION;
   if ((flags & WN_EL_ASIDE) && !long_prose) return WN_DROP_SIDEBAR;
@@ -332,8 +472,12 @@ static int judge_inside(const wn_page *page, const wn_block *b, int region,
 }
 
 static void judge(const wn_page *page, wn_block *b, int region, bool comments_ok) {
-  b->reason = inside(page, b->owner, region) ? judge_inside(page, b, region, comments_ok)
-                                             : WN_DROP_OUTSIDE_MAIN;
+  if (inside(page, b->owner, region)) {
+    b->reason = judge_inside(page, b, region, comments_ok);
+  } else {
+    int reason = lexicon_reason(page, b);
+    b->reason = reason != WN_KEEP_CONTENT ? reason : WN_DROP_OUTSIDE_MAIN;
+  }
   b->keep = b->reason == WN_KEEP_CONTENT || b->reason == WN_KEEP_HEADING;
 }
 
@@ -566,6 +710,7 @@ void wn_classify(wn_page *page) {
   aggregate_text(page);
   clear_wrapper_flags(page);
   mark_lexicon_hits(page);
+  mark_consent_banners(page);
   page->listing = false;
   int outer = choose_region(page);
   if (looks_like_listing(page, outer)) {
@@ -582,6 +727,7 @@ void wn_classify(wn_page *page) {
   keep_headline_context(page, region, comments_ok);
   extend_to_adjacent_prose(page, outer, region, comments_ok);
   drop_labels_before_headline(page);
+  drop_duplicates(page);
   drop_orphan_headings(page);
   drop_all_if_too_little(page);
   choose_title(page);
@@ -606,6 +752,10 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_LABEL] = "label",
       [WN_DROP_CHROME_LINE] = "chrome-line",
       [WN_DROP_CHROME_SECTION] = "chrome-section",
+      [WN_DROP_CONSENT_MANAGER] = "consent-manager",
+      [WN_DROP_CONSENT_TEXT] = "consent-text",
+      [WN_DROP_AI_LABEL] = "ai-label",
+      [WN_DROP_DUPLICATE] = "duplicate",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

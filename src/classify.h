@@ -31,6 +31,10 @@ typedef enum wn_reason {
   WN_DROP_LABEL,          /* a kicker or label above the headline */
   WN_DROP_CHROME_LINE,    /* a lexicon line: "Read more", "Advertisement" */
   WN_DROP_CHROME_SECTION, /* under a lexicon heading: "Related articles" */
+  WN_DROP_CONSENT_MANAGER,/* inside a known consent platform's container */
+  WN_DROP_CONSENT_TEXT,   /* cookie and consent wording, or a banner made of it */
+  WN_DROP_AI_LABEL,       /* "AI-generated image", "Reported by AI" */
+  WN_DROP_DUPLICATE,      /* the same text as a block printed earlier */
   WN_REASON_COUNT
 } wn_reason;
 

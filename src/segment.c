@@ -8,6 +8,7 @@
 
 #include "buffer.h"
 #include "clean.h"
+#include "cmp.h"
 #include "normalize.h"
 
 /*
@@ -177,6 +178,7 @@ static uint32_t element_flags(const GumboNode *element) {
   uint32_t flags = tag_flags(element->v.element.tag);
   if (element->v.element.attributes.length) flags |= role_flags(element) | name_flags(element);
   if (is_dialog_tag(element)) flags |= WN_EL_DIALOG;
+  if (element->v.element.attributes.length && wn_cmp_matches(element)) flags |= WN_EL_CONSENT;
   return flags;
 }
 

@@ -41,7 +41,7 @@ enum wn_element_flag {
   WN_EL_TABLE = 1u << 13,
   WN_EL_BLOCKQUOTE = 1u << 14,
   WN_EL_HEADING = 1u << 15,
-  WN_EL_HIDDEN_NAME = 1u << 16  /* class/id says hidden, sr-only, visually-hidden */
+  WN_EL_CONSENT = 1u << 16      /* a known consent manager's container */
 };
 
 typedef struct wn_element {
@@ -73,6 +73,7 @@ typedef struct wn_block {
   int punctuation;     /* sentence punctuation: . , ; : ! ? and CJK forms */
   int position;        /* index in document order */
   /* Filled by the classifier: */
+  const struct wn_lex_entry *consent_hint; /* consent wording inside a longer text */
   const struct wn_lex_entry *lexicon; /* the phrase this block is, or whose section it is in */
   int keep;
   int reason;          /* enum wn_reason in classify.h */

@@ -175,12 +175,12 @@ static void test_article_keeps_only_article_blocks(void **state) {
   assert_dropped_for(page, "News", REASONS("navigation", "outside-main", "header"));
   assert_dropped_for(page, "About us", REASONS("navigation", "outside-main", "header"));
   assert_dropped_for(page, "Growing tomatoes",
-                     REASONS("sidebar", "outside-main", "link-dense", "boilerplate-name"));
+                     REASONS("sidebar", "outside-main", "link-dense", "boilerplate-name", "chrome-section"));
   assert_dropped_for(page, "Sign up for our newsletter",
-                     REASONS("sidebar", "outside-main", "boilerplate-name", "chrome-line"));
+                     REASONS("sidebar", "outside-main", "boilerplate-name", "chrome-line", "chrome-section"));
   assert_dropped_for(page, "Copyright 2024", REASONS("footer", "outside-main", "chrome-line"));
   assert_dropped_for(page, "Privacy", REASONS("footer", "outside-main", "link-dense"));
-  assert_dropped_for(page, "We use cookies", REASONS("dialog", "outside-main", "chrome-line"));
+  assert_dropped_for(page, "We use cookies", REASONS("dialog", "outside-main", "chrome-line", "consent-manager", "consent-text"));
   assert_dropped_for(page, "How bees make honey",
                      REASONS("boilerplate-name", "link-dense", "outside-main",
                              "chrome-section"));

@@ -3,8 +3,9 @@
  *
  *   lexgen OUTPUT.c FILE.tsv...
  *
- * Each row: language <TAB> role/concept <TAB> phrase. Lines starting with '#'
- * and the header row ("lang ...") are skipped. Phrases are normalised with the
+ * Each row: language <TAB> role/concept <TAB> phrase. Comment lines ("# ...")
+ * and the header row ("lang ...") are skipped. A file whose header row is
+ * "selector<TAB>vendor" lists consent-manager selectors instead. Phrases are normalised with the
  * matcher's own code, so build-time and run-time forms cannot drift apart.
  * A malformed row stops the build with its file and line.
  */
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "cmp.h"
 #include "lexicon.h"
 #include "normalize.h"
 
@@ -66,15 +68,115 @@ static row parse_phrase(const char *phrase, const char *file, int line) {
   return r;
 }
 
+/* A selector file's first non-comment row is the header "selector<TAB>vendor". */
+static int is_selector_file(FILE *f) {
+  char buf[4096];
+  long start = ftell(f);
+  while (fgets(buf, sizeof buf, f)) {
+    if (buf[0] == '#' && (buf[1] == ' ' || buf[1] == '\n' || buf[1] == '\r')) continue;
+    if (strncmp(buf, "selector\t", 9) == 0) return 1;
+    break;
+  }
+  fseek(f, start, SEEK_SET);
+  return 0;
+}
+
+/* "# note" is a comment; "#id" is a selector and must survive. */
+static int is_comment(const char *line) {
+  return line[0] == '\0' || (line[0] == '#' && (line[1] == ' ' || line[1] == '\0'));
+}
+
+static void emit_string(FILE *out, const char *s) {
+  fputc('"', out);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\') fprintf(out, "\\%c", *p);
+    else if (*p < 0x20 || *p >= 0x7F) fprintf(out, "\\%03o", *p);
+    else fputc(*p, out);
+  }
+  fputc('"', out);
+}
+
+/* ---- consent-manager selectors ---------------------------------------- */
+
+typedef struct selectors {
+  table ids, classes, id_prefixes, attributes; /* attributes: "name=value" */
+} selectors;
+
+static selectors g_selectors;
+
+
+static void add_name(table *t, const char *s, size_t len) {
+  row r = {0};
+  r.phrase = wn_xstrndup(s, len);
+  add_row(t, r);
+}
+
+/* The innermost simple selector of "A B" decides; descendant context is dropped. */
+static void parse_selector(selectors *out, const char *sel, const char *file, int line) {
+  const char *last = strrchr(sel, ' ');
+  if (last) sel = last + 1;
+  const char *bracket = strchr(sel, '[');
+  if (sel[0] == '#' && !bracket) return add_name(&out->ids, sel + 1, strlen(sel + 1));
+  if (sel[0] == '.' && !bracket) return add_name(&out->classes, sel + 1, strlen(sel + 1));
+  if (!bracket) fail(file, line, "selector must be #id, .class or [attr=value]");
+  const char *name = bracket + 1, *op = strpbrk(name, "^=");
+  const char *quote = op ? strchr(op, '"') : NULL;
+  const char *end = quote ? strchr(quote + 1, '"') : NULL;
+  if (!op || !quote || !end) fail(file, line, "attribute selector must be [name=\"value\"] or [id^=\"prefix\"]");
+  if (op[0] == '^') {
+    if (strncmp(name, "id", 2) != 0) fail(file, line, "only id^= prefixes are supported");
+    return add_name(&out->id_prefixes, quote + 1, (size_t)(end - quote - 1));
+  }
+  char pair[512];
+  int n = snprintf(pair, sizeof pair, "%.*s=%.*s", (int)(op - name), name, (int)(end - quote - 1), quote + 1);
+  if (n <= 0 || (size_t)n >= sizeof pair) fail(file, line, "attribute selector too long");
+  add_name(&out->attributes, pair, (size_t)n);
+}
+
+static void read_selectors(selectors *out, FILE *f, const char *file) {
+  char buf[4096];
+  int line = 1; /* the header row was line 1 */
+  while (fgets(buf, sizeof buf, f)) {
+    line++;
+    buf[strcspn(buf, "\r\n")] = '\0';
+    if (is_comment(buf)) continue;
+    buf[strcspn(buf, "\t")] = '\0';
+    parse_selector(out, buf, file, line);
+  }
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(((const row *)a)->phrase, ((const row *)b)->phrase);
+}
+
+static void emit_names(FILE *out, const char *name, table *t) {
+  qsort(t->rows, t->count, sizeof *t->rows, by_name);
+  fprintf(out, "const char *const %s[] = {\n", name);
+  size_t n = 0;
+  for (size_t i = 0; i < t->count; i++) {
+    if (i > 0 && strcmp(t->rows[i].phrase, t->rows[i - 1].phrase) == 0) continue;
+    fputs("  ", out);
+    emit_string(out, t->rows[i].phrase);
+    fputs(",\n", out);
+    n++;
+  }
+  fprintf(out, "  0\n};\nconst size_t %s_count = %zu;\n\n", name, n);
+}
+
 static void read_file(table *t, const char *file) {
   FILE *f = fopen(file, "r");
   if (!f) { perror(file); exit(1); }
   char buf[4096];
   int line = 0;
+  if (is_selector_file(f)) {
+    read_selectors(&g_selectors, f, file);
+    fclose(f);
+    return;
+  }
   while (fgets(buf, sizeof buf, f)) {
     line++;
     buf[strcspn(buf, "\r\n")] = '\0';
-    if (buf[0] == '#' || buf[0] == '\0' || strncmp(buf, "lang\t", 5) == 0) continue;
+    if (is_comment(buf) || strncmp(buf, "lang\t", 5) == 0) continue;
     char *lang = buf, *kind = strchr(buf, '\t');
     if (!kind) fail(file, line, "expected: language<TAB>role/concept<TAB>phrase");
     *kind++ = '\0';
@@ -97,16 +199,6 @@ static int by_phrase(const void *a, const void *b) {
   const row *x = a, *y = b;
   int cmp = strcmp(x->phrase, y->phrase);
   return cmp ? cmp : x->match - y->match;
-}
-
-static void emit_string(FILE *out, const char *s) {
-  fputc('"', out);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') fprintf(out, "\\%c", *p);
-    else if (*p < 0x20 || *p >= 0x7F) fprintf(out, "\\%03o", *p);
-    else fputc(*p, out);
-  }
-  fputc('"', out);
 }
 
 static void emit_table(FILE *out, const char *name, const table *t, int exact) {
@@ -139,9 +231,14 @@ int main(int argc, char **argv) {
   qsort(t.rows, t.count, sizeof *t.rows, by_phrase);
   FILE *out = fopen(argv[1], "w");
   if (!out) { perror(argv[1]); return 1; }
-  fputs("/* Generated by tools/lexgen from the data/ lexicons. Do not edit. */\n#include \"lexicon.h\"\n\n", out);
+  fputs("/* Generated by tools/lexgen from the data/ lexicons. Do not edit. */\n"
+        "#include \"cmp.h\"\n#include \"lexicon.h\"\n\n", out);
   emit_table(out, "wn_lexicon_exact", &t, 1);
   emit_table(out, "wn_lexicon_affix", &t, 0);
+  emit_names(out, "wn_cmp_ids", &g_selectors.ids);
+  emit_names(out, "wn_cmp_classes", &g_selectors.classes);
+  emit_names(out, "wn_cmp_id_prefixes", &g_selectors.id_prefixes);
+  emit_names(out, "wn_cmp_attributes", &g_selectors.attributes);
   if (fclose(out) != 0) { perror(argv[1]); return 1; }
   return 0;
 }
