@@ -1,0 +1,185 @@
+/* The phrase lexicons: normalisation, lookups, the compiled tables, and the
+ * consent-manager selectors. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <gumbo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmp.h"
+#include "lexicon.h"
+#include "normalize.h"
+
+static void assert_normalizes(const char *in, const char *expected) {
+  size_t len;
+  char *out = wn_normalize_phrase(in, strlen(in), &len);
+  assert_string_equal(out, expected);
+  assert_int_equal(len, strlen(expected));
+  free(out);
+}
+
+static void test_normalize_case_and_punctuation(void **state) {
+  (void)state;
+  assert_normalizes("Read more »", "read more");
+  assert_normalizes("  READ   MORE  ", "read more");
+  assert_normalizes("Related: articles!", "related articles");
+  assert_normalizes("", "");
+  assert_normalizes("!!! ???", "");
+}
+
+static void test_normalize_digits_and_symbols(void **state) {
+  (void)state;
+  assert_normalizes("7 min read", "0 min read");
+  assert_normalizes("12,345 views", "0 0 views");
+  assert_normalizes("© 2025 Example Ltd", "© 0 example ltd");
+  assert_normalizes("AI:n luoma kuva", "ai n luoma kuva");
+}
+
+static void test_normalize_unicode(void **state) {
+  (void)state;
+  /* NFKC and case folding: full-width letters, ligatures, ß, combining marks. */
+  assert_normalizes("\xef\xbc\xa1\xef\xbc\xa9", "ai");            /* ＡＩ */
+  assert_normalizes("\xef\xac\x81nd", "find");                    /* ﬁnd */
+  assert_normalizes("STRASSE stra\xc3\x9f" "e", "strasse strasse"); /* ß folds to ss */
+  assert_normalizes("Liittyva\xcc\x88t", "liittyv\xc3\xa4t");       /* a + U+0308 -> ä */
+  assert_normalizes("\xd0\xa7\xd0\x98\xd0\xa2\xd0\x90\xd0\x99\xd0\xa2\xd0\x95",
+                    "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5"); /* ЧИТАЙТЕ */
+}
+
+static const wn_lex_entry *match(const char *text) {
+  return wn_lexicon_match(text, strlen(text));
+}
+
+static void test_exact_hits(void **state) {
+  (void)state;
+  const wn_lex_entry *e = match("Related articles");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_SECTION);
+  assert_string_equal(e->concept, "related");
+  e = match("LIITTYVÄT ARTIKKELIT:");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_SECTION);
+  e = match("Advertisement");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_LINE);
+}
+
+static void test_whole_phrase_only(void **state) {
+  (void)state;
+  /* An exact phrase must be the whole text, not a word inside a sentence. */
+  assert_null(match("Related articles about the harbour were published last year"));
+  assert_null(match("The advertisement ran for a week"));
+  assert_null(match("Relatedness"));
+}
+
+static void test_prefix_and_suffix_hits(void **state) {
+  (void)state;
+  const wn_lex_entry *e = match("5 min read");
+  assert_non_null(e);
+  assert_int_equal(e->match, WN_LEX_SUFFIX);
+  e = match("Share on Facebook");
+  assert_non_null(e);
+  assert_int_equal(e->match, WN_LEX_PREFIX);
+  e = match("© 2024 Garden Weekly");
+  assert_non_null(e);
+  assert_string_equal(e->concept, "copyright");
+  /* A prefix must end on a word boundary. */
+  assert_null(match("Shareholders on Facebook"));
+}
+
+static void test_cjk_boundaries(void **state) {
+  (void)state;
+  /* Scripts without spaces match at character boundaries. */
+  const wn_lex_entry *e = match("関連記事");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_SECTION);
+  e = match("相关文章");
+  assert_non_null(e);
+}
+
+/* Every table is sorted and holds only normalised phrases. */
+static void test_tables_are_compiled(void **state) {
+  (void)state;
+  assert_true(wn_lexicon_exact_count > 100);
+  assert_true(wn_lexicon_affix_count > 10);
+  for (size_t i = 1; i < wn_lexicon_exact_count; i++)
+    assert_true(strcmp(wn_lexicon_exact[i - 1].phrase, wn_lexicon_exact[i].phrase) < 0);
+  for (size_t i = 0; i < wn_lexicon_exact_count; i++) {
+    const wn_lex_entry *e = &wn_lexicon_exact[i];
+    size_t len;
+    char *again = wn_normalize_phrase(e->phrase, strlen(e->phrase), &len);
+    assert_string_equal(again, e->phrase);
+    free(again);
+    assert_true(e->role >= WN_LEX_LINE && e->role <= WN_LEX_AI_LABEL);
+    assert_true(strlen(e->lang) >= 2);
+    /* Each entry is found by looking up its own phrase. */
+    assert_ptr_equal(wn_lexicon_lookup(e->phrase, strlen(e->phrase)), e);
+  }
+}
+
+static size_t languages_with_role(int role) {
+  const char *seen[512];
+  size_t n = 0;
+  const wn_lex_entry *tables[2] = {wn_lexicon_exact, wn_lexicon_affix};
+  size_t counts[2] = {wn_lexicon_exact_count, wn_lexicon_affix_count};
+  for (int t = 0; t < 2; t++)
+    for (size_t i = 0; i < counts[t]; i++) {
+      const wn_lex_entry *e = &tables[t][i];
+      if (e->role != role) continue;
+      size_t j = 0;
+      while (j < n && strcmp(seen[j], e->lang) != 0) j++;
+      if (j == n && n < 512) seen[n++] = e->lang;
+    }
+  return n;
+}
+
+static void test_every_role_has_languages(void **state) {
+  (void)state;
+  assert_true(languages_with_role(WN_LEX_SECTION) >= 10);
+  assert_true(languages_with_role(WN_LEX_LINE) >= 10);
+}
+
+static GumboOutput *parse(const char *html) { return gumbo_parse(html); }
+
+static const GumboNode *first_div(const GumboOutput *out) {
+  const GumboNode *body = out->root->v.element.children.data[1];
+  return body->v.element.children.data[0];
+}
+
+static void assert_cmp(const char *html, bool expected) {
+  GumboOutput *out = parse(html);
+  assert_int_equal(wn_cmp_matches(first_div(out)), expected);
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+}
+
+static void test_consent_manager_selectors(void **state) {
+  (void)state;
+  assert_cmp("<div id=\"onetrust-consent-sdk\">x</div>", true);
+  assert_cmp("<div id=\"CybotCookiebotDialog\">x</div>", true);
+  assert_cmp("<div class=\"a qc-cmp2-container b\">x</div>", true);
+  assert_cmp("<div id=\"sp_message_container_12345\">x</div>", true);
+  assert_cmp("<div consent-skip-blocker=\"1\">x</div>", true);
+  assert_cmp("<div id=\"content\" class=\"article-body\">x</div>", false);
+  assert_cmp("<div class=\"qc-cmp2-container-not\">x</div>", false);
+  assert_cmp("<div>x</div>", false);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_normalize_case_and_punctuation),
+      cmocka_unit_test(test_normalize_digits_and_symbols),
+      cmocka_unit_test(test_normalize_unicode),
+      cmocka_unit_test(test_exact_hits),
+      cmocka_unit_test(test_whole_phrase_only),
+      cmocka_unit_test(test_prefix_and_suffix_hits),
+      cmocka_unit_test(test_cjk_boundaries),
+      cmocka_unit_test(test_tables_are_compiled),
+      cmocka_unit_test(test_every_role_has_languages),
+      cmocka_unit_test(test_consent_manager_selectors),
+  };
+  return cmocka_run_group_tests_name("lexicon", tests, NULL, NULL);
+}
