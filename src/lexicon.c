@@ -43,9 +43,18 @@ static bool boundary_before(const char *text, size_t at) {
   return at == 0 || text[at - 1] == ' ' || wn_is_cjk(code_point_before(text, at));
 }
 
+static bool infix_hit(const char *phrase, size_t plen, const char *text, size_t len) {
+  for (const char *p = text; (p = strstr(p, phrase)) != NULL; p++) {
+    size_t at = (size_t)(p - text);
+    if (boundary_before(text, at) && boundary_after(text, len, at + plen)) return true;
+  }
+  return false;
+}
+
 static bool affix_hit(const wn_lex_entry *e, const char *text, size_t len) {
   size_t plen = strlen(e->phrase);
   if (plen > len) return false;
+  if (e->match == WN_LEX_INFIX) return infix_hit(e->phrase, plen, text, len);
   if (e->match == WN_LEX_PREFIX)
     return memcmp(text, e->phrase, plen) == 0 && boundary_after(text, len, plen);
   size_t at = len - plen;

@@ -7,8 +7,10 @@
  * hit does (a chrome line goes alone, a chrome section heading takes its
  * section with it); the concept names it for --explain ("related", "share").
  *
- * A phrase may start with "* " (the text ends with it: "* min read") or end
- * with " *" (the text starts with it: "share on *").
+ * A phrase may start with "* " (the text ends with it: "* min read"), end
+ * with " *" (the text starts with it: "share on *"), or both (the text
+ * holds it somewhere: "* sign up for our newsletter *"). All match on word
+ * boundaries.
  */
 #ifndef WN_LEXICON_H
 #define WN_LEXICON_H
@@ -23,7 +25,7 @@ typedef enum wn_lex_role {
   WN_LEX_AI_LABEL  /* "AI-generated image", "Reported by AI" */
 } wn_lex_role;
 
-typedef enum wn_lex_match { WN_LEX_EXACT = 0, WN_LEX_PREFIX, WN_LEX_SUFFIX } wn_lex_match;
+typedef enum wn_lex_match { WN_LEX_EXACT = 0, WN_LEX_PREFIX, WN_LEX_SUFFIX, WN_LEX_INFIX } wn_lex_match;
 
 typedef struct wn_lex_entry {
   const char *phrase;  /* normalised, without the "* " marker */

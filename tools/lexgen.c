@@ -50,18 +50,24 @@ static void add_row(table *t, row r) {
   t->rows[t->count++] = r;
 }
 
-/* Split "* phrase" / "phrase *" markers off and normalise what is left. */
+/* Split "* phrase", "phrase *" and "* phrase *" markers off and normalise the rest. */
 static row parse_phrase(const char *phrase, const char *file, int line) {
   row r = {0};
   size_t len = strlen(phrase);
   r.match = WN_LEX_EXACT;
-  if (len > 2 && strncmp(phrase, "* ", 2) == 0) {
+  int leading = len > 2 && strncmp(phrase, "* ", 2) == 0;
+  int trailing = len > 2 && strcmp(phrase + len - 2, " *") == 0;
+  if (leading && trailing && len > 4) {
+    r.match = WN_LEX_INFIX;
+    phrase += 2, len -= 4;
+  } else if (leading) {
     r.match = WN_LEX_SUFFIX;
     phrase += 2, len -= 2;
-  } else if (len > 2 && strcmp(phrase + len - 2, " *") == 0) {
+  } else if (trailing) {
     r.match = WN_LEX_PREFIX;
     len -= 2;
   }
+  if (memchr(phrase, '*', len)) fail(file, line, "'*' only at the start (\"* x\") or end (\"x *\")");
   size_t n;
   r.phrase = wn_normalize_phrase(phrase, len, &n);
   if (n == 0) fail(file, line, "phrase has no letters or digits");
