@@ -53,6 +53,11 @@ static const double CONSENT_SHARE = 0.5;
 static const int AI_LABEL_LINE_WORDS = 8;
 /* Repeats shorter than this are list bullets and labels, not repeated text. */
 static const int DUPLICATE_MIN_CHARS = 20;
+/* A pull quote is at most this long and this many kept blocks below its source. */
+static const size_t PULL_QUOTE_MAX_BYTES = 400;
+static const int PULL_QUOTE_DISTANCE = 12;
+/* Prose this long ends the section of a label that is not a heading. */
+static const double LABEL_SECTION_PROSE = 150.0;
 /* Lexicon phrases are short; longer blocks are prose that may quote one. */
 static const int LEXICON_MAX_WORDS = 20;
 /* A chrome section that would take more than this share of the page's
@@ -133,21 +138,40 @@ static void aggregate_text(wn_page *page) {
   }
 }
 
+/* Which elements hold an article, a main element or the page's h1. */
+static bool *landmarks_below(const wn_page *page) {
+  size_t n = page->element_count;
+  bool *landmark = wn_xcalloc(n, sizeof *landmark);
+  for (size_t i = 0; i < n; i++)
+    if (page->elements[i].flags & (WN_EL_ARTICLE | WN_EL_MAIN)) landmark[i] = true;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].heading_level == 1) landmark[page->blocks[i].owner] = true;
+  for (size_t i = n; i-- > 1;)
+    if (landmark[i] && page->elements[i].parent >= 0) landmark[page->elements[i].parent] = true;
+  return landmark;
+}
+
 /*
  * A wrapper that holds much of the page's non-link text is layout, whatever
  * its name says; without this, one "has-sidebar" class on a page wrapper
  * would sink the whole page.
  */
 static void clear_wrapper_flags(wn_page *page) {
-  if (!page->element_count) return;
+  size_t n = page->element_count;
+  if (!n) return;
+  bool *landmark = landmarks_below(page);
   const wn_element *root = &page->elements[0];
   double page_prose = root->text_chars - root->link_chars;
-  for (size_t i = 0; i < page->element_count; i++) {
+  for (size_t i = 0; i < n; i++) {
     wn_element *e = &page->elements[i];
     double prose = e->text_chars - e->link_chars;
+    /* A consent platform's preference centre can outweigh a short article;
+     * its container goes unless the page's own content sits inside it. */
+    uint32_t keep = landmark[i] ? 0 : WN_EL_CONSENT;
     if (prose > WRAPPER_SHARE * page_prose)
-      e->flags &= ~(uint32_t)(CHROME_FLAGS | WN_EL_COMMENTS);
+      e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
   }
+  free(landmark);
   recompute_inherited(page);
 }
 
@@ -244,6 +268,17 @@ static int common_container(const wn_page *page, int element, const wn_block *ne
   return -1;
 }
 
+/*
+ * A label that is not a heading ("Read also" in a plain paragraph) has no
+ * level to end its section: the teasers it introduces are links, headings,
+ * list items or short lines, and the first paragraph of prose resumes the
+ * text around it.
+ */
+static bool resumes_prose(const wn_block *b) {
+  return b->kind == WN_BLOCK_PARAGRAPH && link_density(b) <= LINK_DENSE &&
+         block_length(b) >= LABEL_SECTION_PROSE;
+}
+
 /* Blocks after a section heading, up to the next heading of its level or
  * higher, or the end of the container heading and section share. */
 static size_t section_end(const wn_page *page, size_t heading) {
@@ -251,10 +286,12 @@ static size_t section_end(const wn_page *page, size_t heading) {
   if (heading + 1 >= page->block_count) return heading + 1;
   int container = common_container(page, h->owner, &page->blocks[heading + 1]);
   size_t end = heading + 1;
+  bool label = h->kind != WN_BLOCK_HEADING;
   for (; end < page->block_count; end++) {
     const wn_block *b = &page->blocks[end];
     if (b->kind == WN_BLOCK_HEADING && b->heading_level <= section_level(h)) break;
     if (container >= 0 && !inside(page, b->owner, container)) break;
+    if (label && resumes_prose(b)) break;
   }
   return end;
 }
@@ -386,6 +423,20 @@ static uint64_t text_hash(const char *s, size_t len) {
   return h;
 }
 
+/* A pull quote repeats a sentence of a paragraph a little above it. */
+static bool quotes_earlier_text(const wn_page *page, size_t i) {
+  const wn_block *quote = &page->blocks[i];
+  if (quote->text_len > PULL_QUOTE_MAX_BYTES) return false;
+  int looked = 0;
+  for (size_t j = i; j-- > 0 && looked < PULL_QUOTE_DISTANCE;) {
+    const wn_block *b = &page->blocks[j];
+    if (!b->keep) continue;
+    looked++;
+    if (b->text_len > quote->text_len && strstr(b->text, quote->text)) return true;
+  }
+  return false;
+}
+
 static void drop_duplicates(wn_page *page) {
   size_t cap = 64;
   while (cap < 2 * page->block_count) cap *= 2;
@@ -398,7 +449,7 @@ static void drop_duplicates(wn_page *page) {
       if (seen[slot]->text_len == b->text_len && memcmp(seen[slot]->text, b->text, b->text_len) == 0)
         break;
     }
-    if (seen[slot]) {
+    if (seen[slot] || quotes_earlier_text(page, i)) {
       b->keep = 0;
       b->reason = WN_DROP_DUPLICATE;
     } else {
