@@ -7,6 +7,7 @@
 
 #include "buffer.h"
 #include "lexicon.h"
+#include "normalize.h"
 
 /* ---- tuning constants ---------------------------------------------------- */
 
@@ -45,10 +46,11 @@ static const double TIGHTEN_KEEP = 0.9;
 static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
 /* Consent banners run long: their first words are looked up up to here. */
 static const int CONSENT_MAX_WORDS = 120;
-/* Bytes of a long block normalised to look up its opening words. */
-static const size_t OPENING_BYTES = 160;
 /* A container is a consent banner when consent wording is this share of it. */
 static const double CONSENT_SHARE = 0.5;
+/* A preference centre: many consent phrases between long purpose texts. */
+static const double CONSENT_MANY_HITS = 4;
+static const double CONSENT_MANY_SHARE = 0.25;
 /* An AI label appended to text counts in a caption or a line this short. */
 static const int AI_LABEL_LINE_WORDS = 8;
 /* Repeats shorter than this are list bullets and labels, not repeated text. */
@@ -313,17 +315,25 @@ static void mark_section(wn_page *page, size_t heading, double page_prose) {
 /* Blocks inside a consent banner that say nothing of their own ("Learn more"). */
 static const wn_lex_entry CONSENT_BANNER = {"", "banner", "", WN_LEX_CONSENT, WN_LEX_EXACT};
 
+/* A label appended to other words counts in a caption or a short line, never
+ * in a heading ("How to spot an AI-generated image" is a subject). */
 static bool ai_label_applies(const wn_page *page, const wn_block *b, const wn_lex_entry *hit) {
   if (hit->match == WN_LEX_EXACT) return true;
-  return (page->elements[b->owner].inherited & WN_EL_FIGURE) || b->words <= AI_LABEL_LINE_WORDS;
+  if (b->kind == WN_BLOCK_HEADING) return false;
+  if (page->elements[b->owner].inherited & WN_EL_FIGURE) return true;
+  /* A disclosure sentence opens with its formula ("This article was written
+   * with the help of AI ..."); an image label can end any sentence. */
+  if (hit->match == WN_LEX_PREFIX && strcmp(hit->concept, "generated-image") != 0) return true;
+  return b->words <= AI_LABEL_LINE_WORDS;
 }
 
-/* Long blocks are looked up by their opening words only: a banner sentence. */
-static const wn_lex_entry *match_opening(const wn_block *b) {
-  size_t n = b->text_len < OPENING_BYTES ? b->text_len : OPENING_BYTES;
-  while (n < b->text_len && ((unsigned char)b->text[n] & 0xC0) == 0x80) n--;
-  const wn_lex_entry *hit = wn_lexicon_match(b->text, n);
-  return hit && hit->role == WN_LEX_CONSENT && hit->match == WN_LEX_PREFIX ? hit : NULL;
+/* Long blocks are looked up for consent wording only: a banner's sentences. */
+static const wn_lex_entry *match_consent_wording(const wn_block *b) {
+  size_t len;
+  char *normalized = wn_normalize_phrase(b->text, b->text_len, &len);
+  const wn_lex_entry *hit = wn_lexicon_lookup_affix(normalized, len, WN_LEX_CONSENT);
+  free(normalized);
+  return hit;
 }
 
 static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double page_prose) {
@@ -360,7 +370,7 @@ static void mark_lexicon_hits(wn_page *page) {
     wn_block *b = &page->blocks[i];
     if (b->kind == WN_BLOCK_CODE || b->words > CONSENT_MAX_WORDS) continue;
     const wn_lex_entry *hit = b->words <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
-                                                             : match_opening(b);
+                                                             : match_consent_wording(b);
     if (hit) record_hit(page, i, hit, page_prose);
   }
 }
@@ -369,13 +379,18 @@ static bool says_consent(const wn_block *b) {
   return b->consent_hint || (b->lexicon && b->lexicon->role == WN_LEX_CONSENT);
 }
 
-/* Is element i a consent banner: mostly consent wording, little else, and
- * shaped like one (a dialog, a consent manager, or two consent phrases)? */
+/*
+ * Is element i a consent banner? Mostly consent wording and shaped like a
+ * banner (a dialog, a consent manager, two consent phrases), or holding many
+ * consent phrases among its purpose texts; and never the element that holds
+ * the page's headline, article or main element.
+ */
 static bool consent_container(const wn_page *page, size_t i, const double *consent,
-                              const double *total, const double *hits, double page_other) {
-  if (consent[i] <= 0 || consent[i] < CONSENT_SHARE * total[i]) return false;
-  if (total[i] - consent[i] > WRAPPER_SHARE * page_other) return false;
-  return (page->elements[i].inherited & (WN_EL_DIALOG | WN_EL_CONSENT)) || hits[i] >= 2;
+                              const double *total, const double *hits, const bool *landmark) {
+  if (consent[i] <= 0 || landmark[i]) return false;
+  bool shaped = (page->elements[i].inherited & (WN_EL_DIALOG | WN_EL_CONSENT)) || hits[i] >= 2;
+  if (consent[i] >= CONSENT_SHARE * total[i] && shaped) return true;
+  return hits[i] >= CONSENT_MANY_HITS && consent[i] >= CONSENT_MANY_SHARE * total[i];
 }
 
 /*
@@ -400,12 +415,13 @@ static void mark_consent_banners(wn_page *page) {
   sum_up_tree(page, consent);
   sum_up_tree(page, total);
   sum_up_tree(page, hits);
-  double page_other = total[0] - consent[0];
+  bool *landmark = landmarks_below(page);
   for (size_t i = 0; i < n; i++) {
     int parent = page->elements[i].parent;
     banner[i] = (parent >= 0 && banner[parent]) ||
-                consent_container(page, i, consent, total, hits, page_other);
+                consent_container(page, i, consent, total, hits, landmark);
   }
+  free(landmark);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     if (banner[b->owner] && !b->lexicon) b->lexicon = b->consent_hint ? b->consent_hint : &CONSENT_BANNER;

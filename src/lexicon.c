@@ -70,6 +70,13 @@ const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len) {
   return NULL;
 }
 
+const wn_lex_entry *wn_lexicon_lookup_affix(const char *normalized, size_t len, int role) {
+  for (size_t i = 0; i < wn_lexicon_affix_count; i++)
+    if (wn_lexicon_affix[i].role == role && affix_hit(&wn_lexicon_affix[i], normalized, len))
+      return &wn_lexicon_affix[i];
+  return NULL;
+}
+
 const wn_lex_entry *wn_lexicon_match(const char *text, size_t len) {
   size_t n;
   char *normalized = wn_normalize_phrase(text, len, &n);

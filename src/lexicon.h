@@ -50,6 +50,9 @@ const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len);
 /* Normalise `text` and look it up. */
 const wn_lex_entry *wn_lexicon_match(const char *text, size_t len);
 
+/* The first affix entry of one role that the normalised text holds. */
+const wn_lex_entry *wn_lexicon_lookup_affix(const char *normalized, size_t len, int role);
+
 const char *wn_lex_role_name(int role);
 
 #endif

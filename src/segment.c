@@ -68,6 +68,9 @@ static const name_cue NAME_CUES[] = {
     {"=blog", WN_EL_POSITIVE_NAME}, {"=text", WN_EL_POSITIVE_NAME},
 };
 
+/* An image with at most this many sibling elements makes its div a figure. */
+static const int FIGURE_MAX_CHILDREN = 3;
+
 /* What an element's role="..." says about it. */
 typedef struct role_cue {
   const char *role;
@@ -174,8 +177,27 @@ static bool is_dialog_tag(const GumboNode *element) {
   return name.length >= 7 && strncasecmp(name.data, "<dialog", 7) == 0;
 }
 
+/*
+ * A div that holds an image and little else is a figure whatever its name:
+ * the text beside the image is its caption.
+ */
+static bool holds_image(const GumboNode *element) {
+  const GumboVector *children = &element->v.element.children;
+  int elements = 0;
+  bool image = false;
+  for (unsigned i = 0; i < children->length; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    elements++;
+    GumboTag tag = child->v.element.tag;
+    if (tag == GUMBO_TAG_IMG) image = true;
+  }
+  return image && elements <= FIGURE_MAX_CHILDREN;
+}
+
 static uint32_t element_flags(const GumboNode *element) {
   uint32_t flags = tag_flags(element->v.element.tag);
+  if (element->v.element.tag == GUMBO_TAG_DIV && holds_image(element)) flags |= WN_EL_FIGURE;
   if (element->v.element.attributes.length) flags |= role_flags(element) | name_flags(element);
   if (is_dialog_tag(element)) flags |= WN_EL_DIALOG;
   if (element->v.element.attributes.length && wn_cmp_matches(element)) flags |= WN_EL_CONSENT;
