@@ -61,20 +61,29 @@ static bool affix_hit(const wn_lex_entry *e, const char *text, size_t len) {
   return memcmp(text + at, e->phrase, plen) == 0 && boundary_before(text, at);
 }
 
-const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len) {
-  if (len == 0) return NULL;
-  const wn_lex_entry *hit = find_exact(normalized);
-  if (hit) return hit;
-  for (size_t i = 0; i < wn_lexicon_affix_count; i++)
-    if (affix_hit(&wn_lexicon_affix[i], normalized, len)) return &wn_lexicon_affix[i];
+/* The affix entries worth trying on a text: those filed under its first byte
+ * (prefixes), its last byte (suffixes), and every infix. */
+static const wn_lex_entry *scan_affixes(const char *text, size_t len, int role) {
+  unsigned char keys[3] = {(unsigned char)text[0], (unsigned char)text[len - 1], 0};
+  for (int m = 0; m < 3; m++) {
+    size_t from = wn_lexicon_affix_index[m][keys[m]];
+    size_t to = m == 2 ? wn_lexicon_affix_index[m][256] : wn_lexicon_affix_index[m][keys[m] + 1];
+    for (size_t i = from; i < to; i++) {
+      const wn_lex_entry *e = &wn_lexicon_affix[i];
+      if ((role == WN_LEX_NONE || e->role == role) && affix_hit(e, text, len)) return e;
+    }
+  }
   return NULL;
 }
 
+const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len) {
+  if (len == 0) return NULL;
+  const wn_lex_entry *hit = find_exact(normalized);
+  return hit ? hit : scan_affixes(normalized, len, WN_LEX_NONE);
+}
+
 const wn_lex_entry *wn_lexicon_lookup_affix(const char *normalized, size_t len, int role) {
-  for (size_t i = 0; i < wn_lexicon_affix_count; i++)
-    if (wn_lexicon_affix[i].role == role && affix_hit(&wn_lexicon_affix[i], normalized, len))
-      return &wn_lexicon_affix[i];
-  return NULL;
+  return len ? scan_affixes(normalized, len, role) : NULL;
 }
 
 const wn_lex_entry *wn_lexicon_match(const char *text, size_t len) {

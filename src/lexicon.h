@@ -38,8 +38,11 @@ typedef struct wn_lex_entry {
 /* Generated tables (lexicon_data.c in the build tree); exact ones sorted. */
 extern const wn_lex_entry wn_lexicon_exact[];
 extern const size_t wn_lexicon_exact_count;
-extern const wn_lex_entry wn_lexicon_affix[];
+extern const wn_lex_entry wn_lexicon_affix[]; /* by match, key byte, phrase */
 extern const size_t wn_lexicon_affix_count;
+/* [match - 1][byte]: first affix entry of that match type whose phrase starts
+ * (prefix) or ends (suffix) with a byte >= `byte`; infix entries under 0. */
+extern const unsigned short wn_lexicon_affix_index[3][257];
 
 /*
  * The entry that a text is, or starts or ends with, or NULL. `normalized` is

@@ -207,14 +207,57 @@ static int by_phrase(const void *a, const void *b) {
   return cmp ? cmp : x->match - y->match;
 }
 
-static void emit_table(FILE *out, const char *name, const table *t, int exact) {
-  size_t n = 0;
-  fprintf(out, "const wn_lex_entry %s[] = {\n", name);
+/* The byte an affix entry is filed under: what the text must start or end with. */
+static unsigned char affix_key(const row *r) {
+  size_t len = strlen(r->phrase);
+  if (r->match == WN_LEX_PREFIX) return (unsigned char)r->phrase[0];
+  if (r->match == WN_LEX_SUFFIX) return (unsigned char)r->phrase[len - 1];
+  return 0;
+}
+
+static int by_affix_key(const void *a, const void *b) {
+  const row *x = a, *y = b;
+  if (x->match != y->match) return x->match - y->match;
+  if (affix_key(x) != affix_key(y)) return affix_key(x) - affix_key(y);
+  return strcmp(x->phrase, y->phrase);
+}
+
+/* Keep one row per (phrase, match) of the wanted kind: the first row wins. */
+static table select_rows(const table *t, int exact) {
+  table out = {0};
   for (size_t i = 0; i < t->count; i++) {
     const row *r = &t->rows[i];
     if ((r->match == WN_LEX_EXACT) != exact) continue;
-    /* The first row of a phrase wins; later duplicates add nothing. */
     if (i > 0 && by_phrase(r, &t->rows[i - 1]) == 0) continue;
+    add_row(&out, *r);
+  }
+  return out;
+}
+
+/* Where each (match, key byte) run starts, so a lookup scans only its run. */
+static void emit_affix_index(FILE *out, const table *t) {
+  fputs("const unsigned short wn_lexicon_affix_index[3][257] = {\n", out);
+  for (int m = WN_LEX_PREFIX; m <= WN_LEX_INFIX; m++) {
+    fputs("  {", out);
+    for (int key = 0; key <= 256; key++) {
+      size_t at = 0;
+      while (at < t->count && (t->rows[at].match < m ||
+                               (t->rows[at].match == m && affix_key(&t->rows[at]) < key)))
+        at++;
+      fprintf(out, "%zu%s", at, key < 256 ? "," : "");
+    }
+    fputs("},\n", out);
+  }
+  fputs("};\n\n", out);
+}
+
+static void emit_table(FILE *out, const char *name, const table *t, int exact) {
+  size_t n = 0;
+  table rows = select_rows(t, exact);
+  if (!exact) qsort(rows.rows, rows.count, sizeof *rows.rows, by_affix_key);
+  fprintf(out, "const wn_lex_entry %s[] = {\n", name);
+  for (size_t i = 0; i < rows.count; i++) {
+    const row *r = &rows.rows[i];
     fputs("  {", out);
     emit_string(out, r->phrase);
     fputs(", ", out);
@@ -225,6 +268,8 @@ static void emit_table(FILE *out, const char *name, const table *t, int exact) {
     n++;
   }
   fprintf(out, "  {0, 0, 0, 0, 0}\n};\nconst size_t %s_count = %zu;\n\n", name, n);
+  if (!exact) emit_affix_index(out, &rows);
+  free(rows.rows);
 }
 
 int main(int argc, char **argv) {
