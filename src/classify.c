@@ -58,6 +58,8 @@ static const int DUPLICATE_MIN_CHARS = 20;
 /* A pull quote is at most this long and this many kept blocks below its source. */
 static const size_t PULL_QUOTE_MAX_BYTES = 400;
 static const int PULL_QUOTE_DISTANCE = 12;
+/* A section heading and its first block share an ancestor this close. */
+static const int SECTION_MAX_CLIMB = 4;
 /* Prose this long ends the section of a label that is not a heading. */
 static const double LABEL_SECTION_PROSE = 150.0;
 /* Lexicon phrases are short; longer blocks are prose that may quote one. */
@@ -263,11 +265,17 @@ static int section_level(const wn_block *b) {
   return b->kind == WN_BLOCK_HEADING ? b->heading_level : 7;
 }
 
-/* The lowest ancestor of `element` that also holds block `next`. */
+/*
+ * The lowest ancestor of `element` that also holds block `next`, within a
+ * few levels: a heading alone in a widget ("Share" over icon buttons) does
+ * not introduce the article that happens to follow the widget.
+ */
 static int common_container(const wn_page *page, int element, const wn_block *next) {
-  for (int e = page->elements[element].parent; e >= 0; e = page->elements[e].parent)
+  int levels = 0;
+  for (int e = page->elements[element].parent; e >= 0 && levels < SECTION_MAX_CLIMB;
+       e = page->elements[e].parent, levels++)
     if (inside(page, next->owner, e)) return e;
-  return -1;
+  return -2;
 }
 
 /*
@@ -287,6 +295,7 @@ static size_t section_end(const wn_page *page, size_t heading) {
   const wn_block *h = &page->blocks[heading];
   if (heading + 1 >= page->block_count) return heading + 1;
   int container = common_container(page, h->owner, &page->blocks[heading + 1]);
+  if (container == -2) return heading + 1; /* introduces nothing near it */
   size_t end = heading + 1;
   bool label = h->kind != WN_BLOCK_HEADING;
   for (; end < page->block_count; end++) {

@@ -41,6 +41,11 @@ static void write_words(const utf8proc_uint8_t *folded, utf8proc_ssize_t len, wn
     utf8proc_ssize_t n = utf8proc_iterate(folded + i, len - i, &cp);
     if (n <= 0) { i++; continue; }
     char_class c = classify_char(cp);
+    /* Case folding turns Turkish "İ" into "i" + U+0307; "ilgili" must match. */
+    if (cp == 0x0307 && i > 0 && folded[i - 1] == 'i') {
+      i += n;
+      continue;
+    }
     if (c == SEPARATOR) {
       need_space = out->len > 0;
     } else if (c == DIGIT) {
@@ -59,11 +64,20 @@ static void write_words(const utf8proc_uint8_t *folded, utf8proc_ssize_t len, wn
   }
 }
 
+/* A zero-width non-joiner separates the parts of a Persian word; it would
+ * otherwise be dropped as ignorable and glue them together. */
+static utf8proc_int32_t separate_zwnj(utf8proc_int32_t cp, void *data) {
+  (void)data;
+  return cp == 0x200C ? ' ' : cp;
+}
+
 char *wn_normalize_phrase(const char *text, size_t len, size_t *out_len) {
   utf8proc_uint8_t *folded = NULL;
-  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &folded,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                        UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+  utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
+                                           &folded,
+                                           UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                               UTF8PROC_CASEFOLD | UTF8PROC_IGNORE,
+                                           separate_zwnj, NULL);
   wn_buf out;
   wn_buf_init(&out);
   if (n >= 0) write_words(folded, n, &out);

@@ -40,7 +40,9 @@ static const name_cue NAME_CUES[] = {
     {"social", WN_EL_NEGATIVE_NAME}, {"related", WN_EL_NEGATIVE_NAME},
     {"recommend", WN_EL_NEGATIVE_NAME}, {"newsletter", WN_EL_NEGATIVE_NAME},
     {"subscribe", WN_EL_NEGATIVE_NAME}, {"signup", WN_EL_NEGATIVE_NAME},
-    {"promo", WN_EL_NEGATIVE_NAME}, {"advert", WN_EL_NEGATIVE_NAME},
+    {"=promo", WN_EL_NEGATIVE_NAME}, {"promo-box", WN_EL_NEGATIVE_NAME},
+    {"promo-banner", WN_EL_NEGATIVE_NAME}, {"promobox", WN_EL_NEGATIVE_NAME},
+    {"=promotion", WN_EL_NEGATIVE_NAME}, {"advert", WN_EL_NEGATIVE_NAME},
     {"=ad", WN_EL_NEGATIVE_NAME}, {"=ads", WN_EL_NEGATIVE_NAME}, {"ad-slot", WN_EL_NEGATIVE_NAME},
     {"ad-container", WN_EL_NEGATIVE_NAME}, {"ad-wrapper", WN_EL_NEGATIVE_NAME},
     {"=adsbygoogle", WN_EL_NEGATIVE_NAME}, {"sponsor", WN_EL_NEGATIVE_NAME},
@@ -197,8 +199,16 @@ static bool holds_image(const GumboNode *element) {
 
 static uint32_t element_flags(const GumboNode *element) {
   uint32_t flags = tag_flags(element->v.element.tag);
+  uint32_t named = 0;
   if (element->v.element.tag == GUMBO_TAG_DIV && holds_image(element)) flags |= WN_EL_FIGURE;
-  if (element->v.element.attributes.length) flags |= role_flags(element) | name_flags(element);
+  if (element->v.element.attributes.length) {
+    flags |= role_flags(element);
+    named = name_flags(element);
+  }
+  /* An <article> or <main> is content whatever its classes say
+   * ("node--promoted", "has-share-bar"). */
+  if (flags & (WN_EL_ARTICLE | WN_EL_MAIN)) named &= WN_EL_POSITIVE_NAME | WN_EL_COMMENTS;
+  flags |= named;
   if (is_dialog_tag(element)) flags |= WN_EL_DIALOG;
   if (element->v.element.attributes.length && wn_cmp_matches(element)) flags |= WN_EL_CONSENT;
   return flags;
