@@ -46,6 +46,10 @@ static void test_normalize_unicode(void **state) {
   assert_normalizes("\xef\xac\x81nd", "find");                    /* ﬁnd */
   assert_normalizes("STRASSE stra\xc3\x9f" "e", "strasse strasse"); /* ß folds to ss */
   assert_normalizes("Liittyva\xcc\x88t", "liittyv\xc3\xa4t");       /* a + U+0308 -> ä */
+  assert_normalizes("\xc4\xb0lgili", "ilgili");                    /* Turkish İ */
+  assert_normalizes("Neu\xc2\xadzeit", "neuzeit");                  /* soft hyphen */
+  assert_normalizes("\xda\xa9\xd9\x88\xda\xa9\xdb\x8c\xe2\x80\x8c\xd9\x87\xd8\xa7",
+                    "\xda\xa9\xd9\x88\xda\xa9\xdb\x8c \xd9\x87\xd8\xa7"); /* ZWNJ separates */
   assert_normalizes("\xd0\xa7\xd0\x98\xd0\xa2\xd0\x90\xd0\x99\xd0\xa2\xd0\x95",
                     "\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5"); /* ЧИТАЙТЕ */
 }
@@ -137,10 +141,36 @@ static size_t languages_with_role(int role) {
   return n;
 }
 
+/* The coverage the lexicons promise: chrome and consent in 30+ languages,
+ * AI labels in 25+. */
 static void test_every_role_has_languages(void **state) {
   (void)state;
-  assert_true(languages_with_role(WN_LEX_SECTION) >= 10);
-  assert_true(languages_with_role(WN_LEX_LINE) >= 10);
+  assert_true(languages_with_role(WN_LEX_SECTION) >= 30);
+  assert_true(languages_with_role(WN_LEX_LINE) >= 30);
+  assert_true(languages_with_role(WN_LEX_CONSENT) >= 30);
+  assert_true(languages_with_role(WN_LEX_AI_LABEL) >= 25);
+}
+
+static void test_ai_labels_and_consent(void **state) {
+  (void)state;
+  const wn_lex_entry *e = match("AI:n luoma kuva");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_AI_LABEL);
+  e = match("Harbour at dawn. AI-generated image");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_AI_LABEL);
+  assert_int_equal(e->match, WN_LEX_SUFFIX);
+  e = match("KI-generiertes Bild");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_AI_LABEL);
+  e = match("Accept all");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_CONSENT);
+  e = match("Tämä verkkosivusto käyttää evästeitä");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_CONSENT);
+  /* Prose that mentions cookies or AI is not a label. */
+  assert_null(match("These cookies are best eaten warm"));
 }
 
 static GumboOutput *parse(const char *html) { return gumbo_parse(html); }
@@ -179,6 +209,7 @@ int main(void) {
       cmocka_unit_test(test_cjk_boundaries),
       cmocka_unit_test(test_tables_are_compiled),
       cmocka_unit_test(test_every_role_has_languages),
+      cmocka_unit_test(test_ai_labels_and_consent),
       cmocka_unit_test(test_consent_manager_selectors),
   };
   return cmocka_run_group_tests_name("lexicon", tests, NULL, NULL);
