@@ -34,17 +34,16 @@ static const double MIN_CONTENT = 100.0;
 /* A page is read as a listing when its best prose region holds less than
  * this share of the text that sits in link-dense, non-chrome blocks. */
 static const double LISTING_PROSE_SHARE = 0.5;
-static const int LISTING_IGNORES_ALL_LINKS = 1;
 /* Links of fewer words are menu entries, not the headlines of a listing. */
 static const int LISTING_HEADLINE_WORDS = 3;
 /* Kickers and labels sit right above a headline: this many blocks at most. */
 static const size_t KICKER_BLOCKS = 4;
 
-/* Descend to a descendant that keeps this share of the region's value. */
+/* Descend to a descendant that keeps this share of the region's prose. */
 static const double TIGHTEN_KEEP = 0.9;
 /* Blocks between the headline and the body that may belong to it. */
 static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
-/* Consent banners run long: their first words are looked up up to here. */
+/* Consent banners run long: blocks up to this long are searched for consent wording. */
 static const int CONSENT_MAX_WORDS = 120;
 /* A container is a consent banner when consent wording is this share of it. */
 static const double CONSENT_SHARE = 0.5;
@@ -82,14 +81,10 @@ static double link_density(const wn_block *b) {
   return b->chars ? (double)b->link_chars / b->chars : 0.0;
 }
 
-/*
- * On a listing (a page of cards and link lists with no prose of its own) the
- * links are the content. Then only links inside a sentence-like block count.
- */
+/* On a listing (a page of cards and link lists with no prose of its own) the
+ * links are the content: they count as text. */
 static double page_link_density(const wn_page *page, const wn_block *b) {
-  if (!page->listing) return link_density(b);
-  return LISTING_IGNORES_ALL_LINKS ? 0.0
-                                   : b->chars ? (double)(b->link_chars - b->card_link_chars) / b->chars : 0.0;
+  return page->listing ? 0.0 : link_density(b);
 }
 
 static bool reads_as_prose(const wn_block *b) {
@@ -160,10 +155,9 @@ static bool *landmarks_below(const wn_page *page) {
  * its name says; without this, one "has-sidebar" class on a page wrapper
  * would sink the whole page.
  */
-static void clear_wrapper_flags(wn_page *page) {
+static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
   size_t n = page->element_count;
   if (!n) return;
-  bool *landmark = landmarks_below(page);
   const wn_element *root = &page->elements[0];
   double page_prose = root->text_chars - root->link_chars;
   for (size_t i = 0; i < n; i++) {
@@ -175,7 +169,6 @@ static void clear_wrapper_flags(wn_page *page) {
     if (prose > WRAPPER_SHARE * page_prose)
       e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
   }
-  free(landmark);
   recompute_inherited(page);
 }
 
@@ -407,7 +400,7 @@ static bool consent_container(const wn_page *page, size_t i, const double *conse
  * nothing: the largest element that is mostly consent wording, and not
  * the page's content, is dropped whole, buttons and links included.
  */
-static void mark_consent_banners(wn_page *page) {
+static void mark_consent_banners(wn_page *page, const bool *landmark) {
   size_t n = page->element_count;
   double *consent = wn_xcalloc(n, sizeof *consent);
   double *total = wn_xcalloc(n, sizeof *total);
@@ -424,13 +417,11 @@ static void mark_consent_banners(wn_page *page) {
   sum_up_tree(page, consent);
   sum_up_tree(page, total);
   sum_up_tree(page, hits);
-  bool *landmark = landmarks_below(page);
   for (size_t i = 0; i < n; i++) {
     int parent = page->elements[i].parent;
     banner[i] = (parent >= 0 && banner[parent]) ||
                 consent_container(page, i, consent, total, hits, landmark);
   }
-  free(landmark);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     if (banner[b->owner] && !b->lexicon) b->lexicon = b->consent_hint ? b->consent_hint : &CONSENT_BANNER;
@@ -784,9 +775,11 @@ void wn_classify(wn_page *page) {
     return;
   }
   aggregate_text(page);
-  clear_wrapper_flags(page);
+  bool *landmark = landmarks_below(page);
+  clear_wrapper_flags(page, landmark);
   mark_lexicon_hits(page);
-  mark_consent_banners(page);
+  mark_consent_banners(page, landmark);
+  free(landmark);
   page->listing = false;
   int outer = choose_region(page);
   if (looks_like_listing(page, outer)) {
