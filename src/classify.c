@@ -52,6 +52,9 @@ static const double CONSENT_MANY_HITS = 4;
 static const double CONSENT_MANY_SHARE = 0.25;
 /* An AI label appended to text counts in a caption or a line this short. */
 static const int AI_LABEL_LINE_WORDS = 8;
+/* A caption ends with a credit of at most this many words ("Foto: Jane Doe"). */
+static const int CREDIT_MAX_WORDS = 40;
+static const int CREDIT_TAIL_WORDS = 6;
 /* Repeats shorter than this are list bullets and labels, not repeated text. */
 static const int DUPLICATE_MIN_CHARS = 20;
 /* A pull quote is at most this long and this many kept blocks below its source. */
@@ -314,6 +317,9 @@ static void mark_section(wn_page *page, size_t heading, double page_prose) {
     if (!page->blocks[i].lexicon) page->blocks[i].lexicon = page->blocks[heading].lexicon;
 }
 
+/* A caption that ends with an image or source credit. */
+static const wn_lex_entry IMAGE_CREDIT = {"", "credit", "", WN_LEX_LINE, WN_LEX_EXACT};
+
 /* Blocks inside a consent banner that say nothing of their own ("Learn more"). */
 static const wn_lex_entry CONSENT_BANNER = {"", "banner", "", WN_LEX_CONSENT, WN_LEX_EXACT};
 
@@ -374,6 +380,9 @@ static void mark_lexicon_hits(wn_page *page) {
     const wn_lex_entry *hit = b->words <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
                                                              : match_consent_wording(b);
     if (hit) record_hit(page, i, hit, page_prose);
+    if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
+        wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
+      b->lexicon = &IMAGE_CREDIT;
   }
 }
 

@@ -94,12 +94,72 @@ const wn_lex_entry *wn_lexicon_match(const char *text, size_t len) {
   return hit;
 }
 
+/* Bytes at the end of a text searched for a credit. */
+static const size_t CREDIT_TAIL_BYTES = 120;
+
+static int words_after(const char *text, size_t len, size_t at) {
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = at; i < len; i++) {
+    bool space = text[i] == ' ' || text[i] == '\n';
+    if (!space && !in_word) words++;
+    in_word = !space;
+  }
+  return words;
+}
+
+static bool is_credit_marker(const char *text, size_t len) {
+  size_t n;
+  char *normalized = wn_normalize_phrase(text, len, &n);
+  const wn_lex_entry *e = n ? find_exact(normalized) : NULL;
+  free(normalized);
+  return e && e->role == WN_LEX_CREDIT;
+}
+
+/* Start of the one or two words that end just before `at`. */
+static size_t words_before(const char *text, size_t at, int count) {
+  size_t i = at;
+  while (i > 0 && text[i - 1] == ' ') i--;
+  for (int w = 0; w < count && i > 0; w++) {
+    while (i > 0 && text[i - 1] != ' ' && text[i - 1] != '.' && text[i - 1] != '/' &&
+           text[i - 1] != '|' && text[i - 1] != '(')
+      i--;
+    if (w + 1 < count && i > 0 && text[i - 1] == ' ') i--;
+  }
+  return i;
+}
+
+/* "Marker: tail" or "© tail", the tail short: a credit line's last words. */
+static bool credit_at(const char *text, size_t len, size_t at, int max_tail_words) {
+  bool copyright = (unsigned char)text[at] == 0xC2;
+  size_t after = at + (copyright ? 2 : 1);
+  int tail = words_after(text, len, after);
+  if (tail < 1 || tail > max_tail_words) return false;
+  if (copyright) return true;
+  for (int count = 1; count <= 2; count++) {
+    size_t from = words_before(text, at, count);
+    if (from < at && is_credit_marker(text + from, at - from)) return true;
+  }
+  return false;
+}
+
+int wn_lexicon_ends_with_credit(const char *text, size_t len, int max_tail_words) {
+  size_t from = len > CREDIT_TAIL_BYTES ? len - CREDIT_TAIL_BYTES : 0;
+  for (size_t i = from; i < len; i++) {
+    bool colon = text[i] == ':';
+    bool copyright = (unsigned char)text[i] == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] == 0xA9;
+    if ((colon || copyright) && credit_at(text, len, i, max_tail_words)) return 1;
+  }
+  return 0;
+}
+
 const char *wn_lex_role_name(int role) {
   switch (role) {
   case WN_LEX_LINE: return "chrome-line";
   case WN_LEX_SECTION: return "chrome-section";
   case WN_LEX_CONSENT: return "consent-text";
   case WN_LEX_AI_LABEL: return "ai-label";
+  case WN_LEX_CREDIT: return "credit";
   default: return "none";
   }
 }

@@ -22,7 +22,8 @@ typedef enum wn_lex_role {
   WN_LEX_LINE,     /* a single line of chrome: "Read more", "Back to top" */
   WN_LEX_SECTION,  /* a heading that introduces chrome: "Related articles" */
   WN_LEX_CONSENT,  /* cookie and consent banner language */
-  WN_LEX_AI_LABEL  /* "AI-generated image", "Reported by AI" */
+  WN_LEX_AI_LABEL, /* "AI-generated image", "Reported by AI" */
+  WN_LEX_CREDIT    /* a marker that opens a credit: "Photo", "Bild", "Źródło" */
 } wn_lex_role;
 
 typedef enum wn_lex_match { WN_LEX_EXACT = 0, WN_LEX_PREFIX, WN_LEX_SUFFIX, WN_LEX_INFIX } wn_lex_match;
@@ -57,5 +58,12 @@ const wn_lex_entry *wn_lexicon_match(const char *text, size_t len);
 const wn_lex_entry *wn_lexicon_lookup_affix(const char *normalized, size_t len, int role);
 
 const char *wn_lex_role_name(int role);
+
+/*
+ * True if the text ends with a credit: a credit marker after ":", "/", "|"
+ * or "©", followed by at most `max_tail_words` words ("... Foto: GdP/Hagen
+ * Immel"). Only the last bytes of the text are examined.
+ */
+int wn_lexicon_ends_with_credit(const char *text, size_t len, int max_tail_words);
 
 #endif

@@ -118,7 +118,7 @@ static void test_tables_are_compiled(void **state) {
     char *again = wn_normalize_phrase(e->phrase, strlen(e->phrase), &len);
     assert_string_equal(again, e->phrase);
     free(again);
-    assert_true(e->role >= WN_LEX_LINE && e->role <= WN_LEX_AI_LABEL);
+    assert_true(e->role >= WN_LEX_LINE && e->role <= WN_LEX_CREDIT);
     assert_true(strlen(e->lang) >= 2);
     /* Each entry is found by looking up its own phrase. */
     assert_ptr_equal(wn_lexicon_lookup(e->phrase, strlen(e->phrase)), e);
@@ -173,6 +173,20 @@ static void test_ai_labels_and_consent(void **state) {
   assert_null(match("These cookies are best eaten warm"));
 }
 
+static int credit(const char *text) { return wn_lexicon_ends_with_credit(text, strlen(text), 6); }
+
+static void test_credits(void **state) {
+  (void)state;
+  assert_true(credit("GdP-Vize und Tarifexperte René Klemmer. Foto: GdP/Hagen Immel"));
+  assert_true(credit("Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"));
+  assert_true(credit("Harbour at dawn. Photo: Jane Doe"));
+  assert_true(credit("Bei der Beckenkippung sinkt der Brustkorb ein. © Pferderevue"));
+  /* A marker inside a sentence, or without the punctuation of a credit. */
+  assert_false(credit("Sie zeigte mir ein Foto von ihrem Hund"));
+  assert_false(credit("The photo: a study in patience and light, taken over many winters in the north"));
+  assert_false(credit("Photo"));
+}
+
 static GumboOutput *parse(const char *html) { return gumbo_parse(html); }
 
 static const GumboNode *first_div(const GumboOutput *out) {
@@ -210,6 +224,7 @@ int main(void) {
       cmocka_unit_test(test_tables_are_compiled),
       cmocka_unit_test(test_every_role_has_languages),
       cmocka_unit_test(test_ai_labels_and_consent),
+      cmocka_unit_test(test_credits),
       cmocka_unit_test(test_consent_manager_selectors),
   };
   return cmocka_run_group_tests_name("lexicon", tests, NULL, NULL);
