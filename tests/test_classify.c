@@ -23,32 +23,9 @@
 #include "classify.h"
 #include "render.h"
 #include "segment.h"
+#include "page_doc.h"
 
 /* ---- fixture and helpers ------------------------------------------------ */
-
-typedef struct doc {
-  GumboOutput *out;
-  wn_page page;
-  bool segmented;
-  wn_buf text;
-} doc;
-
-static int setup(void **state) {
-  doc *d = calloc(1, sizeof *d);
-  if (!d) return -1;
-  wn_buf_init(&d->text);
-  *state = d;
-  return 0;
-}
-
-static int teardown(void **state) {
-  doc *d = *state;
-  if (d->segmented) wn_page_free(&d->page);
-  if (d->out) gumbo_destroy_output(&kGumboDefaultOptions, d->out);
-  wn_buf_free(&d->text);
-  free(d);
-  return 0;
-}
 
 /* Every block has a known reason, and keep agrees with it. */
 static void assert_reasons_valid(const wn_page *page) {
@@ -68,14 +45,10 @@ static void assert_reasons_valid(const wn_page *page) {
 
 /* Parse, segment and classify `html`; the page lives until the teardown. */
 static wn_page *classify(void **state, const char *html) {
-  doc *d = *state;
-  d->out = gumbo_parse(html);
-  assert_non_null(d->out);
-  wn_segment(d->out, &d->page);
-  d->segmented = true;
-  wn_classify(&d->page);
-  assert_reasons_valid(&d->page);
-  return &d->page;
+  wn_page *page = doc_segment(state, html);
+  wn_classify(page);
+  assert_reasons_valid(page);
+  return page;
 }
 
 /* The rendered text (with the title) of the classified page. */

@@ -21,42 +21,12 @@
 #include "classify.h"
 #include "render.h"
 #include "segment.h"
+#include "page_doc.h"
 
 /* ---- fixture and helpers ------------------------------------------------ */
 
-typedef struct doc {
-  GumboOutput *out;
-  wn_page page;
-  bool segmented;
-  wn_buf text;
-} doc;
-
-static int setup(void **state) {
-  doc *d = calloc(1, sizeof *d);
-  if (!d) return -1;
-  wn_buf_init(&d->text);
-  *state = d;
-  return 0;
-}
-
-static int teardown(void **state) {
-  doc *d = *state;
-  if (d->segmented) wn_page_free(&d->page);
-  if (d->out) gumbo_destroy_output(&kGumboDefaultOptions, d->out);
-  wn_buf_free(&d->text);
-  free(d);
-  return 0;
-}
-
 /* Parse and segment `html`; nothing is kept yet and the title is unset. */
-static wn_page *segment(void **state, const char *html) {
-  doc *d = *state;
-  d->out = gumbo_parse(html);
-  assert_non_null(d->out);
-  wn_segment(d->out, &d->page);
-  d->segmented = true;
-  return &d->page;
-}
+static wn_page *segment(void **state, const char *html) { return doc_segment(state, html); }
 
 static void set_title(wn_page *page, const char *title) {
   free(page->title);

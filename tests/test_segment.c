@@ -18,39 +18,12 @@
 #include <gumbo.h>
 
 #include "segment.h"
+#include "page_doc.h"
 
 /* ---- fixture and helpers ------------------------------------------------ */
 
-typedef struct doc {
-  GumboOutput *out;
-  wn_page page;
-  bool segmented;
-} doc;
-
-static int setup(void **state) {
-  doc *d = calloc(1, sizeof *d);
-  if (!d) return -1;
-  *state = d;
-  return 0;
-}
-
-static int teardown(void **state) {
-  doc *d = *state;
-  if (d->segmented) wn_page_free(&d->page);
-  if (d->out) gumbo_destroy_output(&kGumboDefaultOptions, d->out);
-  free(d);
-  return 0;
-}
-
 /* Parse `html` and segment it; the page lives until the teardown. */
-static wn_page *parse(void **state, const char *html) {
-  doc *d = *state;
-  d->out = gumbo_parse(html);
-  assert_non_null(d->out);
-  wn_segment(d->out, &d->page);
-  d->segmented = true;
-  return &d->page;
-}
+static wn_page *parse(void **state, const char *html) { return doc_segment(state, html); }
 
 /* The first block whose text contains `needle`, or NULL. */
 static const wn_block *find_block(const wn_page *page, const char *needle) {
