@@ -367,6 +367,47 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
   }
 }
 
+static bool decisive_line_hit(const wn_lex_entry *hit) {
+  if (!hit) return false;
+  if (hit->role == WN_LEX_LINE) return true;
+  return (hit->role == WN_LEX_CONSENT || hit->role == WN_LEX_AI_LABEL) && hit->match == WN_LEX_EXACT;
+}
+
+/*
+ * A block of <br>-separated lines can carry chrome lines among its text
+ * ("Posts: 116" under a forum post's author, "Save 25%" under a price):
+ * those lines are cut out; a block made only of them goes whole.
+ */
+static void cut_chrome_lines(wn_block *b) {
+  const wn_lex_entry *first = NULL;
+  size_t out = 0, start = 0;
+  int old_chars = b->chars;
+  bool cut = false;
+  while (start <= b->text_len) {
+    size_t end = start;
+    while (end < b->text_len && b->text[end] != '\n') end++;
+    const wn_lex_entry *hit = wn_lexicon_match(b->text + start, end - start);
+    if (decisive_line_hit(hit)) {
+      if (!first) first = hit;
+      cut = true;
+    } else {
+      if (out) b->text[out++] = '\n';
+      memmove(b->text + out, b->text + start, end - start);
+      out += end - start;
+    }
+    start = end + 1;
+  }
+  if (!cut) return;
+  if (out == 0) { /* every line was chrome: keep the text, drop the block */
+    b->lexicon = first;
+    return;
+  }
+  b->text_len = out;
+  b->text[out] = '\0';
+  wn_block_measure(b);
+  b->link_chars = old_chars ? (int)((double)b->link_chars * b->chars / old_chars) : 0;
+}
+
 /*
  * Short blocks are looked up in the phrase lexicons; a section heading
  * passes its hit on to the blocks it introduces, so teasers in a "Related
@@ -380,6 +421,7 @@ static void mark_lexicon_hits(wn_page *page) {
     const wn_lex_entry *hit = b->words <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
                                                              : match_consent_wording(b);
     if (hit) record_hit(page, i, hit, page_prose);
+    else if (memchr(b->text, '\n', b->text_len) && b->kind != WN_BLOCK_CODE) cut_chrome_lines(b);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
         wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
       b->lexicon = &IMAGE_CREDIT;

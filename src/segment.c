@@ -359,8 +359,9 @@ static uint32_t next_code_point(const unsigned char **p) {
   return cp;
 }
 
-/* Count characters, words, CJK characters and punctuation of a finished block. */
-static void measure(wn_block *b) {
+/* Count characters, words, CJK characters and punctuation of a block's text. */
+void wn_block_measure(wn_block *b) {
+  b->chars = b->words = b->cjk_chars = b->punctuation = 0;
   const unsigned char *p = (const unsigned char *)b->text;
   const unsigned char *end = p + b->text_len;
   bool in_word = false;
@@ -406,7 +407,7 @@ static void flush_block(segmenter *s) {
   b->text = wn_buf_detach(&s->text, &b->text_len);
   b->link_chars = s->link_chars;
   b->card_link_chars = s->card_link_chars;
-  measure(b);
+  wn_block_measure(b);
   if (b->link_chars > b->chars) b->link_chars = b->chars;
   s->body_text_chars += (size_t)b->chars;
   page->block_count++;

@@ -99,6 +99,9 @@ typedef struct wn_page {
 void wn_segment(const GumboOutput *output, wn_page *page);
 void wn_page_free(wn_page *page);
 
+/* (Re)count chars, words, CJK characters and punctuation from b->text. */
+void wn_block_measure(wn_block *b);
+
 /* Name of a block kind, for --explain. */
 const char *wn_block_kind_name(wn_block_kind kind);
 
