@@ -128,7 +128,6 @@ static void aggregate_text(wn_page *page) {
     double len = block_length(b);
     owner->text_chars += len;
     owner->link_chars += len * link_density(b);
-    owner->block_count++;
   }
   for (size_t i = n; i-- > 1;) {
     wn_element *e = &page->elements[i];
@@ -136,7 +135,6 @@ static void aggregate_text(wn_page *page) {
     wn_element *p = &page->elements[e->parent];
     p->text_chars += e->text_chars;
     p->link_chars += e->link_chars;
-    p->block_count += e->block_count;
   }
 }
 

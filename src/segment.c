@@ -275,7 +275,6 @@ typedef struct frame {
   int outer_link;   /* the link element open before this one */
   bool pre;
   bool data_row;
-  bool inline_cell; /* a cell of a data row: joined with " | " */
 } frame;
 
 typedef struct segmenter {
@@ -548,7 +547,6 @@ static void enter_element(segmenter *s, const GumboNode *node) {
   f.owner = parent ? parent->owner : f.element;
   bool in_data_row = s->data_row_depth > 0 && parent && parent->data_row;
   if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && in_data_row) {
-    f.inline_cell = true;
     if (s->cells_in_row++ > 0 && s->text.len) {
       s->pending_space = false;
       wn_buf_append(&s->text, " | ", 3);

@@ -56,7 +56,6 @@ typedef struct wn_element {
   double link_chars;
   double content_score; /* net value of the blocks inside: prose minus chrome */
   double positive_score; /* the prose part of it alone */
-  int block_count;
 } wn_element;
 
 typedef struct wn_block {
