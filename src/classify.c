@@ -64,6 +64,8 @@ static const int PULL_QUOTE_DISTANCE = 12;
 static const int SECTION_MAX_CLIMB = 4;
 /* Prose this long ends the section of a label that is not a heading. */
 static const double LABEL_SECTION_PROSE = 150.0;
+/* A disclosure or pitch formula is looked for in blocks up to this long. */
+static const int FORMULA_MAX_WORDS = 45;
 /* Lexicon phrases are short; longer blocks are prose that may quote one. */
 static const int LEXICON_MAX_WORDS = 20;
 /* A chrome section that would take more than this share of the page's
@@ -333,11 +335,19 @@ static bool ai_label_applies(const wn_page *page, const wn_block *b, const wn_le
   return b->words <= AI_LABEL_LINE_WORDS;
 }
 
-/* Long blocks are looked up for consent wording only: a banner's sentences. */
-static const wn_lex_entry *match_consent_wording(const wn_block *b) {
+/*
+ * Long blocks are looked up for consent wording (a banner's sentences) and,
+ * while still short of prose, for the multi-word formulas of disclosures and
+ * pitches that may sit anywhere in them ("... we may earn a commission ...").
+ */
+static const wn_lex_entry *match_long_block(const wn_block *b) {
   size_t len;
   char *normalized = wn_normalize_phrase(b->text, b->text_len, &len);
   const wn_lex_entry *hit = wn_lexicon_lookup_affix(normalized, len, WN_LEX_CONSENT);
+  if (!hit && b->words <= FORMULA_MAX_WORDS) {
+    hit = wn_lexicon_lookup_affix(normalized, len, WN_LEX_LINE);
+    if (hit && hit->match != WN_LEX_INFIX) hit = NULL;
+  }
   free(normalized);
   return hit;
 }
@@ -417,7 +427,7 @@ static void mark_lexicon_hits(wn_page *page) {
     wn_block *b = &page->blocks[i];
     if (b->kind == WN_BLOCK_CODE || b->words > CONSENT_MAX_WORDS) continue;
     const wn_lex_entry *hit = b->words <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
-                                                             : match_consent_wording(b);
+                                                             : match_long_block(b);
     if (hit) record_hit(page, i, hit, page_prose);
     else if (memchr(b->text, '\n', b->text_len) && b->kind != WN_BLOCK_CODE) cut_chrome_lines(b);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
