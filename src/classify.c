@@ -1,6 +1,5 @@
 #include "classify.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "buffer.h"
 #include "lexicon.h"
 #include "normalize.h"
+#include "title.h"
 
 /* ---- tuning constants ---------------------------------------------------- */
 
@@ -716,120 +716,10 @@ static void drop_all_if_too_little(wn_page *page) {
   }
 }
 
-static bool strncasecmp_ascii(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i])) return false;
-  return true;
-}
-
-/* ---- title ----------------------------------------------------------- */
-
-static const char *const TITLE_SEPARATORS[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-                                               " \xc2\xb7 ", " :: ", " // ", " \xc2\xbb ", NULL};
-
-static bool same_text(const char *a, const char *b) {
-  while (*a && *b) {
-    if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return false;
-    a++, b++;
-  }
-  return *a == *b;
-}
-
-static void separator_bounds(const char *title, const char **first, const char **last,
-                             size_t *first_len, size_t *last_len) {
-  *first = *last = NULL;
-  for (int i = 0; TITLE_SEPARATORS[i]; i++) {
-    size_t len = strlen(TITLE_SEPARATORS[i]);
-    for (const char *p = title; (p = strstr(p, TITLE_SEPARATORS[i])) != NULL; p += len) {
-      if (!*first || p < *first) *first = p, *first_len = len;
-      if (!*last || p > *last) *last = p, *last_len = len;
-    }
-  }
-}
-
-/*
- * "Headline | Site" -> "Headline". The side that names the site goes; without
- * og:site_name, the longer side is taken to be the headline.
- */
-/* "Headline | Site - Name" with og:site_name "Site - Name": cut the site off whole. */
-static char *cut_known_site_name(const char *title, const char *site_name) {
-  size_t total = strlen(title), site = strlen(site_name);
-  for (int i = 0; TITLE_SEPARATORS[i] && site < total; i++) {
-    size_t sep = strlen(TITLE_SEPARATORS[i]);
-    if (site + sep >= total) continue;
-    const char *tail = title + total - site;
-    if (same_text(tail, site_name) && strncmp(tail - sep, TITLE_SEPARATORS[i], sep) == 0)
-      return wn_xstrndup(title, total - site - sep);
-    if (strncasecmp_ascii(title, site_name, site) &&
-        strncmp(title + site, TITLE_SEPARATORS[i], sep) == 0)
-      return wn_xstrndup(title + site + sep, total - site - sep);
-  }
-  return NULL;
-}
-
-static char *strip_site_name(const char *title, const char *site_name) {
-  if (site_name) {
-    char *cut = cut_known_site_name(title, site_name);
-    if (cut) return cut;
-  }
-  const char *first, *last;
-  size_t first_len = 0, last_len = 0;
-  separator_bounds(title, &first, &last, &first_len, &last_len);
-  size_t total = strlen(title);
-  if (!first) return wn_xstrndup(title, total);
-  const char *tail = last + last_len;
-  const char *head_end = first;
-  bool tail_is_site = site_name && same_text(tail, site_name);
-  bool head_is_site = site_name && (size_t)(head_end - title) == strlen(site_name) &&
-                      strncasecmp_ascii(title, site_name, strlen(site_name));
-  if (tail_is_site || (!head_is_site && (size_t)(last - title) >= strlen(tail)))
-    return wn_xstrndup(title, (size_t)(last - title));
-  const char *start = first + first_len;
-  return wn_xstrndup(start, total - (size_t)(start - title));
-}
-
-static bool heading_outside_chrome(const wn_page *page, const wn_block *b) {
-  return !(page->elements[b->owner].inherited &
-           (WN_EL_NAV | WN_EL_FOOTER | WN_EL_ASIDE | WN_EL_DIALOG | WN_EL_HEADER));
-}
-
-static const wn_block *title_heading(const wn_page *page) {
-  for (size_t i = 0; i < page->block_count; i++) {
-    const wn_block *b = &page->blocks[i];
-    if (b->heading_level == 1 && b->keep) return b;
-  }
-  for (size_t i = 0; i < page->block_count; i++) {
-    const wn_block *b = &page->blocks[i];
-    if (b->heading_level == 1 && heading_outside_chrome(page, b)) return b;
-  }
-  return NULL;
-}
-
-/* The page's h1, else og:title, else <title> without the site name. */
-static void choose_title(wn_page *page) {
-  const wn_block *h1 = title_heading(page);
-  if (h1) {
-    page->title = wn_xstrndup(h1->text, h1->text_len);
-    for (char *p = page->title; *p; p++) /* a <br> in the headline is still one line */
-      if (*p == '\n') *p = ' ';
-  }
-  else if (page->og_title) page->title = strip_site_name(page->og_title, page->og_site_name);
-  else if (page->html_title) page->title = strip_site_name(page->html_title, page->og_site_name);
-  else page->title = wn_xstrndup("", 0);
-  for (size_t i = 0; i < page->block_count; i++) {
-    wn_block *b = &page->blocks[i];
-    if (b->keep && b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title)) {
-      b->keep = 0;
-      b->reason = WN_DROP_TITLE_REPEAT;
-      break;
-    }
-  }
-}
-
 void wn_classify(wn_page *page) {
   page->region = -1;
   if (!page->block_count) {
-    page->title = wn_xstrndup("", 0);
+    wn_choose_title(page);
     return;
   }
   aggregate_text(page);
@@ -857,7 +747,7 @@ void wn_classify(wn_page *page) {
   drop_duplicates(page);
   drop_orphan_headings(page);
   drop_all_if_too_little(page);
-  choose_title(page);
+  wn_choose_title(page);
 }
 
 const char *wn_reason_name(int reason) {
