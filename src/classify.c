@@ -567,6 +567,17 @@ static bool comments_are_content(const wn_page *page, int region) {
   return comment > other;
 }
 
+/*
+ * A figure caption describes a picture, not the story: both evaluation sets
+ * count captions as boilerplate, and a text corpus has no picture to go with
+ * them.
+ */
+static bool in_figcaption(const wn_page *page, int owner, int region) {
+  for (int e = owner; e >= 0 && e != region; e = page->elements[e].parent)
+    if (page->elements[e].tag == GUMBO_TAG_FIGCAPTION) return true;
+  return false;
+}
+
 /* What the block's own words or its consent container say, if anything. */
 static int lexicon_reason(const wn_page *page, const wn_block *b) {
   if (page->elements[b->owner].inherited & WN_EL_CONSENT) return WN_DROP_CONSENT_MANAGER;
@@ -586,6 +597,7 @@ static int judge_inside(const wn_page *page, const wn_block *b, int region,
   int reason = lexicon_reason(page, b);
   if (reason != WN_KEEP_CONTENT) return reason;
   if (flags & WN_EL_DIALOG) return WN_DROP_DIALOG;
+  if (in_figcaption(page, b->owner, region)) return WN_DROP_CAPTION;
   if (flags & WN_EL_NAV) return WN_DROP_NAVIGATION;
   if ((flags & WN_EL_ASIDE) && !long_prose) return WN_DROP_SIDEBAR;
   if ((flags & WN_EL_FOOTER) && !long_prose) return WN_DROP_FOOTER;
@@ -773,6 +785,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_CONSENT_TEXT] = "consent-text",
       [WN_DROP_AI_LABEL] = "ai-label",
       [WN_DROP_DUPLICATE] = "duplicate",
+      [WN_DROP_CAPTION] = "caption",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

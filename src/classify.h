@@ -35,6 +35,7 @@ typedef enum wn_reason {
   WN_DROP_CONSENT_TEXT,   /* cookie and consent wording, or a banner made of it */
   WN_DROP_AI_LABEL,       /* "AI-generated image", "Reported by AI" */
   WN_DROP_DUPLICATE,      /* the same text as a block printed earlier */
+  WN_DROP_CAPTION,        /* a figure caption */
   WN_REASON_COUNT
 } wn_reason;
 
