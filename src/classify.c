@@ -71,6 +71,11 @@ static const int LEXICON_MAX_WORDS = 20;
 /* A chrome section that would take more than this share of the page's
  * prose is the content itself ("Latest news" on a news index). */
 static const double SECTION_MAX_SHARE = 0.5;
+/* A heading that is all link points at another page: with at most this
+ * much text under it, it and its blurb are a teaser for that page. */
+static const double TEASER_LINK_SHARE = 0.9;
+static const double TEASER_MAX_BLURB = 300.0;
+static const double TEASER_MAX_SHARE = 0.25;
 
 static const uint32_t CHROME_FLAGS = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
                                      WN_EL_DIALOG | WN_EL_NEGATIVE_NAME | WN_EL_CONSENT;
@@ -673,6 +678,62 @@ static void extend_to_adjacent_prose(wn_page *page, int outer, int region, bool 
   }
 }
 
+/*
+ * Inside an article, a headline that links elsewhere with a short blurb
+ * under it is a teaser for another page ("more on this", a promoted
+ * story); the article's own headings do not link away. On a listing the
+ * teasers are the content.
+ */
+static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
+  const wn_block *h = &page->blocks[heading];
+  size_t end = heading + 1;
+  *blurb = 0;
+  for (; end < page->block_count; end++) {
+    const wn_block *next = &page->blocks[end];
+    if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;
+    if (!next->keep) continue;
+    /* A linked name over a list or a long text is an entry of a round-up. */
+    if (structured_item(next)) *blurb += TEASER_MAX_BLURB + 1;
+    *blurb += block_length(next);
+  }
+  return end;
+}
+
+static bool is_teaser_heading(const wn_block *h) {
+  return h->keep && h->kind == WN_BLOCK_HEADING && h->heading_level != 1 &&
+         link_density(h) >= TEASER_LINK_SHARE;
+}
+
+/* Teasers are dropped only beside an article of the page's own: on a page
+ * that is mostly teasers they are what the page offers. */
+static void drop_teasers(wn_page *page) {
+  if (page->listing) return;
+  double kept = 0, teasers = 0;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].keep) kept += block_length(&page->blocks[i]);
+  for (size_t i = 0; i < page->block_count; i++) {
+    double blurb;
+    if (!is_teaser_heading(&page->blocks[i])) continue;
+    size_t end = teaser_end(page, i, &blurb);
+    if (blurb > TEASER_MAX_BLURB) continue;
+    teasers += blurb + block_length(&page->blocks[i]);
+    i = end - 1;
+  }
+  if (teasers == 0 || teasers > TEASER_MAX_SHARE * kept) return;
+  for (size_t i = 0; i < page->block_count; i++) {
+    double blurb;
+    if (!is_teaser_heading(&page->blocks[i])) continue;
+    size_t end = teaser_end(page, i, &blurb);
+    if (blurb > TEASER_MAX_BLURB) continue;
+    for (size_t j = i; j < end; j++) {
+      if (!page->blocks[j].keep) continue;
+      page->blocks[j].keep = 0;
+      page->blocks[j].reason = WN_DROP_TEASER;
+    }
+    i = end - 1;
+  }
+}
+
 /* A heading whose section kept nothing introduces nothing. */
 static void drop_orphan_headings(wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
@@ -757,6 +818,7 @@ void wn_classify(wn_page *page) {
   extend_to_adjacent_prose(page, outer, region, comments_ok);
   drop_labels_before_headline(page);
   drop_duplicates(page);
+  drop_teasers(page);
   drop_orphan_headings(page);
   drop_all_if_too_little(page);
   wn_choose_title(page);
@@ -786,6 +848,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_AI_LABEL] = "ai-label",
       [WN_DROP_DUPLICATE] = "duplicate",
       [WN_DROP_CAPTION] = "caption",
+      [WN_DROP_TEASER] = "teaser",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

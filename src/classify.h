@@ -36,6 +36,7 @@ typedef enum wn_reason {
   WN_DROP_AI_LABEL,       /* "AI-generated image", "Reported by AI" */
   WN_DROP_DUPLICATE,      /* the same text as a block printed earlier */
   WN_DROP_CAPTION,        /* a figure caption */
+  WN_DROP_TEASER,         /* a linked headline and its blurb: another page's teaser */
   WN_REASON_COUNT
 } wn_reason;
 

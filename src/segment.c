@@ -527,6 +527,18 @@ static void push(segmenter *s, frame f) {
   s->stack[s->depth++] = f;
 }
 
+/*
+ * A heading that links to itself ("#section") is an anchor for sharing the
+ * section, not a way out of the page: its text is the heading's own.
+ */
+static bool leads_elsewhere(const segmenter *s, const GumboNode *node, int owner) {
+  const char *href = attr(node, "href");
+  if (!href) return false;
+  if (href[0] != '#') return true;
+  GumboTag owner_tag = s->page->elements[owner].tag;
+  return owner_tag < GUMBO_TAG_H1 || owner_tag > GUMBO_TAG_H6;
+}
+
 static void enter_element(segmenter *s, const GumboNode *node) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_HEAD) {
@@ -563,7 +575,7 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     }
     if (tag == GUMBO_TAG_HR) return; /* a thematic break only ends a block */
   }
-  if (tag == GUMBO_TAG_A && attr(node, "href")) {
+  if (tag == GUMBO_TAG_A && leads_elsewhere(s, node, f.owner)) {
     f.link = true;
     f.outer_link = s->link_element;
     s->link_element = f.element;

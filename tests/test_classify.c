@@ -428,6 +428,55 @@ static void test_list_inside_article_with_h1_is_kept(void **state) {
   assert_string_equal(page->title, "Fondant");
 }
 
+/* ---- teasers --------------------------------------------------------------- */
+
+#define TEASER_BODY                                                                        \
+  "<h1>River levels fall</h1>"                                                             \
+  "<p>The river dropped by almost a metre over the weekend, and the town lifted its flood " \
+  "warning on Monday morning after three days of sandbags and closed roads.</p>"            \
+  "<p>Engineers say the embankments held well, although two fields north of the bridge "   \
+  "were flooded when a drainage channel overflowed during the night.</p>"                   \
+  "<p>The council will review the warning system next month, with residents invited to "   \
+  "speak at an open meeting in the library about what worked and what did not.</p>"
+
+static void test_linked_headline_with_blurb_is_a_teaser(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article>" TEASER_BODY
+      "<h2><a href=\"/weather/storm\">Storm expected on Friday</a></h2>"
+      "<p>Forecasters warn of strong winds along the coast.</p>"
+      "</article></body></html>");
+  assert_kept(page, "The river dropped");
+  assert_dropped_for(page, "Storm expected", REASONS("teaser"));
+  assert_dropped_for(page, "Forecasters warn", REASONS("teaser"));
+}
+
+static void test_self_anchored_heading_is_not_a_teaser(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article>" TEASER_BODY
+      "<h2 id=\"next\"><a href=\"#next\">What happens next</a></h2>"
+      "<p>Repairs to the channel start in spring.</p>"
+      "</article></body></html>");
+  assert_kept(page, "What happens next");
+  assert_kept(page, "Repairs to the channel");
+}
+
+static void test_page_of_teasers_keeps_them(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><main><h1>Science</h1>"
+      "<h3><a href=\"/a\">Left-handed people are more competitive</a></h3>"
+      "<p>A recent study suggests that left-handed players have an edge in sports where "
+      "reaction time matters more than anything else.</p>"
+      "<h3><a href=\"/b\">Sleep apnea often goes undetected in women</a></h3>"
+      "<p>Doctors are starting to look for different symptoms, and new guidelines aim to "
+      "close a gap that has lasted for decades.</p>"
+      "<h3><a href=\"/c\">A right whale baby boom is on</a></h3>"
+      "<p>Researchers have documented the births of nearly two dozen calves this season, "
+      "but the species remains at risk.</p>"
+      "</main></body></html>");
+  assert_kept(page, "A recent study suggests");
+  assert_kept(page, "Researchers have documented");
+}
+
 /* ---- reason names -------------------------------------------------------- */
 
 static void test_reason_names(void **state) {
@@ -471,6 +520,9 @@ int main(void) {
       T(test_article_is_not_a_listing),
       T(test_page_without_h1_keeps_lists_and_headings),
       T(test_list_inside_article_with_h1_is_kept),
+      T(test_linked_headline_with_blurb_is_a_teaser),
+      T(test_self_anchored_heading_is_not_a_teaser),
+      T(test_page_of_teasers_keeps_them),
       T(test_reason_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
