@@ -71,6 +71,9 @@ static const int LEXICON_MAX_WORDS = 20;
 /* A chrome section that would take more than this share of the page's
  * prose is the content itself ("Latest news" on a news index). */
 static const double SECTION_MAX_SHARE = 0.5;
+/* Below this share of the region's prose, a misnamed box is not the article. */
+static const double CHROME_BOX_SHARE = 0.25;
+static const int CHROME_BOX_PARAGRAPHS = 2;
 /* A heading that is all link points at another page: with at most this
  * much text under it, it and its blurb are a teaser for that page. */
 static const double TEASER_LINK_SHARE = 0.9;
@@ -595,10 +598,50 @@ static int lexicon_reason(const wn_page *page, const wn_block *b) {
   }
 }
 
+/*
+ * Long prose under a footer or a boilerplate name is kept when that element
+ * holds a good part of the region: sites wrap whole articles in misnamed
+ * elements. A small box of prose (an author's bio, a promotion, a notice)
+ * under such a name is what the name says.
+ */
+static bool chrome_box_is_small(const wn_page *page, const wn_block *b, int region,
+                                uint32_t flag) {
+  int holder = -1, owner = b->owner;
+  for (int e = owner; e >= 0 && e != region; e = page->elements[e].parent)
+    if (page->elements[e].flags & flag) holder = e;
+  if (holder < 0) return false;
+  const wn_element *h = &page->elements[holder], *r = &page->elements[region];
+  if (h->text_chars - h->link_chars >= CHROME_BOX_SHARE * (r->text_chars - r->link_chars))
+    return false;
+  /* Several long paragraphs make a part of the article, not a box beside it. */
+  int paragraphs = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *other = &page->blocks[i];
+    if (!inside(page, other->owner, holder)) continue;
+    if (other->heading_level == 1) return false; /* it holds the headline */
+    if (block_length(other) >= LONG_PROSE) paragraphs++;
+  }
+  return paragraphs <= CHROME_BOX_PARAGRAPHS;
+}
+
+/* Where the region's own prose, under no chrome name, ends. */
+static int find_body_end(const wn_page *page, int region) {
+  int end = -1;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!inside(page, b->owner, region) || block_length(b) < LONG_PROSE) continue;
+    if (flags_below(page, b->owner, region) & CHROME_FLAGS) continue;
+    end = b->position;
+  }
+  return end;
+}
+
 static int judge_inside(const wn_page *page, const wn_block *b, int region,
                         bool comments_ok) {
   uint32_t flags = flags_below(page, b->owner, region);
-  bool long_prose = block_length(b) >= LONG_PROSE && link_density(b) < 0.2;
+  bool long_prose = block_length(b) >= LONG_PROSE && link_density(b) < 0.2 &&
+                    !chrome_box_is_small(page, b, region,
+                                         WN_EL_FOOTER | WN_EL_NEGATIVE_NAME | WN_EL_ASIDE);
   int reason = lexicon_reason(page, b);
   if (reason != WN_KEEP_CONTENT) return reason;
   if (flags & WN_EL_DIALOG) return WN_DROP_DIALOG;
@@ -791,6 +834,7 @@ static void drop_all_if_too_little(wn_page *page) {
 
 void wn_classify(wn_page *page) {
   page->region = -1;
+  page->body_end = -1;
   if (!page->block_count) {
     wn_choose_title(page);
     return;
@@ -810,6 +854,7 @@ void wn_classify(wn_page *page) {
   int region = tighten_region(page, outer);
   page->region = region;
   bool comments_ok = comments_are_content(page, region);
+  page->body_end = find_body_end(page, region);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     judge(page, b, region, comments_ok);

@@ -92,6 +92,7 @@ typedef struct wn_page {
   size_t body_text_chars;
   bool listing;         /* links are content here (set by the classifier) */
   int region;           /* element chosen as the main content region, -1 if none */
+  int body_end;         /* position of the region's last long prose block outside chrome */
 } wn_page;
 
 /* Build the element table and the blocks for a parsed document. */
