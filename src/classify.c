@@ -354,7 +354,7 @@ static const wn_lex_entry *match_long_block(const wn_block *b) {
   const wn_lex_entry *hit = wn_lexicon_lookup_affix(normalized, len, WN_LEX_CONSENT);
   if (!hit && b->words <= FORMULA_MAX_WORDS) {
     hit = wn_lexicon_lookup_affix(normalized, len, WN_LEX_LINE);
-    if (hit && hit->match != WN_LEX_INFIX) hit = NULL;
+    if (hit && hit->match == WN_LEX_SUFFIX) hit = NULL;
   }
   free(normalized);
   return hit;
