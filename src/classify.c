@@ -52,6 +52,8 @@ static const double CONSENT_MANY_HITS = 4;
 static const double CONSENT_MANY_SHARE = 0.25;
 /* An AI label appended to text counts in a caption or a line this short. */
 static const int AI_LABEL_LINE_WORDS = 8;
+/* A line of <br>-separated text this short that holds consent wording is a notice. */
+static const int CONSENT_LINE_WORDS = 15;
 /* A caption ends with a credit of at most this many words ("Foto: Jane Doe"). */
 static const int CREDIT_MAX_WORDS = 40;
 static const int CREDIT_TAIL_WORDS = 6;
@@ -383,10 +385,23 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
   }
 }
 
-static bool decisive_line_hit(const wn_lex_entry *hit) {
+static int count_words(const char *text, size_t len) {
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < len; i++) {
+    bool space = text[i] == ' ';
+    if (!space && !in_word) words++;
+    in_word = !space;
+  }
+  return words;
+}
+
+/* A line of a few words that is consent wording is a notice, wherever it sits. */
+static bool decisive_line_hit(const wn_lex_entry *hit, const char *line, size_t len) {
   if (!hit) return false;
   if (hit->role == WN_LEX_LINE) return true;
-  return (hit->role == WN_LEX_CONSENT || hit->role == WN_LEX_AI_LABEL) && hit->match == WN_LEX_EXACT;
+  if (hit->role == WN_LEX_CONSENT && count_words(line, len) <= CONSENT_LINE_WORDS) return true;
+  return hit->role == WN_LEX_AI_LABEL && hit->match == WN_LEX_EXACT;
 }
 
 /*
@@ -403,7 +418,7 @@ static void cut_chrome_lines(wn_block *b) {
     size_t end = start;
     while (end < b->text_len && b->text[end] != '\n') end++;
     const wn_lex_entry *hit = wn_lexicon_match(b->text + start, end - start);
-    if (decisive_line_hit(hit)) {
+    if (decisive_line_hit(hit, b->text + start, end - start)) {
       if (!first) first = hit;
       cut = true;
     } else {
@@ -433,11 +448,15 @@ static void mark_lexicon_hits(wn_page *page) {
   double page_prose = prose_between(page, 0, page->block_count);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
-    if (b->kind == WN_BLOCK_CODE || b->words > CONSENT_MAX_WORDS) continue;
+    if (b->kind == WN_BLOCK_CODE) continue;
+    if (memchr(b->text, '\n', b->text_len)) {
+      cut_chrome_lines(b);
+      if (b->lexicon) continue; /* every line was chrome */
+    }
+    if (b->words > CONSENT_MAX_WORDS) continue;
     const wn_lex_entry *hit = b->words <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
                                                              : match_long_block(b);
     if (hit) record_hit(page, i, hit, page_prose);
-    else if (memchr(b->text, '\n', b->text_len) && b->kind != WN_BLOCK_CODE) cut_chrome_lines(b);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
         wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
       b->lexicon = &IMAGE_CREDIT;
