@@ -750,9 +750,12 @@ static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
   const wn_block *h = &page->blocks[heading];
   size_t end = heading + 1;
   *blurb = 0;
+  /* A teaser card ends with the element that holds its headline. */
+  int card = page->elements[h->owner].parent;
   for (; end < page->block_count; end++) {
     const wn_block *next = &page->blocks[end];
     if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;
+    if (card >= 0 && !inside(page, next->owner, card)) break;
     if (!next->keep) continue;
     /* A linked name over a list or a long text is an entry of a round-up. */
     if (structured_item(next)) *blurb += TEASER_MAX_BLURB + 1;
