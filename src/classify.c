@@ -145,6 +145,7 @@ static void aggregate_text(wn_page *page) {
     wn_element *e = &page->elements[i];
     if (e->parent < 0) continue;
     wn_element *p = &page->elements[e->parent];
+    if (e->flags & WN_EL_FIGURE) p->figure_children++;
     p->text_chars += e->text_chars;
     p->link_chars += e->link_chars;
   }
@@ -599,9 +600,25 @@ static bool comments_are_content(const wn_page *page, int region) {
  * count captions as boilerplate, and a text corpus has no picture to go with
  * them.
  */
-static bool in_figcaption(const wn_page *page, int owner, int region) {
-  for (int e = owner; e >= 0 && e != region; e = page->elements[e].parent)
+/*
+ * A div that holds a picture is a figure (segment); the short text in it is
+ * a caption when the figure stands alone in running text. Several such
+ * boxes side by side are a grid of cards, whose text is content.
+ */
+static bool lone_picture_box(const wn_page *page, int e, const wn_block *b) {
+  const wn_element *box = &page->elements[e];
+  if (!(box->flags & WN_EL_FIGURE) || box->tag != GUMBO_TAG_DIV) return false;
+  if (box->parent >= 0 && page->elements[box->parent].figure_children > 1) return false;
+  return box->text_chars <= block_length(b) + 1; /* the caption is its only text */
+}
+
+static bool in_caption(const wn_page *page, const wn_block *b, int region) {
+  for (int e = b->owner; e >= 0 && e != region; e = page->elements[e].parent) {
     if (page->elements[e].tag == GUMBO_TAG_FIGCAPTION) return true;
+    if (b->kind != WN_BLOCK_PARAGRAPH || block_length(b) >= LONG_PROSE) continue;
+    /* Short text beside the picture in a figure is its caption too. */
+    if (page->elements[e].tag == GUMBO_TAG_FIGURE || lone_picture_box(page, e, b)) return true;
+  }
   return false;
 }
 
@@ -664,7 +681,7 @@ static int judge_inside(const wn_page *page, const wn_block *b, int region,
   int reason = lexicon_reason(page, b);
   if (reason != WN_KEEP_CONTENT) return reason;
   if (flags & WN_EL_DIALOG) return WN_DROP_DIALOG;
-  if (in_figcaption(page, b->owner, region)) return WN_DROP_CAPTION;
+  if (in_caption(page, b, region)) return WN_DROP_CAPTION;
   if (flags & WN_EL_NAV) return WN_DROP_NAVIGATION;
   if ((flags & WN_EL_ASIDE) && !long_prose) return WN_DROP_SIDEBAR;
   if ((flags & WN_EL_FOOTER) && !long_prose) return WN_DROP_FOOTER;

@@ -56,6 +56,7 @@ typedef struct wn_element {
   double link_chars;
   double content_score; /* net value of the blocks inside: prose minus chrome */
   double positive_score; /* the prose part of it alone */
+  int figure_children;  /* children that are figures or picture boxes */
 } wn_element;
 
 typedef struct wn_block {
