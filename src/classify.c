@@ -81,6 +81,8 @@ static const int CHROME_BOX_PARAGRAPHS = 2;
 static const double TEASER_LINK_SHARE = 0.9;
 static const double TEASER_MAX_BLURB = 300.0;
 static const double TEASER_MAX_SHARE = 0.25;
+/* More elements named caption than this are not captions. */
+static const int CAPTION_NAMES_MAX = 8;
 
 static const uint32_t CHROME_FLAGS = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
                                      WN_EL_DIALOG | WN_EL_NEGATIVE_NAME | WN_EL_CONSENT;
@@ -146,6 +148,7 @@ static void aggregate_text(wn_page *page) {
     if (e->parent < 0) continue;
     wn_element *p = &page->elements[e->parent];
     if (e->flags & WN_EL_FIGURE) p->figure_children++;
+    if (e->flags & WN_EL_CAPTION) page->caption_names++;
     p->text_chars += e->text_chars;
     p->link_chars += e->link_chars;
   }
@@ -618,6 +621,9 @@ static bool in_caption(const wn_page *page, const wn_block *b, int region) {
     if (b->kind != WN_BLOCK_PARAGRAPH || block_length(b) >= LONG_PROSE) continue;
     /* Short text beside the picture in a figure is its caption too. */
     if (page->elements[e].tag == GUMBO_TAG_FIGURE || lone_picture_box(page, e, b)) return true;
+    /* Caption names on dozens of elements are a type style or a card grid. */
+    if ((page->elements[e].flags & WN_EL_CAPTION) && page->caption_names <= CAPTION_NAMES_MAX)
+      return true;
   }
   return false;
 }
@@ -874,6 +880,7 @@ static void drop_all_if_too_little(wn_page *page) {
 void wn_classify(wn_page *page) {
   page->region = -1;
   page->body_end = -1;
+  page->caption_names = 0;
   if (!page->block_count) {
     wn_choose_title(page);
     return;

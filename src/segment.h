@@ -41,7 +41,8 @@ enum wn_element_flag {
   WN_EL_TABLE = 1u << 13,
   WN_EL_BLOCKQUOTE = 1u << 14,
   WN_EL_HEADING = 1u << 15,
-  WN_EL_CONSENT = 1u << 16      /* a known consent manager's container */
+  WN_EL_CONSENT = 1u << 16,     /* a known consent manager's container */
+  WN_EL_CAPTION = 1u << 17      /* class/id says caption (wp-caption-text, media__caption) */
 };
 
 typedef struct wn_element {
@@ -93,6 +94,7 @@ typedef struct wn_page {
   size_t body_text_chars;
   bool listing;         /* links are content here (set by the classifier) */
   int region;           /* element chosen as the main content region, -1 if none */
+  int caption_names;    /* elements whose class/id says caption */
   int body_end;         /* position of the region's last long prose block outside chrome */
 } wn_page;
 
