@@ -618,9 +618,13 @@ static bool lone_picture_box(const wn_page *page, int e, const wn_block *b) {
 static bool in_caption(const wn_page *page, const wn_block *b, int region) {
   for (int e = b->owner; e >= 0 && e != region; e = page->elements[e].parent) {
     if (page->elements[e].tag == GUMBO_TAG_FIGCAPTION) return true;
-    if (b->kind != WN_BLOCK_PARAGRAPH || block_length(b) >= LONG_PROSE) continue;
-    /* Short text beside the picture in a figure is its caption too. */
-    if (page->elements[e].tag == GUMBO_TAG_FIGURE || lone_picture_box(page, e, b)) return true;
+    bool short_text = b->kind == WN_BLOCK_PARAGRAPH || b->kind == WN_BLOCK_HEADING;
+    if (!short_text || block_length(b) >= LONG_PROSE) continue;
+    /* Short text beside the picture in a figure is its caption too, a
+     * heading included: it names the picture, not a part of the story. */
+    if (page->elements[e].tag == GUMBO_TAG_FIGURE) return true;
+    if (b->kind != WN_BLOCK_PARAGRAPH) continue;
+    if (lone_picture_box(page, e, b)) return true;
     /* Caption names on dozens of elements are a type style or a card grid. */
     if ((page->elements[e].flags & WN_EL_CAPTION) && page->caption_names <= CAPTION_NAMES_MAX)
       return true;
