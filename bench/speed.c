@@ -3,7 +3,10 @@
  * parse alone? Parsing is the floor we cannot go below, so the ratio says
  * how much our own stages cost.
  *
- * usage: winnow-bench-speed DATASET_DIR [--repeat N]
+ * usage: winnow-bench-speed DATASET_DIR [--repeat N] [--winnow-only]
+ *
+ * --winnow-only skips the parse-only runs, for profiling the library alone
+ * (bench/stages runs it under callgrind).
  *
  * Every page is loaded into memory before any timing, so disk and gzip stay
  * out of the numbers. Each page is timed N times and its minimum kept:
@@ -11,6 +14,7 @@
  */
 #include <dirent.h>
 #include <float.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,14 +136,14 @@ static double time_winnow(const page *p, const winnow_options *opts) {
   return st == WINNOW_OK ? t : -1.0;
 }
 
-static size_t run_rounds(corpus *c, int repeat) {
+static size_t run_rounds(corpus *c, int repeat, bool winnow_only) {
   winnow_options opts;
   size_t failures = 0;
   winnow_options_init(&opts);
   for (int r = 0; r < repeat; r++) {
     for (size_t i = 0; i < c->count; i++) {
       page *p = &c->pages[i];
-      double tp = time_parse(p), tw = time_winnow(p, &opts);
+      double tp = winnow_only ? 0 : time_parse(p), tw = time_winnow(p, &opts);
       if (tp < p->parse_s) p->parse_s = tp;
       if (tw < 0) {
         if (r == 0) {
@@ -216,14 +220,19 @@ static int parse_repeat(const char *text) {
 }
 
 static int usage(void) {
-  fprintf(stderr, "usage: winnow-bench-speed DATASET_DIR [--repeat N]\n");
+  fprintf(stderr, "usage: winnow-bench-speed DATASET_DIR [--repeat N] [--winnow-only]\n");
   return 2;
 }
 
 int main(int argc, char **argv) {
   const char *dir = NULL;
   int repeat = 3;
+  bool winnow_only = false;
   for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--winnow-only") == 0) {
+      winnow_only = true;
+      continue;
+    }
     if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       if ((repeat = parse_repeat(argv[++i])) == 0) return usage();
     } else if (strncmp(argv[i], "--repeat=", 9) == 0) {
@@ -244,7 +253,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   fprintf(stderr, "timing %zu pages x %d runs...\n", c.count, repeat);
-  size_t failures = run_rounds(&c, repeat);
+  size_t failures = run_rounds(&c, repeat, winnow_only);
   report(&c, failures, repeat);
   free_corpus(&c);
   return 0;

@@ -54,40 +54,62 @@ static bool boundary_after(const char *text, size_t len, size_t at) {
 }
 
 static bool boundary_before(const char *text, size_t at) {
-  return at == 0 || is_boundary_char(code_point_before(text, at));
+  if (at == 0 || text[at - 1] == ' ') return true;
+  return (unsigned char)text[at - 1] >= 0x80 && is_boundary_char(code_point_before(text, at));
 }
 
-static bool infix_hit(const char *phrase, size_t plen, const char *text, size_t len) {
-  for (const char *p = text; (p = strstr(p, phrase)) != NULL; p++) {
-    size_t at = (size_t)(p - text);
-    if (boundary_before(text, at) && boundary_after(text, len, at + plen)) return true;
-  }
-  return false;
+static bool role_wanted(const wn_lex_entry *e, int role) {
+  return role == WN_LEX_NONE || e->role == role;
 }
 
 static bool affix_hit(const wn_lex_entry *e, const char *text, size_t len) {
   size_t plen = strlen(e->phrase);
   if (plen > len) return false;
-  if (e->match == WN_LEX_INFIX) return infix_hit(e->phrase, plen, text, len);
   if (e->match == WN_LEX_PREFIX)
     return memcmp(text, e->phrase, plen) == 0 && boundary_after(text, len, plen);
   size_t at = len - plen;
   return memcmp(text + at, e->phrase, plen) == 0 && boundary_before(text, at);
 }
 
-/* The affix entries worth trying on a text: those filed under its first byte
- * (prefixes), its last byte (suffixes), and every infix. */
-static const wn_lex_entry *scan_affixes(const char *text, size_t len, int role) {
-  unsigned char keys[3] = {(unsigned char)text[0], (unsigned char)text[len - 1], 0};
-  for (int m = 0; m < 3; m++) {
-    size_t from = wn_lexicon_affix_index[m][keys[m]];
-    size_t to = m == 2 ? wn_lexicon_affix_index[m][256] : wn_lexicon_affix_index[m][keys[m] + 1];
+/* Entries filed under `key` for one match type: [from, to). */
+static void affix_run(int match, unsigned char key, size_t *from, size_t *to) {
+  *from = wn_lexicon_affix_index[match - 1][key];
+  *to = wn_lexicon_affix_index[match - 1][key + 1];
+}
+
+/*
+ * Infix phrases are filed by their first byte: at each place a word can
+ * start, only the phrases starting with that byte are compared.
+ */
+static const wn_lex_entry *scan_infixes(const char *text, size_t len, int role) {
+  for (size_t at = 0; at < len; at++) {
+    unsigned char key = (unsigned char)text[at];
+    if ((key & 0xC0) == 0x80 || !boundary_before(text, at)) continue;
+    size_t from, to;
+    affix_run(WN_LEX_INFIX, key, &from, &to);
     for (size_t i = from; i < to; i++) {
       const wn_lex_entry *e = &wn_lexicon_affix[i];
-      if ((role == WN_LEX_NONE || e->role == role) && affix_hit(e, text, len)) return e;
+      size_t plen = strlen(e->phrase);
+      if (!role_wanted(e, role) || plen > len - at) continue;
+      if (memcmp(text + at, e->phrase, plen) == 0 && boundary_after(text, len, at + plen)) return e;
     }
   }
   return NULL;
+}
+
+/* The affix entries worth trying on a text: prefixes filed under its first
+ * byte, suffixes under its last byte, then infixes wherever a word starts. */
+static const wn_lex_entry *scan_affixes(const char *text, size_t len, int role) {
+  unsigned char keys[2] = {(unsigned char)text[0], (unsigned char)text[len - 1]};
+  for (int m = WN_LEX_PREFIX; m <= WN_LEX_SUFFIX; m++) {
+    size_t from, to;
+    affix_run(m, keys[m - WN_LEX_PREFIX], &from, &to);
+    for (size_t i = from; i < to; i++) {
+      const wn_lex_entry *e = &wn_lexicon_affix[i];
+      if (role_wanted(e, role) && affix_hit(e, text, len)) return e;
+    }
+  }
+  return scan_infixes(text, len, role);
 }
 
 const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len) {

@@ -42,7 +42,7 @@ extern const size_t wn_lexicon_exact_count;
 extern const wn_lex_entry wn_lexicon_affix[]; /* by match, key byte, phrase */
 extern const size_t wn_lexicon_affix_count;
 /* [match - 1][byte]: first affix entry of that match type whose phrase starts
- * (prefix) or ends (suffix) with a byte >= `byte`; infix entries under 0. */
+ * (prefix, infix) or ends (suffix) with a byte >= `byte`. */
 extern const unsigned short wn_lexicon_affix_index[3][257];
 
 /*

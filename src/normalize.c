@@ -31,36 +31,53 @@ static char_class classify_char(utf8proc_int32_t cp) {
   }
 }
 
-/* Rebuild the folded text as words separated by single spaces. */
-static void write_words(const utf8proc_uint8_t *folded, utf8proc_ssize_t len, wn_buf *out) {
-  bool need_space = false;
-  char_class previous = SEPARATOR;
+/* Rebuilds folded text as words separated by single spaces, piece by piece. */
+typedef struct word_writer {
+  wn_buf *out;
+  bool need_space;
+  char_class previous;
+} word_writer;
+
+static void write_char(word_writer *w, char_class c, const char *bytes, size_t n) {
+  if (c == SEPARATOR) {
+    w->need_space = w->out->len > 0;
+  } else if (c == DIGIT) {
+    if (w->previous != DIGIT) {
+      if (w->out->len) wn_buf_putc(w->out, ' ');
+      wn_buf_putc(w->out, '0');
+      w->need_space = true;
+    }
+  } else {
+    if (w->need_space || w->previous == DIGIT) wn_buf_putc(w->out, ' ');
+    w->need_space = false;
+    wn_buf_append(w->out, bytes, n);
+  }
+  w->previous = c;
+}
+
+static void write_folded(word_writer *w, const utf8proc_uint8_t *folded, utf8proc_ssize_t len) {
   utf8proc_ssize_t i = 0;
   while (i < len) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(folded + i, len - i, &cp);
     if (n <= 0) { i++; continue; }
-    char_class c = classify_char(cp);
     /* Case folding turns Turkish "İ" into "i" + U+0307; "ilgili" must match. */
     if (cp == 0x0307 && i > 0 && folded[i - 1] == 'i') {
       i += n;
       continue;
     }
-    if (c == SEPARATOR) {
-      need_space = out->len > 0;
-    } else if (c == DIGIT) {
-      if (previous != DIGIT) {
-        if (out->len) wn_buf_putc(out, ' ');
-        wn_buf_putc(out, '0');
-        need_space = true;
-      }
-    } else {
-      if (need_space || previous == DIGIT) wn_buf_putc(out, ' ');
-      need_space = false;
-      wn_buf_append(out, (const char *)folded + i, (size_t)n);
-    }
-    previous = c;
+    write_char(w, classify_char(cp), (const char *)folded + i, (size_t)n);
     i += n;
+  }
+}
+
+/* ASCII needs no Unicode tables: NFKC leaves it alone, folding is tolower. */
+static void write_ascii(word_writer *w, const char *text, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    char_class k = (c >= 'a' && c <= 'z') ? LETTER : (c >= '0' && c <= '9') ? DIGIT : SEPARATOR;
+    write_char(w, k, &c, 1);
   }
 }
 
@@ -71,16 +88,39 @@ static utf8proc_int32_t separate_zwnj(utf8proc_int32_t cp, void *data) {
   return cp == 0x200C ? ' ' : cp;
 }
 
-char *wn_normalize_phrase(const char *text, size_t len, size_t *out_len) {
+static void write_unicode(word_writer *w, const char *text, size_t len) {
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
                                            &folded,
                                            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                                                UTF8PROC_CASEFOLD | UTF8PROC_IGNORE,
                                            separate_zwnj, NULL);
+  if (n >= 0) write_folded(w, folded, n);
+  free(folded);
+}
+
+/*
+ * Every step of the normalisation acts on single characters or on a letter
+ * and the marks that follow it, so it never reaches across an ASCII space:
+ * the text is folded one space-separated piece at a time, and pieces of
+ * plain ASCII skip the Unicode tables.
+ */
+char *wn_normalize_phrase(const char *text, size_t len, size_t *out_len) {
   wn_buf out;
   wn_buf_init(&out);
-  if (n >= 0) write_words(folded, n, &out);
-  free(folded);
+  word_writer w = {&out, false, SEPARATOR};
+  size_t start = 0;
+  while (start < len) {
+    size_t end = start;
+    bool ascii = true;
+    while (end < len && text[end] != ' ' && text[end] != '\n' && text[end] != '\t') {
+      if ((unsigned char)text[end] >= 0x80) ascii = false;
+      end++;
+    }
+    if (ascii) write_ascii(&w, text + start, end - start);
+    else write_unicode(&w, text + start, end - start);
+    if (end < len) write_char(&w, SEPARATOR, " ", 1);
+    start = end + 1;
+  }
   return wn_buf_detach(&out, out_len);
 }

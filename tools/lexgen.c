@@ -209,12 +209,13 @@ static int by_phrase(const void *a, const void *b) {
   return cmp ? cmp : x->match - y->match;
 }
 
-/* The byte an affix entry is filed under: what the text must start or end with. */
+/* The byte an affix entry is filed under: what the text (or, for an infix,
+ * the place in it) must start or end with. */
 static unsigned char affix_key(const row *r) {
   size_t len = strlen(r->phrase);
   if (r->match == WN_LEX_PREFIX) return (unsigned char)r->phrase[0];
   if (r->match == WN_LEX_SUFFIX) return (unsigned char)r->phrase[len - 1];
-  return 0;
+  return (unsigned char)r->phrase[0]; /* infix: where a match in the text starts */
 }
 
 static int by_affix_key(const void *a, const void *b) {
