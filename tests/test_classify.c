@@ -477,6 +477,43 @@ static void test_page_of_teasers_keeps_them(void **state) {
   assert_kept(page, "Researchers have documented");
 }
 
+static void test_bio_box_after_article_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article>" TEASER_BODY
+      "<p>Residents who lost property can claim support from the regional fund until the "
+      "end of the year, and the council has opened a help desk in the town hall.</p>"
+      "<div class=\"author-bio\"><p>Jane Doe has covered the river valley for the paper since "
+      "2009. Before that she reported on farming and local politics for a radio station, and "
+      "she still keeps bees in her garden near the old mill.</p></div>"
+      "</article></body></html>");
+  assert_kept(page, "The river dropped");
+  assert_dropped_for(page, "Jane Doe has covered", REASONS("boilerplate-name"));
+}
+
+static void test_caption_names_and_figures(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article>" TEASER_BODY
+      "<div class=\"media\"><img src=\"a.jpg\"><p class=\"media__caption\">Sandbags on the "
+      "bridge, Monday morning.</p></div>"
+      "<figure><img src=\"b.jpg\"><h3>The flooded fields north of the bridge</h3></figure>"
+      "<p>Insurance assessors will visit the farms this week to look at the damage.</p>"
+      "</article></body></html>");
+  assert_kept(page, "Insurance assessors");
+  assert_dropped_for(page, "Sandbags on the bridge", REASONS("caption"));
+  assert_dropped_for(page, "The flooded fields", REASONS("caption"));
+}
+
+static void test_consent_line_cut_from_line_broken_block(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article>" TEASER_BODY
+      "<p>The flood group meets every Tuesday in the library and welcomes new members from "
+      "all parts of the valley.<br>We use cookies on this website.</p>"
+      "</article></body></html>");
+  const wn_block *b = find_block(page, "The flood group meets");
+  assert_true(b->keep);
+  assert_null(strstr(b->text, "cookies"));
+}
+
 /* ---- reason names -------------------------------------------------------- */
 
 static void test_reason_names(void **state) {
@@ -523,6 +560,9 @@ int main(void) {
       T(test_linked_headline_with_blurb_is_a_teaser),
       T(test_self_anchored_heading_is_not_a_teaser),
       T(test_page_of_teasers_keeps_them),
+      T(test_bio_box_after_article_is_dropped),
+      T(test_caption_names_and_figures),
+      T(test_consent_line_cut_from_line_broken_block),
       T(test_reason_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -105,6 +105,31 @@ static void test_cjk_boundaries(void **state) {
   assert_non_null(e);
 }
 
+static void test_infix_hits(void **state) {
+  (void)state;
+  /* An infix phrase is found anywhere in the text, on word boundaries. */
+  const wn_lex_entry *e = match("Posts may contain affiliate links, thanks for reading");
+  assert_non_null(e);
+  assert_int_equal(e->match, WN_LEX_INFIX);
+  e = match("Zach\xc4\x99" "camy do odwiedzin. Informujemy, \xc5\xbc" "e korzystamy z cookies.");
+  assert_non_null(e);
+  assert_int_equal(e->role, WN_LEX_CONSENT);
+  /* Not inside a longer word. */
+  assert_null(match("The wikorzystamy z cookiesy test"));
+  /* Scanning every word start does not read past the text. */
+  assert_null(match("a"));
+  assert_null(match("affiliat"));
+}
+
+/* Pieces of plain ASCII take a fast path; the result is the same as the
+ * Unicode path gives for the same letters. */
+static void test_normalize_mixed_pieces(void **state) {
+  (void)state;
+  assert_normalizes("Caf\xc3\xa9 CAF\xc3\x89 cafe\xcc\x81", "caf\xc3\xa9 caf\xc3\xa9 caf\xc3\xa9");
+  assert_normalizes("Read\tmore\n\xc2\xbb NOW", "read more now");
+  assert_normalizes("A1b2 \xef\xbc\x91\xef\xbc\x92x", "a 0 b 0 0 x");
+}
+
 /* Every table is sorted and holds only normalised phrases. */
 static void test_tables_are_compiled(void **state) {
   (void)state;
@@ -221,6 +246,8 @@ int main(void) {
       cmocka_unit_test(test_whole_phrase_only),
       cmocka_unit_test(test_prefix_and_suffix_hits),
       cmocka_unit_test(test_cjk_boundaries),
+      cmocka_unit_test(test_infix_hits),
+      cmocka_unit_test(test_normalize_mixed_pieces),
       cmocka_unit_test(test_tables_are_compiled),
       cmocka_unit_test(test_every_role_has_languages),
       cmocka_unit_test(test_ai_labels_and_consent),
