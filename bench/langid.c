@@ -1,7 +1,12 @@
 /*
  * winnow-bench-langid: language identification on short strings.
  *
- * usage: winnow-bench-langid FILE.tsv   (columns: id, lang, kind, text)
+ * usage: winnow-bench-langid [--check] FILE.tsv   (columns: id, lang, kind, text)
+ *
+ * --check exits with status 1 unless: at least 99% of same-language strings
+ * are kept; foreign strings in the same script are dropped at least 80% of
+ * the time at 2-3 words and 95% at 4+ words; every string in another script
+ * is dropped.
  *
  * Prints top-1 accuracy, then the question the chrome filter asks: "is this
  * string in the page's language?". Every string is tried against a page in
@@ -74,13 +79,16 @@ static sample *load(const char *path, size_t *count) {
   return rows;
 }
 
+static const double MIN_KEPT = 99.0, MIN_DROPPED_SHORT = 80.0, MIN_DROPPED_LONG = 95.0;
+
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: winnow-bench-langid FILE.tsv\n");
+  bool check = argc == 3 && strcmp(argv[1], "--check") == 0;
+  if (argc != 2 && !check) {
+    fprintf(stderr, "usage: winnow-bench-langid [--check] FILE.tsv\n");
     return 2;
   }
   size_t n = 0;
-  sample *rows = load(argv[1], &n);
+  sample *rows = load(argv[argc - 1], &n);
   if (!rows || n == 0) return 1;
   bool present[MAX_LANGS] = {false};
   for (size_t i = 0; i < n; i++) present[rows[i].lang] = true;
@@ -122,5 +130,13 @@ int main(int argc, char **argv) {
            share(other_script[b]), other_script[b].total);
   for (size_t i = 0; i < n; i++) free(rows[i].text);
   free(rows);
-  return 0;
+  if (!check) return 0;
+  bool ok = share(kept_all) >= MIN_KEPT && share(same_script[1]) >= MIN_DROPPED_SHORT &&
+            share(same_script[2]) >= MIN_DROPPED_LONG;
+  for (int b = 0; b < BUCKETS; b++)
+    if (other_script[b].hit != other_script[b].total) ok = false;
+  printf("check: %s (bars: kept >= %.0f%%, same script dropped >= %.0f%% at 2-3 words and "
+         ">= %.0f%% at 4+, other script 100%%)\n",
+         ok ? "ok" : "FAILED", MIN_KEPT, MIN_DROPPED_SHORT, MIN_DROPPED_LONG);
+  return ok ? 0 : 1;
 }

@@ -23,7 +23,8 @@ typedef enum winnow_status {
   WINNOW_OK = 0,
   WINNOW_ERR_ENCODING = 1, /* the requested encoding name is unknown */
   WINNOW_ERR_PARSE = 2,    /* the HTML parser gave up */
-  WINNOW_ERR_ARGUMENT = 3  /* NULL where a value is required */
+  WINNOW_ERR_ARGUMENT = 3, /* NULL where a value is required */
+  WINNOW_ERR_LANGUAGE = 4  /* the stated article language has no profile */
 } winnow_status;
 
 typedef enum winnow_format {
@@ -35,6 +36,8 @@ typedef struct winnow_options {
   const char *encoding; /* force this input encoding; NULL = sniff */
   int include_title;    /* print the title first (default 1) */
   winnow_format format; /* default WINNOW_FORMAT_TEXT */
+  const char *lang;     /* the article's language (ISO 639-1); NULL = identify it */
+  int keep_foreign;     /* 1 = keep chrome in other languages (default 0) */
 } winnow_options;
 
 typedef struct winnow_result {
@@ -42,6 +45,7 @@ typedef struct winnow_result {
   size_t text_len;    /* bytes in text, without the NUL */
   char *title;        /* the page title as chosen, or "" */
   char encoding[32];  /* the input encoding that was used, e.g. "UTF-8" */
+  char lang[8];       /* the article's language, ISO 639-1, or "und" */
 } winnow_result;
 
 /* Fill opts with the defaults. */

@@ -81,5 +81,14 @@ else
   echo "== snippets: skipped, no $trafilatura"
 fi
 
+langid=../shared/data/langid-dev.tsv
+if [ -f "$langid" ]; then
+  echo "== langid"
+  build/winnow-bench-langid --check "$langid"
+  stage_result langid $?
+else
+  echo "== langid: skipped, no $langid"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "foreign.h"
+#include "langid.h"
 #include "lexicon.h"
 #include "normalize.h"
 #include "title.h"
@@ -885,6 +887,7 @@ void wn_classify(wn_page *page) {
   page->region = -1;
   page->body_end = -1;
   page->caption_names = 0;
+  page->doc_lang = page->stated_lang >= 0 ? page->stated_lang : wn_lang_find(page->lang);
   if (!page->block_count) {
     wn_choose_title(page);
     return;
@@ -913,6 +916,8 @@ void wn_classify(wn_page *page) {
   extend_to_adjacent_prose(page, outer, region, comments_ok);
   drop_labels_before_headline(page);
   drop_duplicates(page);
+  wn_identify_document_language(page);
+  wn_drop_foreign_chrome(page);
   drop_teasers(page);
   drop_orphan_headings(page);
   drop_all_if_too_little(page);
@@ -944,6 +949,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_DUPLICATE] = "duplicate",
       [WN_DROP_CAPTION] = "caption",
       [WN_DROP_TEASER] = "teaser",
+      [WN_DROP_FOREIGN] = "foreign-language",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

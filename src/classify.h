@@ -37,6 +37,7 @@ typedef enum wn_reason {
   WN_DROP_DUPLICATE,      /* the same text as a block printed earlier */
   WN_DROP_CAPTION,        /* a figure caption */
   WN_DROP_TEASER,         /* a linked headline and its blurb: another page's teaser */
+  WN_DROP_FOREIGN,        /* chrome in a language other than the article's */
   WN_REASON_COUNT
 } wn_reason;
 

@@ -257,7 +257,40 @@ static int cjk_language(int script) {
   return wn_lang_find("zh");
 }
 
+/* URLs, e-mail addresses and paths are not language: tokens holding "://",
+ * "@" or "/", or starting with "www.", are blanked in a copy of the text. */
+static bool is_address(const char *token, size_t n) {
+  if (n >= 4 && strncmp(token, "www.", 4) == 0) return true;
+  for (size_t i = 0; i < n; i++)
+    if (token[i] == '@' || token[i] == '/') return true;
+  return false;
+}
+
+static char *without_addresses(const char *text, size_t len) {
+  if (!memchr(text, '/', len) && !memchr(text, '@', len) && !strstr(text, "www.")) return NULL;
+  char *copy = malloc(len + 1);
+  if (!copy) return NULL;
+  memcpy(copy, text, len);
+  copy[len] = '\0';
+  for (size_t i = 0; i < len;) {
+    size_t j = i;
+    while (j < len && copy[j] != ' ') j++;
+    if (is_address(copy + i, j - i)) memset(copy + i, ' ', j - i);
+    i = j + 1;
+  }
+  return copy;
+}
+
+static wn_lang_evidence evaluate_text(const char *text, size_t len, int lang);
+
 static wn_lang_evidence evaluate(const char *text, size_t len, int lang) {
+  char *clean = without_addresses(text, len);
+  wn_lang_evidence ev = evaluate_text(clean ? clean : text, len, lang);
+  free(clean);
+  return ev;
+}
+
+static wn_lang_evidence evaluate_text(const char *text, size_t len, int lang) {
   wn_lang_evidence ev = {WN_SCRIPT_OTHER, 0, 0, -1, 0.0};
   text_stats st;
   walk(text, len, &st, NULL, NULL);

@@ -16,14 +16,15 @@
 enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* Long-only options get values outside the char range. */
-enum { OPT_VERSION = 256, OPT_ENCODING, OPT_NO_TITLE, OPT_EXPLAIN };
+enum { OPT_VERSION = 256, OPT_ENCODING, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN };
 
 static const char *const usage_text =
     "Usage: winnow [OPTION]... [FILE]...\n"
     "Print the main text of an HTML page: the article, post or product\n"
     "description, without navigation, footers, cookie and consent banners,\n"
     "\"AI-generated image\" labels, share buttons, newsletter boxes or\n"
-    "related-article teasers, in any of some 40 languages.\n"
+    "related-article teasers, in any of some 40 languages, and without\n"
+    "interface labels written in another language than the article's.\n"
     "\n"
     "With no FILE, or when FILE is -, read standard input. With several\n"
     "files, their extracted texts are printed one after another, in order.\n"
@@ -35,12 +36,19 @@ static const char *const usage_text =
     "      --encoding=NAME  treat the input as NAME (e.g. UTF-8, ISO-8859-1,\n"
     "                       windows-1252, Shift_JIS) instead of detecting it\n"
     "      --no-title       do not print the page title\n"
+    "      --lang=CODE      the article is in language CODE (ISO 639-1: en, de,\n"
+    "                       fi, ja...); by default it is identified from the\n"
+    "                       page's main text, with <html lang> as a hint\n"
+    "      --keep-foreign   keep short blocks in other languages than the\n"
+    "                       article's (by default, interface chrome in another\n"
+    "                       language is dropped; quotes and lang-tagged text stay)\n"
     "      --explain        instead of the text, print one line per block:\n"
     "                       kept or dropped, the reason (outside-main,\n"
     "                       navigation, link-dense, consent-manager,\n"
     "                       consent-text, ai-label, chrome-section(related),\n"
     "                       chrome-line(advertisement), caption, duplicate,\n"
-    "                       ...), its length, link density and value\n"
+    "                       foreign-language, ...), its length, link density,\n"
+    "                       value and language; and the page's language\n"
     "  -h, --help           show this help and exit\n"
     "      --version        show the version and exit\n"
     "\n"
@@ -49,11 +57,13 @@ static const char *const usage_text =
     "  winnow saved-page.html > article.txt\n"
     "  winnow --encoding=windows-1252 old-page.html\n"
     "  winnow --explain page.html | grep drop   # why was a paragraph lost?\n"
+    "  winnow --lang=en page.html               # English article, foreign UI\n"
     "\n"
     "Exit status:\n"
     "  0  success (also when a page has no main text and nothing is printed)\n"
     "  1  an input could not be read, or the output could not be written\n"
-    "  2  usage error: unknown option, missing argument, unknown encoding\n";
+    "  2  usage error: unknown option, missing argument, unknown encoding,\n"
+    "     unknown language code\n";
 
 typedef struct bytes {
   char *data;
@@ -155,6 +165,11 @@ static page_outcome process(const char *path, const winnow_options *opts) {
     usage_error("unknown encoding", opts->encoding ? opts->encoding : "");
     return PAGE_USAGE;
   }
+  if (st == WINNOW_ERR_LANGUAGE) {
+    usage_error("unknown language code (want ISO 639-1, e.g. en, de, ja)",
+                opts->lang ? opts->lang : "");
+    return PAGE_USAGE;
+  }
   if (st != WINNOW_OK) {
     fprintf(stderr, "winnow: %s: %s\n", name, winnow_status_string(st));
     return PAGE_FAILED;
@@ -172,6 +187,8 @@ static int parse_options(int argc, char **argv, winnow_options *opts) {
       {"encoding", required_argument, NULL, OPT_ENCODING},
       {"no-title", no_argument, NULL, OPT_NO_TITLE},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
+      {"lang", required_argument, NULL, OPT_LANG},
+      {"keep-foreign", no_argument, NULL, OPT_KEEP_FOREIGN},
       {NULL, 0, NULL, 0}};
   int c;
   opterr = 0; /* our own messages: getopt's would print the full argv[0] */
@@ -186,6 +203,8 @@ static int parse_options(int argc, char **argv, winnow_options *opts) {
     case OPT_ENCODING: opts->encoding = optarg; break;
     case OPT_NO_TITLE: opts->include_title = 0; break;
     case OPT_EXPLAIN: opts->format = WINNOW_FORMAT_EXPLAIN; break;
+    case OPT_LANG: opts->lang = optarg; break;
+    case OPT_KEEP_FOREIGN: opts->keep_foreign = 1; break;
     case ':':
       usage_error("option requires an argument", argv[optind - 1]);
       return EXIT_USAGE;

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "classify.h"
+#include "langid.h"
 #include "lexicon.h"
 
 /* --explain shows this many bytes of each block's text. */
@@ -126,9 +127,13 @@ void wn_render_explain(const wn_page *page, wn_buf *out) {
   wn_buf_putc(out, '\n');
   explain_region(page, out);
   wn_buf_printf(out, "# page read as a %s\n", page->listing ? "listing (links are content)" : "document");
+  wn_buf_printf(out, "# language: %s%s (html lang: %s)\n", wn_lang_code(page->doc_lang),
+                page->stated_lang >= 0 ? ", as stated" : "", page->lang ? page->lang : "none");
   wn_buf_puts(out, "# cues: N nav, H header, F footer, S sidebar, D dialog, X boilerplate name,\n"
                    "#       C comments, A article, M main, P content name (inherited from ancestors)\n");
-  wn_buf_puts(out, "# decision reason             kind      chars links value     cues       text\n");
+  wn_buf_puts(out, "# lang: a short block's likeliest language, and by how much (nats) the page's\n"
+                   "#       language trails it; \"-\" where language was not assessed\n");
+  wn_buf_puts(out, "# decision reason             kind      chars links value     cues       lang       text\n");
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     char kind[16];
@@ -142,8 +147,10 @@ void wn_render_explain(const wn_page *page, wn_buf *out) {
       snprintf(reason, sizeof reason, "%s(%s)", wn_reason_name(b->reason), b->lexicon->concept);
     else
       snprintf(reason, sizeof reason, "%s", wn_reason_name(b->reason));
-    wn_buf_printf(out, "%-4s %-20s %-7s %6d %5.2f %+9.1f  %s ", b->keep ? "keep" : "drop", reason,
-                  kind, b->chars, links, b->score, cues);
+    char lang[16] = "-";
+    if (b->lang >= 0) snprintf(lang, sizeof lang, "%s%+.1f", wn_lang_code(b->lang), -b->lang_gap);
+    wn_buf_printf(out, "%-4s %-20s %-7s %6d %5.2f %+9.1f  %s %-10s ", b->keep ? "keep" : "drop",
+                  reason, kind, b->chars, links, b->score, cues, lang);
     append_snippet(out, b->text, b->text_len, EXPLAIN_TEXT_BYTES);
     wn_buf_putc(out, '\n');
   }

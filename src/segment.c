@@ -218,6 +218,7 @@ static uint32_t element_flags(const GumboNode *element) {
   flags |= named;
   if (is_dialog_tag(element)) flags |= WN_EL_DIALOG;
   if (element->v.element.attributes.length && wn_cmp_matches(element)) flags |= WN_EL_CONSENT;
+  if (element->v.element.tag != GUMBO_TAG_HTML && attr(element, "lang")) flags |= WN_EL_LANG;
   return flags;
 }
 
@@ -282,6 +283,7 @@ typedef struct frame {
   int outer_link;   /* the link element open before this one */
   bool pre;
   bool data_row;
+  bool lang;        /* has a lang attribute */
 } frame;
 
 typedef struct segmenter {
@@ -297,6 +299,8 @@ typedef struct segmenter {
   int cells_in_row;
   int in_pre;
   int in_link;
+  int in_lang;          /* open elements with a lang attribute */
+  bool lang_tagged;     /* the pending block holds lang-tagged text */
   int data_row_depth;
   const GumboNode *root;
   size_t page_chars;      /* measured on demand by the cleaner */
@@ -413,6 +417,9 @@ static void flush_block(segmenter *s) {
   b->text = wn_buf_detach(&s->text, &b->text_len);
   b->link_chars = s->link_chars;
   b->card_link_chars = s->card_link_chars;
+  b->lang_tagged = s->lang_tagged;
+  b->lang = -1;
+  s->lang_tagged = false;
   wn_block_measure(b);
   if (b->link_chars > b->chars) b->link_chars = b->chars;
   s->body_text_chars += (size_t)b->chars;
@@ -444,6 +451,7 @@ static void append_char(segmenter *s, int owner, const char *bytes, size_t len) 
 
 static void append_text(segmenter *s, int owner, const char *text) {
   const unsigned char *p = (const unsigned char *)text;
+  if (s->in_lang) s->lang_tagged = true;
   if (s->in_pre) {
     if (s->text.len == 0) s->text_owner = owner;
     for (; *p; p++) {
@@ -592,6 +600,10 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     f.pre = true;
     s->in_pre++;
   }
+  if (s->page->elements[f.element].flags & WN_EL_LANG) {
+    f.lang = true;
+    s->in_lang++;
+  }
   push(s, f);
 }
 
@@ -603,6 +615,7 @@ static void leave_element(segmenter *s) {
   }
   if (f.block) flush_block(s);
   if (f.pre) s->in_pre--;
+  if (f.lang) s->in_lang--;
   if (f.data_row) s->data_row_depth--;
 }
 
@@ -643,6 +656,8 @@ static void walk(segmenter *s, const GumboNode *root) {
 
 void wn_segment(const GumboOutput *output, wn_page *page) {
   memset(page, 0, sizeof *page);
+  page->stated_lang = -1;
+  page->doc_lang = -1;
   segmenter s;
   memset(&s, 0, sizeof s);
   s.page = page;

@@ -42,7 +42,8 @@ enum wn_element_flag {
   WN_EL_BLOCKQUOTE = 1u << 14,
   WN_EL_HEADING = 1u << 15,
   WN_EL_CONSENT = 1u << 16,     /* a known consent manager's container */
-  WN_EL_CAPTION = 1u << 17      /* class/id says caption (wp-caption-text, media__caption) */
+  WN_EL_CAPTION = 1u << 17,     /* class/id says caption (wp-caption-text, media__caption) */
+  WN_EL_LANG = 1u << 18         /* carries a lang attribute (below <html>) */
 };
 
 typedef struct wn_element {
@@ -78,6 +79,9 @@ typedef struct wn_block {
   const struct wn_lex_entry *lexicon; /* the phrase this block is, or whose section it is in */
   int keep;
   int reason;          /* enum wn_reason in classify.h */
+  bool lang_tagged;    /* holds text inside an element with a lang attribute */
+  int lang;            /* most likely language, -1 when not assessed */
+  float lang_gap;      /* how far the page's language trails it (nats) */
   double score;
 } wn_block;
 
@@ -94,6 +98,9 @@ typedef struct wn_page {
   size_t body_text_chars;
   bool listing;         /* links are content here (set by the classifier) */
   int region;           /* element chosen as the main content region, -1 if none */
+  int stated_lang;      /* the caller's article language, -1 = identify it */
+  bool keep_foreign;    /* keep chrome in other languages */
+  int doc_lang;         /* the article's language (classifier), -1 = unknown */
   int caption_names;    /* elements whose class/id says caption */
   int body_end;         /* position of the region's last long prose block outside chrome */
 } wn_page;

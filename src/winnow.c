@@ -10,6 +10,7 @@
 #include "buffer.h"
 #include "classify.h"
 #include "decode.h"
+#include "langid.h"
 #include "render.h"
 #include "segment.h"
 
@@ -35,6 +36,8 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
     winnow_options_init(&defaults);
     opts = &defaults;
   }
+  int stated_lang = -1;
+  if (opts->lang && (stated_lang = wn_lang_find(opts->lang)) < 0) return WINNOW_ERR_LANGUAGE;
   wn_decoded doc;
   if (wn_decode(html ? html : "", len, opts->encoding, &doc) != 0) return WINNOW_ERR_ENCODING;
   GumboOutput *tree = parse(&doc);
@@ -44,6 +47,8 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   }
   wn_page page;
   wn_segment(tree, &page);
+  page.stated_lang = stated_lang;
+  page.keep_foreign = opts->keep_foreign != 0;
   wn_classify(&page);
 
   wn_buf text;
@@ -58,6 +63,7 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   out->title = page.title;
   page.title = NULL;
   snprintf(out->encoding, sizeof out->encoding, "%s", doc.encoding);
+  snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(page.doc_lang));
 
   wn_page_free(&page);
   gumbo_destroy_output(&kGumboDefaultOptions, tree);
@@ -78,6 +84,7 @@ const char *winnow_status_string(winnow_status status) {
   case WINNOW_ERR_ENCODING: return "unknown encoding";
   case WINNOW_ERR_PARSE: return "the HTML parser failed";
   case WINNOW_ERR_ARGUMENT: return "invalid argument";
+  case WINNOW_ERR_LANGUAGE: return "no language profile for that code";
   }
   return "unknown error";
 }

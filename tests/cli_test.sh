@@ -149,6 +149,27 @@ run --encoding bogus-enc-xyz "$PAGE"
 expect_rc "--encoding with an unknown name exits 2" 2
 expect_grep "unknown encoding is named" "$TMP/err" "bogus-enc-xyz"
 
+# --- language options --------------------------------------------------------
+run --help
+expect_grep "--help documents --lang" "$TMP/out" "--lang=CODE"
+expect_grep "--help documents --keep-foreign" "$TMP/out" "--keep-foreign"
+run --lang=xx "$PAGE"
+expect_rc "--lang with an unknown code exits 2" 2
+expect_grep "unknown language code is named" "$TMP/err" "'xx'"
+run --lang
+expect_rc "--lang without a value exits 2" 2
+FI="$FIXTURES/lang-en-article-fi-chrome.html"
+if [ -f "$FI" ]; then
+  run "$FI"
+  expect_rc "foreign-chrome page exits 0" 0
+  if grep -q "Kopioi linkki" "$TMP/out"; then not_ok "Finnish chrome is dropped by default"; else ok "Finnish chrome is dropped by default"; fi
+  run --keep-foreign "$FI"
+  expect_grep "--keep-foreign keeps it" "$TMP/out" "Kopioi linkki"
+  run --explain "$FI"
+  expect_grep "--explain names the page language" "$TMP/out" "^# language: en"
+  expect_grep "--explain gives the reason foreign-language" "$TMP/out" "foreign-language"
+fi
+
 # --- output errors -----------------------------------------------------------
 if [ -w /dev/full ]; then
   "$WINNOW" "$PAGE" >/dev/full 2>"$TMP/err"; rc=$?

@@ -1,0 +1,276 @@
+#include "foreign.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "buffer.h"
+#include "classify.h"
+#include "langid.h"
+#include "normalize.h"
+
+/* Bytes of kept prose the document's language is judged on. */
+static const size_t SAMPLE_BYTES = 4000;
+/* A block of prose long enough to stand for the article's language. */
+static const int SAMPLE_MIN_CHARS = 80;
+/* The <html lang> hint wins when it trails the best guess by at most this
+ * much per letter of the sample (close languages: Norwegian and Danish). */
+static const double HINT_GAP_PER_LETTER = 0.02;
+/* Longer blocks are prose, whatever their language: quotes, not chrome. */
+static const int FOREIGN_MAX_WORDS = 30;
+/* Up to this many words and without a full stop, a foreign block is a label. */
+static const int LABEL_WORDS = 6;
+/* Per word, how far a same-script sentence must trail to be another language's. */
+static const double SENTENCE_GAP_PER_WORD = 6.0;
+/* In another script, a longer line is still an interface sentence. */
+static const int LABEL_WORDS_OTHER_SCRIPT = 20;
+static const double LINK_HEAVY = 0.5;
+static const uint32_t CHROME_CUES = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
+                                    WN_EL_DIALOG | WN_EL_FORM | WN_EL_FIGURE | WN_EL_CAPTION |
+                                    WN_EL_NEGATIVE_NAME;
+
+/* Known words: what fraction of a short block's words the article's own
+ * prose uses makes it the article's language, whatever the n-grams say
+ * ("1 egg and 1 egg yolk" under a recipe, product names on a shop page). */
+static const double KNOWN_WORDS_SHARE = 0.5;
+/* On a page, a same-script verdict needs this margin whatever the length:
+ * product names and specifications are harder than interface strings. */
+static const double PAGE_SAME_SCRIPT_GAP = 16.0;
+
+typedef struct vocabulary {
+  uint64_t *keys;
+  int *counts;
+  size_t cap;
+} vocabulary;
+
+static uint64_t word_hash(const char *w, size_t n) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 1099511628211ULL;
+  return h | 1; /* 0 marks an empty slot */
+}
+
+static int *vocab_slot(vocabulary *v, uint64_t key, bool insert) {
+  size_t i = key & (v->cap - 1);
+  while (v->keys[i] && v->keys[i] != key) i = (i + 1) & (v->cap - 1);
+  if (!v->keys[i]) {
+    if (!insert) return NULL;
+    v->keys[i] = key;
+  }
+  return &v->counts[i];
+}
+
+/* Calls fn on each word of the block's normalised text. */
+static void for_each_word(const wn_block *b, void (*fn)(const char *, size_t, void *), void *data) {
+  size_t len;
+  char *norm = wn_normalize_phrase(b->text, b->text_len, &len);
+  for (size_t i = 0; i < len;) {
+    size_t j = i;
+    while (j < len && norm[j] != ' ') j++;
+    if (j > i) fn(norm + i, j - i, data);
+    i = j + 1;
+  }
+  free(norm);
+}
+
+static void count_word(const char *w, size_t n, void *data) {
+  vocabulary *v = data;
+  int *c = vocab_slot(v, word_hash(w, n), true);
+  if (c) (*c)++;
+}
+
+/* The article's prose; on a listing, every entry (titles share their words). */
+static bool in_vocabulary(const wn_page *page, const wn_block *b) {
+  return b->keep && (page->listing || b->chars >= SAMPLE_MIN_CHARS);
+}
+
+static void build_vocabulary(const wn_page *page, vocabulary *v) {
+  size_t words = 0;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (in_vocabulary(page, &page->blocks[i])) words += (size_t)page->blocks[i].words;
+  v->cap = 64;
+  while (v->cap < 2 * words + 2) v->cap *= 2;
+  v->keys = wn_xcalloc(v->cap, sizeof *v->keys);
+  v->counts = wn_xcalloc(v->cap, sizeof *v->counts);
+  for (size_t i = 0; i < page->block_count; i++)
+    if (in_vocabulary(page, &page->blocks[i])) for_each_word(&page->blocks[i], count_word, v);
+}
+
+typedef struct known_tally {
+  vocabulary *v;
+  int own;   /* occurrences the block itself put in the vocabulary (one per word) */
+  int known, total;
+} known_tally;
+
+static void check_word(const char *w, size_t n, void *data) {
+  known_tally *t = data;
+  if (n == 1 && w[0] == '0') return; /* numbers say nothing */
+  t->total++;
+  int *c = vocab_slot(t->v, word_hash(w, n), false);
+  if (c && *c > t->own) t->known++;
+}
+
+static bool uses_article_words(const wn_page *page, const vocabulary *v, const wn_block *b) {
+  known_tally t = {(vocabulary *)v, in_vocabulary(page, b) ? 1 : 0, 0, 0};
+  for_each_word(b, check_word, &t);
+  return t.total > 0 && t.known >= KNOWN_WORDS_SHARE * t.total;
+}
+
+static void append_sample(wn_buf *sample, const wn_block *b) {
+  size_t room = SAMPLE_BYTES - sample->len;
+  size_t n = b->text_len < room ? b->text_len : room;
+  while (n > 0 && n < b->text_len && ((unsigned char)b->text[n] & 0xC0) == 0x80) n--;
+  wn_buf_append(sample, b->text, n);
+  wn_buf_putc(sample, ' ');
+}
+
+/* Kept prose first; if there is none, whatever was kept. */
+static void build_sample(const wn_page *page, wn_buf *sample) {
+  for (int pass = 0; pass < 2 && sample->len == 0; pass++)
+    for (size_t i = 0; i < page->block_count && sample->len < SAMPLE_BYTES; i++) {
+      const wn_block *b = &page->blocks[i];
+      if (!b->keep || b->kind == WN_BLOCK_CODE) continue;
+      if (pass == 0 && b->chars < SAMPLE_MIN_CHARS) continue;
+      append_sample(sample, b);
+    }
+}
+
+void wn_identify_document_language(wn_page *page) {
+  page->doc_lang = page->stated_lang;
+  if (page->doc_lang >= 0) return;
+  int hint = wn_lang_find(page->lang);
+  wn_buf sample;
+  wn_buf_init(&sample);
+  build_sample(page, &sample);
+  wn_lang_evidence ev = wn_lang_identify(sample.data ? sample.data : "", sample.len);
+  page->doc_lang = ev.best;
+  if (hint >= 0 && (ev.best < 0 || hint == ev.best)) {
+    page->doc_lang = hint;
+  } else if (hint >= 0 && wn_lang_writes(hint, ev.script)) {
+    wn_lang_evidence h = wn_lang_assess(sample.data, sample.len, hint);
+    if (h.gap_to_best <= HINT_GAP_PER_LETTER * h.letters) page->doc_lang = hint;
+  }
+  wn_buf_free(&sample);
+}
+
+/* Text the page itself marks as another language, or quotes. */
+static bool marked_as_other_text(const wn_page *page, const wn_block *b) {
+  uint32_t flags = page->elements[b->owner].inherited;
+  if (b->lang_tagged || (flags & (WN_EL_LANG | WN_EL_BLOCKQUOTE))) return true;
+  /* Quotes, code, rows of a table (a glossary, a timetable) and items of a
+   * list that are not links (ingredients, specifications) are data. */
+  if (b->kind == WN_BLOCK_QUOTE || b->kind == WN_BLOCK_CODE || b->kind == WN_BLOCK_TABLE_ROW)
+    return true;
+  if (b->kind == WN_BLOCK_LIST_ITEM && (!b->chars || (double)b->link_chars / b->chars < LINK_HEAVY))
+    return true;
+  static const char *const QUOTES[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xc2\xab",
+                                       "\xc2\xbb", "\xe2\x80\x98", "\xe3\x80\x8c"};
+  for (size_t i = 0; i < sizeof QUOTES / sizeof QUOTES[0]; i++)
+    if (strncmp(b->text, QUOTES[i], strlen(QUOTES[i])) == 0) return true;
+  return false;
+}
+
+static bool ends_a_sentence(const wn_block *b) {
+  size_t n = b->text_len;
+  while (n > 0 && (b->text[n - 1] == ' ' || b->text[n - 1] == ')' || b->text[n - 1] == '"')) n--;
+  return n > 0 && strchr(".!?", b->text[n - 1]) != NULL;
+}
+
+static bool has_chrome_cues(const wn_page *page, const wn_block *b) {
+  if (b->chars && (double)b->link_chars / b->chars >= LINK_HEAVY) return true;
+  return (page->elements[b->owner].inherited & CHROME_CUES) != 0;
+}
+
+/*
+ * In another script, a line of up to LABEL_WORDS_OTHER_SCRIPT words is
+ * interface text. In the same script the evidence is weaker, and a foreign
+ * sentence in running text may be the author's ("Be there or be square!"):
+ * only labels (a few words, no sentence) or blocks with chrome cues go.
+ * `words`: words with letters in them (numbers are not words here).
+ */
+static bool looks_like_chrome(const wn_page *page, const wn_block *b, const wn_lang_evidence *ev,
+                              bool other_script) {
+  if (has_chrome_cues(page, b)) return true;
+  if (other_script) return ev->words <= LABEL_WORDS_OTHER_SCRIPT || b->kind == WN_BLOCK_HEADING;
+  if (b->kind == WN_BLOCK_HEADING) return false;
+  if (b->words <= LABEL_WORDS && !ends_a_sentence(b)) return true;
+  /* A sentence with no word of the page's language in it is a pitch
+   * ("Enjoy unlimited access..."); a foreign phrase the author wrote into
+   * the text is rarely that far from the page's language, word for word. */
+  return ev->words <= LABEL_WORDS_OTHER_SCRIPT && ev->gap_to_best >= SENTENCE_GAP_PER_WORD * ev->words;
+}
+
+/* A block whose every word (of two letters or more) is capitalised is a
+ * name: a product, a person, a place, a title in Title Case. Its letters say
+ * little about a language. (German capitalises nouns, not verbs.) */
+static bool all_names(const wn_block *b) {
+  int words = 0, capitalised = 0;
+  for (size_t i = 0; i < b->text_len;) {
+    size_t j = i;
+    while (j < b->text_len && b->text[j] != ' ') j++;
+    utf8proc_int32_t first = 0, second = 0;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)b->text + i,
+                                          (utf8proc_ssize_t)(j - i), &first);
+    if (n > 0 && (size_t)n < j - i)
+      utf8proc_iterate((const utf8proc_uint8_t *)b->text + i + n, (utf8proc_ssize_t)(j - i - n), &second);
+    bool word = n > 0 && utf8proc_category(second) >= UTF8PROC_CATEGORY_LU &&
+                utf8proc_category(second) <= UTF8PROC_CATEGORY_LO;
+    if (word && utf8proc_category(first) == UTF8PROC_CATEGORY_LU) capitalised++;
+    if (word && utf8proc_category(first) >= UTF8PROC_CATEGORY_LU &&
+        utf8proc_category(first) <= UTF8PROC_CATEGORY_LO)
+      words++;
+    i = j + 1;
+  }
+  return words >= 2 && capitalised == words;
+}
+
+static void drop(wn_block *b) {
+  b->keep = 0;
+  b->reason = WN_DROP_FOREIGN;
+}
+
+/* Is `i` next to a block dropped as foreign chrome (skipping empty neighbours)? */
+static bool beside_foreign(const wn_page *page, size_t i) {
+  if (i > 0 && page->blocks[i - 1].reason == WN_DROP_FOREIGN) return true;
+  return i + 1 < page->block_count && page->blocks[i + 1].reason == WN_DROP_FOREIGN;
+}
+
+void wn_drop_foreign_chrome(wn_page *page) {
+  int lang = page->doc_lang;
+  if (lang < 0) return;
+  vocabulary vocab;
+  build_vocabulary(page, &vocab);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep || b->words > FOREIGN_MAX_WORDS || marked_as_other_text(page, b)) continue;
+    if (b->heading_level == 1) continue; /* the headline is the article's, whatever it says */
+    wn_lang_evidence ev;
+    bool foreign = wn_lang_is_foreign(b->text, b->text_len, lang, &ev);
+    b->lang = ev.best;
+    b->lang_gap = (float)ev.gap_to_best;
+    bool other_script = !wn_lang_writes(lang, ev.script);
+    if (!looks_like_chrome(page, b, &ev, other_script) || page->keep_foreign) continue;
+    if (!foreign) continue;
+    /* Names say nothing; and on a page a same-script verdict needs the
+     * larger margin. */
+    if (!other_script && all_names(b)) continue;
+    if (!other_script && ev.gap_to_best < PAGE_SAME_SCRIPT_GAP) continue;
+    if (uses_article_words(page, &vocab, b)) {
+      b->lang = lang; /* the article's own words */
+      continue;
+    }
+    drop(b);
+  }
+  free(vocab.keys);
+  free(vocab.counts);
+  if (page->keep_foreign) return;
+  /* A one-word label says too little alone; beside foreign chrome, a word
+   * that reads best as another language is part of it ("Jaa" by "Tallenna"). */
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t k = 0; k < page->block_count; k++) {
+      size_t i = pass == 0 ? k : page->block_count - 1 - k;
+      wn_block *b = &page->blocks[i];
+      if (!b->keep || b->words != 1 || b->lang < 0 || b->lang == lang) continue;
+      if (marked_as_other_text(page, b) || !beside_foreign(page, i)) continue;
+      drop(b);
+    }
+}
