@@ -10,7 +10,7 @@
 #include "normalize.h"
 
 /* Bytes of kept prose the document's language is judged on. */
-static const size_t SAMPLE_BYTES = 4000;
+static const size_t SAMPLE_BYTES = 2000;
 /* A block of prose long enough to stand for the article's language. */
 static const int SAMPLE_MIN_CHARS = 80;
 /* The <html lang> hint wins when it trails the best guess by at most this
@@ -109,8 +109,9 @@ static void check_word(const char *w, size_t n, void *data) {
   if (c && *c > t->own) t->known++;
 }
 
-static bool uses_article_words(const wn_page *page, const vocabulary *v, const wn_block *b) {
-  known_tally t = {(vocabulary *)v, in_vocabulary(page, b) ? 1 : 0, 0, 0};
+static bool uses_article_words(const wn_page *page, vocabulary *v, const wn_block *b) {
+  if (!v->keys) build_vocabulary(page, v); /* only pages with candidates pay for it */
+  known_tally t = {v, in_vocabulary(page, b) ? 1 : 0, 0, 0};
   for_each_word(b, check_word, &t);
   return t.total > 0 && t.known >= KNOWN_WORDS_SHARE * t.total;
 }
@@ -237,8 +238,7 @@ static bool beside_foreign(const wn_page *page, size_t i) {
 void wn_drop_foreign_chrome(wn_page *page) {
   int lang = page->doc_lang;
   if (lang < 0) return;
-  vocabulary vocab;
-  build_vocabulary(page, &vocab);
+  vocabulary vocab = {NULL, NULL, 0};
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     if (!b->keep || b->words > FOREIGN_MAX_WORDS || marked_as_other_text(page, b)) continue;

@@ -175,7 +175,8 @@ static void walk(const char *text, size_t len, text_stats *stats, gram_fn gram, 
 
 typedef struct scorer {
   int script;
-  double score[256];
+  int grams[3];       /* n-grams seen, by n */
+  double score[256];  /* what known n-grams add beyond the unseen price */
 } scorer;
 
 static const wn_lang_gram *find_gram(uint64_t key) {
@@ -189,11 +190,11 @@ static const wn_lang_gram *find_gram(uint64_t key) {
   return NULL;
 }
 
-/* Every candidate pays the unseen price; languages that know the n-gram get it back. */
+/* Every candidate pays the unseen price for every n-gram (added up at the
+ * end); languages that know the n-gram get the difference back. */
 static void score_gram(uint64_t key, int n, void *data) {
   scorer *s = data;
-  for (int l = 0; l < wn_lang_table_count; l++)
-    if (wn_lang_table[l].script == s->script) s->score[l] += wn_lang_table[l].unseen[n - 1];
+  s->grams[n - 1]++;
   const wn_lang_gram *g = find_gram(key);
   if (!g) return;
   for (uint32_t k = 0; k < g->count; k++) {
@@ -201,6 +202,11 @@ static void score_gram(uint64_t key, int n, void *data) {
     if (wn_lang_table[p->lang].script == s->script)
       s->score[p->lang] += p->logp - wn_lang_table[p->lang].unseen[n - 1];
   }
+}
+
+static void add_unseen_prices(scorer *s) {
+  for (int l = 0; l < wn_lang_table_count; l++)
+    for (int n = 0; n < 3; n++) s->score[l] += s->grams[n] * (double)wn_lang_table[l].unseen[n];
 }
 
 /* A Han, Kana or Hangul character carries about a word: it weighs more than a letter. */
@@ -305,6 +311,7 @@ static wn_lang_evidence evaluate_text(const char *text, size_t len, int lang) {
   memset(&s, 0, sizeof s);
   s.script = ev.script;
   walk(text, len, &st, score_gram, &s);
+  add_unseen_prices(&s);
   for (int l = 0; l < wn_lang_table_count; l++) {
     if (wn_lang_table[l].script != ev.script) continue;
     if (ev.best < 0 || s.score[l] > s.score[ev.best]) ev.best = l;
