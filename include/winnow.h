@@ -29,7 +29,8 @@ typedef enum winnow_status {
 
 typedef enum winnow_format {
   WINNOW_FORMAT_TEXT = 0, /* title, then blocks separated by blank lines */
-  WINNOW_FORMAT_EXPLAIN   /* one line per block: keep/drop, reason, scores */
+  WINNOW_FORMAT_EXPLAIN,  /* one line per block: keep/drop, reason, scores */
+  WINNOW_FORMAT_MARKDOWN  /* headings, lists, tables, code fences; links' text */
 } winnow_format;
 
 typedef struct winnow_options {
@@ -46,6 +47,8 @@ typedef struct winnow_result {
   char *title;        /* the page title as chosen, or "" */
   char encoding[32];  /* the input encoding that was used, e.g. "UTF-8" */
   char lang[8];       /* the article's language, ISO 639-1, or "und" */
+  char *author;       /* as the page states it (meta, JSON-LD), or NULL */
+  char *date;         /* publication date as the page states it, or NULL */
 } winnow_result;
 
 /* Fill opts with the defaults. */

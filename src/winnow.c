@@ -75,6 +75,8 @@ void winnow_result_free(winnow_result *result) {
   if (!result) return;
   free(result->text);
   free(result->title);
+  free(result->author);
+  free(result->date);
   memset(result, 0, sizeof *result);
 }
 

@@ -1,0 +1,24 @@
+/*
+ * Record mode: JSON Lines in, JSON Lines out, one page per line, in order.
+ * Each input line is an object with "html" and "id" or "url"; every field
+ * but "html" is passed through, and title, lang, text (author, date) are
+ * added. A line that is not such an object yields an error record for that
+ * line ({"line": N, "error": "..."} plus its id/url when readable) and the
+ * stream goes on. Memory stays bounded by the longest line.
+ */
+#ifndef WN_JSONL_H
+#define WN_JSONL_H
+
+#include <stdio.h>
+
+#include "winnow.h"
+
+typedef struct wn_jsonl_stats {
+  unsigned long records; /* lines read */
+  unsigned long failed;  /* error records written */
+} wn_jsonl_stats;
+
+/* Returns 0, or -1 if reading `in` or writing `out` failed (errno set). */
+int wn_jsonl_process(FILE *in, FILE *out, const winnow_options *opts, wn_jsonl_stats *stats);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * Page metadata the page states about itself: author and publication date,
+ * from <meta> tags (author, article:author, article:published_time, date,
+ * DC.date...) and JSON-LD (schema.org Article/NewsArticle/BlogPosting:
+ * author.name, datePublished), through jansson.
+ */
+#ifndef WN_META_H
+#define WN_META_H
+
+#include <gumbo.h>
+
+/* Newly allocated strings, or NULL where the page states nothing. */
+typedef struct wn_meta {
+  char *author;
+  char *date;
+} wn_meta;
+
+void wn_meta_read(const GumboOutput *tree, wn_meta *out);
+
+#endif

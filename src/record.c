@@ -1,0 +1,14 @@
+#include "record.h"
+
+void wn_record_add_result(json_t *obj, const winnow_result *res) {
+  json_object_set_new(obj, "title", json_string(res->title ? res->title : ""));
+  json_object_set_new(obj, "lang", json_string(res->lang));
+  json_object_set_new(obj, "text", json_stringn(res->text, res->text_len));
+  if (res->author) json_object_set_new(obj, "author", json_string(res->author));
+  if (res->date) json_object_set_new(obj, "date", json_string(res->date));
+}
+
+char *wn_record_dump(const json_t *obj) {
+  /* Keys in insertion order: identity first, as the caller added it. */
+  return json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
+}
