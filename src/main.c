@@ -5,18 +5,41 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "batch.h"
+#include "jsonl.h"
+#include "warc.h"
 #include "winnow.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* Long-only options get values outside the char range. */
-enum { OPT_VERSION = 256, OPT_ENCODING, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN };
+enum {
+  OPT_VERSION = 256, OPT_ENCODING, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
+  OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES
+};
+
+/* Inputs larger than this are refused unless --max-bytes says otherwise. */
+static const size_t DEFAULT_MAX_BYTES = (size_t)64 << 20;
+
+/* Everything the command line asks for. */
+typedef struct cli {
+  winnow_options opts;
+  wn_output_format format;
+  bool explain;
+  const char *out_dir;   /* batch mode when set */
+  int jobs;
+  bool quiet, skip_existing, jsonl, warc;
+  const char *glob, *extensions;
+  size_t max_bytes;
+} cli;
 
 static const char *const usage_text =
     "Usage: winnow [OPTION]... [FILE]...\n"
@@ -49,6 +72,33 @@ static const char *const usage_text =
     "                       chrome-line(advertisement), caption, duplicate,\n"
     "                       foreign-language, ...), its length, link density,\n"
     "                       value and language; and the page's language\n"
+    "      --format=FMT     txt (default), md (Markdown: headings, lists, tables,\n"
+    "                       code fences) or json (one object: path or url,\n"
+    "                       title, lang, text, and author/date when stated)\n"
+    "      --max-bytes=N    refuse inputs over N bytes (K, M, G suffixes;\n"
+    "                       default 64M)\n"
+    "\n"
+    "Batch (a whole tree of pages):\n"
+    "  -o, --output=DIR     clean every page under the inputs (files or\n"
+    "                       directories, searched recursively) into DIR, with\n"
+    "                       the same relative paths and a .txt/.md/.json name\n"
+    "      --ext=LIST       file name extensions to take, comma-separated\n"
+    "                       (default html,htm,xhtml; each also gzipped, .gz)\n"
+    "      --glob=PATTERN   take files whose name matches PATTERN instead\n"
+    "  -j, --jobs=N         worker threads (default: the number of CPUs);\n"
+    "                       the output does not depend on N\n"
+    "      --skip-existing  leave outputs that are already there (resume)\n"
+    "  -q, --quiet          no progress or summary on stderr, only errors\n"
+    "\n"
+    "Record streams (one JSON object per line on stdout, in input order):\n"
+    "      --jsonl          read JSON Lines on stdin, one page per line:\n"
+    "                       {\"id\" or \"url\": ..., \"html\": ...}; other fields\n"
+    "                       are passed through; a bad line gives an error\n"
+    "                       record for that line and the stream goes on\n"
+    "      --warc           the FILEs are WARC files (.warc, .warc.gz): every\n"
+    "                       HTML response becomes {url, warc_record_id, date,\n"
+    "                       title, lang, text}\n"
+    "\n"
     "  -h, --help           show this help and exit\n"
     "      --version        show the version and exit\n"
     "\n"
@@ -58,10 +108,15 @@ static const char *const usage_text =
     "  winnow --encoding=windows-1252 old-page.html\n"
     "  winnow --explain page.html | grep drop   # why was a paragraph lost?\n"
     "  winnow --lang=en page.html               # English article, foreign UI\n"
+    "  winnow -o clean/ crawl/                  # a directory tree, all CPUs\n"
+    "  winnow --format=json -o out/ -j4 --skip-existing crawl/\n"
+    "  winnow --jsonl < pages.jsonl > texts.jsonl\n"
+    "  winnow --warc crawl.warc.gz > texts.jsonl\n"
     "\n"
     "Exit status:\n"
     "  0  success (also when a page has no main text and nothing is printed)\n"
-    "  1  an input could not be read, or the output could not be written\n"
+    "  1  an input could not be read or was refused (batch: any page failed),\n"
+    "     or the output could not be written\n"
     "  2  usage error: unknown option, missing argument, unknown encoding,\n"
     "     unknown language code\n";
 
@@ -79,7 +134,10 @@ static void usage_error(const char *what, const char *arg) {
  * large regular files; the loop still handles pipes and files that grow.
  * Returns 0, or an errno value.
  */
+static size_t max_input_bytes = (size_t)64 << 20;
+
 static int read_stream(FILE *fp, size_t hint, bytes *out) {
+  if (hint > max_input_bytes) return EFBIG;
   size_t cap = hint > 0 ? hint + 1 : 64 * 1024;
   char *data = malloc(cap);
   size_t len = 0;
@@ -101,6 +159,10 @@ static int read_stream(FILE *fp, size_t hint, bytes *out) {
     size_t n = fread(data + len, 1, cap - len, fp);
     len += n;
     if (n == 0) break;
+    if (len > max_input_bytes) {
+      free(data);
+      return EFBIG;
+    }
   }
   if (ferror(fp)) {
     int err = errno ? errno : EIO;
@@ -150,37 +212,83 @@ static int write_all(const char *data, size_t len) {
 
 typedef enum { PAGE_OK, PAGE_FAILED, PAGE_USAGE, PAGE_WRITE } page_outcome;
 
-static page_outcome process(const char *path, const winnow_options *opts) {
+static page_outcome process(const char *path, const cli *c) {
   const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
   bytes in = {0};
   int err = read_input(path, &in);
   if (err != 0) {
-    fprintf(stderr, "winnow: %s: %s\n", name, strerror(err));
+    fprintf(stderr, "winnow: %s: %s\n", name,
+            err == EFBIG ? "larger than the --max-bytes limit" : strerror(err));
     return PAGE_FAILED;
   }
-  winnow_result res;
-  winnow_status st = winnow_extract(in.data, in.len, opts, &res);
+  char *text = NULL;
+  size_t text_len = 0;
+  winnow_status st;
+  if (c->explain) {
+    winnow_result res;
+    st = winnow_extract(in.data, in.len, &c->opts, &res);
+    if (st == WINNOW_OK) {
+      text = res.text;
+      text_len = res.text_len;
+      res.text = NULL;
+      winnow_result_free(&res);
+    }
+  } else {
+    st = wn_render_page(in.data, in.len, &c->opts, c->format, "path", path, &text, &text_len);
+  }
   free(in.data);
   if (st == WINNOW_ERR_ENCODING) {
-    usage_error("unknown encoding", opts->encoding ? opts->encoding : "");
+    usage_error("unknown encoding", c->opts.encoding ? c->opts.encoding : "");
     return PAGE_USAGE;
   }
   if (st == WINNOW_ERR_LANGUAGE) {
     usage_error("unknown language code (want ISO 639-1, e.g. en, de, ja)",
-                opts->lang ? opts->lang : "");
+                c->opts.lang ? c->opts.lang : "");
     return PAGE_USAGE;
   }
   if (st != WINNOW_OK) {
     fprintf(stderr, "winnow: %s: %s\n", name, winnow_status_string(st));
     return PAGE_FAILED;
   }
-  int wrote = write_all(res.text, res.text_len);
-  winnow_result_free(&res);
+  int wrote = write_all(text, text_len);
+  free(text);
   return wrote == 0 ? PAGE_OK : PAGE_WRITE;
 }
 
+/* "64M", "1G", "500000" -> bytes; 0 when not a size. */
+static size_t parse_size(const char *text) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(text, &end, 10);
+  if (errno || end == text || text[0] == '-') return 0;
+  unsigned shift = 0;
+  switch (*end) {
+  case 'k': case 'K': shift = 10; end++; break;
+  case 'm': case 'M': shift = 20; end++; break;
+  case 'g': case 'G': shift = 30; end++; break;
+  default: break;
+  }
+  if (*end && strcmp(end, "B") != 0 && strcmp(end, "iB") != 0) return 0;
+  if (v > (SIZE_MAX >> shift)) return 0;
+  return (size_t)(v << shift);
+}
+
+static int parse_jobs(const char *text) {
+  char *end;
+  long v = strtol(text, &end, 10);
+  return *end == '\0' && v >= 1 && v <= 1024 ? (int)v : 0;
+}
+
+static bool parse_format(const char *text, wn_output_format *format) {
+  if (strcmp(text, "txt") == 0 || strcmp(text, "text") == 0) *format = WN_OUTPUT_TEXT;
+  else if (strcmp(text, "md") == 0 || strcmp(text, "markdown") == 0) *format = WN_OUTPUT_MARKDOWN;
+  else if (strcmp(text, "json") == 0) *format = WN_OUTPUT_JSON;
+  else return false;
+  return true;
+}
+
 /* Returns -1 to continue, or the exit code when parsing ends the run. */
-static int parse_options(int argc, char **argv, winnow_options *opts) {
+static int parse_options(int argc, char **argv, cli *c) {
   static const struct option longopts[] = {
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, OPT_VERSION},
@@ -189,22 +297,60 @@ static int parse_options(int argc, char **argv, winnow_options *opts) {
       {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"lang", required_argument, NULL, OPT_LANG},
       {"keep-foreign", no_argument, NULL, OPT_KEEP_FOREIGN},
+      {"format", required_argument, NULL, OPT_FORMAT},
+      {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+      {"output", required_argument, NULL, 'o'},
+      {"jobs", required_argument, NULL, 'j'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"skip-existing", no_argument, NULL, OPT_SKIP_EXISTING},
+      {"glob", required_argument, NULL, OPT_GLOB},
+      {"ext", required_argument, NULL, OPT_EXT},
+      {"jsonl", no_argument, NULL, OPT_JSONL},
+      {"warc", no_argument, NULL, OPT_WARC},
       {NULL, 0, NULL, 0}};
-  int c;
+  int ch;
   opterr = 0; /* our own messages: getopt's would print the full argv[0] */
-  while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-    switch (c) {
+  while ((ch = getopt_long(argc, argv, ":ho:j:q", longopts, NULL)) != -1) {
+    switch (ch) {
     case 'h':
       fputs(usage_text, stdout);
       return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
     case OPT_VERSION:
       printf("winnow %s\n", WINNOW_VERSION);
       return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
-    case OPT_ENCODING: opts->encoding = optarg; break;
-    case OPT_NO_TITLE: opts->include_title = 0; break;
-    case OPT_EXPLAIN: opts->format = WINNOW_FORMAT_EXPLAIN; break;
-    case OPT_LANG: opts->lang = optarg; break;
-    case OPT_KEEP_FOREIGN: opts->keep_foreign = 1; break;
+    case OPT_ENCODING: c->opts.encoding = optarg; break;
+    case OPT_NO_TITLE: c->opts.include_title = 0; break;
+    case OPT_EXPLAIN:
+      c->explain = true;
+      c->opts.format = WINNOW_FORMAT_EXPLAIN;
+      break;
+    case OPT_LANG: c->opts.lang = optarg; break;
+    case OPT_KEEP_FOREIGN: c->opts.keep_foreign = 1; break;
+    case OPT_FORMAT:
+      if (!parse_format(optarg, &c->format)) {
+        usage_error("unknown format (want txt, md or json)", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case OPT_MAX_BYTES:
+      if ((c->max_bytes = parse_size(optarg)) == 0) {
+        usage_error("not a size (e.g. 500000, 64M, 1G)", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case 'o': c->out_dir = optarg; break;
+    case 'j':
+      if ((c->jobs = parse_jobs(optarg)) == 0) {
+        usage_error("not a number of jobs (1-1024)", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case 'q': c->quiet = true; break;
+    case OPT_SKIP_EXISTING: c->skip_existing = true; break;
+    case OPT_GLOB: c->glob = optarg; break;
+    case OPT_EXT: c->extensions = optarg; break;
+    case OPT_JSONL: c->jsonl = true; break;
+    case OPT_WARC: c->warc = true; break;
     case ':':
       usage_error("option requires an argument", argv[optind - 1]);
       return EXIT_USAGE;
@@ -222,28 +368,110 @@ static int parse_options(int argc, char **argv, winnow_options *opts) {
   return -1;
 }
 
-int main(int argc, char **argv) {
-  winnow_options opts;
-  winnow_options_init(&opts);
-  /* Without this a closed pipe kills us silently mid-write; ignoring it
-   * turns the condition into an EPIPE that we can handle like any error. */
-  signal(SIGPIPE, SIG_IGN);
-
-  int code = parse_options(argc, argv, &opts);
-  if (code >= 0) return code;
-
-  code = EXIT_OK;
-  /* No operands means one pass over stdin, as if "-" had been given. */
-  for (int i = optind; i < argc || i == optind; i++) {
-    page_outcome o = process(i < argc ? argv[i] : "-", &opts);
-    if (o == PAGE_USAGE) return EXIT_USAGE;
-    if (o == PAGE_WRITE) return EXIT_INPUT;
-    if (o == PAGE_FAILED) code = EXIT_INPUT;
+static int check_modes(const cli *c, int operands) {
+  int modes = (c->out_dir != NULL) + c->jsonl + c->warc;
+  if (modes > 1) {
+    usage_error("choose one of", "-o, --jsonl, --warc");
+    return EXIT_USAGE;
   }
+  if (c->jsonl && operands > 0) {
+    usage_error("--jsonl reads standard input; unexpected operand", "FILE");
+    return EXIT_USAGE;
+  }
+  if ((c->warc || c->out_dir) && operands == 0) {
+    usage_error(c->warc ? "--warc needs WARC files" : "-o needs input files or directories", "");
+    return EXIT_USAGE;
+  }
+  if (c->explain && (modes > 0 || c->format != WN_OUTPUT_TEXT)) {
+    usage_error("--explain works on single pages in text format", "--explain");
+    return EXIT_USAGE;
+  }
+  return -1;
+}
+
+static int finish_stdout(int code) {
   errno = 0;
   if (fflush(stdout) != 0 || ferror(stdout)) {
     if (errno != EPIPE) fprintf(stderr, "winnow: write error: %s\n", strerror(errno));
     return EXIT_INPUT;
   }
   return code;
+}
+
+static int run_jsonl(const cli *c) {
+  wn_jsonl_stats stats;
+  if (wn_jsonl_process(stdin, stdout, &c->opts, &stats) != 0) {
+    if (errno != EPIPE) fprintf(stderr, "winnow: --jsonl: %s\n", strerror(errno));
+    return EXIT_INPUT;
+  }
+  return finish_stdout(EXIT_OK);
+}
+
+static int run_warc(const cli *c, int argc, char **argv) {
+  int code = EXIT_OK;
+  for (int i = optind; i < argc; i++) {
+    wn_warc_stats stats;
+    if (wn_warc_process(argv[i], stdout, stderr, &c->opts, &stats) != 0) {
+      if (errno == EPIPE) return EXIT_INPUT;
+      fprintf(stderr, "winnow: %s: %s\n", argv[i], strerror(errno));
+      code = EXIT_INPUT;
+    } else if (stats.skipped) {
+      code = EXIT_INPUT;
+    }
+  }
+  return finish_stdout(code);
+}
+
+static int run_batch(const cli *c, int argc, char **argv) {
+  wn_batch_options b = {0};
+  b.out_dir = c->out_dir;
+  b.inputs = argv + optind;
+  b.input_count = (size_t)(argc - optind);
+  b.extensions = c->extensions;
+  b.glob = c->glob;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  b.jobs = c->jobs ? c->jobs : (cpus > 0 ? (int)cpus : 1);
+  b.skip_existing = c->skip_existing;
+  b.quiet = c->quiet;
+  b.max_bytes = c->max_bytes;
+  b.format = c->format;
+  b.extract = c->opts;
+  wn_batch_stats stats;
+  return wn_batch_run(&b, &stats);
+}
+
+int main(int argc, char **argv) {
+  cli c = {0};
+  winnow_options_init(&c.opts);
+  c.max_bytes = DEFAULT_MAX_BYTES;
+  /* Without this a closed pipe kills us silently mid-write; ignoring it
+   * turns the condition into an EPIPE that we can handle like any error. */
+  signal(SIGPIPE, SIG_IGN);
+
+  int code = parse_options(argc, argv, &c);
+  if (code >= 0) return code;
+  if ((code = check_modes(&c, argc - optind)) >= 0) return code;
+  max_input_bytes = c.max_bytes;
+  if (c.opts.lang) { /* refuse a bad code before any work, in every mode */
+    winnow_result probe;
+    winnow_status st = winnow_extract("", 0, &c.opts, &probe);
+    if (st == WINNOW_OK) winnow_result_free(&probe);
+    if (st == WINNOW_ERR_LANGUAGE) {
+      usage_error("unknown language code (want ISO 639-1, e.g. en, de, ja)", c.opts.lang);
+      return EXIT_USAGE;
+    }
+  }
+  if (c.jsonl) return run_jsonl(&c);
+  if (c.warc) return run_warc(&c, argc, argv);
+  if (c.out_dir) return run_batch(&c, argc, argv);
+
+  code = EXIT_OK;
+  /* No operands means one pass over stdin, as if "-" had been given. */
+  for (int i = optind; i < argc || i == optind; i++) {
+    page_outcome o = process(i < argc ? argv[i] : "-", &c);
+    if (o == PAGE_USAGE) return EXIT_USAGE;
+    if (o == PAGE_WRITE) return EXIT_INPUT;
+    if (o == PAGE_FAILED) code = EXIT_INPUT;
+  }
+  return finish_stdout(code);
 }

@@ -1,0 +1,484 @@
+#define _GNU_SOURCE /* strcasecmp, mkstemps-free temp names via mkstemp */
+#include "batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "record.h"
+
+static const char *const DEFAULT_EXTENSIONS = "html,htm,xhtml";
+/* Directory trees deeper than this are a loop or a trap. */
+static const int MAX_DIR_DEPTH = 256;
+/* Bytes looked at to tell a binary file from HTML. */
+static const size_t SNIFF_BYTES = 4096;
+static const double PROGRESS_SECONDS = 0.25;
+
+const char *wn_output_extension(wn_output_format format) {
+  switch (format) {
+  case WN_OUTPUT_MARKDOWN: return "md";
+  case WN_OUTPUT_JSON: return "json";
+  default: return "txt";
+  }
+}
+
+/* ---- one page ------------------------------------------------------------ */
+
+winnow_status wn_render_page(const char *html, size_t len, const winnow_options *opts,
+                             wn_output_format format, const char *source_key,
+                             const char *source, char **text, size_t *text_len) {
+  winnow_options o = *opts;
+  o.format = format == WN_OUTPUT_MARKDOWN ? WINNOW_FORMAT_MARKDOWN : WINNOW_FORMAT_TEXT;
+  winnow_result res;
+  winnow_status st = winnow_extract(html, len, &o, &res);
+  if (st != WINNOW_OK) return st;
+  if (format != WN_OUTPUT_JSON) {
+    *text = res.text;
+    *text_len = res.text_len;
+    res.text = NULL;
+  } else {
+    json_t *obj = json_object();
+    if (source_key && source) json_object_set_new(obj, source_key, json_string(source));
+    wn_record_add_result(obj, &res);
+    char *line = wn_record_dump(obj);
+    json_decref(obj);
+    size_t n = line ? strlen(line) : 0;
+    *text = malloc(n + 2);
+    if (!*text) {
+      free(line);
+      winnow_result_free(&res);
+      return WINNOW_ERR_ARGUMENT;
+    }
+    memcpy(*text, line ? line : "", n);
+    (*text)[n] = '\n';
+    (*text)[n + 1] = '\0';
+    *text_len = n + 1;
+    free(line);
+  }
+  winnow_result_free(&res);
+  return WINNOW_OK;
+}
+
+/* ---- finding the inputs ---------------------------------------------------- */
+
+typedef struct job {
+  char *path; /* as found */
+  char *rel;  /* relative to its input, for the output tree */
+} job;
+
+typedef struct job_list {
+  job *items;
+  size_t count, cap;
+} job_list;
+
+static void add_job(job_list *l, const char *path, const char *rel) {
+  if (l->count == l->cap) {
+    l->cap = l->cap ? 2 * l->cap : 256;
+    job *more = realloc(l->items, l->cap * sizeof *more);
+    if (!more) abort();
+    l->items = more;
+  }
+  l->items[l->count].path = strdup(path);
+  l->items[l->count].rel = strdup(rel);
+  if (!l->items[l->count].path || !l->items[l->count].rel) abort();
+  l->count++;
+}
+
+/* "a.html.gz" -> "html"; "a.HTM" -> "HTM"; no extension -> "". */
+static const char *page_extension(const char *name, size_t *len) {
+  size_t n = strlen(name);
+  if (n > 3 && strcasecmp(name + n - 3, ".gz") == 0) n -= 3;
+  size_t dot = n;
+  while (dot > 0 && name[dot - 1] != '.' && name[dot - 1] != '/') dot--;
+  if (dot == 0 || name[dot - 1] != '.') {
+    *len = 0;
+    return name + n;
+  }
+  *len = n - dot;
+  return name + dot;
+}
+
+static bool wanted(const wn_batch_options *o, const char *name) {
+  if (o->glob) return fnmatch(o->glob, name, 0) == 0;
+  size_t elen;
+  const char *ext = page_extension(name, &elen);
+  if (!elen) return false;
+  const char *list = o->extensions ? o->extensions : DEFAULT_EXTENSIONS;
+  while (*list) {
+    const char *comma = strchr(list, ',');
+    size_t n = comma ? (size_t)(comma - list) : strlen(list);
+    if (n && *list == '.') list++, n--;
+    if (n == elen && strncasecmp(list, ext, n) == 0) return true;
+    list += n + (comma ? 1 : 0);
+    if (!comma) break;
+  }
+  return false;
+}
+
+static char *join(const char *a, const char *b) {
+  size_t n = strlen(a) + strlen(b) + 2;
+  char *p = malloc(n);
+  if (!p) abort();
+  snprintf(p, n, "%s%s%s", a, (*a && a[strlen(a) - 1] != '/' && *b) ? "/" : "", b);
+  return p;
+}
+
+static void walk_dir(const wn_batch_options *o, const char *dir, const char *rel, int depth,
+                     job_list *jobs) {
+  if (depth > MAX_DIR_DEPTH) {
+    fprintf(stderr, "winnow: %s: directories nested too deep, skipped\n", dir);
+    return;
+  }
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "winnow: %s: %s\n", dir, strerror(errno));
+    return;
+  }
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    char *path = join(dir, e->d_name);
+    char *sub = join(rel, e->d_name);
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+      if (S_ISDIR(st.st_mode)) walk_dir(o, path, sub, depth + 1, jobs); /* links not followed */
+      else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && wanted(o, e->d_name))
+        add_job(jobs, path, sub);
+    }
+    free(path);
+    free(sub);
+  }
+  closedir(d);
+}
+
+static int by_rel(const void *a, const void *b) {
+  return strcmp(((const job *)a)->rel, ((const job *)b)->rel);
+}
+
+static const char *base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
+/* Returns 0, or 2 if an input does not exist. */
+static int collect(const wn_batch_options *o, job_list *jobs) {
+  for (size_t i = 0; i < o->input_count; i++) {
+    const char *in = o->inputs[i];
+    struct stat st;
+    if (stat(in, &st) != 0) {
+      fprintf(stderr, "winnow: %s: %s\n", in, strerror(errno));
+      return 2;
+    }
+    if (S_ISDIR(st.st_mode)) walk_dir(o, in, "", 0, jobs);
+    else add_job(jobs, in, base_name(in)); /* named on the command line: taken as is */
+  }
+  qsort(jobs->items, jobs->count, sizeof *jobs->items, by_rel);
+  return 0;
+}
+
+/* ---- reading and writing ----------------------------------------------------- */
+
+/* Reads a plain or gzipped file whole, failing above max_bytes. */
+static int read_page(const char *path, size_t max_bytes, char **data, size_t *len,
+                     const char **why) {
+  gzFile f = gzopen(path, "rb");
+  if (!f) {
+    *why = strerror(errno ? errno : ENOMEM);
+    return -1;
+  }
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  int got = 0;
+  while (buf) {
+    if (n == cap) {
+      if (cap > max_bytes) break;
+      char *more = realloc(buf, cap *= 2);
+      if (!more) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = more;
+    }
+    size_t want = cap - n;
+    got = gzread(f, buf + n, want > (1u << 30) ? (1u << 30) : (unsigned)want);
+    if (got <= 0) break;
+    n += (size_t)got;
+    if (n > max_bytes) break;
+  }
+  int gz_err = 0;
+  const char *gz_msg = gzerror(f, &gz_err);
+  /* zlib reports a gzip stream cut short as Z_BUF_ERROR, with or without -1. */
+  bool truncated = gz_err == Z_BUF_ERROR;
+  if (truncated || gz_err < 0) got = -1;
+  gzclose(f);
+  if (!buf) {
+    *why = "out of memory";
+    return -1;
+  }
+  if (n > max_bytes) {
+    free(buf);
+    *why = "larger than the --max-bytes limit";
+    return -1;
+  }
+  if (got < 0) {
+    free(buf);
+    *why = truncated ? "truncated gzip data" : (gz_msg && *gz_msg ? gz_msg : "read error");
+    return -1;
+  }
+  *data = buf;
+  *len = n;
+  return 0;
+}
+
+/*
+ * Binary data (an image, an archive) is not a page: control bytes that text
+ * never has, or NULs. UTF-16 text has NULs too, but nearly all on one side
+ * of each byte pair.
+ */
+static bool looks_binary(const char *data, size_t len) {
+  size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, control = 0, nul[2] = {0, 0};
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)data[i];
+    if (c == 0) nul[i & 1]++;
+    else if (c < 0x09 || (c > 0x0D && c < 0x20 && c != 0x1B)) control++;
+  }
+  if (n == 0) return false;
+  if (control * 20 > n) return true;
+  size_t nuls = nul[0] + nul[1];
+  bool utf16 = nuls * 4 > n && (nul[0] * 20 < nuls || nul[1] * 20 < nuls);
+  return nuls * 100 > n && !utf16;
+}
+
+static int make_parents(const char *path) {
+  char *copy = strdup(path);
+  if (!copy) return -1;
+  for (char *p = copy + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+      free(copy);
+      return -1;
+    }
+    *p = '/';
+  }
+  free(copy);
+  return 0;
+}
+
+/* Writes to a temporary name in the same directory, then renames. */
+static int write_atomically(const char *path, const char *text, size_t len) {
+  if (make_parents(path) != 0) return -1;
+  size_t n = strlen(path) + 16;
+  char *tmp = malloc(n);
+  if (!tmp) return -1;
+  snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    free(tmp);
+    return -1;
+  }
+  size_t off = 0;
+  while (off < len) {
+    ssize_t w = write(fd, text + off, len - off);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    off += (size_t)w;
+  }
+  int saved = errno;
+  bool ok = off == len && fchmod(fd, 0644) == 0;
+  if (close(fd) != 0) ok = false;
+  if (ok && rename(tmp, path) == 0) {
+    free(tmp);
+    return 0;
+  }
+  unlink(tmp);
+  free(tmp);
+  errno = saved ? saved : EIO;
+  return -1;
+}
+
+/* OUT/rel with the page extension (and .gz) replaced by the format's. */
+static char *output_path(const wn_batch_options *o, const char *rel) {
+  size_t elen;
+  const char *ext = page_extension(rel, &elen);
+  size_t stem = elen ? (size_t)(ext - rel) - 1 : strlen(rel);
+  if (!elen && stem > 3 && strcasecmp(rel + stem - 3, ".gz") == 0) stem -= 3;
+  const char *new_ext = wn_output_extension(o->format);
+  size_t n = strlen(o->out_dir) + stem + strlen(new_ext) + 3;
+  char *p = malloc(n);
+  if (!p) abort();
+  snprintf(p, n, "%s/%.*s.%s", o->out_dir, (int)stem, rel, new_ext);
+  return p;
+}
+
+/* ---- the workers ------------------------------------------------------------- */
+
+typedef struct shared {
+  const wn_batch_options *o;
+  job_list *jobs;
+  pthread_mutex_t lock;
+  size_t next;
+  bool progress; /* a progress line is on the terminal */
+  wn_batch_stats stats;
+} shared;
+
+static void report(shared *s, const char *path, const char *why) {
+  pthread_mutex_lock(&s->lock);
+  /* Over a progress line, clear it first; it is redrawn below. */
+  fprintf(stderr, "%swinnow: %s: %s\n", s->progress ? "\r\033[K" : "", path, why);
+  s->stats.failed++;
+  pthread_mutex_unlock(&s->lock);
+}
+
+static void process_job(shared *s, const job *j) {
+  const wn_batch_options *o = s->o;
+  char *out = output_path(o, j->rel);
+  struct stat st;
+  if (o->skip_existing && stat(out, &st) == 0) {
+    pthread_mutex_lock(&s->lock);
+    s->stats.skipped++;
+    pthread_mutex_unlock(&s->lock);
+    free(out);
+    return;
+  }
+  char *data = NULL, *text = NULL;
+  size_t len = 0, text_len = 0;
+  const char *why = NULL;
+  if (read_page(j->path, o->max_bytes, &data, &len, &why) != 0) {
+    report(s, j->path, why);
+  } else if (looks_binary(data, len)) {
+    report(s, j->path, "binary data, not an HTML page");
+  } else {
+    winnow_status status = wn_render_page(data, len, &o->extract, o->format, "path", j->rel,
+                                      &text, &text_len);
+    if (status != WINNOW_OK) report(s, j->path, winnow_status_string(status));
+    else if (write_atomically(out, text, text_len) != 0) report(s, out, strerror(errno));
+    else {
+      pthread_mutex_lock(&s->lock);
+      s->stats.done++;
+      s->stats.in_bytes += (double)len;
+      s->stats.out_bytes += (double)text_len;
+      pthread_mutex_unlock(&s->lock);
+    }
+  }
+  free(data);
+  free(text);
+  free(out);
+}
+
+/* Set by SIGINT or SIGTERM: workers finish the page in hand (its output is
+ * renamed into place or not at all) and take no more. */
+static volatile sig_atomic_t stop_requested = 0;
+
+static void request_stop(int sig) {
+  (void)sig;
+  stop_requested = 1;
+}
+
+static void *worker(void *arg) {
+  shared *s = arg;
+  while (!stop_requested) {
+    pthread_mutex_lock(&s->lock);
+    size_t i = s->next < s->jobs->count ? s->next++ : s->jobs->count;
+    pthread_mutex_unlock(&s->lock);
+    if (i >= s->jobs->count) return NULL;
+    process_job(s, &s->jobs->items[i]);
+  }
+  return NULL;
+}
+
+static double now_seconds(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void show_progress(shared *s, double start) {
+  pthread_mutex_lock(&s->lock);
+  wn_batch_stats st = s->stats;
+  pthread_mutex_unlock(&s->lock);
+  double elapsed = now_seconds() - start;
+  size_t finished = st.done + st.skipped + st.failed;
+  double rate = elapsed > 0 ? (double)st.done / elapsed : 0;
+  double eta = rate > 0 ? (double)(st.files - finished) / rate : 0;
+  fprintf(stderr, "\r%zu/%zu files, %.1f pages/s, %.1f MB/s, ETA %d:%02d, %zu failed\033[K",
+          finished, st.files, rate, elapsed > 0 ? st.in_bytes / 1e6 / elapsed : 0,
+          (int)(eta / 60), (int)eta % 60, st.failed);
+}
+
+int wn_batch_run(const wn_batch_options *o, wn_batch_stats *stats) {
+  double start = now_seconds();
+  job_list jobs = {0};
+  memset(stats, 0, sizeof *stats);
+  if (collect(o, &jobs) != 0) return 2;
+  if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
+    fprintf(stderr, "winnow: %s: %s\n", o->out_dir, strerror(errno));
+    return 2;
+  }
+  struct sigaction stop = {0}, old_int, old_term;
+  stop.sa_handler = request_stop;
+  sigemptyset(&stop.sa_mask);
+  stop_requested = 0;
+  sigaction(SIGINT, &stop, &old_int);
+  sigaction(SIGTERM, &stop, &old_term);
+  bool progress = !o->quiet && isatty(STDERR_FILENO);
+  shared s = {.o = o, .jobs = &jobs, .next = 0, .progress = progress};
+  pthread_mutex_init(&s.lock, NULL);
+  s.stats.files = jobs.count;
+  int n = o->jobs < 1 ? 1 : o->jobs;
+  pthread_t *threads = calloc((size_t)n, sizeof *threads);
+  int started = 0;
+  for (int i = 0; threads && i < n; i++)
+    if (pthread_create(&threads[i], NULL, worker, &s) == 0) started++;
+  if (started == 0) worker(&s); /* no threads to be had: do the work here */
+  while (progress) {
+    pthread_mutex_lock(&s.lock);
+    bool all_taken = s.next >= jobs.count;
+    size_t finished = s.stats.done + s.stats.skipped + s.stats.failed;
+    pthread_mutex_unlock(&s.lock);
+    show_progress(&s, start);
+    if ((all_taken && finished >= jobs.count) || stop_requested) break;
+    struct timespec pause = {0, (long)(PROGRESS_SECONDS * 1e9)};
+    nanosleep(&pause, NULL);
+  }
+  for (int i = 0; i < started; i++) pthread_join(threads[i], NULL);
+  free(threads);
+  *stats = s.stats;
+  stats->seconds = now_seconds() - start;
+  if (progress) {
+    fprintf(stderr, "\r%zu pages written, %zu skipped, %zu failed; %.1f MB in, %.1f MB kept; "
+                    "%.1f s\033[K\n",
+            stats->done, stats->skipped, stats->failed, stats->in_bytes / 1e6,
+            stats->out_bytes / 1e6, stats->seconds);
+  }
+  pthread_mutex_destroy(&s.lock);
+  sigaction(SIGINT, &old_int, NULL);
+  sigaction(SIGTERM, &old_term, NULL);
+  if (stop_requested) {
+    size_t left = jobs.count - stats->done - stats->skipped - stats->failed;
+    fprintf(stderr, "winnow: interrupted, %zu pages not written; run again with "
+                    "--skip-existing to finish\n", left);
+    stats->failed += left;
+  }
+  for (size_t i = 0; i < jobs.count; i++) {
+    free(jobs.items[i].path);
+    free(jobs.items[i].rel);
+  }
+  free(jobs.items);
+  return stats->failed ? 1 : 0;
+}
