@@ -1,11 +1,223 @@
+/*
+ * Record mode: JSON Lines in, JSON Lines out (see jsonl.h).
+ *
+ * Lines are read with getline(), so a line may be of any length; the one
+ * line buffer is reused, and each line's JSON tree and extraction result are
+ * freed before the next line is read, so memory is bounded by the longest
+ * line. Output line N always answers input line N.
+ */
 #include "jsonl.h"
 
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+
+#include <jansson.h>
+
+#include "record.h"
+
+/* The fields every result record gets; input values of these are replaced. */
+static const char *const result_keys[] = {"title", "lang", "text"};
+
+static const char *type_name(const json_t *v) {
+  switch (json_typeof(v)) {
+  case JSON_OBJECT: return "an object";
+  case JSON_ARRAY: return "an array";
+  case JSON_STRING: return "a string";
+  case JSON_INTEGER:
+  case JSON_REAL: return "a number";
+  case JSON_TRUE:
+  case JSON_FALSE: return "a boolean";
+  case JSON_NULL: return "null";
+  }
+  return "an unknown value";
+}
+
+static int is_identity(const json_t *v) { return v && (json_is_string(v) || json_is_number(v)); }
+
+/* Write one JSON object and a newline. Returns 0, or -1 (errno set). */
+static int write_record(FILE *out, const json_t *obj) {
+  char *s = wn_record_dump(obj);
+  if (!s) {
+    errno = ENOMEM;
+    return -1;
+  }
+  int rc = (fputs(s, out) == EOF || putc('\n', out) == EOF) ? -1 : 0;
+  free(s);
+  if (rc != 0 && errno == 0) errno = EIO;
+  return rc;
+}
+
+/*
+ * Write {"line": N, "error": "..."} plus the input's "id"/"url" when `in_obj`
+ * (the parsed line, or NULL) has them as strings or numbers.
+ */
+static int write_error(FILE *out, unsigned long line, const json_t *in_obj, const char *fmt,
+                       ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+
+  json_t *rec = json_object();
+  if (!rec) {
+    errno = ENOMEM;
+    return -1;
+  }
+  json_object_set_new(rec, "line", json_integer((json_int_t)line));
+  if (in_obj) {
+    json_t *id = json_object_get(in_obj, "id");
+    json_t *url = json_object_get(in_obj, "url");
+    if (is_identity(id)) json_object_set(rec, "id", id);
+    if (is_identity(url)) json_object_set(rec, "url", url);
+  }
+  /* The message comes from us or jansson; never let it break the record. */
+  json_t *m = json_string(msg);
+  json_object_set_new(rec, "error", m ? m : json_string("error message is not valid UTF-8"));
+  int rc = write_record(out, rec);
+  json_decref(rec);
+  return rc;
+}
+
+static int is_blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return 0;
+  return 1;
+}
+
+/*
+ * Extract the page in `html` (a string member of `obj`) and write the
+ * result record. Returns 0, 1 if an error record was written instead, or -1
+ * if writing failed.
+ */
+static int extract_record(json_t *obj, json_t *html, unsigned long lineno, FILE *out,
+                          const winnow_options *opts) {
+  winnow_result res;
+  winnow_status st = winnow_extract(json_string_value(html), json_string_length(html), opts, &res);
+  if (st != WINNOW_OK)
+    return write_error(out, lineno, obj, "extraction failed: %s", winnow_status_string(st)) ? -1 : 1;
+
+  /* Drop the HTML first: the page may be large and is not passed on. */
+  json_object_del(obj, "html");
+  /* Extracted fields come after the passthrough ones, replacing any the
+   * input had (author/date only when the page states them). */
+  for (size_t i = 0; i < sizeof result_keys / sizeof *result_keys; i++)
+    json_object_del(obj, result_keys[i]);
+  if (res.author) json_object_del(obj, "author");
+  if (res.date) json_object_del(obj, "date");
+  wn_record_add_result(obj, &res);
+  winnow_result_free(&res);
+
+  /* wn_record_add_result() cannot report failure (invalid UTF-8, memory). */
+  for (size_t i = 0; i < sizeof result_keys / sizeof *result_keys; i++)
+    if (!json_object_get(obj, result_keys[i]))
+      return write_error(out, lineno, obj, "could not build the result record (\"%s\")",
+                         result_keys[i]) ? -1 : 1;
+  return write_record(out, obj) ? -1 : 0;
+}
+
+/*
+ * Handle one input line (without its line ending). Returns 1 if an error
+ * record was written, 0 if a result record was, -1 if writing failed.
+ */
+static int process_line(const char *line, size_t len, unsigned long lineno, FILE *out,
+                        const winnow_options *opts) {
+  if (is_blank(line, len)) return write_error(out, lineno, NULL, "empty line") ? -1 : 1;
+
+  json_error_t err;
+  /* Any value, so that "not an object" is its own message; \u0000 is allowed
+   * because an HTML string may contain NUL and is passed on with its length. */
+  json_t *obj = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+  if (!obj) {
+    int rc;
+    if (json_error_code(&err) == json_error_out_of_memory)
+      rc = write_error(out, lineno, NULL, "out of memory while parsing JSON");
+    else
+      rc = write_error(out, lineno, NULL, "invalid JSON at column %d: %s", err.column, err.text);
+    return rc ? -1 : 1;
+  }
+
+  int rc;
+  if (!json_is_object(obj)) {
+    rc = write_error(out, lineno, NULL, "not a JSON object but %s", type_name(obj)) ? -1 : 1;
+    json_decref(obj);
+    return rc;
+  }
+
+  json_t *html = json_object_get(obj, "html");
+  json_t *id = json_object_get(obj, "id");
+  json_t *url = json_object_get(obj, "url");
+  if (!html) {
+    rc = write_error(out, lineno, obj, "no \"html\" string field") ? -1 : 1;
+  } else if (!json_is_string(html)) {
+    rc = write_error(out, lineno, obj, "\"html\" is %s, not a string", type_name(html)) ? -1 : 1;
+  } else if (!is_identity(id) && !is_identity(url)) {
+    if (!id && !url)
+      rc = write_error(out, lineno, obj, "no \"id\" or \"url\" field") ? -1 : 1;
+    else
+      rc = write_error(out, lineno, obj, "\"%s\" is %s, not a string or number",
+                       id ? "id" : "url", type_name(id ? id : url)) ? -1 : 1;
+  } else {
+    rc = extract_record(obj, html, lineno, out, opts);
+  }
+  json_decref(obj);
+  return rc;
+}
 
 int wn_jsonl_process(FILE *in, FILE *out, const winnow_options *opts, wn_jsonl_stats *stats) {
-  (void)in;
-  (void)out;
-  (void)opts;
+  wn_jsonl_stats local;
+  if (!stats) stats = &local;
   memset(stats, 0, sizeof *stats);
-  return -1;
+  if (!in || !out) {
+    errno = EINVAL;
+    return -1;
+  }
+
+  char *buf = NULL;
+  size_t cap = 0;
+  int result = 0;
+  for (;;) {
+    errno = 0;
+    ssize_t n = getline(&buf, &cap, in);
+    if (n < 0) {
+      /* End of input, or a read error (getline's ENOMEM included). */
+      if (ferror(in) || !feof(in)) {
+        if (errno == 0) errno = EIO;
+        result = -1;
+      }
+      break;
+    }
+    size_t len = (size_t)n;
+    if (len > 0 && buf[len - 1] == '\n') {
+      len--;
+      if (len > 0 && buf[len - 1] == '\r') len--;
+    }
+    const char *line = buf;
+    if (stats->records == 0 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+      line += 3; /* a UTF-8 byte order mark before the first record */
+      len -= 3;
+    }
+    stats->records++;
+    int rc = process_line(line, len, stats->records, out, opts);
+    if (rc < 0) {
+      result = -1;
+      break;
+    }
+    if (rc > 0) stats->failed++;
+  }
+  free(buf);
+
+  int saved = errno;
+  if (fflush(out) == EOF || ferror(out)) {
+    if (result == 0) {
+      if (errno == 0) errno = EIO;
+      return -1;
+    }
+  }
+  if (result < 0) errno = saved;
+  return result;
 }
