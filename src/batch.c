@@ -41,6 +41,7 @@ winnow_status wn_render_page(const char *html, size_t len, const winnow_options 
                              const char *source, char **text, size_t *text_len) {
   winnow_options o = *opts;
   o.format = format == WN_OUTPUT_MARKDOWN ? WINNOW_FORMAT_MARKDOWN : WINNOW_FORMAT_TEXT;
+  if (format == WN_OUTPUT_JSON) o.include_title = 0; /* the record has a title field */
   winnow_result res;
   winnow_status st = winnow_extract(html, len, &o, &res);
   if (st != WINNOW_OK) return st;

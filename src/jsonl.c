@@ -96,8 +96,15 @@ static int is_blank(const char *s, size_t n) {
  */
 static int extract_record(json_t *obj, json_t *html, unsigned long lineno, FILE *out,
                           const winnow_options *opts) {
+  /* The record has a title field: the text does not repeat it. */
+  winnow_options text_only;
+  if (opts) text_only = *opts;
+  else winnow_options_init(&text_only);
+  text_only.include_title = 0;
+  text_only.format = WINNOW_FORMAT_TEXT;
   winnow_result res;
-  winnow_status st = winnow_extract(json_string_value(html), json_string_length(html), opts, &res);
+  winnow_status st = winnow_extract(json_string_value(html), json_string_length(html),
+                                    &text_only, &res);
   if (st != WINNOW_OK)
     return write_error(out, lineno, obj, "extraction failed: %s", winnow_status_string(st)) ? -1 : 1;
 

@@ -1,5 +1,6 @@
 #include "render.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,4 +155,455 @@ void wn_render_explain(const wn_page *page, wn_buf *out) {
     append_snippet(out, b->text, b->text_len, EXPLAIN_TEXT_BYTES);
     wn_buf_putc(out, '\n');
   }
+}
+
+/* ---- Markdown ------------------------------------------------------------ */
+
+/* Deeper nesting renders at this depth: pages can nest thousands of levels. */
+enum { MD_MAX_QUOTE = 8, MD_MAX_LIST = 8, MD_PAD_COLUMNS = 64 };
+
+/* Per-element facts, computed in one pass (parents precede their children). */
+typedef struct md_tree {
+  int *quote;       /* innermost blockquote at or above the element, -1 if none */
+  int *quote_depth; /* blockquotes at or above */
+  int *list;        /* innermost list (ul, ol, dl...) at or above, -1 if none */
+  int *item;        /* li/dt/dd whose content the element is part of, -1 if none */
+  int *table;       /* innermost table at or above, -1 if none */
+} md_tree;
+
+static bool is_item_tag(GumboTag tag) {
+  return tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DT || tag == GUMBO_TAG_DD;
+}
+
+static void md_tree_build(const wn_page *page, md_tree *t) {
+  size_t n = page->element_count ? page->element_count : 1;
+  int *all = wn_xmalloc(5 * n * sizeof *all);
+  t->quote = all;
+  t->quote_depth = all + n;
+  t->list = all + 2 * n;
+  t->item = all + 3 * n;
+  t->table = all + 4 * n;
+  for (size_t i = 0; i < page->element_count; i++) {
+    const wn_element *e = &page->elements[i];
+    int p = e->parent;
+    int self = (int)i;
+    bool quote = e->flags & WN_EL_BLOCKQUOTE;
+    t->quote[i] = quote ? self : p >= 0 ? t->quote[p] : -1;
+    t->quote_depth[i] = (p >= 0 ? t->quote_depth[p] : 0) + (quote ? 1 : 0);
+    t->list[i] = e->flags & WN_EL_LIST ? self : p >= 0 ? t->list[p] : -1;
+    t->table[i] = e->flags & WN_EL_TABLE ? self : p >= 0 ? t->table[p] : -1;
+    if (is_item_tag(e->tag)) t->item[i] = self;
+    else if (quote || (e->flags & (WN_EL_LIST | WN_EL_TABLE)) || e->tag == GUMBO_TAG_PRE)
+      t->item[i] = -1; /* a new context: not an item's running text */
+    else t->item[i] = p >= 0 ? t->item[p] : -1;
+  }
+}
+
+static void md_tree_free(md_tree *t) { free(t->quote); }
+
+/* The list that holds list `x` (or any element), -1 at the top. */
+static int md_list_above(const wn_page *page, const md_tree *t, int x) {
+  int p = page->elements[x].parent;
+  return p >= 0 ? t->list[p] : -1;
+}
+
+/* Whether list `outer` is `inner` or holds it. */
+static bool md_list_holds(const wn_page *page, const md_tree *t, int outer, int inner) {
+  int depth = page->elements[outer].depth;
+  for (int x = inner; x >= 0 && page->elements[x].depth >= depth; x = md_list_above(page, t, x))
+    if (x == outer) return true;
+  return false;
+}
+
+/* Blockquotes that hold both elements' quotes (their common quote depth). */
+static int md_common_quote_depth(const wn_page *page, const md_tree *t, int a, int b) {
+  int qa = t->quote[a], qb = t->quote[b];
+  while (qa >= 0 && qb >= 0 && qa != qb) {
+    int da = t->quote_depth[qa], db = t->quote_depth[qb];
+    int pa = page->elements[qa].parent, pb = page->elements[qb].parent;
+    if (da >= db) qa = pa >= 0 ? t->quote[pa] : -1;
+    if (db >= da) qb = pb >= 0 ? t->quote[pb] : -1;
+  }
+  return qa >= 0 && qa == qb ? t->quote_depth[qa] : 0;
+}
+
+static bool only_chars(const char *s, size_t len, char c, int min) {
+  int count = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == c) count++;
+    else if (s[i] != ' ' && s[i] != '\t') return false;
+  }
+  return count >= min;
+}
+
+/*
+ * Where a line of running text needs a backslash so that Markdown reads it
+ * as text, or -1: "# ", "- ", "+ ", "* ", "1. ", "1) ", ">", "<tag", fences,
+ * thematic breaks, setext underlines and "[label]:" reference definitions.
+ */
+static long md_escape_at(const char *s, size_t len) {
+  if (len == 0) return -1;
+  char c = s[0];
+  bool spaced = len == 1 || s[1] == ' ' || s[1] == '\t';
+  switch (c) {
+  case '#': case '>':
+    return 0;
+  case '-': case '+': case '*':
+    if (spaced) return 0;
+    if (c == '-' && only_chars(s, len, '-', 1)) return 0; /* setext underline */
+    if (c != '+' && only_chars(s, len, c, 3)) return 0;   /* thematic break */
+    return -1;
+  case '_':
+    return only_chars(s, len, '_', 3) ? 0 : -1;
+  case '=':
+    return only_chars(s, len, '=', 1) ? 0 : -1;
+  case '`': case '~':
+    return len >= 3 && s[1] == c && s[2] == c ? 0 : -1;
+  case '<': {
+    char d = len > 1 ? s[1] : ' ';
+    return isalpha((unsigned char)d) || d == '/' || d == '!' || d == '?' ? 0 : -1;
+  }
+  case '[':
+    for (size_t i = 1; i + 1 < len; i++)
+      if (s[i] == ']' && s[i + 1] == ':') return 0;
+    return -1;
+  default:
+    break;
+  }
+  size_t i = 0;
+  while (i < len && i < 10 && isdigit((unsigned char)s[i])) i++;
+  if (i == 0 || i > 9 || i == len) return -1;
+  if (s[i] != '.' && s[i] != ')') return -1;
+  return i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t' ? (long)i : -1;
+}
+
+static void md_escaped_line(wn_buf *out, const char *s, size_t len) {
+  long at = md_escape_at(s, len);
+  if (at < 0) {
+    wn_buf_append(out, s, len);
+    return;
+  }
+  wn_buf_append(out, s, (size_t)at);
+  wn_buf_putc(out, '\\');
+  wn_buf_append(out, s + at, len - (size_t)at);
+}
+
+static void md_spaces(wn_buf *out, int n) {
+  for (int i = 0; i < n; i++) wn_buf_putc(out, ' ');
+}
+
+/*
+ * Running text, line by line: each line escaped, the first after `first`
+ * (a list marker, or nothing), the others indented by `indent`.
+ */
+static void md_text_lines(wn_buf *out, const char *text, size_t len, const char *first,
+                          int indent) {
+  size_t start = 0;
+  bool first_line = true;
+  while (start <= len) {
+    const char *nl = memchr(text + start, '\n', len - start);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    if (!first_line) wn_buf_putc(out, '\n');
+    if (first_line && first) wn_buf_puts(out, first);
+    else md_spaces(out, indent);
+    md_escaped_line(out, text + start, end - start);
+    first_line = false;
+    start = end + 1;
+  }
+}
+
+/* Heading or title text on one line; a closing "#" run is escaped. */
+static void md_heading(wn_buf *out, int level, const char *text, size_t len) {
+  for (int i = 0; i < level; i++) wn_buf_putc(out, '#');
+  wn_buf_putc(out, ' ');
+  size_t hashes = 0;
+  while (hashes < len && text[len - 1 - hashes] == '#') hashes++;
+  size_t cut = len;
+  if (hashes && (hashes == len || text[len - 1 - hashes] == ' ')) cut = len - hashes;
+  for (size_t i = 0; i < len; i++) {
+    if (i == cut) wn_buf_putc(out, '\\');
+    char c = text[i] == '\n' || text[i] == '\r' || text[i] == '\t' ? ' ' : text[i];
+    wn_buf_putc(out, c);
+  }
+}
+
+/* The text with line breaks as spaces, to compare a heading with the title. */
+static bool same_one_line(const char *a, size_t a_len, const char *b) {
+  size_t b_len = strlen(b);
+  if (a_len != b_len) return false;
+  for (size_t i = 0; i < a_len; i++) {
+    char x = a[i] == '\n' ? ' ' : a[i], y = b[i] == '\n' ? ' ' : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
+static void md_code(wn_buf *out, const char *text, size_t len) {
+  size_t longest = 0, run = 0;
+  for (size_t i = 0; i < len; i++) {
+    run = text[i] == '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  size_t fence = longest >= 3 ? longest + 1 : 3;
+  for (size_t i = 0; i < fence; i++) wn_buf_putc(out, '`');
+  wn_buf_putc(out, '\n');
+  wn_buf_append(out, text, len);
+  wn_buf_putc(out, '\n');
+  for (size_t i = 0; i < fence; i++) wn_buf_putc(out, '`');
+}
+
+static const char CELL_SEPARATOR[] = " | ";
+
+static size_t md_cell_count(const wn_block *b) {
+  size_t n = 1;
+  for (const char *p = b->text; (p = strstr(p, CELL_SEPARATOR)) != NULL; p += 3) n++;
+  return n;
+}
+
+/* One table row, cells split on " | ", padded with empty cells to `columns`. */
+static void md_table_row(wn_buf *out, const wn_block *b, size_t columns) {
+  const char *p = b->text, *end = b->text + b->text_len;
+  size_t cells = 0;
+  wn_buf_putc(out, '|');
+  while (p) {
+    const char *sep = strstr(p, CELL_SEPARATOR);
+    const char *cell_end = sep ? sep : end;
+    wn_buf_putc(out, ' ');
+    for (const char *c = p; c < cell_end; c++) {
+      if (*c == '|') wn_buf_puts(out, "\\|");
+      else wn_buf_putc(out, *c == '\n' || *c == '\r' || *c == '\t' ? ' ' : *c);
+    }
+    if (cell_end > p) wn_buf_putc(out, ' ');
+    wn_buf_putc(out, '|');
+    cells++;
+    p = sep ? sep + 3 : NULL;
+  }
+  for (; cells < columns; cells++) wn_buf_puts(out, " |");
+}
+
+/* Copy the unit's lines to `out` behind `depth` "> " markers. */
+static void md_quoted(wn_buf *out, const wn_buf *unit, int depth) {
+  if (depth <= 0) {
+    wn_buf_append(out, unit->data, unit->len);
+    return;
+  }
+  size_t start = 0;
+  while (start <= unit->len) {
+    const char *nl = unit->len > start ? memchr(unit->data + start, '\n', unit->len - start) : NULL;
+    size_t end = nl ? (size_t)(nl - unit->data) : unit->len;
+    for (int i = 0; i < depth; i++) wn_buf_puts(out, i + 1 < depth || end > start ? "> " : ">");
+    wn_buf_append(out, unit->data + start, end - start);
+    if (!nl) break;
+    wn_buf_putc(out, '\n');
+    start = end + 1;
+  }
+}
+
+/* One level of the list being written. */
+typedef struct md_level {
+  int list;         /* the list element (or an item's parent when it has none) */
+  int item;         /* the item last written at this level */
+  int indent;       /* columns before the marker */
+  int marker_width; /* of the last marker: continuation lines align after it */
+  long number;      /* last number written, ordered lists */
+  bool ordered;
+  char bullet;      /* '-' or '*'; for ordered lists '.' or ')' */
+} md_level;
+
+typedef struct md_writer {
+  const wn_page *page;
+  md_tree tree;
+  wn_buf *raw;
+  wn_buf unit;
+  md_level levels[MD_MAX_LIST];
+  int depth;         /* levels in use; 0 outside a list */
+  int run_quote;     /* blockquote around the list being written */
+  bool any;
+  int prev_owner;    /* owner of the last block written, -1 at the start */
+  bool prev_list;    /* the last unit was a list item */
+  bool prev_ordered;
+  char prev_bullet;  /* the top level's marker in the last list */
+} md_writer;
+
+static long md_list_start(const wn_page *page, int list) {
+  if (page->elements[list].tag != GUMBO_TAG_OL) return 1;
+  const GumboAttribute *start =
+      gumbo_get_attribute(&page->elements[list].node->v.element.attributes, "start");
+  if (!start) return 1;
+  char *end;
+  long n = strtol(start->value, &end, 10);
+  if (end == start->value || n < 0 || n > 999999999) return 1;
+  return n;
+}
+
+/* Start the next unit: the separator from the last one, and the unit buffer. */
+static void md_begin(md_writer *w, int owner, bool tight) {
+  if (w->any) {
+    wn_buf_putc(w->raw, '\n');
+    if (!tight) {
+      int common = w->prev_owner >= 0
+                       ? md_common_quote_depth(w->page, &w->tree, w->prev_owner, owner) : 0;
+      if (common > MD_MAX_QUOTE) common = MD_MAX_QUOTE;
+      for (int i = 0; i < common; i++) wn_buf_puts(w->raw, i + 1 < common ? "> " : ">");
+      wn_buf_putc(w->raw, '\n');
+    }
+  }
+  wn_buf_clear(&w->unit);
+}
+
+static void md_end(md_writer *w, int owner, bool list) {
+  int depth = w->tree.quote_depth[owner];
+  if (depth > MD_MAX_QUOTE) depth = MD_MAX_QUOTE;
+  if (w->unit.len) md_quoted(w->raw, &w->unit, depth);
+  w->any = true;
+  w->prev_owner = owner;
+  w->prev_list = list;
+}
+
+/* A list item, or a paragraph inside one (then `item` is the li). */
+static void md_list_block(md_writer *w, const wn_block *b, int item) {
+  const wn_page *page = w->page;
+  const md_tree *t = &w->tree;
+  int list = t->list[item];
+  if (list < 0) list = page->elements[item].parent >= 0 ? page->elements[item].parent : item;
+  int quote = t->quote[b->owner];
+  if (w->depth && quote != w->run_quote) w->depth = 0;
+  while (w->depth && !md_list_holds(page, t, w->levels[w->depth - 1].list, list)) w->depth--;
+  bool same_run = w->depth > 0;
+  md_level *level = w->depth ? &w->levels[w->depth - 1] : NULL;
+  if (level && level->list != list && w->depth == MD_MAX_LIST) {
+    /* Too deep to indent further: the list goes on at the deepest level. */
+    level->list = list;
+    level->item = -1;
+    level->ordered = page->elements[list].tag == GUMBO_TAG_OL;
+    level->number = md_list_start(page, list) - 1;
+    level->bullet = level->ordered ? '.' : '-';
+  } else if (!level || level->list != list) {
+    md_level *outer = level;
+    level = &w->levels[w->depth++];
+    memset(level, 0, sizeof *level);
+    level->list = list;
+    level->item = -1;
+    level->indent = outer ? outer->indent + outer->marker_width : 0;
+    level->ordered = page->elements[list].tag == GUMBO_TAG_OL;
+    level->number = md_list_start(page, list) - 1;
+    level->bullet = level->ordered ? '.' : '-';
+    if (!outer) {
+      /* A list right after another one would continue it: switch markers. */
+      if (w->prev_list && w->prev_owner >= 0 && t->quote[w->prev_owner] == quote &&
+          w->prev_ordered == level->ordered)
+        level->bullet = level->ordered ? (w->prev_bullet == '.' ? ')' : '.')
+                                       : (w->prev_bullet == '-' ? '*' : '-');
+      w->run_quote = quote;
+      w->prev_ordered = level->ordered;
+      w->prev_bullet = level->bullet;
+    }
+  }
+  bool continuation = level->item == item;
+  md_begin(w, b->owner, same_run && !continuation);
+  if (continuation) {
+    md_text_lines(&w->unit, b->text, b->text_len, NULL, level->indent + level->marker_width);
+  } else {
+    char marker[128]; /* indent < MD_MAX_LIST * 11, number <= 9 digits */
+    int n;
+    if (level->ordered) {
+      if (level->number < 999999999) level->number++;
+      n = snprintf(marker, sizeof marker, "%*s%ld%c ", level->indent, "", level->number,
+                   level->bullet);
+    } else {
+      n = snprintf(marker, sizeof marker, "%*s%c ", level->indent, "", level->bullet);
+    }
+    level->marker_width = n - level->indent;
+    level->item = item;
+    md_text_lines(&w->unit, b->text, b->text_len, marker, level->indent + level->marker_width);
+  }
+  md_end(w, b->owner, true);
+}
+
+static size_t md_next_kept(const wn_page *page, size_t i) {
+  while (i < page->block_count && !page->blocks[i].keep) i++;
+  return i;
+}
+
+/* Rows from `first` on of one table: write them, return the index after the last. */
+static size_t md_table(md_writer *w, size_t first) {
+  const wn_page *page = w->page;
+  const md_tree *t = &w->tree;
+  const wn_block *head = &page->blocks[first];
+  int table = t->table[head->owner], quote = t->quote[head->owner];
+  size_t end = first, columns = 0;
+  for (size_t i = first; i < page->block_count; i = md_next_kept(page, i + 1)) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind != WN_BLOCK_TABLE_ROW || t->table[b->owner] != table || t->quote[b->owner] != quote)
+      break;
+    size_t cells = md_cell_count(b);
+    if (cells > columns) columns = cells;
+    end = i + 1;
+  }
+  md_begin(w, head->owner, false);
+  md_table_row(&w->unit, head, columns);
+  wn_buf_puts(&w->unit, "\n|");
+  for (size_t c = 0; c < columns; c++) wn_buf_puts(&w->unit, " --- |");
+  /* Pipe tables fill short rows themselves; past a point, padding only costs. */
+  size_t pad = columns <= MD_PAD_COLUMNS ? columns : 0;
+  for (size_t i = md_next_kept(page, first + 1); i < end; i = md_next_kept(page, i + 1)) {
+    wn_buf_putc(&w->unit, '\n');
+    md_table_row(&w->unit, &page->blocks[i], pad);
+  }
+  md_end(w, head->owner, false);
+  return end;
+}
+
+void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
+  size_t first = md_next_kept(page, 0);
+  if (first >= page->block_count) return;
+  md_writer w;
+  memset(&w, 0, sizeof w);
+  w.page = page;
+  w.prev_owner = -1;
+  w.run_quote = -1;
+  md_tree_build(page, &w.tree);
+  wn_buf raw;
+  wn_buf_init(&raw);
+  w.raw = &raw;
+  wn_buf_init(&w.unit);
+
+  const char *title = include_title && page->title && *page->title ? page->title : NULL;
+  if (title) {
+    md_heading(&raw, 1, title, strlen(title));
+    w.any = true;
+  }
+  for (size_t i = first; i < page->block_count;) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind == WN_BLOCK_TABLE_ROW) {
+      w.depth = 0;
+      i = md_next_kept(page, md_table(&w, i));
+      continue;
+    }
+    int item = b->kind == WN_BLOCK_LIST_ITEM ? b->owner
+               : b->kind == WN_BLOCK_PARAGRAPH ? w.tree.item[b->owner] : -1;
+    if (item >= 0) {
+      md_list_block(&w, b, item);
+    } else if (b->kind == WN_BLOCK_HEADING && title && same_one_line(b->text, b->text_len, title)) {
+      /* the title is printed once */
+    } else {
+      w.depth = 0;
+      md_begin(&w, b->owner, false);
+      if (b->kind == WN_BLOCK_HEADING)
+        md_heading(&w.unit, b->heading_level >= 1 && b->heading_level <= 6 ? b->heading_level : 1,
+                   b->text, b->text_len);
+      else if (b->kind == WN_BLOCK_CODE) md_code(&w.unit, b->text, b->text_len);
+      else md_text_lines(&w.unit, b->text, b->text_len, NULL, 0);
+      md_end(&w, b->owner, false);
+    }
+    i = md_next_kept(page, i + 1);
+  }
+  wn_buf_putc(&raw, '\n');
+  size_t len;
+  char *nfc = wn_nfc(raw.data, raw.len, &len);
+  wn_buf_append(out, nfc, len);
+  free(nfc);
+  wn_buf_free(&raw);
+  wn_buf_free(&w.unit);
+  md_tree_free(&w.tree);
 }

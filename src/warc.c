@@ -498,6 +498,8 @@ static const char *gz_note(ctx *c, const reader *r) {
 static int emit_page(ctx *c, const warc_header *h, const http_info *info, const char *html,
                      size_t len, uint64_t offset) {
   winnow_options o = *c->opts;
+  o.include_title = 0; /* the record has a title field */
+  o.format = WINNOW_FORMAT_TEXT;
   int hinted = 0;
   if (!o.encoding && info->charset[0]) {
     o.encoding = info->charset;

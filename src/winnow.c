@@ -11,6 +11,7 @@
 #include "classify.h"
 #include "decode.h"
 #include "langid.h"
+#include "meta.h"
 #include "render.h"
 #include "segment.h"
 
@@ -45,6 +46,8 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
     wn_decoded_free(&doc);
     return WINNOW_ERR_PARSE;
   }
+  wn_meta meta;
+  wn_meta_read(tree, &meta);
   wn_page page;
   wn_segment(tree, &page);
   page.stated_lang = stated_lang;
@@ -56,12 +59,16 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   if (opts->format == WINNOW_FORMAT_EXPLAIN) {
     wn_buf_printf(&text, "# encoding: %s\n", doc.encoding);
     wn_render_explain(&page, &text);
+  } else if (opts->format == WINNOW_FORMAT_MARKDOWN) {
+    wn_render_markdown(&page, opts->include_title, &text);
   } else {
     wn_render_text(&page, opts->include_title, &text);
   }
   out->text = wn_buf_detach(&text, &out->text_len);
   out->title = page.title;
   page.title = NULL;
+  out->author = meta.author;
+  out->date = meta.date;
   snprintf(out->encoding, sizeof out->encoding, "%s", doc.encoding);
   snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(page.doc_lang));
 

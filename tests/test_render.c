@@ -259,6 +259,270 @@ static void test_classified_article_renders_cleanly(void **state) {
   assert_one_final_newline(text);
 }
 
+/* ---- Markdown ------------------------------------------------------------ */
+
+static const char *markdown(void **state, int include_title) {
+  doc *d = *state;
+  wn_buf_clear(&d->text);
+  wn_render_markdown(&d->page, include_title, &d->text);
+  if (d->text.data) assert_int_equal(strlen(d->text.data), d->text.len);
+  return d->text.len ? d->text.data : "";
+}
+
+static void test_md_title_and_headings(void **state) {
+  keep_all(state, "<h2>Section</h2><p>one</p><h3>Sub</h3><p>two</p><h6>Small</h6>", "The Title");
+  assert_string_equal(markdown(state, 1),
+                      "# The Title\n\n## Section\n\none\n\n### Sub\n\ntwo\n\n###### Small\n");
+  assert_string_equal(markdown(state, 0), "## Section\n\none\n\n### Sub\n\ntwo\n\n###### Small\n");
+}
+
+/* An h1 in the body keeps its level, but the printed title is not repeated. */
+static void test_md_title_not_repeated(void **state) {
+  keep_all(state, "<h1>The Title</h1><p>Body.</p><h1>Another part</h1><p>More.</p>", "The Title");
+  assert_string_equal(markdown(state, 1), "# The Title\n\nBody.\n\n# Another part\n\nMore.\n");
+  /* Without the title line the heading is the only place the title appears. */
+  assert_string_equal(markdown(state, 0), "# The Title\n\nBody.\n\n# Another part\n\nMore.\n");
+}
+
+static void test_md_heading_on_one_line_and_closing_hashes_escaped(void **state) {
+  keep_all(state, "<h2>First<br>second</h2><h2>Learn C#</h2><h2>Number #</h2>", "T");
+  assert_string_equal(markdown(state, 0), "## First second\n\n## Learn C#\n\n## Number \\#\n");
+}
+
+static void test_md_unordered_list(void **state) {
+  keep_all(state, "<p>Intro.</p><ul><li>one</li><li>two</li><li>three</li></ul><p>Outro.</p>",
+           NULL);
+  assert_string_equal(markdown(state, 1), "Intro.\n\n- one\n- two\n- three\n\nOutro.\n");
+}
+
+static void test_md_ordered_list(void **state) {
+  keep_all(state, "<ol><li>first</li><li>second</li><li>third</li></ol>", NULL);
+  assert_string_equal(markdown(state, 1), "1. first\n2. second\n3. third\n");
+}
+
+static void test_md_ordered_list_start(void **state) {
+  keep_all(state, "<ol start=\"9\"><li>nine</li><li>ten</li></ol>", NULL);
+  assert_string_equal(markdown(state, 1), "9. nine\n10. ten\n");
+}
+
+static void test_md_ordered_list_numbers_kept_items_only(void **state) {
+  wn_page *page = keep_all(state, "<ol><li>one</li><li>sponsored</li><li>two</li></ol>", NULL);
+  drop(page, "sponsored");
+  assert_string_equal(markdown(state, 1), "1. one\n2. two\n");
+}
+
+static void test_md_nested_lists_indent(void **state) {
+  keep_all(state,
+           "<ol><li>a<ul><li>a1</li><li>a2<ol><li>deep</li></ol></li></ul></li><li>b</li></ol>"
+           "<ul><li>x<ol><li>x1</li></ol></li></ul>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "1. a\n   - a1\n   - a2\n     1. deep\n2. b\n\n- x\n  1. x1\n");
+}
+
+/* Two lists in a row would merge into one in Markdown: the second switches markers. */
+static void test_md_adjacent_lists_stay_apart(void **state) {
+  keep_all(state, "<ul><li>a1</li><li>a2</li></ul><ul><li>b1</li></ul><ul><li>c1</li></ul>"
+                  "<ol><li>d1</li></ol><ol><li>e1</li></ol>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "- a1\n- a2\n\n* b1\n\n- c1\n\n1. d1\n\n1) e1\n");
+}
+
+static void test_md_definition_list(void **state) {
+  keep_all(state, "<dl><dt>term</dt><dd>definition</dd></dl>", NULL);
+  assert_string_equal(markdown(state, 1), "- term\n- definition\n");
+}
+
+static void test_md_paragraphs_inside_list_items(void **state) {
+  keep_all(state, "<ol><li><p>First para.</p><p>Second para.<br>next line</p></li>"
+                  "<li><p>Other item.</p></li></ol>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "1. First para.\n\n   Second para.\n   next line\n2. Other item.\n");
+}
+
+static void test_md_list_item_text_escaped_and_continued(void **state) {
+  keep_all(state, "<ul><li># tag<br>- dash<br>plain</li></ul>", NULL);
+  assert_string_equal(markdown(state, 1), "- \\# tag\n  \\- dash\n  plain\n");
+}
+
+static void test_md_table(void **state) {
+  keep_all(state, "<p>Ages:</p><table><tr><th>Name</th><th>Age</th></tr>"
+                  "<tr><td>Ann</td><td>34</td></tr><tr><td>Bob</td><td>27</td></tr></table>"
+                  "<table><tr><td>other</td><td>table</td></tr></table>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "Ages:\n\n| Name | Age |\n| --- | --- |\n| Ann | 34 |\n| Bob | 27 |\n\n"
+                      "| other | table |\n| --- | --- |\n");
+}
+
+static void test_md_table_pads_short_rows(void **state) {
+  keep_all(state, "<table><tr><td>a</td></tr><tr><td>b</td><td>c</td><td>d</td></tr>"
+                  "<tr><td>e</td><td>f</td></tr></table>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "| a | | |\n| --- | --- | --- |\n| b | c | d |\n| e | f | |\n");
+}
+
+static void test_md_table_cell_pipes_and_breaks(void **state) {
+  keep_all(state, "<table><tr><td>x|y</td><td>one<br>two</td></tr></table>", NULL);
+  assert_string_equal(markdown(state, 1), "| x\\|y | one two |\n| --- | --- |\n");
+}
+
+static void test_md_dropped_row_does_not_split_a_table(void **state) {
+  wn_page *page = keep_all(state, "<table><tr><td>h1</td><td>h2</td></tr>"
+                                  "<tr><td>sponsored</td><td>ad</td></tr>"
+                                  "<tr><td>r1</td><td>r2</td></tr></table>",
+                           NULL);
+  drop(page, "sponsored");
+  assert_string_equal(markdown(state, 1), "| h1 | h2 |\n| --- | --- |\n| r1 | r2 |\n");
+}
+
+static void test_md_code_fence(void **state) {
+  keep_all(state, "<p>Example:</p><pre>int main(void) {\n  return 0;\n}\n</pre><p>Done.</p>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "Example:\n\n```\nint main(void) {\n  return 0;\n}\n```\n\nDone.\n");
+}
+
+static void test_md_code_is_not_escaped(void **state) {
+  keep_all(state, "<pre># comment\n- item\n1. x\n&lt;b&gt;</pre>", NULL);
+  assert_string_equal(markdown(state, 1), "```\n# comment\n- item\n1. x\n<b>\n```\n");
+}
+
+static void test_md_code_fence_lengthened(void **state) {
+  keep_all(state, "<pre>Markdown:\n```\ncode\n```</pre><pre>five `````</pre><pre>two `` ok</pre>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "````\nMarkdown:\n```\ncode\n```\n````\n\n"
+                      "``````\nfive `````\n``````\n\n"
+                      "```\ntwo `` ok\n```\n");
+}
+
+static void test_md_blockquote(void **state) {
+  keep_all(state, "<blockquote>quoted<br>second line</blockquote><p>after</p>", NULL);
+  assert_string_equal(markdown(state, 1), "> quoted\n> second line\n\nafter\n");
+}
+
+static void test_md_blockquote_paragraphs_and_nesting(void **state) {
+  keep_all(state, "<blockquote><p>one</p><p>two</p><blockquote>inner</blockquote>"
+                  "<p>three</p></blockquote><blockquote>separate</blockquote>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "> one\n>\n> two\n>\n> > inner\n>\n> three\n\n> separate\n");
+}
+
+static void test_md_blockquote_with_list_and_code(void **state) {
+  keep_all(state, "<blockquote><ul><li>a</li><li>b</li></ul><pre>x\n\ny</pre></blockquote>",
+           NULL);
+  assert_string_equal(markdown(state, 1), "> - a\n> - b\n>\n> ```\n> x\n>\n> y\n> ```\n");
+}
+
+static void test_md_escapes_line_starts(void **state) {
+  keep_all(state,
+           "<p># hash<br>#tag<br>- dash<br>+ plus<br>* star<br>1. one<br>23) two<br>&gt; gt<br>"
+           "---<br>***<br>___<br>===<br>```fence<br>~~~<br>&lt;div&gt;<br>[a]: /url</p>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "\\# hash\n\\#tag\n\\- dash\n\\+ plus\n\\* star\n1\\. one\n23\\) two\n"
+                      "\\> gt\n\\---\n\\***\n\\___\n\\===\n\\```fence\n\\~~~\n\\<div>\n"
+                      "\\[a]: /url\n");
+}
+
+static void test_md_leaves_harmless_text_alone(void **state) {
+  keep_all(state,
+           "<p>-dash<br>+plus<br>*emph*<br>1.5 litres<br>2024. A year<br>a # b - c > d<br>"
+           "1234567890. too long<br>&lt; 3<br>[not a definition]<br>== x</p>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "-dash\n+plus\n*emph*\n1.5 litres\n2024\\. A year\na # b - c > d\n"
+                      "1234567890. too long\n< 3\n[not a definition]\n== x\n");
+}
+
+static void test_md_dropped_blocks_never_appear(void **state) {
+  wn_page *page = keep_all(state,
+                           "<h2>Drop heading</h2><p>Kept paragraph.</p><p>Drop paragraph</p>"
+                           "<ul><li>kept item</li><li>drop item</li></ul>"
+                           "<table><tr><td>drop row</td></tr></table>"
+                           "<pre>drop code</pre><blockquote>drop quote</blockquote>"
+                           "<p>Last kept.</p>",
+                           "T");
+  for (size_t i = 0; i < page->block_count; i++)
+    if (strstr(page->blocks[i].text, "rop ")) {
+      page->blocks[i].keep = 0;
+      page->blocks[i].reason = WN_DROP_LINK_DENSE;
+    }
+  const char *text = markdown(state, 1);
+  assert_null(strstr(text, "rop "));
+  assert_null(strstr(text, "```"));
+  assert_null(strstr(text, "|"));
+  assert_null(strstr(text, ">"));
+  assert_string_equal(text, "# T\n\nKept paragraph.\n\n- kept item\n\nLast kept.\n");
+}
+
+static void test_md_no_kept_block_gives_empty_output(void **state) {
+  wn_page *page = segment(state, "<h2>dropped</h2><p>dropped one</p><ul><li>x</li></ul>");
+  set_title(page, "A Title That Must Not Appear");
+  assert_string_equal(markdown(state, 1), "");
+  assert_string_equal(markdown(state, 0), "");
+}
+
+static void test_md_ends_with_one_newline_no_blank_runs(void **state) {
+  keep_all(state, "<h1>Head</h1><p>a</p><ul><li>b</li></ul><table><tr><td>c</td></tr></table>"
+                  "<pre>d\n\n\n</pre><blockquote>e</blockquote><pre>z</pre>",
+           "T");
+  const char *text = markdown(state, 1);
+  assert_null(strstr(text, "\n\n\n"));
+  assert_one_final_newline(text);
+}
+
+static void test_md_is_nfc(void **state) {
+  keep_all(state, "<p>Cafe\xcc\x81</p><pre>re\xcc\x81sume\xcc\x81</pre>", "Cre\xcc\x80me");
+  assert_string_equal(markdown(state, 1),
+                      "# Cr\xc3\xa8me\n\nCaf\xc3\xa9\n\n```\nr\xc3\xa9sum\xc3\xa9\n```\n");
+}
+
+static void test_md_classified_article(void **state) {
+  classified(state, ARTICLE);
+  const char *text = markdown(state, 1);
+  assert_int_equal(strncmp(text, "# Bees in Winter\n\nHoney bees do not hibernate.", 46), 0);
+  assert_non_null(strstr(text, "too long.\n\n- Check the weight of each hive in January.\n"
+                               "- Keep the entrance clear of dead bees and snow.\n"));
+  assert_null(strstr(text, "Home"));
+  assert_null(strstr(text, "Copyright"));
+  /* The headline is printed once. */
+  assert_null(strstr(text + 2 + strlen("Bees in Winter"), "Bees in Winter"));
+  assert_one_final_newline(text);
+}
+
+/* Thousands of nested quotes and lists: bounded indentation, no deep recursion. */
+static void test_md_deep_nesting_is_bounded(void **state) {
+  enum { LEVELS = 3000 };
+  wn_buf html;
+  wn_buf_init(&html);
+  for (int i = 0; i < LEVELS; i++) wn_buf_puts(&html, "<blockquote>q");
+  for (int i = 0; i < LEVELS; i++) wn_buf_puts(&html, "</blockquote>");
+  for (int i = 0; i < LEVELS; i++) wn_buf_puts(&html, "<ul><li>i");
+  for (int i = 0; i < LEVELS; i++) wn_buf_puts(&html, "</li></ul>");
+  keep_all(state, html.data, NULL);
+  wn_buf_free(&html);
+  const char *text = markdown(state, 1);
+  /* No line is longer than the deepest allowed prefix plus a few characters. */
+  size_t longest = 0, line = 0;
+  for (const char *p = text; *p; p++) {
+    line = *p == '\n' ? 0 : line + 1;
+    if (line > longest) longest = line;
+  }
+  assert_true(longest < 100);
+  /* Quotes deeper than the cap continue at its depth. */
+  assert_non_null(strstr(text, "\n> > > > > > > > q\n> > > > > > > >\n> > > > > > > > q\n"));
+  assert_null(strstr(text, "> > > > > > > > >"));
+  assert_int_equal(strncmp(text, "> q\n>\n> > q\n", 12), 0);
+  assert_non_null(strstr(text, "- i\n  - i\n    - i\n"));
+  assert_one_final_newline(text);
+}
+
 /* ---- explain ------------------------------------------------------------- */
 
 /* Each line starts with "#" (header), or "keep"/"drop" (one per block, in order). */
@@ -383,6 +647,36 @@ int main(void) {
       T(test_explain_empty_page),
       T(test_explain_title_with_line_break),
       T(test_explain_region_class_with_newline),
+      T(test_md_title_and_headings),
+      T(test_md_title_not_repeated),
+      T(test_md_heading_on_one_line_and_closing_hashes_escaped),
+      T(test_md_unordered_list),
+      T(test_md_ordered_list),
+      T(test_md_ordered_list_start),
+      T(test_md_ordered_list_numbers_kept_items_only),
+      T(test_md_nested_lists_indent),
+      T(test_md_adjacent_lists_stay_apart),
+      T(test_md_definition_list),
+      T(test_md_paragraphs_inside_list_items),
+      T(test_md_list_item_text_escaped_and_continued),
+      T(test_md_table),
+      T(test_md_table_pads_short_rows),
+      T(test_md_table_cell_pipes_and_breaks),
+      T(test_md_dropped_row_does_not_split_a_table),
+      T(test_md_code_fence),
+      T(test_md_code_is_not_escaped),
+      T(test_md_code_fence_lengthened),
+      T(test_md_blockquote),
+      T(test_md_blockquote_paragraphs_and_nesting),
+      T(test_md_blockquote_with_list_and_code),
+      T(test_md_escapes_line_starts),
+      T(test_md_leaves_harmless_text_alone),
+      T(test_md_dropped_blocks_never_appear),
+      T(test_md_no_kept_block_gives_empty_output),
+      T(test_md_ends_with_one_newline_no_blank_runs),
+      T(test_md_is_nfc),
+      T(test_md_classified_article),
+      T(test_md_deep_nesting_is_bounded),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
