@@ -11,6 +11,7 @@
 #include "classify.h"
 #include "decode.h"
 #include "langid.h"
+#include "prepass.h"
 #include "meta.h"
 #include "render.h"
 #include "segment.h"
@@ -21,10 +22,11 @@ void winnow_options_init(winnow_options *opts) {
   opts->format = WINNOW_FORMAT_TEXT;
 }
 
-static GumboOutput *parse(const wn_decoded *doc) {
+static GumboOutput *parse(wn_decoded *doc) {
   GumboOptions options = kGumboDefaultOptions;
   /* Parse errors are of no use here; recording them costs time and memory. */
   options.max_errors = 0;
+  doc->len = wn_elide_raw_text(doc->utf8, doc->len);
   return gumbo_parse_with_options(&options, doc->utf8, doc->len);
 }
 

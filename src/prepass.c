@@ -1,0 +1,144 @@
+#include "prepass.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+ * A light scan that knows just enough of the HTML tokenizer to find where
+ * script and style bodies start and end: comments, tags with quoted
+ * attribute values, and the elements whose text is raw (their bodies are
+ * copied unread, so a "<script" in a <textarea> stays text).
+ */
+
+typedef struct scan {
+  char *s;
+  size_t len;
+  size_t r, w; /* read and write positions; w <= r always */
+} scan;
+
+static void copy(scan *c, size_t n) {
+  if (c->r + n > c->len) n = c->len - c->r;
+  if (c->w != c->r) memmove(c->s + c->w, c->s + c->r, n);
+  c->r += n;
+  c->w += n;
+}
+
+static bool is_alpha(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+
+static bool is_space(char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+}
+
+/* Where "</NAME" followed by a space, "/" or ">" starts at or after `from`
+ * (ASCII case-insensitive), or len. */
+static size_t find_end_tag(const scan *c, size_t from, const char *name, size_t name_len) {
+  for (size_t i = from; i + 2 + name_len <= c->len; i++) {
+    if (c->s[i] != '<' || c->s[i + 1] != '/') continue;
+    if (strncasecmp(c->s + i + 2, name, name_len) != 0) continue;
+    size_t after = i + 2 + name_len;
+    if (after == c->len || is_space(c->s[after]) || c->s[after] == '/' || c->s[after] == '>')
+      return i;
+  }
+  return c->len;
+}
+
+/* The end of a start tag that begins at c->r: one past its ">", or len. */
+static size_t tag_end(const scan *c) {
+  size_t i = c->r + 1;
+  while (i < c->len) {
+    char ch = c->s[i];
+    if (ch == '>') return i + 1;
+    if (ch == '=') {
+      i++;
+      while (i < c->len && is_space(c->s[i])) i++;
+      if (i < c->len && (c->s[i] == '"' || c->s[i] == '\'')) {
+        const char *close = memchr(c->s + i + 1, c->s[i], c->len - i - 1);
+        i = close ? (size_t)(close - c->s) + 1 : c->len;
+        continue;
+      }
+      continue;
+    }
+    i++;
+  }
+  return c->len;
+}
+
+static bool has_text(const char *s, size_t len, const char *needle) {
+  size_t n = strlen(needle);
+  for (size_t i = 0; i + n <= len; i++)
+    if (strncasecmp(s + i, needle, n) == 0) return true;
+  return false;
+}
+
+typedef enum { BODY_NORMAL, BODY_ELIDE, BODY_RAW, BODY_REST } body_kind;
+
+/* What to do with the body of the element whose start tag is [start, end). */
+static body_kind classify_tag(const scan *c, size_t name_len, size_t end, const char **name) {
+  const char *tag = c->s + c->r + 1;
+  static const char *const RAW[] = {"textarea", "title", "xmp", "iframe", "noembed",
+                                     "noframes"};
+  *name = NULL;
+  if (name_len == 6 && strncasecmp(tag, "script", 6) == 0) {
+    *name = "script";
+    /* JSON-LD is read for the author and date: it stays. */
+    return has_text(tag, end - c->r - 1, "ld+json") ? BODY_RAW : BODY_ELIDE;
+  }
+  if (name_len == 5 && strncasecmp(tag, "style", 5) == 0) {
+    *name = "style";
+    return BODY_ELIDE;
+  }
+  if (name_len == 9 && strncasecmp(tag, "plaintext", 9) == 0) return BODY_REST;
+  for (size_t i = 0; i < sizeof RAW / sizeof RAW[0]; i++)
+    if (strlen(RAW[i]) == name_len && strncasecmp(tag, RAW[i], name_len) == 0) {
+      *name = RAW[i];
+      return BODY_RAW;
+    }
+  return BODY_NORMAL;
+}
+
+static void start_tag(scan *c) {
+  size_t name_len = 0;
+  while (c->r + 1 + name_len < c->len &&
+         (is_alpha(c->s[c->r + 1 + name_len]) || c->s[c->r + 1 + name_len] == '-' ||
+          (c->s[c->r + 1 + name_len] >= '0' && c->s[c->r + 1 + name_len] <= '9')))
+    name_len++;
+  size_t end = tag_end(c);
+  const char *name;
+  body_kind kind = classify_tag(c, name_len, end, &name);
+  bool self_closing = end >= 2 && end <= c->len && c->s[end - 1] == '>' && c->s[end - 2] == '/';
+  copy(c, end - c->r);
+  if (kind == BODY_NORMAL || (self_closing && kind != BODY_REST)) return;
+  if (kind == BODY_REST) {
+    copy(c, c->len - c->r);
+    return;
+  }
+  size_t body_end = find_end_tag(c, c->r, name, strlen(name));
+  /* Escaped script text ("<!--" ... "<script>") follows other rules: keep it. */
+  if (kind == BODY_ELIDE && !has_text(c->s + c->r, body_end - c->r, "<!--")) c->r = body_end;
+  else copy(c, body_end - c->r);
+}
+
+size_t wn_elide_raw_text(char *html, size_t len) {
+  scan c = {html, len, 0, 0};
+  while (c.r < c.len) {
+    const char *lt = memchr(c.s + c.r, '<', c.len - c.r);
+    if (!lt) {
+      copy(&c, c.len - c.r);
+      break;
+    }
+    copy(&c, (size_t)(lt - (c.s + c.r)));
+    if (c.r + 4 <= c.len && memcmp(c.s + c.r, "<!--", 4) == 0) {
+      const char *close = NULL;
+      for (size_t i = c.r + 4; i + 3 <= c.len && !close; i++)
+        if (memcmp(c.s + i, "-->", 3) == 0) close = c.s + i;
+      copy(&c, close ? (size_t)(close - (c.s + c.r)) + 3 : c.len - c.r);
+    } else if (c.r + 1 < c.len && is_alpha(c.s[c.r + 1])) {
+      start_tag(&c);
+    } else {
+      copy(&c, 1);
+    }
+  }
+  if (c.w < c.len) html[c.w] = '\0';
+  return c.w;
+}
