@@ -71,7 +71,46 @@ static bool has_text(const char *s, size_t len, const char *needle) {
   return false;
 }
 
-typedef enum { BODY_NORMAL, BODY_ELIDE, BODY_RAW, BODY_REST } body_kind;
+typedef enum { BODY_NORMAL, BODY_ELIDE, BODY_RAW, BODY_REST, BODY_SVG } body_kind;
+
+/* HTML start tags that end foreign content when met inside <svg> (the
+ * parser's "breakout" list), so that what follows is HTML again. */
+static bool breaks_out_of_svg(const scan *c, size_t from, size_t to) {
+  static const char *const BREAKOUT[] = {
+      "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
+      "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
+      "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+      "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font"};
+  for (size_t i = from; i + 1 < to; i++) {
+    if (c->s[i] != '<' || !is_alpha(c->s[i + 1])) continue;
+    size_t n = 0;
+    while (i + 1 + n < to && (is_alpha(c->s[i + 1 + n]) || (c->s[i + 1 + n] >= '0' && c->s[i + 1 + n] <= '9')))
+      n++;
+    for (size_t k = 0; k < sizeof BREAKOUT / sizeof BREAKOUT[0]; k++)
+      if (strlen(BREAKOUT[k]) == n && strncasecmp(c->s + i + 1, BREAKOUT[k], n) == 0) return true;
+  }
+  return false;
+}
+
+/* Where the <svg> whose body starts at `from` ends: its matching "</svg",
+ * counting nested <svg> elements, or len. */
+static size_t find_svg_end(const scan *c, size_t from) {
+  int depth = 1;
+  for (size_t i = from; i + 5 <= c->len; i++) {
+    if (c->s[i] != '<') continue;
+    bool close = c->s[i + 1] == '/';
+    size_t at = i + 1 + (close ? 1 : 0);
+    if (at + 3 > c->len || strncasecmp(c->s + at, "svg", 3) != 0) continue;
+    char after = at + 3 < c->len ? c->s[at + 3] : '>';
+    if (!is_space(after) && after != '/' && after != '>') continue;
+    if (!close) {
+      depth++;
+    } else if (--depth == 0) {
+      return i;
+    }
+  }
+  return c->len;
+}
 
 /* What to do with the body of the element whose start tag is [start, end). */
 static body_kind classify_tag(const scan *c, size_t name_len, size_t end, const char **name) {
@@ -89,6 +128,9 @@ static body_kind classify_tag(const scan *c, size_t name_len, size_t end, const 
     return BODY_ELIDE;
   }
   if (name_len == 9 && strncasecmp(tag, "plaintext", 9) == 0) return BODY_REST;
+  /* Inline SVG (icons, charts) is drawing, not text; the cleaning stage
+   * skips it whole. */
+  if (name_len == 3 && strncasecmp(tag, "svg", 3) == 0) return BODY_SVG;
   for (size_t i = 0; i < sizeof RAW / sizeof RAW[0]; i++)
     if (strlen(RAW[i]) == name_len && strncasecmp(tag, RAW[i], name_len) == 0) {
       *name = RAW[i];
@@ -111,6 +153,12 @@ static void start_tag(scan *c) {
   if (kind == BODY_NORMAL || (self_closing && kind != BODY_REST)) return;
   if (kind == BODY_REST) {
     copy(c, c->len - c->r);
+    return;
+  }
+  if (kind == BODY_SVG) {
+    size_t svg_end = find_svg_end(c, c->r);
+    /* Unclosed, or holding HTML that would break out of it: parse as is. */
+    if (svg_end < c->len && !breaks_out_of_svg(c, c->r, svg_end)) c->r = svg_end;
     return;
   }
   size_t body_end = find_end_tag(c, c->r, name, strlen(name));

@@ -1,6 +1,6 @@
 /*
- * Stage 1b: before parsing, script and style bodies are cut out of the
- * decoded page. Gumbo tokenizes them byte by byte, and on real pages they
+ * Stage 1b: before parsing, script and style bodies and inline SVG are cut
+ * out of the decoded page. Gumbo tokenizes them byte by byte, and on real pages they
  * are about half of the bytes, yet nothing in them is text: the parsed tree
  * is the same, only without their text nodes (which the cleaning stage skips
  * anyway). JSON-LD scripts stay, for the metadata reader; bodies whose
