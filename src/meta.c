@@ -399,10 +399,12 @@ static void read_meta_tag(reader *r, const GumboNode *meta) {
   }
 }
 
+/* `needle` is lower case and starts with a letter. */
 static bool contains_ascii_ci(const char *haystack, const char *needle) {
   size_t n = strlen(needle);
+  char lower = needle[0], upper = (char)(lower - 32);
   for (const char *p = haystack; *p; p++)
-    if (strncasecmp(p, needle, n) == 0) return true;
+    if ((*p == lower || *p == upper) && strncasecmp(p, needle, n) == 0) return true;
   return false;
 }
 
@@ -424,23 +426,25 @@ static bool is_comment_area(const GumboNode *node) {
   return itemtype && contains_ascii_ci(itemtype, "schema.org/Comment");
 }
 
-static void enter_element(reader *r, const GumboNode *node) {
+/* Returns whether the element opened a comment area (for leave_element). */
+static bool enter_element(reader *r, const GumboNode *node) {
   GumboTag tag = node->v.element.tag;
   switch (tag) {
   case GUMBO_TAG_SCRIPT:
     read_jsonld_script(r, node);
-    return;
+    return false;
   case GUMBO_TAG_META:
     read_meta_tag(r, node);
-    return;
+    return false;
   case GUMBO_TAG_ARTICLE:
     r->articles_open++;
     break;
   default:
     break;
   }
-  if (is_comment_area(node)) r->comments_open++;
-  if (r->comments_open) return;
+  bool comment = node->v.element.attributes.length && is_comment_area(node);
+  if (comment) r->comments_open++;
+  if (r->comments_open) return comment;
   const char *itemprop = attr(node, "itemprop");
   if (itemprop && strcasecmp(itemprop, "datePublished") == 0 && !r->itemprop_date) {
     const char *value = attr(node, "datetime");
@@ -451,40 +455,41 @@ static void enter_element(reader *r, const GumboNode *node) {
     const char *datetime = attr(node, "datetime");
     if (datetime) r->article_time = clean_value(datetime, strlen(datetime));
   }
+  return comment;
 }
 
-static void leave_element(reader *r, const GumboNode *node) {
+static void leave_element(reader *r, const GumboNode *node, bool comment) {
   if (node->v.element.tag == GUMBO_TAG_ARTICLE) r->articles_open--;
-  if (is_comment_area(node)) r->comments_open--;
+  if (comment) r->comments_open--;
 }
 
 typedef struct frame {
   const GumboNode *node;
   unsigned next_child;
+  bool comment; /* opened a comment area */
 } frame;
 
 /* Depth-first over the whole tree with an explicit stack: pages nest deeply. */
 static void walk(reader *r, const GumboNode *root) {
   size_t depth = 0, cap = 64;
   frame *stack = wn_xmalloc(cap * sizeof *stack);
-  enter_element(r, root);
-  stack[depth++] = (frame){root, 0};
+  stack[depth++] = (frame){root, 0, enter_element(r, root)};
   while (depth) {
     frame *top = &stack[depth - 1];
     const GumboVector *children = &top->node->v.element.children;
     if (top->next_child >= children->length) {
-      leave_element(r, top->node);
+      leave_element(r, top->node, top->comment);
       depth--;
       continue;
     }
     const GumboNode *child = children->data[top->next_child++];
     if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) continue;
-    enter_element(r, child);
+    bool comment = enter_element(r, child);
     if (depth == cap) {
       cap *= 2;
       stack = wn_xrealloc(stack, cap * sizeof *stack);
     }
-    stack[depth++] = (frame){child, 0};
+    stack[depth++] = (frame){child, 0, comment};
   }
   free(stack);
 }

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 #include "prepass.h"
 
 #include <stdbool.h>
@@ -34,7 +35,11 @@ static bool is_space(char ch) {
  * (ASCII case-insensitive), or len. */
 static size_t find_end_tag(const scan *c, size_t from, const char *name, size_t name_len) {
   for (size_t i = from; i + 2 + name_len <= c->len; i++) {
-    if (c->s[i] != '<' || c->s[i + 1] != '/') continue;
+    const char *lt = memchr(c->s + i, '<', c->len - i);
+    if (!lt) break;
+    i = (size_t)(lt - c->s);
+    if (i + 2 + name_len > c->len) break;
+    if (c->s[i + 1] != '/') continue;
     if (strncasecmp(c->s + i + 2, name, name_len) != 0) continue;
     size_t after = i + 2 + name_len;
     if (after == c->len || is_space(c->s[after]) || c->s[after] == '/' || c->s[after] == '>')
@@ -64,10 +69,18 @@ static size_t tag_end(const scan *c) {
   return c->len;
 }
 
+/* ASCII case-insensitive search; `needle` is lower case. */
 static bool has_text(const char *s, size_t len, const char *needle) {
   size_t n = strlen(needle);
-  for (size_t i = 0; i + n <= len; i++)
-    if (strncasecmp(s + i, needle, n) == 0) return true;
+  char first = needle[0], upper = (char)(first >= 'a' && first <= 'z' ? first - 32 : first);
+  for (size_t i = 0; i + n <= len; i++) {
+    const char *hit = memchr(s + i, first, len - i);
+    const char *hit_upper = upper != first ? memchr(s + i, upper, len - i) : NULL;
+    if (!hit || (hit_upper && hit_upper < hit)) hit = hit_upper;
+    if (!hit) return false;
+    i = (size_t)(hit - s);
+    if (i + n <= len && strncasecmp(s + i, needle, n) == 0) return true;
+  }
   return false;
 }
 
@@ -177,9 +190,7 @@ size_t wn_elide_raw_text(char *html, size_t len) {
     }
     copy(&c, (size_t)(lt - (c.s + c.r)));
     if (c.r + 4 <= c.len && memcmp(c.s + c.r, "<!--", 4) == 0) {
-      const char *close = NULL;
-      for (size_t i = c.r + 4; i + 3 <= c.len && !close; i++)
-        if (memcmp(c.s + i, "-->", 3) == 0) close = c.s + i;
+      const char *close = memmem(c.s + c.r + 4, c.len - c.r - 4, "-->", 3);
       copy(&c, close ? (size_t)(close - (c.s + c.r)) + 3 : c.len - c.r);
     } else if (c.r + 1 < c.len && is_alpha(c.s[c.r + 1])) {
       start_tag(&c);
