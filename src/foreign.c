@@ -10,7 +10,7 @@
 #include "normalize.h"
 
 /* Bytes of kept prose the document's language is judged on. */
-static const size_t SAMPLE_BYTES = 2000;
+static const size_t SAMPLE_BYTES = 1500;
 /* A block of prose long enough to stand for the article's language. */
 static const int SAMPLE_MIN_CHARS = 80;
 /* The <html lang> hint wins when it trails the best guess by at most this

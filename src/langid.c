@@ -174,7 +174,7 @@ static void walk(const char *text, size_t len, text_stats *stats, gram_fn gram, 
 /* ---- scoring ------------------------------------------------------------- */
 
 typedef struct scorer {
-  int script;
+  int script;         /* only languages of this script, or -1 for all */
   int grams[3];       /* n-grams seen, by n */
   double score[256];  /* what known n-grams add beyond the unseen price */
 } scorer;
@@ -199,7 +199,7 @@ static void score_gram(uint64_t key, int n, void *data) {
   if (!g) return;
   for (uint32_t k = 0; k < g->count; k++) {
     const wn_lang_posting *p = &wn_lang_postings[g->first + k];
-    if (wn_lang_table[p->lang].script == s->script)
+    if (s->script < 0 || wn_lang_table[p->lang].script == s->script)
       s->score[p->lang] += p->logp - wn_lang_table[p->lang].unseen[n - 1];
   }
 }
@@ -296,10 +296,15 @@ static wn_lang_evidence evaluate(const char *text, size_t len, int lang) {
   return ev;
 }
 
+/* One walk both counts the scripts and scores every language; only the
+ * languages of the main script are compared afterwards. */
 static wn_lang_evidence evaluate_text(const char *text, size_t len, int lang) {
   wn_lang_evidence ev = {WN_SCRIPT_OTHER, 0, 0, -1, 0.0};
   text_stats st;
-  walk(text, len, &st, NULL, NULL);
+  scorer s;
+  memset(&s, 0, sizeof s);
+  s.script = -1;
+  walk(text, len, &st, score_gram, &s);
   ev.script = main_script(&st, &ev.letters);
   ev.words = st.words;
   if (ev.script == WN_SCRIPT_OTHER) return ev;
@@ -307,10 +312,6 @@ static wn_lang_evidence evaluate_text(const char *text, size_t len, int lang) {
     ev.best = cjk_language(ev.script);
     return ev;
   }
-  scorer s;
-  memset(&s, 0, sizeof s);
-  s.script = ev.script;
-  walk(text, len, &st, score_gram, &s);
   add_unseen_prices(&s);
   for (int l = 0; l < wn_lang_table_count; l++) {
     if (wn_lang_table[l].script != ev.script) continue;

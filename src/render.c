@@ -14,22 +14,39 @@
 /* --explain shows this many bytes of each block's text. */
 static const size_t EXPLAIN_TEXT_BYTES = 100;
 
+/*
+ * NFC only ever changes a run of non-ASCII characters together with the
+ * character just before it (a base letter and its combining marks; ASCII
+ * characters are starters that nothing reaches across). So only those
+ * pieces go through utf8proc; the ASCII between them is copied.
+ */
 char *wn_nfc(const char *s, size_t len, size_t *out_len) {
+  wn_buf out;
+  wn_buf_init(&out);
   size_t i = 0;
-  while (i < len && (unsigned char)s[i] < 0x80) i++;
-  if (i == len) { /* ASCII is already NFC */
-    if (out_len) *out_len = len;
-    return wn_xstrndup(s, len);
+  while (i < len) {
+    size_t ascii = i;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80) ascii++;
+    if (ascii == len) {
+      wn_buf_append(&out, s + i, len - i);
+      break;
+    }
+    size_t start = ascii > i ? ascii - 1 : ascii; /* the base letter, if ASCII */
+    wn_buf_append(&out, s + i, start - i);
+    size_t end = ascii;
+    while (end < len && (unsigned char)s[end] >= 0x80) end++;
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s + start,
+                                      (utf8proc_ssize_t)(end - start), &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    /* Cannot fail on decoded input; if it did, the text stays as it is. */
+    if (n >= 0) wn_buf_append(&out, (const char *)mapped, (size_t)n);
+    else wn_buf_append(&out, s + start, end - start);
+    free(mapped);
+    i = end;
   }
-  utf8proc_uint8_t *mapped = NULL;
-  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  if (n < 0) { /* cannot happen on decoded input; keep the text as it is */
-    if (out_len) *out_len = len;
-    return wn_xstrndup(s, len);
-  }
-  if (out_len) *out_len = (size_t)n;
-  return (char *)mapped;
+  if (!out.data) wn_buf_append(&out, "", 0);
+  return wn_buf_detach(&out, out_len);
 }
 
 /* The list or table a list item or row belongs to, so its lines stay together. */
