@@ -153,10 +153,39 @@ static bool contains_token(const char *names, const char *token) {
   return false;
 }
 
+/*
+ * Pages repeat the same class names on many elements ("menu-item", "card"),
+ * so each thread remembers the cues of the names it has matched: a cache of
+ * 64-bit hashes of the normalised names.
+ */
+enum { NAME_CACHE_SIZE = 1024 };
+typedef struct name_cache_entry {
+  uint64_t hash; /* 0 = empty */
+  uint32_t flags;
+} name_cache_entry;
+static _Thread_local name_cache_entry name_cache[NAME_CACHE_SIZE];
+
+static uint64_t names_hash(const char *s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return h | 1;
+}
+
+static uint32_t match_name_cues(const char *names);
+
 static uint32_t name_flags(const GumboNode *element) {
   if (!attr(element, "class") && !attr(element, "id")) return 0;
   char names[512];
   normalise_names(element, names, sizeof names);
+  uint64_t hash = names_hash(names);
+  name_cache_entry *slot = &name_cache[hash % NAME_CACHE_SIZE];
+  if (slot->hash == hash) return slot->flags;
+  slot->hash = hash;
+  slot->flags = match_name_cues(names);
+  return slot->flags;
+}
+
+static uint32_t match_name_cues(const char *names) {
   uint32_t flags = 0;
   for (size_t i = 0; i < sizeof NAME_CUES / sizeof NAME_CUES[0]; i++) {
     const char *pattern = NAME_CUES[i].pattern;
