@@ -243,6 +243,9 @@ void wn_drop_foreign_chrome(wn_page *page) {
     wn_block *b = &page->blocks[i];
     if (!b->keep || b->words > FOREIGN_MAX_WORDS || marked_as_other_text(page, b)) continue;
     if (b->heading_level == 1) continue; /* the headline is the article's, whatever it says */
+    /* Prose longer than any label and without chrome cues stays whatever
+     * its language: not worth identifying (numbers make b->words larger). */
+    if (b->words > LABEL_WORDS_OTHER_SCRIPT + 4 && !has_chrome_cues(page, b)) continue;
     wn_lang_evidence ev;
     bool foreign = wn_lang_is_foreign(b->text, b->text_len, lang, &ev);
     b->lang = ev.best;
