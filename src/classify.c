@@ -144,12 +144,16 @@ static void aggregate_text(wn_page *page) {
     double len = block_length(b);
     owner->text_chars += len;
     owner->link_chars += len * link_density(b);
+    if (len >= LONG_PROSE) owner->long_blocks++;
+    if (b->heading_level == 1) owner->holds_h1 = true;
   }
   for (size_t i = n; i-- > 1;) {
     wn_element *e = &page->elements[i];
     if (e->parent < 0) continue;
     wn_element *p = &page->elements[e->parent];
     if (e->flags & WN_EL_FIGURE) p->figure_children++;
+    p->long_blocks += e->long_blocks;
+    p->holds_h1 = p->holds_h1 || e->holds_h1;
     if (e->flags & WN_EL_CAPTION) page->caption_names++;
     p->text_chars += e->text_chars;
     p->link_chars += e->link_chars;
@@ -661,27 +665,9 @@ static bool chrome_box_is_small(const wn_page *page, const wn_block *b, int regi
   const wn_element *h = &page->elements[holder], *r = &page->elements[region];
   if (h->text_chars - h->link_chars >= CHROME_BOX_SHARE * (r->text_chars - r->link_chars))
     return false;
-  /* Several long paragraphs make a part of the article, not a box beside it. */
-  int paragraphs = 0;
-  for (size_t i = 0; i < page->block_count; i++) {
-    const wn_block *other = &page->blocks[i];
-    if (!inside(page, other->owner, holder)) continue;
-    if (other->heading_level == 1) return false; /* it holds the headline */
-    if (block_length(other) >= LONG_PROSE) paragraphs++;
-  }
-  return paragraphs <= CHROME_BOX_PARAGRAPHS;
-}
-
-/* Where the region's own prose, under no chrome name, ends. */
-static int find_body_end(const wn_page *page, int region) {
-  int end = -1;
-  for (size_t i = 0; i < page->block_count; i++) {
-    const wn_block *b = &page->blocks[i];
-    if (!inside(page, b->owner, region) || block_length(b) < LONG_PROSE) continue;
-    if (flags_below(page, b->owner, region) & CHROME_FLAGS) continue;
-    end = b->position;
-  }
-  return end;
+  /* Several long paragraphs make a part of the article, not a box beside
+   * it; nor is the box that holds the headline. */
+  return !h->holds_h1 && h->long_blocks <= CHROME_BOX_PARAGRAPHS;
 }
 
 static int judge_inside(const wn_page *page, const wn_block *b, int region,
@@ -885,7 +871,6 @@ static void drop_all_if_too_little(wn_page *page) {
 
 void wn_classify(wn_page *page) {
   page->region = -1;
-  page->body_end = -1;
   page->caption_names = 0;
   page->doc_lang = page->stated_lang >= 0 ? page->stated_lang : wn_lang_find(page->lang);
   if (!page->block_count) {
@@ -907,7 +892,6 @@ void wn_classify(wn_page *page) {
   int region = tighten_region(page, outer);
   page->region = region;
   bool comments_ok = comments_are_content(page, region);
-  page->body_end = find_body_end(page, region);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     judge(page, b, region, comments_ok);

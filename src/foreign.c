@@ -202,7 +202,8 @@ static bool looks_like_chrome(const wn_page *page, const wn_block *b, const wn_l
 
 /* A block whose every word (of two letters or more) is capitalised is a
  * name: a product, a person, a place, a title in Title Case. Its letters say
- * little about a language. (German capitalises nouns, not verbs.) */
+ * little about a language. (German capitalises every noun, so a German row
+ * of nouns reads as names too: a known gap.) */
 static bool all_names(const wn_block *b) {
   int words = 0, capitalised = 0;
   for (size_t i = 0; i < b->text_len;) {
@@ -229,7 +230,7 @@ static void drop(wn_block *b) {
   b->reason = WN_DROP_FOREIGN;
 }
 
-/* Is `i` next to a block dropped as foreign chrome (skipping empty neighbours)? */
+/* Is block `i` next to a block dropped as foreign chrome? */
 static bool beside_foreign(const wn_page *page, size_t i) {
   if (i > 0 && page->blocks[i - 1].reason == WN_DROP_FOREIGN) return true;
   return i + 1 < page->block_count && page->blocks[i + 1].reason == WN_DROP_FOREIGN;

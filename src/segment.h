@@ -59,6 +59,8 @@ typedef struct wn_element {
   double content_score; /* net value of the blocks inside: prose minus chrome */
   double positive_score; /* the prose part of it alone */
   int figure_children;  /* children that are figures or picture boxes */
+  int long_blocks;      /* blocks of long prose inside */
+  bool holds_h1;        /* an h1 is inside */
 } wn_element;
 
 typedef struct wn_block {
@@ -102,7 +104,6 @@ typedef struct wn_page {
   bool keep_foreign;    /* keep chrome in other languages */
   int doc_lang;         /* the article's language (classifier), -1 = unknown */
   int caption_names;    /* elements whose class/id says caption */
-  int body_end;         /* position of the region's last long prose block outside chrome */
 } wn_page;
 
 /* Build the element table and the blocks for a parsed document. */
