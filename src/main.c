@@ -368,14 +368,14 @@ static int parse_options(int argc, char **argv, cli *c) {
   return -1;
 }
 
-static int check_modes(const cli *c, int operands) {
+static int check_modes(const cli *c, int operands, const char *first_operand) {
   int modes = (c->out_dir != NULL) + c->jsonl + c->warc;
   if (modes > 1) {
     usage_error("choose one of", "-o, --jsonl, --warc");
     return EXIT_USAGE;
   }
   if (c->jsonl && operands > 0) {
-    usage_error("--jsonl reads standard input; unexpected operand", "FILE");
+    usage_error("--jsonl reads standard input; unexpected operand", first_operand);
     return EXIT_USAGE;
   }
   if ((c->warc || c->out_dir) && operands == 0) {
@@ -450,7 +450,7 @@ int main(int argc, char **argv) {
 
   int code = parse_options(argc, argv, &c);
   if (code >= 0) return code;
-  if ((code = check_modes(&c, argc - optind)) >= 0) return code;
+  if ((code = check_modes(&c, argc - optind, optind < argc ? argv[optind] : "")) >= 0) return code;
   max_input_bytes = c.max_bytes;
   if (c.opts.lang) { /* refuse a bad code before any work, in every mode */
     winnow_result probe;
