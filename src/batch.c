@@ -1,4 +1,4 @@
-#define _GNU_SOURCE /* strcasecmp, mkstemps-free temp names via mkstemp */
+#define _GNU_SOURCE /* strdup, strcasecmp, fnmatch, nanosleep under -std=c11 */
 #include "batch.h"
 
 #include <dirent.h>

@@ -112,7 +112,6 @@ typedef struct text_stats {
   int letters[WN_SCRIPT_COUNT];
   int name_letters; /* Latin letters in capitalised words: names, in another script's text */
   int words;
-  int capitalised_words;
 } text_stats;
 
 /* Calls `gram` for every 1-3-gram of a word padded with spaces (" ab ":
@@ -142,17 +141,15 @@ static void walk(const char *text, size_t len, text_stats *stats, gram_fn gram, 
     }
     int script = wn_script_of((uint32_t)cp);
     if (script != WN_SCRIPT_OTHER || (cp >= 0x80 && is_letter((uint32_t)cp))) {
-      stats->letters[script]++;
-      if (word_length > 0 ? capitalised : utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
-        if (script == WN_SCRIPT_LATIN) stats->name_letters++;
-      uint32_t c = fold((uint32_t)cp);
       if (word_length == 0) {
         stats->words++;
         capitalised = utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
-        if (capitalised) stats->capitalised_words++;
         before = ' ';
         last = ' ';
       }
+      stats->letters[script]++;
+      if (capitalised && script == WN_SCRIPT_LATIN) stats->name_letters++;
+      uint32_t c = fold((uint32_t)cp);
       if (gram) {
         gram(c, 1, data);
         gram(key2(last, c), 2, data);

@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "normalize.h"
 
 static const wn_lex_entry *find_exact(const char *text) {
@@ -35,19 +33,9 @@ static unsigned code_point_before(const char *text, size_t end) {
   return code_point_at((const unsigned char *)text + start);
 }
 
-/*
- * A phrase boundary is a space, the end, a neighbouring CJK character, or
- * sentence punctuation ("... we use cookies."). Hyphens, apostrophes and
- * slashes join words, so they are not boundaries.
- */
-static bool is_boundary_char(unsigned cp) {
-  if (cp == ' ' || wn_is_cjk(cp)) return true;
-  if (cp < 0x80) return cp != 0 && strchr(".,;:!?()[]\"", (int)cp) != NULL;
-  utf8proc_category_t category = utf8proc_category((utf8proc_int32_t)cp);
-  return category == UTF8PROC_CATEGORY_PO || category == UTF8PROC_CATEGORY_PS ||
-         category == UTF8PROC_CATEGORY_PE || category == UTF8PROC_CATEGORY_PI ||
-         category == UTF8PROC_CATEGORY_PF;
-}
+/* A phrase boundary, in normalised text (words and single spaces only), is
+ * a space, the end, or a neighbouring CJK character. */
+static bool is_boundary_char(unsigned cp) { return cp == ' ' || wn_is_cjk(cp); }
 
 static bool boundary_after(const char *text, size_t len, size_t at) {
   return at == len || is_boundary_char(code_point_at((const unsigned char *)text + at));
