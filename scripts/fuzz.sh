@@ -43,21 +43,23 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 for h in "${harnesses[@]}"; do
   case $h in page | jsonl | warc) ;; *) echo "fuzz.sh: no harness '$h'" >&2; exit 2 ;; esac
-  corpus=$build/corpus/$h
-  crashes=$build/crashes/$h
-  log=$build/fuzz-$h.log
-  mkdir -p "$corpus" "$crashes"
+  corpus=$root/$build/corpus/$h
+  crashes=$root/$build/crashes/$h
+  # libFuzzer's workers write fuzz-N.log into the working directory: one per harness.
+  work=$root/$build/work/$h
+  log=$root/$build/fuzz-$h.log
+  mkdir -p "$corpus" "$crashes" "$work"
+  rm -f "$work"/fuzz-*.log
   extra=()
-  [ "$h" = page ] && extra+=(-dict=fuzz/html.dict)
+  [ "$h" = page ] && extra+=(-dict="$root/fuzz/html.dict")
+  [ "$jobs" -gt 1 ] && extra+=(-jobs="$jobs" -workers="$jobs")
   set +e
-  "$build/fuzz_$h" "$corpus" "$build/seeds/$h" "${extra[@]}" \
+  (cd "$work" && "$root/$build/fuzz_$h" "$corpus" "$root/$build/seeds/$h" "${extra[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=131072 \
-    -print_final_stats=1 -artifact_prefix="$crashes/" \
-    -jobs="$jobs" -workers="$jobs" >"$log" 2>&1
+    -print_final_stats=1 -artifact_prefix="$crashes/") >"$log" 2>&1
   rc=$?
   set -e
-  # With -jobs, libFuzzer writes each worker's log to fuzz-N.log.
-  [ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log
+  cat "$work"/fuzz-*.log >>"$log" 2>/dev/null || true
   runs=$(grep -h 'stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
   rate=$(grep -h 'stat::average_exec_per_sec' "$log" | awk '{s += $2} END {print s + 0}')
   cov=$(grep -ho 'cov: [0-9]*' "$log" | awk '{if ($2 > m) m = $2} END {print m + 0}')
