@@ -24,8 +24,27 @@ typedef enum winnow_status {
   WINNOW_ERR_ENCODING = 1, /* the requested encoding name is unknown */
   WINNOW_ERR_PARSE = 2,    /* the HTML parser gave up */
   WINNOW_ERR_ARGUMENT = 3, /* NULL where a value is required */
-  WINNOW_ERR_LANGUAGE = 4  /* the stated article language has no profile */
+  WINNOW_ERR_LANGUAGE = 4, /* the stated article language has no profile */
+  WINNOW_ERR_LIMIT = 5     /* the parse tree outgrew max_tree_bytes */
 } winnow_status;
+
+/*
+ * Budgets that keep hostile pages in bounds (the HTML parser's work per tag
+ * grows with nesting depth and open formatting elements). Beyond them
+ * winnow drops tags, never text, and says so in winnow_result.limits; only
+ * max_tree_bytes refuses the page. Real pages stay far below all of them.
+ */
+#define WINNOW_DEFAULT_MAX_DEPTH 512             /* as Chromium's parser */
+#define WINNOW_DEFAULT_MAX_NODES 500000          /* tags and comments */
+#define WINNOW_DEFAULT_MAX_TREE_BYTES (1u << 30) /* 1 GiB of parse tree */
+
+/* Bits of winnow_result.limits: which budgets the page reached. */
+enum {
+  WINNOW_LIMIT_DEPTH = 1,       /* deeper elements were flattened into their ancestor */
+  WINNOW_LIMIT_NODES = 2,       /* tags and comments past max_nodes were dropped */
+  WINNOW_LIMIT_ATTRIBUTES = 4, /* attributes past 256 in one tag were dropped */
+  WINNOW_LIMIT_FORMATTING = 8  /* formatting tags past 16 open at once were dropped */
+};
 
 typedef enum winnow_format {
   WINNOW_FORMAT_TEXT = 0, /* title, then blocks separated by blank lines */
@@ -39,6 +58,10 @@ typedef struct winnow_options {
   winnow_format format; /* default WINNOW_FORMAT_TEXT */
   const char *lang;     /* the article's language (ISO 639-1); NULL = identify it */
   int keep_foreign;     /* 1 = keep chrome in other languages (default 0) */
+  /* Budgets; 0 means the default, (size_t)-1 no limit. */
+  size_t max_depth;      /* nesting depth (default WINNOW_DEFAULT_MAX_DEPTH) */
+  size_t max_nodes;      /* tags and comments (default WINNOW_DEFAULT_MAX_NODES) */
+  size_t max_tree_bytes; /* parse tree memory (default WINNOW_DEFAULT_MAX_TREE_BYTES) */
 } winnow_options;
 
 typedef struct winnow_result {
@@ -49,6 +72,7 @@ typedef struct winnow_result {
   char lang[8];       /* the article's language, ISO 639-1, or "und" */
   char *author;       /* as the page states it (meta, JSON-LD), or NULL */
   char *date;         /* publication date as the page states it, or NULL */
+  unsigned limits;    /* WINNOW_LIMIT_* bits: budgets the page reached */
 } winnow_result;
 
 /* Fill opts with the defaults. */
@@ -66,6 +90,10 @@ void winnow_result_free(winnow_result *result);
 
 /* A short English description of a status, for error messages. */
 const char *winnow_status_string(winnow_status status);
+
+/* One line per WINNOW_LIMIT_* bit in `limits`, e.g. "nesting deeper than
+ * 512 levels was flattened", for warnings; `bit` picks one. */
+const char *winnow_limit_string(unsigned bit);
 
 #ifdef __cplusplus
 }

@@ -17,13 +17,12 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "decode.h"
 #include "record.h"
 
 static const char *const DEFAULT_EXTENSIONS = "html,htm,xhtml";
 /* Directory trees deeper than this are a loop or a trap. */
 static const int MAX_DIR_DEPTH = 256;
-/* Bytes looked at to tell a binary file from HTML. */
-static const size_t SNIFF_BYTES = 4096;
 static const double PROGRESS_SECONDS = 0.25;
 
 const char *wn_output_extension(wn_output_format format) {
@@ -38,13 +37,15 @@ const char *wn_output_extension(wn_output_format format) {
 
 winnow_status wn_render_page(const char *html, size_t len, const winnow_options *opts,
                              wn_output_format format, const char *source_key,
-                             const char *source, char **text, size_t *text_len) {
+                             const char *source, char **text, size_t *text_len,
+                             unsigned *limits) {
   winnow_options o = *opts;
   o.format = format == WN_OUTPUT_MARKDOWN ? WINNOW_FORMAT_MARKDOWN : WINNOW_FORMAT_TEXT;
   if (format == WN_OUTPUT_JSON) o.include_title = 0; /* the record has a title field */
   winnow_result res;
   winnow_status st = winnow_extract(html, len, &o, &res);
   if (st != WINNOW_OK) return st;
+  if (limits) *limits = res.limits;
   if (format != WN_OUTPUT_JSON) {
     *text = res.text;
     *text_len = res.text_len;
@@ -244,25 +245,6 @@ static int read_page(const char *path, size_t max_bytes, char **data, size_t *le
   return 0;
 }
 
-/*
- * Binary data (an image, an archive) is not a page: control bytes that text
- * never has, or NULs. UTF-16 text has NULs too, but nearly all on one side
- * of each byte pair.
- */
-static bool looks_binary(const char *data, size_t len) {
-  size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, control = 0, nul[2] = {0, 0};
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)data[i];
-    if (c == 0) nul[i & 1]++;
-    else if (c < 0x09 || (c > 0x0D && c < 0x20 && c != 0x1B)) control++;
-  }
-  if (n == 0) return false;
-  if (control * 20 > n) return true;
-  size_t nuls = nul[0] + nul[1];
-  bool utf16 = nuls * 4 > n && (nul[0] * 20 < nuls || nul[1] * 20 < nuls);
-  return nuls * 100 > n && !utf16;
-}
-
 static int make_parents(const char *path) {
   char *copy = strdup(path);
   if (!copy) return -1;
@@ -346,6 +328,17 @@ static void report(shared *s, const char *path, const char *why) {
   pthread_mutex_unlock(&s->lock);
 }
 
+/* A page that was cleaned, but past one of the budgets: said, not failed. */
+static void warn_limits(shared *s, const char *path, unsigned limits) {
+  for (unsigned bit = 1; bit <= limits; bit <<= 1) {
+    if (!(limits & bit)) continue;
+    pthread_mutex_lock(&s->lock);
+    fprintf(stderr, "%swinnow: %s: warning: %s\n", s->progress ? "\r\033[K" : "", path,
+            winnow_limit_string(bit));
+    pthread_mutex_unlock(&s->lock);
+  }
+}
+
 static void process_job(shared *s, const job *j) {
   const wn_batch_options *o = s->o;
   char *out = output_path(o, j->rel);
@@ -359,14 +352,16 @@ static void process_job(shared *s, const job *j) {
   }
   char *data = NULL, *text = NULL;
   size_t len = 0, text_len = 0;
+  unsigned limits = 0;
   const char *why = NULL;
   if (read_page(j->path, o->max_bytes, &data, &len, &why) != 0) {
     report(s, j->path, why);
-  } else if (looks_binary(data, len)) {
+  } else if (wn_looks_binary(data, len)) {
     report(s, j->path, "binary data, not an HTML page");
   } else {
     winnow_status status = wn_render_page(data, len, &o->extract, o->format, "path", j->rel,
-                                      &text, &text_len);
+                                      &text, &text_len, &limits);
+    if (limits) warn_limits(s, j->path, limits);
     if (status != WINNOW_OK) report(s, j->path, winnow_status_string(status));
     else if (write_atomically(out, text, text_len) != 0) report(s, out, strerror(errno));
     else {

@@ -53,10 +53,12 @@ const char *wn_output_extension(wn_output_format format);
 /*
  * Extracts one page in `format` into a new string (caller frees), with
  * `source_key`/`source` ("path"/"url" and its value) heading a JSON record.
- * Returns the winnow status.
+ * Returns the winnow status; `limits` (may be NULL) gets the budgets the
+ * page reached (winnow_result.limits).
  */
 winnow_status wn_render_page(const char *html, size_t len, const winnow_options *opts,
                              wn_output_format format, const char *source_key,
-                             const char *source, char **text, size_t *text_len);
+                             const char *source, char **text, size_t *text_len,
+                             unsigned *limits);
 
 #endif

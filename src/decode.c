@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "buffer.h"
@@ -297,6 +298,28 @@ static size_t utf8_valid_prefix(const unsigned char *s, const unsigned char *end
   return (size_t)(s - start);
 }
 
+/* Bytes looked at to tell a binary file from HTML. */
+static const size_t BINARY_SNIFF_BYTES = 4096;
+
+/*
+ * Binary data (an image, an archive) is not a page: control bytes that text
+ * never has, or NULs. UTF-16 text has NULs too, but nearly all on one side
+ * of each byte pair.
+ */
+int wn_looks_binary(const char *data, size_t len) {
+  size_t n = len < BINARY_SNIFF_BYTES ? len : BINARY_SNIFF_BYTES, control = 0, nul[2] = {0, 0};
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)data[i];
+    if (c == 0) nul[i & 1]++;
+    else if (c < 0x09 || (c > 0x0D && c < 0x20 && c != 0x1B)) control++;
+  }
+  if (n == 0) return 0;
+  if (control * 20 > n) return 1;
+  size_t nuls = nul[0] + nul[1];
+  int utf16 = nuls * 4 > n && (nul[0] * 20 < nuls || nul[1] * 20 < nuls);
+  return nuls * 100 > n && !utf16;
+}
+
 int wn_utf8_valid(const char *bytes, size_t len) {
   if (len == 0) return 1;
   const unsigned char *s = (const unsigned char *)bytes;
@@ -543,13 +566,72 @@ static const encoding *bom_encoding(const unsigned char *b, size_t len, size_t *
  * The sniffing order. *valid_utf8 is set to 1 when the UTF-8 check ran and
  * passed, so decoding need not validate the same bytes twice.
  */
+/*
+ * UTF-16 without a byte-order mark. Browsers do not guess it, but such
+ * files exist (saved by old Windows tools) and read as one U+FFFD per
+ * character otherwise. Markup is mostly ASCII, so in UTF-16 nearly every
+ * other byte is NUL, on one side of the pairs only; no 8-bit encoding of
+ * a web page looks like that.
+ */
+static const size_t UTF16_SNIFF_BYTES = 1024;
+
+static const encoding *utf16_by_nuls(const unsigned char *b, size_t len) {
+  size_t n = (len < UTF16_SNIFF_BYTES ? len : UTF16_SNIFF_BYTES) & ~(size_t)1;
+  if (n < 16) return NULL;
+  size_t nul[2] = {0, 0};
+  for (size_t i = 0; i < n; i++)
+    if (b[i] == 0) nul[i & 1]++;
+  size_t pairs = n / 2;
+  /* At least 60% of pairs with a NUL on one side, at most 2% on the other. */
+  if (nul[1] * 5 >= pairs * 3 && nul[0] * 50 <= pairs) return &ENCODINGS[E_UTF16LE];
+  if (nul[0] * 5 >= pairs * 3 && nul[1] * 50 <= pairs) return &ENCODINGS[E_UTF16BE];
+  return NULL;
+}
+
+/* Valid multi-byte UTF-8 sequences and invalid ones, over the whole input. */
+static void utf8_evidence(const unsigned char *s, size_t len, size_t *multibyte, size_t *invalid) {
+  const unsigned char *end = s + len;
+  *multibyte = *invalid = 0;
+  for (;;) {
+    s = skip_ascii(s, end);
+    if (s == end) return;
+    size_t n;
+    if (utf8_sequence(s, (size_t)(end - s), &n)) (*multibyte)++;
+    else (*invalid)++;
+    s += n;
+  }
+}
+
+/*
+ * A label that lies. Text in an 8-bit encoding or in Shift_JIS, EUC or GBK
+ * practically never forms valid multi-byte UTF-8, so bytes that are valid
+ * UTF-8 with some non-ASCII in them are UTF-8 whatever the meta tag says;
+ * and a page labelled UTF-8 whose non-ASCII bytes are mostly invalid as
+ * UTF-8 was written in windows-1252 (the usual mislabelling).
+ */
+static const encoding *check_label(const encoding *declared, size_t multibyte, size_t invalid,
+                                   int *valid_utf8) {
+  bool declared_utf8 = declared == &ENCODINGS[E_UTF8];
+  bool wide = declared == &ENCODINGS[E_UTF16LE] || declared == &ENCODINGS[E_UTF16BE];
+  if (!declared_utf8 && !wide && invalid == 0 && multibyte > 0) {
+    *valid_utf8 = 1;
+    return &ENCODINGS[E_UTF8];
+  }
+  if (declared_utf8 && invalid > multibyte) return &ENCODINGS[E_WIN1252];
+  if (declared_utf8 && invalid == 0) *valid_utf8 = 1;
+  return declared;
+}
+
 static const encoding *sniff(const unsigned char *b, size_t len, size_t *bom_len,
                              int *valid_utf8) {
   *valid_utf8 = 0;
   const encoding *enc = bom_encoding(b, len, bom_len);
   if (enc) return enc;
-  if ((enc = prescan(b, len)) != NULL) return enc;
-  if (wn_utf8_valid((const char *)b, len)) {
+  if ((enc = utf16_by_nuls(b, len)) != NULL) return enc;
+  size_t multibyte, invalid;
+  utf8_evidence(b, len, &multibyte, &invalid);
+  if ((enc = prescan(b, len)) != NULL) return check_label(enc, multibyte, invalid, valid_utf8);
+  if (invalid == 0) {
     *valid_utf8 = 1;
     return &ENCODINGS[E_UTF8];
   }

@@ -3,7 +3,11 @@
  *
  * Order of evidence, as browsers do: a byte-order mark, then a <meta charset>
  * or <meta http-equiv="Content-Type"> in the first 1,024 bytes, then UTF-8
- * if the bytes are valid UTF-8, else windows-1252. A forced encoding (the
+ * if the bytes are valid UTF-8, else windows-1252. Two departures, for
+ * files browsers would show garbled: UTF-16 without a byte-order mark is
+ * recognised by its NUL bytes, and a meta label that the bytes contradict
+ * (valid multi-byte UTF-8 under another label; mostly invalid UTF-8 under
+ * a UTF-8 label) gives way to the bytes. A forced encoding (the
  * --encoding option) overrides all of it. Conversion goes through iconv;
  * invalid sequences become U+FFFD, so no input is ever truncated.
  */
@@ -30,6 +34,11 @@ void wn_decoded_free(wn_decoded *decoded);
  * UTF-8 validity, windows-1252 fallback), as a canonical name in `name`.
  */
 void wn_sniff_encoding(const char *bytes, size_t len, char *name, size_t cap);
+
+/* 1 if the first 4 KiB look like binary data (an image, an archive) rather
+ * than text in any encoding: many control bytes, or NULs that are not
+ * UTF-16's. */
+int wn_looks_binary(const char *data, size_t len);
 
 /* 1 if the bytes are entirely valid UTF-8. */
 int wn_utf8_valid(const char *bytes, size_t len);

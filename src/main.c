@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "decode.h"
 #include "jsonl.h"
 #include "warc.h"
 #include "winnow.h"
@@ -23,7 +24,8 @@ enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 /* Long-only options get values outside the char range. */
 enum {
   OPT_VERSION = 256, OPT_ENCODING, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
-  OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES
+  OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES,
+  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY
 };
 
 /* Inputs larger than this are refused unless --max-bytes says otherwise. */
@@ -77,6 +79,15 @@ static const char *const usage_text =
     "                       title, lang, text, and author/date when stated)\n"
     "      --max-bytes=N    refuse inputs over N bytes (K, M, G suffixes;\n"
     "                       default 64M)\n"
+    "      --max-depth=N    flatten elements nested deeper than N levels into\n"
+    "                       their ancestor, keeping their text (default 512)\n"
+    "      --max-nodes=N    past N tags and comments, drop the tags and keep\n"
+    "                       the text (default 500000)\n"
+    "      --max-tree-memory=N  refuse a page whose parse tree needs more than\n"
+    "                       N bytes (K, M, G suffixes; default 1G)\n"
+    "                       Pages past a budget are cleaned with a warning on\n"
+    "                       stderr (and a \"warnings\" field in JSON records);\n"
+    "                       real pages come nowhere near these\n"
     "\n"
     "Batch (a whole tree of pages):\n"
     "  -o, --output=DIR     clean every page under the inputs (files or\n"
@@ -221,8 +232,18 @@ static page_outcome process(const char *path, const cli *c) {
             err == EFBIG ? "larger than the --max-bytes limit" : strerror(err));
     return PAGE_FAILED;
   }
+  if (!c->opts.encoding && wn_looks_binary(in.data, in.len)) {
+    bool gzip = in.len >= 2 && (unsigned char)in.data[0] == 0x1f && (unsigned char)in.data[1] == 0x8b;
+    fprintf(stderr, "winnow: %s: %s\n", name,
+            gzip ? "gzip-compressed: decompress it first (zcat FILE | winnow), or use -o DIR,"
+                   " which reads .gz pages"
+                 : "binary data, not an HTML page");
+    free(in.data);
+    return PAGE_FAILED;
+  }
   char *text = NULL;
   size_t text_len = 0;
+  unsigned limits = 0;
   winnow_status st;
   if (c->explain) {
     winnow_result res;
@@ -230,12 +251,16 @@ static page_outcome process(const char *path, const cli *c) {
     if (st == WINNOW_OK) {
       text = res.text;
       text_len = res.text_len;
+      limits = res.limits;
       res.text = NULL;
       winnow_result_free(&res);
     }
   } else {
-    st = wn_render_page(in.data, in.len, &c->opts, c->format, "path", path, &text, &text_len);
+    st = wn_render_page(in.data, in.len, &c->opts, c->format, "path", path, &text, &text_len,
+                        &limits);
   }
+  for (unsigned bit = 1; bit <= limits; bit <<= 1)
+    if (limits & bit) fprintf(stderr, "winnow: %s: warning: %s\n", name, winnow_limit_string(bit));
   free(in.data);
   if (st == WINNOW_ERR_ENCODING) {
     usage_error("unknown encoding", c->opts.encoding ? c->opts.encoding : "");
@@ -299,6 +324,9 @@ static int parse_options(int argc, char **argv, cli *c) {
       {"keep-foreign", no_argument, NULL, OPT_KEEP_FOREIGN},
       {"format", required_argument, NULL, OPT_FORMAT},
       {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+      {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+      {"max-nodes", required_argument, NULL, OPT_MAX_NODES},
+      {"max-tree-memory", required_argument, NULL, OPT_MAX_TREE_MEMORY},
       {"output", required_argument, NULL, 'o'},
       {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
@@ -338,6 +366,21 @@ static int parse_options(int argc, char **argv, cli *c) {
         return EXIT_USAGE;
       }
       break;
+    case OPT_MAX_DEPTH:
+    case OPT_MAX_NODES:
+    case OPT_MAX_TREE_MEMORY: {
+      size_t v = parse_size(optarg);
+      if (v == 0) {
+        usage_error(ch == OPT_MAX_TREE_MEMORY ? "not a size (e.g. 256M, 2G)"
+                                              : "not a positive number",
+                    optarg);
+        return EXIT_USAGE;
+      }
+      if (ch == OPT_MAX_DEPTH) c->opts.max_depth = v;
+      else if (ch == OPT_MAX_NODES) c->opts.max_nodes = v;
+      else c->opts.max_tree_bytes = v;
+      break;
+    }
     case 'o': c->out_dir = optarg; break;
     case 'j':
       if ((c->jobs = parse_jobs(optarg)) == 0) {

@@ -2,8 +2,12 @@
 #include "prepass.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
+#include <stdlib.h>
 #include <strings.h>
+
+#include "buffer.h"
 
 /*
  * A light scan that knows just enough of the HTML tokenizer to find where
@@ -12,10 +16,21 @@
  * copied unread, so a "<script" in a <textarea> stays text).
  */
 
+enum { SCOPE_BOUNDARY_COUNT = 7 };
+
 typedef struct scan {
   char *s;
   size_t len;
   size_t r, w; /* read and write positions; w <= r always */
+  /* Budgets (see prepass.h); the depth is estimated from the tags alone. */
+  wn_limits limits;
+  uint32_t *open;       /* per open element: name hash << 1 | dropped */
+  size_t depth, open_cap;
+  size_t foreign_depth; /* depth of the open svg or math element, 0 = none */
+  size_t nodes;         /* start tags and comments seen */
+  size_t open_formatting[13];
+  uint32_t scope_boundaries[SCOPE_BOUNDARY_COUNT]; /* name hashes */
+  unsigned reached;
 } scan;
 
 static void copy(scan *c, size_t n) {
@@ -48,23 +63,31 @@ static size_t find_end_tag(const scan *c, size_t from, const char *name, size_t 
   return c->len;
 }
 
-/* The end of a start tag that begins at c->r: one past its ">", or len. */
-static size_t tag_end(const scan *c) {
-  size_t i = c->r + 1;
+/* The end of the tag whose name ends at `i`: one past its ">", or len.
+ * `*cut` gets where attribute number `keep` + 1 starts, or 0 if there are
+ * no more than `keep`. Attribute names and values are read as the
+ * tokenizer reads them, so a ">" inside a quoted value does not end it. */
+static size_t tag_end(const scan *c, size_t i, size_t keep, size_t *cut) {
+  size_t count = 0;
+  *cut = 0;
   while (i < c->len) {
-    char ch = c->s[i];
-    if (ch == '>') return i + 1;
-    if (ch == '=') {
+    while (i < c->len && (is_space(c->s[i]) || c->s[i] == '/')) i++;
+    if (i >= c->len) break;
+    if (c->s[i] == '>') return i + 1;
+    if (++count == keep + 1) *cut = i;
+    i++; /* a name's first character may be anything, even "=" */
+    while (i < c->len && !is_space(c->s[i]) && c->s[i] != '/' && c->s[i] != '>' && c->s[i] != '=')
       i++;
-      while (i < c->len && is_space(c->s[i])) i++;
-      if (i < c->len && (c->s[i] == '"' || c->s[i] == '\'')) {
-        const char *close = memchr(c->s + i + 1, c->s[i], c->len - i - 1);
-        i = close ? (size_t)(close - c->s) + 1 : c->len;
-        continue;
-      }
-      continue;
-    }
+    while (i < c->len && is_space(c->s[i])) i++;
+    if (i >= c->len || c->s[i] != '=') continue;
     i++;
+    while (i < c->len && is_space(c->s[i])) i++;
+    if (i < c->len && (c->s[i] == '"' || c->s[i] == '\'')) {
+      const char *close = memchr(c->s + i + 1, c->s[i], c->len - i - 1);
+      i = close ? (size_t)(close - c->s) + 1 : c->len;
+    } else {
+      while (i < c->len && !is_space(c->s[i]) && c->s[i] != '>') i++;
+    }
   }
   return c->len;
 }
@@ -152,36 +175,269 @@ static body_kind classify_tag(const scan *c, size_t name_len, size_t end, const 
   return BODY_NORMAL;
 }
 
+/* How an element takes part in the depth estimate. */
+typedef enum {
+  NESTS,      /* stays open until its end tag: counts towards the depth */
+  FLAT,       /* void, raw text, or closed by the next sibling (p, li, td...) */
+  FORMATTING, /* nests, and is rebuilt wherever text follows while open */
+} element_class;
+
+static const char *const FORMATTING_NAMES[13] = {"b",      "big", "code", "em", "font",
+                                                 "i",      "nobr", "s",   "small", "strike",
+                                                 "strong", "tt",  "u"};
+
+static bool name_is(const char *name, size_t n, const char *const *list, size_t count) {
+  for (size_t i = 0; i < count; i++)
+    if (strlen(list[i]) == n && strncasecmp(name, list[i], n) == 0) return true;
+  return false;
+}
+
+#define NAME_IS(name, n, list) name_is(name, n, list, sizeof list / sizeof list[0])
+
+/* Index in FORMATTING_NAMES, or -1. */
+static int formatting_index(const char *name, size_t n) {
+  for (int i = 0; i < 13; i++)
+    if (strlen(FORMATTING_NAMES[i]) == n && strncasecmp(name, FORMATTING_NAMES[i], n) == 0) return i;
+  return -1;
+}
+
+static element_class element_class_of(const char *name, size_t n) {
+  static const char *const FLAT_NAMES[] = {
+      /* void elements */
+      "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+      "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+      /* raw text: their bodies hold no tags */
+      "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+      /* closed by their next sibling, or only valid in one place */
+      "p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+      "caption", "colgroup", "rp", "rt", "rb", "rtc", "html", "head", "body", "frameset"};
+  if (n > 9) return NESTS;
+  if (formatting_index(name, n) >= 0) return FORMATTING;
+  return NAME_IS(name, n, FLAT_NAMES) ? FLAT : NESTS;
+}
+
+static uint32_t name_hash(const char *name, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)(name[i] | 0x20)) * 16777619u;
+  return (h ^ (h >> 16)) & 0x7fffffffu;
+}
+
+static size_t name_length(const scan *c, size_t at) {
+  size_t n = 0;
+  while (at + n < c->len &&
+         (is_alpha(c->s[at + n]) || c->s[at + n] == '-' || (c->s[at + n] >= '0' && c->s[at + n] <= '9')))
+    n++;
+  return n;
+}
+
+/*
+ * Where the parser would close an open element of this name: how many
+ * elements down the estimated stack it is (1 = the top), or 0 if it is not
+ * open. Like the parser, the search stops at elements that bound a scope
+ * (tables, templates...); it also looks no deeper than OPEN_SEARCH, so an
+ * end tag costs the same at any depth (past it the estimate errs high,
+ * which drops tags early but never text).
+ */
+enum { OPEN_SEARCH = 64 };
+
+static const char *const SCOPE_BOUNDARIES[SCOPE_BOUNDARY_COUNT] = {
+    "table", "template", "applet", "object", "marquee", "svg", "math"};
+
+static size_t open_position(const scan *c, const char *name, size_t n) {
+  uint32_t want = name_hash(name, n);
+  for (size_t k = 1; k <= c->depth && k <= OPEN_SEARCH; k++) {
+    uint32_t have = c->open[c->depth - k] >> 1;
+    if (have == want) return k;
+    for (size_t i = 0; i < SCOPE_BOUNDARY_COUNT; i++)
+      if (have == c->scope_boundaries[i]) return 0;
+  }
+  return 0;
+}
+
+/* Close the top `count` estimated open elements; whether the deepest of
+ * them (the one named by the end tag) had its start tag dropped. */
+static bool close_open(scan *c, size_t count) {
+  bool dropped = false;
+  for (size_t k = 0; k < count; k++) {
+    c->depth--;
+    dropped = (c->open[c->depth] & 1) != 0;
+    if (c->foreign_depth > c->depth) c->foreign_depth = 0;
+  }
+  return dropped;
+}
+
+static void push_open(scan *c, const char *name, size_t n, bool dropped) {
+  if (c->depth == c->open_cap) {
+    c->open_cap = c->open_cap ? 2 * c->open_cap : 64;
+    c->open = wn_xrealloc(c->open, c->open_cap * sizeof *c->open);
+  }
+  c->open[c->depth++] = name_hash(name, n) << 1 | (dropped ? 1u : 0u);
+}
+
+/* Write the tag [c->r, end), without its attributes from `cut` on. */
+static void emit_tag(scan *c, size_t end, size_t cut) {
+  if (!cut) {
+    copy(c, end - c->r);
+    return;
+  }
+  bool self_closing = end >= 2 && c->s[end - 1] == '>' && c->s[end - 2] == '/';
+  copy(c, cut - c->r);
+  c->r = end;
+  /* At least one attribute was skipped, so there is room for "/>". */
+  if (self_closing) c->s[c->w++] = '/';
+  c->s[c->w++] = '>';
+  c->reached |= WN_LIMIT_ATTRIBUTES;
+}
+
+static bool over_node_budget(scan *c) {
+  if (c->nodes <= c->limits.max_nodes) return false;
+  c->reached |= WN_LIMIT_NODES;
+  return true;
+}
+
+/* Start tags that close an open element of their own name first (a new
+ * link ends the last, a button cannot hold a button). */
+static void close_same(scan *c, const char *name, size_t n) {
+  static const char *const SELF_CLOSING[] = {"a", "button", "nobr"};
+  if (!NAME_IS(name, n, SELF_CLOSING)) return;
+  size_t at = open_position(c, name, n);
+  if (at) close_open(c, at);
+}
+
+/* Whether the open formatting elements are at their limit. */
+static bool formatting_full(scan *c) {
+  size_t open = 0;
+  for (int i = 0; i < 13; i++) open += c->open_formatting[i];
+  if (open < c->limits.max_open_formatting) return false;
+  c->reached |= WN_LIMIT_FORMATTING;
+  return true;
+}
+
+/* An ordinary element's start tag: kept, or dropped (text stays) when it
+ * would nest too deep, open too many formatting elements, or exceed the
+ * node budget. */
+static void normal_start_tag(scan *c, size_t name_len, size_t end, size_t cut, bool self_closing) {
+  const char *name = c->s + c->r + 1;
+  static const char *const FOREIGN[] = {"svg", "math"};
+  bool foreign = NAME_IS(name, name_len, FOREIGN);
+  bool drop = over_node_budget(c);
+  element_class kind = element_class_of(name, name_len);
+  int formatting = kind == FORMATTING ? formatting_index(name, name_len) : -1;
+  /* Past the limit a formatting tag goes uncounted: its end tag then
+   * finds no open element of its name and closes nothing. */
+  if (formatting >= 0 && !drop && formatting_full(c)) drop = true, kind = FLAT;
+  /* In HTML "<div/>" opens a div; only svg, math and what is inside them close. */
+  if (self_closing && (c->foreign_depth || foreign)) kind = FLAT;
+  if (kind != FLAT) {
+    close_same(c, name, name_len);
+    if (c->depth >= c->limits.max_depth) {
+      drop = true;
+      c->reached |= WN_LIMIT_DEPTH;
+    }
+    push_open(c, name, name_len, drop);
+    if (!drop && foreign && !c->foreign_depth) c->foreign_depth = c->depth;
+  }
+  if (drop) {
+    c->r = end;
+    return;
+  }
+  if (formatting >= 0) c->open_formatting[formatting]++;
+  emit_tag(c, end, cut);
+}
+
+/* After an elided SVG body: its "</svg>" end tag, which opened nothing. */
+static void svg_end_tag(scan *c, bool drop) {
+  size_t cut;
+  size_t end = tag_end(c, c->r + 5, (size_t)-1, &cut);
+  if (drop) c->r = end;
+  else copy(c, end - c->r);
+}
+
 static void start_tag(scan *c) {
-  size_t name_len = 0;
-  while (c->r + 1 + name_len < c->len &&
-         (is_alpha(c->s[c->r + 1 + name_len]) || c->s[c->r + 1 + name_len] == '-' ||
-          (c->s[c->r + 1 + name_len] >= '0' && c->s[c->r + 1 + name_len] <= '9')))
-    name_len++;
-  size_t end = tag_end(c);
+  size_t name_len = name_length(c, c->r + 1);
+  size_t cut;
+  size_t end = tag_end(c, c->r + 1 + name_len, c->limits.max_attributes, &cut);
   const char *name;
   body_kind kind = classify_tag(c, name_len, end, &name);
   bool self_closing = end >= 2 && end <= c->len && c->s[end - 1] == '>' && c->s[end - 2] == '/';
-  copy(c, end - c->r);
-  if (kind == BODY_NORMAL || (self_closing && kind != BODY_REST)) return;
-  if (kind == BODY_REST) {
-    copy(c, c->len - c->r);
+  c->nodes++;
+  if (kind == BODY_SVG) {
+    size_t svg_end = self_closing ? c->len : find_svg_end(c, end);
+    /* Unclosed, or holding HTML that would break out of it: an ordinary element. */
+    if (svg_end == c->len || breaks_out_of_svg(c, end, svg_end)) {
+      normal_start_tag(c, name_len, end, cut, self_closing);
+      return;
+    }
+    bool drop = over_node_budget(c);
+    if (drop) c->r = end;
+    else emit_tag(c, end, cut);
+    c->r = svg_end; /* the body goes */
+    svg_end_tag(c, drop);
     return;
   }
-  if (kind == BODY_SVG) {
-    size_t svg_end = find_svg_end(c, c->r);
-    /* Unclosed, or holding HTML that would break out of it: parse as is. */
-    if (svg_end < c->len && !breaks_out_of_svg(c, c->r, svg_end)) c->r = svg_end;
+  if (kind == BODY_NORMAL || (self_closing && kind != BODY_REST)) {
+    normal_start_tag(c, name_len, end, cut, self_closing);
+    return;
+  }
+  bool drop = over_node_budget(c);
+  if (drop) c->r = end;
+  else emit_tag(c, end, cut);
+  if (kind == BODY_REST) {
+    /* Past the budget the rest is read as markup (its tags dropped), not as text. */
+    if (!drop) copy(c, c->len - c->r);
     return;
   }
   size_t body_end = find_end_tag(c, c->r, name, strlen(name));
   /* Escaped script text ("<!--" ... "<script>") follows other rules: keep it. */
-  if (kind == BODY_ELIDE && !has_text(c->s + c->r, body_end - c->r, "<!--")) c->r = body_end;
-  else copy(c, body_end - c->r);
+  if (drop || (kind == BODY_ELIDE && !has_text(c->s + c->r, body_end - c->r, "<!--")))
+    c->r = body_end;
+  else
+    copy(c, body_end - c->r);
 }
 
-size_t wn_elide_raw_text(char *html, size_t len) {
-  scan c = {html, len, 0, 0};
+/* An end tag: dropped when its start tag was, or past the node budget
+ * ("</p>" and "</br>" make elements of their own). */
+static void end_tag(scan *c) {
+  const char *name = c->s + c->r + 2;
+  size_t name_len = name_length(c, c->r + 2);
+  size_t cut;
+  size_t end = tag_end(c, c->r + 2 + name_len, (size_t)-1, &cut);
+  bool drop = false;
+  size_t at = element_class_of(name, name_len) == FLAT ? 0 : open_position(c, name, name_len);
+  if (at) drop = close_open(c, at);
+  else drop = over_node_budget(c); /* closes nothing the estimate knows of */
+  int formatting = formatting_index(name, name_len);
+  if (formatting >= 0 && at && !drop && c->open_formatting[formatting])
+    c->open_formatting[formatting]--;
+  if (drop) c->r = end;
+  else copy(c, end - c->r);
+}
+
+/* "<!--...-->", or a bogus comment ("<!x>", "<?x>"): a node of the tree. */
+static void comment(scan *c) {
+  size_t end;
+  if (c->r + 4 <= c->len && memcmp(c->s + c->r, "<!--", 4) == 0) {
+    const char *close = memmem(c->s + c->r + 4, c->len - c->r - 4, "-->", 3);
+    end = close ? (size_t)(close - c->s) + 3 : c->len;
+  } else {
+    const char *close = memchr(c->s + c->r, '>', c->len - c->r);
+    end = close ? (size_t)(close - c->s) + 1 : c->len;
+  }
+  c->nodes++;
+  if (over_node_budget(c)) c->r = end;
+  else copy(c, end - c->r);
+}
+
+static const wn_limits NO_LIMITS = {(size_t)-1, (size_t)-1, (size_t)-1, (size_t)-1};
+
+size_t wn_prepass(char *html, size_t len, const wn_limits *limits, unsigned *reached) {
+  scan c;
+  memset(&c, 0, sizeof c);
+  c.s = html;
+  c.len = len;
+  c.limits = limits ? *limits : NO_LIMITS;
+  for (size_t i = 0; i < SCOPE_BOUNDARY_COUNT; i++)
+    c.scope_boundaries[i] = name_hash(SCOPE_BOUNDARIES[i], strlen(SCOPE_BOUNDARIES[i]));
   while (c.r < c.len) {
     const char *lt = memchr(c.s + c.r, '<', c.len - c.r);
     if (!lt) {
@@ -189,15 +445,19 @@ size_t wn_elide_raw_text(char *html, size_t len) {
       break;
     }
     copy(&c, (size_t)(lt - (c.s + c.r)));
-    if (c.r + 4 <= c.len && memcmp(c.s + c.r, "<!--", 4) == 0) {
-      const char *close = memmem(c.s + c.r + 4, c.len - c.r - 4, "-->", 3);
-      copy(&c, close ? (size_t)(close - (c.s + c.r)) + 3 : c.len - c.r);
-    } else if (c.r + 1 < c.len && is_alpha(c.s[c.r + 1])) {
+    char next = c.r + 1 < c.len ? c.s[c.r + 1] : '\0';
+    if (is_alpha(next)) {
       start_tag(&c);
+    } else if (next == '/' && c.r + 2 < c.len && is_alpha(c.s[c.r + 2])) {
+      end_tag(&c);
+    } else if (next == '!' || next == '?') {
+      comment(&c);
     } else {
       copy(&c, 1);
     }
   }
+  free(c.open);
   if (c.w < c.len) html[c.w] = '\0';
+  if (reached) *reached = c.reached;
   return c.w;
 }

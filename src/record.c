@@ -6,6 +6,12 @@ void wn_record_add_result(json_t *obj, const winnow_result *res) {
   json_object_set_new(obj, "text", json_stringn(res->text, res->text_len));
   if (res->author) json_object_set_new(obj, "author", json_string(res->author));
   if (res->date) json_object_set_new(obj, "date", json_string(res->date));
+  if (res->limits) {
+    json_t *warnings = json_array();
+    for (unsigned bit = 1; bit <= res->limits; bit <<= 1)
+      if (res->limits & bit) json_array_append_new(warnings, json_string(winnow_limit_string(bit)));
+    json_object_set_new(obj, "warnings", warnings);
+  }
 }
 
 char *wn_record_dump(const json_t *obj) {

@@ -9,7 +9,8 @@
 
 #include "winnow.h"
 
-/* Sets "title", "lang", "text", and "author"/"date" when the page states them. */
+/* Sets "title", "lang", "text", "author"/"date" when the page states them,
+ * and "warnings" (an array of sentences) when it reached a budget. */
 void wn_record_add_result(json_t *obj, const winnow_result *res);
 
 /* One compact line of UTF-8 JSON (no newline); the caller frees it. */

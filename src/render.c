@@ -20,19 +20,17 @@ static const size_t EXPLAIN_TEXT_BYTES = 100;
  * characters are starters that nothing reaches across). So only those
  * pieces go through utf8proc; the ASCII between them is copied.
  */
-char *wn_nfc(const char *s, size_t len, size_t *out_len) {
-  wn_buf out;
-  wn_buf_init(&out);
+void wn_nfc_append(wn_buf *out, const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
     size_t ascii = i;
     while (ascii < len && (unsigned char)s[ascii] < 0x80) ascii++;
     if (ascii == len) {
-      wn_buf_append(&out, s + i, len - i);
+      wn_buf_append(out, s + i, len - i);
       break;
     }
     size_t start = ascii > i ? ascii - 1 : ascii; /* the base letter, if ASCII */
-    wn_buf_append(&out, s + i, start - i);
+    wn_buf_append(out, s + i, start - i);
     size_t end = ascii;
     while (end < len && (unsigned char)s[end] >= 0x80) end++;
     utf8proc_uint8_t *mapped = NULL;
@@ -40,11 +38,17 @@ char *wn_nfc(const char *s, size_t len, size_t *out_len) {
                                       (utf8proc_ssize_t)(end - start), &mapped,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     /* Cannot fail on decoded input; if it did, the text stays as it is. */
-    if (n >= 0) wn_buf_append(&out, (const char *)mapped, (size_t)n);
-    else wn_buf_append(&out, s + start, end - start);
+    if (n >= 0) wn_buf_append(out, (const char *)mapped, (size_t)n);
+    else wn_buf_append(out, s + start, end - start);
     free(mapped);
     i = end;
   }
+}
+
+char *wn_nfc(const char *s, size_t len, size_t *out_len) {
+  wn_buf out;
+  wn_buf_init(&out);
+  wn_nfc_append(&out, s, len);
   if (!out.data) wn_buf_append(&out, "", 0);
   return wn_buf_detach(&out, out_len);
 }
@@ -61,36 +65,25 @@ static int group_of(const wn_page *page, const wn_block *b) {
 }
 
 void wn_render_text(const wn_page *page, int include_title, wn_buf *out) {
-  wn_buf raw;
-  wn_buf_init(&raw);
+  size_t first = 0;
+  while (first < page->block_count && !page->blocks[first].keep) first++;
+  if (first == page->block_count) return;
+  if (include_title && page->title && *page->title) {
+    wn_nfc_append(out, page->title, strlen(page->title));
+    wn_buf_puts(out, "\n\n");
+  }
+  /* Block by block into the output: NFC never reaches across the ASCII
+   * line breaks between blocks, so this equals normalising the whole. */
   int previous_group = -1;
-  bool any = false;
-  for (size_t i = 0; i < page->block_count; i++) {
+  for (size_t i = first; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (!b->keep) continue;
     int group = group_of(page, b);
-    if (any) wn_buf_puts(&raw, group >= 0 && group == previous_group ? "\n" : "\n\n");
-    wn_buf_append(&raw, b->text, b->text_len);
+    if (i > first) wn_buf_puts(out, group >= 0 && group == previous_group ? "\n" : "\n\n");
+    wn_nfc_append(out, b->text, b->text_len);
     previous_group = group;
-    any = true;
   }
-  if (!any) {
-    wn_buf_free(&raw);
-    return;
-  }
-  if (include_title && page->title && *page->title) {
-    size_t title_len;
-    char *title = wn_nfc(page->title, strlen(page->title), &title_len);
-    wn_buf_append(out, title, title_len);
-    wn_buf_puts(out, "\n\n");
-    free(title);
-  }
-  size_t len;
-  char *nfc = wn_nfc(raw.data, raw.len, &len);
-  wn_buf_append(out, nfc, len);
   wn_buf_putc(out, '\n');
-  free(nfc);
-  wn_buf_free(&raw);
 }
 
 /* Append at most `max` bytes of text on one line, cut at a character boundary. */
@@ -443,14 +436,7 @@ typedef struct md_writer {
 } md_writer;
 
 static long md_list_start(const wn_page *page, int list) {
-  if (page->elements[list].tag != GUMBO_TAG_OL) return 1;
-  const GumboAttribute *start =
-      gumbo_get_attribute(&page->elements[list].node->v.element.attributes, "start");
-  if (!start) return 1;
-  char *end;
-  long n = strtol(start->value, &end, 10);
-  if (end == start->value || n < 0 || n > 999999999) return 1;
-  return n;
+  return page->elements[list].tag == GUMBO_TAG_OL ? page->elements[list].list_start : 1;
 }
 
 /* Start the next unit: the separator from the last one, and the unit buffer. */
@@ -616,10 +602,7 @@ void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
     i = md_next_kept(page, i + 1);
   }
   wn_buf_putc(&raw, '\n');
-  size_t len;
-  char *nfc = wn_nfc(raw.data, raw.len, &len);
-  wn_buf_append(out, nfc, len);
-  free(nfc);
+  wn_nfc_append(out, raw.data, raw.len);
   wn_buf_free(&raw);
   wn_buf_free(&w.unit);
   md_tree_free(&w.tree);

@@ -30,5 +30,7 @@ void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out);
 
 /* NFC-normalise `len` bytes of UTF-8 into a new string (caller frees). */
 char *wn_nfc(const char *s, size_t len, size_t *out_len);
+/* The same, appended to `out`. */
+void wn_nfc_append(wn_buf *out, const char *s, size_t len);
 
 #endif

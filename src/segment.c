@@ -336,6 +336,16 @@ typedef struct segmenter {
   size_t body_text_chars;
 } segmenter;
 
+/* An <ol>'s first number, from its start attribute (1 when absent or odd). */
+static long ordered_list_start(const GumboNode *node) {
+  const GumboAttribute *start = gumbo_get_attribute(&node->v.element.attributes, "start");
+  if (!start) return 1;
+  char *end;
+  long n = strtol(start->value, &end, 10);
+  if (end == start->value || n < 0 || n > 999999999) return 1;
+  return n;
+}
+
 static int add_element(segmenter *s, const GumboNode *node, int parent) {
   wn_page *page = s->page;
   if (page->element_count == page->element_cap) {
@@ -353,6 +363,7 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   /* An article's own header holds its headline and byline, not site chrome. */
   if (above & (WN_EL_ARTICLE | WN_EL_MAIN)) e->flags &= ~(uint32_t)WN_EL_HEADER;
   e->inherited = e->flags | above;
+  e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;
   return (int)page->element_count++;
 }
 

@@ -47,12 +47,13 @@ enum wn_element_flag {
 };
 
 typedef struct wn_element {
-  const GumboNode *node;
+  const GumboNode *node; /* valid only while the parse tree is: see winnow.c */
   int parent;          /* index into wn_page.elements, -1 for the root */
   int depth;
   GumboTag tag;
   uint32_t flags;      /* enum wn_element_flag, of this element only */
   uint32_t inherited;  /* flags of this element and all its ancestors */
+  long list_start;     /* an <ol>'s first number, else 1 */
   /* Filled by the classifier: */
   double text_chars;   /* text under this element (kept blocks' weight) */
   double link_chars;

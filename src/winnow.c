@@ -1,12 +1,15 @@
 /* The pipeline: decode -> parse -> segment (with cleaning) -> classify -> render. */
 #include "winnow.h"
 
+#include <setjmp.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gumbo.h>
 
+#include "arena.h"
 #include "buffer.h"
 #include "classify.h"
 #include "decode.h"
@@ -22,92 +25,38 @@ void winnow_options_init(winnow_options *opts) {
   opts->format = WINNOW_FORMAT_TEXT;
 }
 
-/*
- * Gumbo allocates every node, attribute and string on its own; the tree
- * lives exactly as long as one extraction. Small allocations come from
- * 64 KiB chunks and are never freed one by one (the whole arena goes at
- * the end); large ones (growing text buffers) are real allocations, freed
- * when Gumbo lets go of them, so a huge text node does not pile up copies.
- */
-enum { ARENA_CHUNK = 64 * 1024, ARENA_LARGE = 8 * 1024, ARENA_ALIGN = 16 };
+/* Budgets that are not options, far above real pages: of the 2,127 pages
+ * of wcxb-dev and trafilatura-dev, one has a tag with more than 128
+ * attributes and one has 8 formatting elements open at once; none reaches
+ * 256 or 16 (winnow-bench-limits). */
+#define MAX_ATTRIBUTES 256
+#define MAX_OPEN_FORMATTING 16
+#define STRINGIFY(x) #x
+#define STR(x) STRINGIFY(x)
 
-typedef struct arena_block { /* header before every allocation */
-  struct arena_block *prev, *next; /* large ones: a ring; small ones: NULL */
-} arena_block;
+static size_t or_default(size_t value, size_t fallback) { return value ? value : fallback; }
 
-typedef struct arena_chunk {
-  struct arena_chunk *next;
-  size_t used;
-  _Alignas(16) char data[ARENA_CHUNK];
-} arena_chunk;
-
-typedef struct arena {
-  arena_chunk *chunks;
-  arena_block large; /* ring head */
-} arena;
-
-static void *arena_alloc(void *userdata, size_t size) {
-  arena *a = userdata;
-  size_t need = sizeof(arena_block) + ((size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1));
-  arena_block *b;
-  if (size >= ARENA_LARGE) {
-    b = wn_xmalloc(need);
-    b->next = a->large.next;
-    b->prev = &a->large;
-    a->large.next->prev = b;
-    a->large.next = b;
-  } else {
-    if (!a->chunks || a->chunks->used + need > ARENA_CHUNK) {
-      arena_chunk *c = wn_xmalloc(sizeof *c);
-      c->next = a->chunks;
-      c->used = 0;
-      a->chunks = c;
-    }
-    b = (arena_block *)(a->chunks->data + a->chunks->used);
-    a->chunks->used += need;
-    b->prev = b->next = NULL;
-  }
-  return b + 1;
-}
-
-static void arena_free(void *userdata, void *ptr) {
-  (void)userdata;
-  if (!ptr) return;
-  arena_block *b = (arena_block *)ptr - 1;
-  if (!b->next) return; /* small: goes with its chunk */
-  b->prev->next = b->next;
-  b->next->prev = b->prev;
-  free(b);
-}
-
-static void arena_init(arena *a) {
-  a->chunks = NULL;
-  a->large.prev = a->large.next = &a->large;
-}
-
-static void arena_release(arena *a) {
-  while (a->chunks) {
-    arena_chunk *next = a->chunks->next;
-    free(a->chunks);
-    a->chunks = next;
-  }
-  while (a->large.next != &a->large) {
-    arena_block *b = a->large.next;
-    a->large.next = b->next;
-    free(b);
-  }
-  a->large.prev = &a->large;
-}
-
-static GumboOutput *parse(wn_decoded *doc, arena *a) {
+/* Pre-pass, then Gumbo over the result with its tree in `tree_memory`.
+ * NULL if the tree outgrew its budget (the arena jumps back here). */
+static GumboOutput *parse(wn_decoded *doc, const winnow_options *opts, wn_arena *tree_memory,
+                          unsigned *limits) {
+  wn_limits budget = {or_default(opts->max_depth, WINNOW_DEFAULT_MAX_DEPTH),
+                      or_default(opts->max_nodes, WINNOW_DEFAULT_MAX_NODES), MAX_ATTRIBUTES,
+                      MAX_OPEN_FORMATTING};
+  doc->len = wn_prepass(doc->utf8, doc->len, &budget, limits);
   GumboOptions options = kGumboDefaultOptions;
   /* Parse errors are of no use here; recording them costs time and memory. */
   options.max_errors = 0;
-  options.allocator = arena_alloc;
-  options.deallocator = arena_free;
-  options.userdata = a;
-  doc->len = wn_elide_raw_text(doc->utf8, doc->len);
-  return gumbo_parse_with_options(&options, doc->utf8, doc->len);
+  options.allocator = wn_arena_alloc;
+  options.deallocator = wn_arena_free;
+  options.userdata = tree_memory;
+  jmp_buf exhausted;
+  tree_memory->on_exhausted = &exhausted;
+  /* Nothing that lives past the jump is changed between here and there. */
+  if (setjmp(exhausted)) return NULL;
+  GumboOutput *tree = gumbo_parse_with_options(&options, doc->utf8, doc->len);
+  tree_memory->on_exhausted = NULL;
+  return tree;
 }
 
 winnow_status winnow_extract(const char *html, size_t len, const winnow_options *opts,
@@ -123,26 +72,38 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   if (opts->lang && (stated_lang = wn_lang_find(opts->lang)) < 0) return WINNOW_ERR_LANGUAGE;
   wn_decoded doc;
   if (wn_decode(html ? html : "", len, opts->encoding, &doc) != 0) return WINNOW_ERR_ENCODING;
-  arena tree_memory;
-  arena_init(&tree_memory);
-  GumboOutput *tree = parse(&doc, &tree_memory);
+  char encoding[sizeof doc.encoding];
+  memcpy(encoding, doc.encoding, sizeof encoding);
+  wn_arena tree_memory;
+  wn_arena_init(&tree_memory, or_default(opts->max_tree_bytes, WINNOW_DEFAULT_MAX_TREE_BYTES));
+  unsigned limits = 0;
+  GumboOutput *tree = parse(&doc, opts, &tree_memory, &limits);
   if (!tree) {
-    arena_release(&tree_memory);
+    wn_arena_release(&tree_memory);
     wn_decoded_free(&doc);
-    return WINNOW_ERR_PARSE;
+    return WINNOW_ERR_LIMIT;
   }
   wn_meta meta;
   wn_meta_read(tree, &meta);
   wn_page page;
   wn_segment(tree, &page);
+  /* Blocks and elements now hold all later stages read, so the tree and
+   * the text it points into can go: on a page of 100 MB of text each is
+   * another copy of it. Only --explain still reads the region's class and
+   * id from the tree. */
+  bool explain = opts->format == WINNOW_FORMAT_EXPLAIN;
+  if (!explain) {
+    wn_arena_release(&tree_memory);
+    wn_decoded_free(&doc);
+  }
   page.stated_lang = stated_lang;
   page.keep_foreign = opts->keep_foreign != 0;
   wn_classify(&page);
 
   wn_buf text;
   wn_buf_init(&text);
-  if (opts->format == WINNOW_FORMAT_EXPLAIN) {
-    wn_buf_printf(&text, "# encoding: %s\n", doc.encoding);
+  if (explain) {
+    wn_buf_printf(&text, "# encoding: %s\n", encoding);
     wn_render_explain(&page, &text);
   } else if (opts->format == WINNOW_FORMAT_MARKDOWN) {
     wn_render_markdown(&page, opts->include_title, &text);
@@ -154,12 +115,15 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   page.title = NULL;
   out->author = meta.author;
   out->date = meta.date;
-  snprintf(out->encoding, sizeof out->encoding, "%s", doc.encoding);
+  snprintf(out->encoding, sizeof out->encoding, "%s", encoding);
   snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(page.doc_lang));
+  out->limits = limits;
 
   wn_page_free(&page);
-  arena_release(&tree_memory); /* the whole tree at once */
-  wn_decoded_free(&doc);
+  if (explain) {
+    wn_arena_release(&tree_memory); /* the whole tree at once */
+    wn_decoded_free(&doc);
+  }
   return WINNOW_OK;
 }
 
@@ -179,6 +143,19 @@ const char *winnow_status_string(winnow_status status) {
   case WINNOW_ERR_PARSE: return "the HTML parser failed";
   case WINNOW_ERR_ARGUMENT: return "invalid argument";
   case WINNOW_ERR_LANGUAGE: return "no language profile for that code";
+  case WINNOW_ERR_LIMIT: return "the parse tree outgrew its memory budget (--max-tree-memory)";
   }
   return "unknown error";
+}
+
+const char *winnow_limit_string(unsigned bit) {
+  switch (bit) {
+  case WINNOW_LIMIT_DEPTH: return "elements nested past the depth budget were flattened (--max-depth)";
+  case WINNOW_LIMIT_NODES: return "tags past the node budget were dropped, their text kept (--max-nodes)";
+  case WINNOW_LIMIT_ATTRIBUTES:
+    return "attributes past " STR(MAX_ATTRIBUTES) " in one tag were dropped";
+  case WINNOW_LIMIT_FORMATTING:
+    return "formatting tags past " STR(MAX_OPEN_FORMATTING) " open at once were dropped";
+  }
+  return "unknown limit";
 }

@@ -215,7 +215,41 @@ static void test_meta_utf16_means_utf8(void **state) {
 
 static void test_meta_utf8_with_bad_bytes_repaired(void **state) {
   (void)state;
-  CHECK("<meta charset=utf-8>a\x93z", NULL, "<meta charset=utf-8>a" FFFD "z", "UTF-8");
+  /* A stray bad byte in UTF-8 text is repaired, the rest read as labelled. */
+  CHECK("<meta charset=utf-8>\xc3\xa9" "a\x93z", NULL, "<meta charset=utf-8>\xc3\xa9" "a" FFFD "z",
+        "UTF-8");
+}
+
+static void test_meta_utf8_label_that_lies(void **state) {
+  (void)state;
+  /* Labelled UTF-8, but no byte is UTF-8: windows-1252, as written. */
+  CHECK("<meta charset=utf-8>caf\xe9 \x93x\x94", NULL,
+        "<meta charset=utf-8>caf\xc3\xa9 \xe2\x80\x9cx\xe2\x80\x9d", "windows-1252");
+  /* Labelled Shift_JIS or windows-1252, but valid multi-byte UTF-8: UTF-8. */
+  CHECK("<meta charset=shift_jis>caf\xc3\xa9", NULL, "<meta charset=shift_jis>caf\xc3\xa9",
+        "UTF-8");
+  CHECK("<meta charset=windows-1252>\xe2\x80\x93", NULL,
+        "<meta charset=windows-1252>\xe2\x80\x93", "UTF-8");
+  /* ASCII only: the label stands (nothing contradicts it). */
+  CHECK("<meta charset=koi8-r>abc", NULL, "<meta charset=koi8-r>abc", "KOI8-R");
+}
+
+static void test_utf16_without_bom(void **state) {
+  (void)state;
+  static const char le[] = "<\0p\0>\0H\0\xe9\0l\0l\0o\0 \0w\0o\0r\0l\0d\0<\0/\0p\0>\0";
+  static const char be[] = "\0<\0p\0>\0H\0\xe9\0l\0l\0o\0 \0w\0o\0r\0l\0d\0<\0/\0p\0>";
+  wn_decoded d;
+  assert_int_equal(wn_decode(le, sizeof le - 1, NULL, &d), 0);
+  assert_string_equal(d.utf8, "<p>H\xc3\xa9llo world</p>");
+  assert_string_equal(d.encoding, "UTF-16LE");
+  wn_decoded_free(&d);
+  assert_int_equal(wn_decode(be, sizeof be - 1, NULL, &d), 0);
+  assert_string_equal(d.utf8, "<p>H\xc3\xa9llo world</p>");
+  assert_string_equal(d.encoding, "UTF-16BE");
+  wn_decoded_free(&d);
+  /* A few NULs in 8-bit text are not UTF-16. */
+  CHECK("<p>a\0b</p> and more text here, plain", NULL,
+        "<p>a" FFFD "b</p> and more text here, plain", "UTF-8");
 }
 
 static void test_meta_latin1_is_windows_1252(void **state) {
@@ -612,6 +646,8 @@ int main(void) {
       cmocka_unit_test(test_meta_unknown_then_known),
       cmocka_unit_test(test_meta_utf16_means_utf8),
       cmocka_unit_test(test_meta_utf8_with_bad_bytes_repaired),
+      cmocka_unit_test(test_meta_utf8_label_that_lies),
+      cmocka_unit_test(test_utf16_without_bom),
       cmocka_unit_test(test_meta_latin1_is_windows_1252),
       cmocka_unit_test(test_meta_gb2312_is_gbk),
       cmocka_unit_test(test_meta_sjis_label),

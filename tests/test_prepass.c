@@ -1,4 +1,5 @@
-/* The pre-pass cuts script, style and SVG bodies and nothing else. */
+/* The pre-pass cuts script, style and SVG bodies and nothing else, and
+ * keeps a page within its budgets by dropping tags, never text. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,7 +13,7 @@
 
 static void assert_elides(const char *in, const char *expected) {
   char *buf = strdup(in);
-  size_t len = wn_elide_raw_text(buf, strlen(buf));
+  size_t len = wn_prepass(buf, strlen(buf), NULL, NULL);
   assert_int_equal(len, strlen(expected));
   assert_memory_equal(buf, expected, len);
   free(buf);
@@ -51,10 +52,81 @@ static void test_what_stays(void **state) {
   for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) assert_elides(kept[i], kept[i]);
 }
 
+static const size_t NONE = (size_t)-1;
+
+/* The pre-pass with limits: output and the limits it reports reaching. */
+static void assert_budget(const char *in, wn_limits limits, const char *expected,
+                          unsigned expected_reached) {
+  char *buf = strdup(in);
+  unsigned reached = 99;
+  size_t len = wn_prepass(buf, strlen(buf), &limits, &reached);
+  if (len != strlen(expected) || memcmp(buf, expected, len) != 0)
+    fail_msg("for %s\n got      %.*s\n expected %s", in, (int)len, buf, expected);
+  assert_int_equal(reached, expected_reached);
+  free(buf);
+}
+
+static void test_depth_budget(void **state) {
+  (void)state;
+  wn_limits three = {3, NONE, NONE, NONE};
+  /* Deeper elements lose their tags (start and end), never their text. */
+  assert_budget("<div><div><div><div><div>x</div></div></div></div></div><p>y</p>", three,
+                "<div><div><div>x</div></div></div><p>y</p>", WN_LIMIT_DEPTH);
+  /* Elements closed by their siblings or without content do not add up. */
+  assert_budget("<ul><li>a<li>b<li>c<br><img src=x><p>d<p>e</ul>", three,
+                "<ul><li>a<li>b<li>c<br><img src=x><p>d<p>e</ul>", 0);
+  /* An end tag that closes nothing open (a stray "</span>") lowers nothing. */
+  assert_budget("<div></span><div></span><div></span><div></span>x", three,
+                "<div></span><div></span><div></span></span>x", WN_LIMIT_DEPTH);
+  /* Nor does one whose element is outside the table it stands in. */
+  assert_budget("<div><table><td></div><table><td></div><table>x", three,
+                "<div><table><td></div><table><td></div>x", WN_LIMIT_DEPTH);
+  /* "<div/>" opens a div in HTML; inside svg, "<g/>" opens nothing. */
+  assert_budget("<div/><div/><div/><div/>x", three, "<div/><div/><div/>x", WN_LIMIT_DEPTH);
+  assert_budget("<svg><g/><g/><g/><g/><p>x</p></svg>", three,
+                "<svg><g/><g/><g/><g/><p>x</p></svg>", 0);
+  /* A new link closes the last one. */
+  assert_budget("<a href=1>a<a href=2>b<a href=3>c<a href=4>d", three,
+                "<a href=1>a<a href=2>b<a href=3>c<a href=4>d", 0);
+}
+
+static void test_node_budget(void **state) {
+  (void)state;
+  wn_limits two = {NONE, 2, NONE, NONE};
+  assert_budget("<p>a</p><p>b</p><p>c</p><!--x--><br>d", two, "<p>a</p><p>b</p>cd",
+                WN_LIMIT_NODES);
+  /* Past the budget a script goes whole: its code is not text. */
+  assert_budget("<p>a</p><b>b</b><script>var s;</script>c", two, "<p>a</p><b>b</b>c",
+                WN_LIMIT_NODES);
+  assert_budget("<p>a</p><b>b</b>", two, "<p>a</p><b>b</b>", 0);
+}
+
+static void test_attribute_budget(void **state) {
+  (void)state;
+  wn_limits two = {NONE, NONE, 2, NONE};
+  assert_budget("<div a=1 b='2' c=\"3>\" d>x</div>", two, "<div a=1 b='2' >x</div>",
+                WN_LIMIT_ATTRIBUTES);
+  assert_budget("<img a=1 b=2 c=3/>", two, "<img a=1 b=2 />", WN_LIMIT_ATTRIBUTES);
+  assert_budget("<div a=1 b=2>x</div>", two, "<div a=1 b=2>x</div>", 0);
+}
+
+static void test_formatting_budget(void **state) {
+  (void)state;
+  wn_limits two = {NONE, NONE, NONE, 2};
+  assert_budget("<b><i><u><s>x</s></u></i></b>", two, "<b><i>x</s></u></i></b>",
+                WN_LIMIT_FORMATTING);
+  /* Closed ones no longer count. */
+  assert_budget("<b>1</b><i>2</i><u>3</u><s>4</s>", two, "<b>1</b><i>2</i><u>3</u><s>4</s>", 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_bodies_cut),
       cmocka_unit_test(test_what_stays),
+      cmocka_unit_test(test_depth_budget),
+      cmocka_unit_test(test_node_budget),
+      cmocka_unit_test(test_attribute_budget),
+      cmocka_unit_test(test_formatting_budget),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
