@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     winnow_options opts;
     winnow_options_init(&opts);
     wn_jsonl_stats stats = {0, 0};
-    wn_jsonl_process(in, out, &opts, &stats);
+    wn_jsonl_process(in, out, &opts, 0, &stats);
     fclose(out);
   }
   free(records);

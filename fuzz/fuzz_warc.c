@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     winnow_options opts;
     winnow_options_init(&opts);
     wn_warc_stats stats = {0, 0, 0};
-    wn_warc_process(warc_path, out, err, &opts, &stats);
+    wn_warc_process(warc_path, out, err, &opts, 0, &stats);
   }
   if (out) fclose(out);
   if (err) fclose(err);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #include <jansson.h>
 
+#include "buffer.h"
 #include "record.h"
 
 /* The fields every result record gets; input values of these are replaced. */
@@ -175,7 +177,42 @@ static int process_line(const char *line, size_t len, unsigned long lineno, FILE
   return rc;
 }
 
-int wn_jsonl_process(FILE *in, FILE *out, const winnow_options *opts, wn_jsonl_stats *stats) {
+/* Input read ahead in chunks, so a line is found with memchr and a line
+ * too long to keep is skipped without being held. */
+typedef struct line_reader {
+  FILE *in;
+  char chunk[64 * 1024];
+  size_t pos, len;
+} line_reader;
+
+/*
+ * The next line, without its "\n", in `line`. Returns 1, 0 at the end of
+ * input, -1 on a read error. Past `max` bytes (0 = no limit) the rest of
+ * the line is read and dropped, and *overlong is set.
+ */
+static int read_line(line_reader *r, wn_buf *line, size_t max, bool *overlong) {
+  wn_buf_clear(line);
+  *overlong = false;
+  bool any = false;
+  for (;;) {
+    if (r->pos == r->len) {
+      r->len = fread(r->chunk, 1, sizeof r->chunk, r->in);
+      r->pos = 0;
+      if (r->len == 0) return ferror(r->in) ? -1 : any;
+    }
+    any = true;
+    const char *start = r->chunk + r->pos;
+    const char *newline = memchr(start, '\n', r->len - r->pos);
+    size_t n = newline ? (size_t)(newline - start) : r->len - r->pos;
+    if (max && line->len + n > max) *overlong = true;
+    if (!*overlong) wn_buf_append(line, start, n);
+    r->pos += n + (newline ? 1 : 0);
+    if (newline) return 1;
+  }
+}
+
+int wn_jsonl_process(FILE *in, FILE *out, const winnow_options *opts, size_t max_line,
+                     wn_jsonl_stats *stats) {
   wn_jsonl_stats local;
   if (!stats) stats = &local;
   memset(stats, 0, sizeof *stats);
@@ -184,39 +221,48 @@ int wn_jsonl_process(FILE *in, FILE *out, const winnow_options *opts, wn_jsonl_s
     return -1;
   }
 
-  char *buf = NULL;
-  size_t cap = 0;
+  line_reader *reader = wn_xmalloc(sizeof *reader);
+  reader->in = in;
+  reader->pos = reader->len = 0;
+  wn_buf buf;
+  wn_buf_init(&buf);
   int result = 0;
   for (;;) {
     errno = 0;
-    ssize_t n = getline(&buf, &cap, in);
-    if (n < 0) {
-      /* End of input, or a read error (getline's ENOMEM included). */
-      if (ferror(in) || !feof(in)) {
+    bool overlong;
+    int got = read_line(reader, &buf, max_line, &overlong);
+    if (got <= 0) {
+      if (got < 0) {
         if (errno == 0) errno = EIO;
         result = -1;
       }
       break;
     }
-    size_t len = (size_t)n;
-    if (len > 0 && buf[len - 1] == '\n') {
-      len--;
-      if (len > 0 && buf[len - 1] == '\r') len--;
-    }
-    const char *line = buf;
-    if (stats->records == 0 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-      line += 3; /* a UTF-8 byte order mark before the first record */
-      len -= 3;
-    }
     stats->records++;
-    int rc = process_line(line, len, stats->records, out, opts);
+    int rc;
+    if (overlong) {
+      rc = write_error(out, stats->records, NULL,
+                       "line longer than the --max-bytes limit (%zu bytes), skipped", max_line)
+               ? -1
+               : 1;
+    } else {
+      const char *line = buf.data ? buf.data : "";
+      size_t len = buf.len;
+      if (len > 0 && line[len - 1] == '\r') len--;
+      if (stats->records == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        line += 3; /* a UTF-8 byte order mark before the first record */
+        len -= 3;
+      }
+      rc = process_line(line, len, stats->records, out, opts);
+    }
     if (rc < 0) {
       result = -1;
       break;
     }
     if (rc > 0) stats->failed++;
   }
-  free(buf);
+  wn_buf_free(&buf);
+  free(reader);
 
   int saved = errno;
   if (fflush(out) == EOF || ferror(out)) {

@@ -4,7 +4,7 @@
  * but "html" is passed through, and title, lang, text (author, date) are
  * added. A line that is not such an object yields an error record for that
  * line ({"line": N, "error": "..."} plus its id/url when readable) and the
- * stream goes on. Memory stays bounded by the longest line.
+ * stream goes on.
  */
 #ifndef WN_JSONL_H
 #define WN_JSONL_H
@@ -18,7 +18,10 @@ typedef struct wn_jsonl_stats {
   unsigned long failed;  /* error records written */
 } wn_jsonl_stats;
 
-/* Returns 0, or -1 if reading `in` or writing `out` failed (errno set). */
-int wn_jsonl_process(FILE *in, FILE *out, const winnow_options *opts, wn_jsonl_stats *stats);
+/* Returns 0, or -1 if reading `in` or writing `out` failed (errno set).
+ * A line longer than `max_line` bytes (0 = no limit) is skipped unread
+ * with an error record, so memory stays bounded by `max_line`. */
+int wn_jsonl_process(FILE *in, FILE *out, const winnow_options *opts, size_t max_line,
+                     wn_jsonl_stats *stats);
 
 #endif

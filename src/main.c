@@ -77,8 +77,10 @@ static const char *const usage_text =
     "      --format=FMT     txt (default), md (Markdown: headings, lists, tables,\n"
     "                       code fences) or json (one object: path or url,\n"
     "                       title, lang, text, and author/date when stated)\n"
-    "      --max-bytes=N    refuse inputs over N bytes (K, M, G suffixes;\n"
-    "                       default 64M)\n"
+    "      --max-bytes=N    refuse pages over N bytes (K, M, G suffixes;\n"
+    "                       default 64M); with --jsonl, lines over N bytes,\n"
+    "                       and with --warc, response records over N bytes,\n"
+    "                       are skipped with an error\n"
     "      --max-depth=N    flatten elements nested deeper than N levels into\n"
     "                       their ancestor, keeping their text (default 512)\n"
     "      --max-nodes=N    past N tags and comments, drop the tags and keep\n"
@@ -443,7 +445,7 @@ static int finish_stdout(int code) {
 
 static int run_jsonl(const cli *c) {
   wn_jsonl_stats stats;
-  if (wn_jsonl_process(stdin, stdout, &c->opts, &stats) != 0) {
+  if (wn_jsonl_process(stdin, stdout, &c->opts, c->max_bytes, &stats) != 0) {
     if (errno != EPIPE) fprintf(stderr, "winnow: --jsonl: %s\n", strerror(errno));
     return EXIT_INPUT;
   }
@@ -454,7 +456,7 @@ static int run_warc(const cli *c, int argc, char **argv) {
   int code = EXIT_OK;
   for (int i = optind; i < argc; i++) {
     wn_warc_stats stats;
-    if (wn_warc_process(argv[i], stdout, stderr, &c->opts, &stats) != 0) {
+    if (wn_warc_process(argv[i], stdout, stderr, &c->opts, c->max_bytes, &stats) != 0) {
       if (errno == EPIPE) return EXIT_INPUT;
       fprintf(stderr, "winnow: %s: %s\n", argv[i], strerror(errno));
       code = EXIT_INPUT;

@@ -467,6 +467,7 @@ typedef struct ctx {
   FILE *err;
   const winnow_options *opts;
   wn_warc_stats *stats;
+  uint64_t max_record; /* larger response blocks are skipped; 0 = no limit */
   wn_buf block;
   wn_buf inflated;
   int gz_reported; /* a message already named the gzip error */
@@ -553,6 +554,13 @@ static int emit_page(ctx *c, const warc_header *h, const http_info *info, const 
  */
 static int do_response(ctx *c, reader *r, const warc_header *h, uint64_t length, uint64_t offset) {
   wn_buf_clear(&c->block);
+  if (c->max_record && length > c->max_record) {
+    /* Skipped without being held: memory stays bounded by the limit. */
+    uint64_t got = reader_take(r, NULL, length);
+    report(c, offset, "block of %llu bytes is larger than the --max-bytes limit",
+           (unsigned long long)length);
+    return got < length ? 1 : 0;
+  }
   uint64_t peek = length < WN_WARC_MAX_HTTP_HEAD ? length : WN_WARC_MAX_HTTP_HEAD;
   uint64_t got = reader_take(r, &c->block, peek);
   http_info info;
@@ -613,7 +621,7 @@ static int resync(reader *r, wn_buf *line, uint64_t *at) {
 }
 
 int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options *opts,
-                    wn_warc_stats *stats) {
+                    uint64_t max_record, wn_warc_stats *stats) {
   wn_warc_stats local;
   if (!stats) stats = &local;
   memset(stats, 0, sizeof *stats);
@@ -646,6 +654,7 @@ int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options
   c.err = err;
   c.opts = opts;
   c.stats = stats;
+  c.max_record = max_record;
   wn_buf line;
   wn_buf_init(&line);
   int result = 0;

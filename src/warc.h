@@ -5,11 +5,12 @@
  * (WARC-Target-URI), warc_record_id, date (WARC-Date), title, lang, text
  * (author when stated). Truncated or malformed records are reported on
  * `err` with the file and offset, and skipped. Memory stays bounded by the
- * largest record.
+ * largest record kept (see max_record).
  */
 #ifndef WN_WARC_H
 #define WN_WARC_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "winnow.h"
@@ -21,8 +22,9 @@ typedef struct wn_warc_stats {
 } wn_warc_stats;
 
 /* Returns 0, or -1 if the file cannot be opened or `out` cannot be written
- * (errno set); malformed records are not errors of the call. */
+ * (errno set); malformed records are not errors of the call. Response
+ * blocks larger than `max_record` bytes (0 = no limit) are skipped unread. */
 int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options *opts,
-                    wn_warc_stats *stats);
+                    uint64_t max_record, wn_warc_stats *stats);
 
 #endif

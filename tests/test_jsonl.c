@@ -65,6 +65,9 @@ static void run_free(run *r) {
   memset(r, 0, sizeof *r);
 }
 
+/* The line limit run_bytes passes on (0 = none). */
+static size_t run_max_line;
+
 static void run_bytes(run *r, const char *data, size_t len) {
   memset(r, 0, sizeof *r);
   FILE *in = input_stream(data, len);
@@ -72,7 +75,7 @@ static void run_bytes(run *r, const char *data, size_t len) {
   assert_non_null(out);
   winnow_options opts;
   winnow_options_init(&opts);
-  r->rc = wn_jsonl_process(in, out, &opts, &r->st);
+  r->rc = wn_jsonl_process(in, out, &opts, run_max_line, &r->st);
   r->err = errno;
   fclose(in);
   assert_int_equal(fclose(out), 0);
@@ -450,18 +453,43 @@ static void test_write_failure(void **state) {
   FILE *in = input_stream(data, strlen(data));
   wn_jsonl_stats st;
   errno = 0;
-  assert_int_equal(wn_jsonl_process(in, out, NULL, &st), -1);
+  assert_int_equal(wn_jsonl_process(in, out, NULL, 0, &st), -1);
   assert_int_equal(errno, ENOSPC);
   assert_int_equal(st.records, 1);
   fclose(in);
   fclose(out);
 }
 
+static void test_line_over_the_limit(void **state) {
+  (void)state;
+  /* A line past the limit becomes an error record, unread; the next goes on. */
+  const char *before = GOOD("\"id\":0", "Before") "\n";
+  const char *after = GOOD("\"id\":2", "After") "\n";
+  size_t bl = strlen(before), al = strlen(after), long_len = 100000;
+  char *all = malloc(bl + long_len + 1 + al + 1);
+  assert_non_null(all);
+  memcpy(all, before, bl);
+  memset(all + bl, 'x', long_len);
+  all[bl + long_len] = '\n';
+  memcpy(all + bl + long_len + 1, after, al + 1);
+  run_max_line = 20000;
+  run r;
+  run_bytes(&r, all, bl + long_len + 1 + al);
+  run_max_line = 0;
+  free(all);
+  assert_int_equal(r.rc, 0);
+  assert_int_equal(r.nlines, 3);
+  assert_int_equal(r.st.failed, 1);
+  assert_result(&r, 0, "Before");
+  assert_non_null(strstr(str_field(&r, 1, "error"), "--max-bytes"));
+  assert_result(&r, 2, "After");
+  run_free(&r);
+}
+
 static void test_read_failure(void **state) {
   (void)state;
-  FILE *in = tmpfile();
-  assert_non_null(in);
-  FILE *wo = fdopen(dup(fileno(in)), "w"); /* a stream that cannot be read */
+  /* A stream on a write-only descriptor: every read fails (EBADF). */
+  FILE *wo = fopen("/dev/null", "w");
   assert_non_null(wo);
   char *buf = NULL;
   size_t len = 0;
@@ -469,11 +497,10 @@ static void test_read_failure(void **state) {
   assert_non_null(out);
   wn_jsonl_stats st;
   errno = 0;
-  assert_int_equal(wn_jsonl_process(wo, out, NULL, &st), -1);
+  assert_int_equal(wn_jsonl_process(wo, out, NULL, 0, &st), -1);
   assert_int_not_equal(errno, 0);
   assert_int_equal(st.records, 0);
   fclose(wo);
-  fclose(in);
   fclose(out);
   free(buf);
 }
@@ -495,6 +522,7 @@ int main(void) {
       cmocka_unit_test(test_twenty_megabyte_line),
       cmocka_unit_test(test_output_lines_match_input_lines),
       cmocka_unit_test(test_write_failure),
+      cmocka_unit_test(test_line_over_the_limit),
       cmocka_unit_test(test_read_failure),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

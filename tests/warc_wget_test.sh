@@ -87,7 +87,7 @@ urls=()
 for name in "${pages[@]}"; do urls+=("http://127.0.0.1:$PORT/$name"); done
 
 # --no-proxy: the pages are on this machine, whatever the environment says.
-(cd "$TMP" && wget -q --no-proxy --tries=1 --timeout=20 --warc-file="$TMP/crawl" \
+(cd "$TMP" && wget -q --no-proxy --tries=3 --retry-connrefused --waitretry=1 --timeout=20 --warc-file="$TMP/crawl" \
   -O /dev/null "${urls[@]}")
 wget_rc=$?
 
