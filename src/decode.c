@@ -741,10 +741,14 @@ static size_t code_unit_size(const char *iconv_name) {
 }
 
 /*
- * The whole input goes to iconv in one call per output chunk, so the work
- * is linear however large the input. Every error path consumes input, so
- * the loop always terminates.
+ * Input goes to iconv a window at a time, output a chunk at a time, so the
+ * work stays linear however large the input (a call given all the rest of
+ * a large input is linear in it under sanitizers, which check the whole
+ * range on every call). Every error path consumes input, so the loop
+ * always terminates.
  */
+enum { ICONV_WINDOW = 64 * 1024 };
+
 static void decode_iconv(iconv_t cd, size_t unit, const char *s, size_t len, wn_buf *out) {
   char *scratch = wn_xmalloc(CHUNK_SIZE);
   char *in = (char *)s;
@@ -752,11 +756,17 @@ static void decode_iconv(iconv_t cd, size_t unit, const char *s, size_t len, wn_
   while (left) {
     char *o = scratch;
     size_t room = CHUNK_SIZE;
-    size_t r = iconv(cd, &in, &left, &o, &room);
+    size_t window = left < ICONV_WINDOW ? left : ICONV_WINDOW;
+    size_t window_left = window;
+    size_t r = iconv(cd, &in, &window_left, &o, &room);
     int err = errno;
+    left -= window - window_left;
     emit(out, scratch, (size_t)(o - scratch));
-    if (r != (size_t)-1) break;
+    if (r != (size_t)-1) continue; /* the window is done */
     if (err == E2BIG && o != scratch) continue;
+    /* A sequence cut by the window's end, not by the input's: read on
+     * (the next window starts with it). */
+    if (err == EINVAL && left > window_left && window_left < window) continue;
     wn_buf_append(out, REPLACEMENT, 3);
     if (err == EINVAL) break; /* truncated final sequence: one U+FFFD */
     size_t skip = unit < left ? unit : left;

@@ -145,7 +145,7 @@ static run_result run(const char *path) {
   winnow_options opts;
   winnow_options_init(&opts);
   errno = 0;
-  r.rc = wn_warc_process(path, out, err, &opts, &r.stats);
+  r.rc = wn_warc_process(path, out, err, &opts, 0, &r.stats);
   r.err_no = errno;
   fclose(out);
   fclose(err);
@@ -706,7 +706,7 @@ static void test_write_failure(void **state) {
   winnow_options_init(&opts);
   wn_warc_stats stats;
   errno = 0;
-  assert_int_equal(wn_warc_process(path, full, NULL, &opts, &stats), -1);
+  assert_int_equal(wn_warc_process(path, full, NULL, &opts, 0, &stats), -1);
   assert_int_equal(errno, ENOSPC);
   fclose(full);
   free(path);
