@@ -604,6 +604,24 @@ static void test_big_iconv(void **state) {
   free(in);
 }
 
+static void test_sequences_across_iconv_windows(void **state) {
+  (void)state;
+  /* Two-byte kanji after one ASCII byte: some straddle each 64 KiB window
+   * iconv is given, and none may turn into U+FFFD. */
+  size_t n = 1 + 2 * 100000;
+  char *in = malloc(n);
+  assert_non_null(in);
+  in[0] = 'a';
+  for (size_t i = 1; i < n; i += 2) memcpy(in + i, "\x93\xfa", 2); /* U+65E5 */
+  wn_decoded d;
+  decode_ok(in, n, "shift_jis", &d);
+  assert_int_equal(d.len, 1 + 3 * 100000);
+  assert_null(strstr(d.utf8, FFFD));
+  assert_memory_equal(d.utf8 + d.len - 3, "\xe6\x97\xa5", 3);
+  wn_decoded_free(&d);
+  free(in);
+}
+
 static void test_big_shift_jis_with_errors(void **state) {
   (void)state;
   /* A valid kanji then a byte CP932 rejects: 2 -> 3 bytes, 1 -> U+FFFD. */
@@ -694,6 +712,7 @@ int main(void) {
       cmocka_unit_test(test_big_windows_1252),
       cmocka_unit_test(test_big_utf8),
       cmocka_unit_test(test_big_iconv),
+      cmocka_unit_test(test_sequences_across_iconv_windows),
       cmocka_unit_test(test_big_shift_jis_with_errors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
