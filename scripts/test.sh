@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Everything CI checks, in order: build, unit and CLI tests, memory errors
-# on every fixture, extraction quality on the WCXB and trafilatura dev sets.
+# Everything CI checks, in order: build, unit and CLI tests (also under
+# ASan+UBSan), memory errors on every fixture, extraction quality on the
+# WCXB and trafilatura dev sets.
 # Each stage runs even if an earlier one failed, so one run shows all damage.
 set -uo pipefail
 
@@ -39,6 +40,21 @@ fi
 echo "== ctest"
 ctest --test-dir build --output-on-failure
 stage_result ctest $?
+
+echo "== sanitizers"
+# The whole suite again, built with AddressSanitizer and UBSan (any report
+# fails the test that triggered it).
+san_log=$(mktemp)
+if cmake -S . -B build-sanitize -DWINNOW_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+     >"$san_log" 2>&1 && cmake --build build-sanitize -j"$(nproc)" >>"$san_log" 2>&1; then
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    ctest --test-dir build-sanitize -j"$(nproc)" --output-on-failure
+  stage_result sanitizers $?
+else
+  cat "$san_log"
+  stage_result sanitizers 1
+fi
+rm -f "$san_log"
 
 echo "== valgrind"
 vg_ok=0

@@ -40,7 +40,7 @@ static const double PAGE_SAME_SCRIPT_GAP = 16.0;
 typedef struct vocabulary {
   uint64_t *keys;
   int *counts;
-  size_t cap;
+  size_t cap, used;
 } vocabulary;
 
 static uint64_t word_hash(const char *w, size_t n) {
@@ -49,12 +49,39 @@ static uint64_t word_hash(const char *w, size_t n) {
   return h | 1; /* 0 marks an empty slot */
 }
 
-static int *vocab_slot(vocabulary *v, uint64_t key, bool insert) {
+static size_t vocab_find(const vocabulary *v, uint64_t key) {
   size_t i = key & (v->cap - 1);
   while (v->keys[i] && v->keys[i] != key) i = (i + 1) & (v->cap - 1);
+  return i;
+}
+
+/* Twice the slots. The table is sized from the blocks' word counts, but
+ * normalising can split text into more words than were counted, and a
+ * full open-addressing table would never find a free slot. */
+static void vocab_grow(vocabulary *v) {
+  vocabulary bigger = {wn_xcalloc(2 * v->cap, sizeof *v->keys),
+                       wn_xcalloc(2 * v->cap, sizeof *v->counts), 2 * v->cap, v->used};
+  for (size_t i = 0; i < v->cap; i++) {
+    if (!v->keys[i]) continue;
+    size_t j = vocab_find(&bigger, v->keys[i]);
+    bigger.keys[j] = v->keys[i];
+    bigger.counts[j] = v->counts[i];
+  }
+  free(v->keys);
+  free(v->counts);
+  *v = bigger;
+}
+
+static int *vocab_slot(vocabulary *v, uint64_t key, bool insert) {
+  size_t i = vocab_find(v, key);
   if (!v->keys[i]) {
     if (!insert) return NULL;
+    if (2 * (v->used + 1) > v->cap) {
+      vocab_grow(v);
+      i = vocab_find(v, key);
+    }
     v->keys[i] = key;
+    v->used++;
   }
   return &v->counts[i];
 }
@@ -239,7 +266,7 @@ static bool beside_foreign(const wn_page *page, size_t i) {
 void wn_drop_foreign_chrome(wn_page *page) {
   int lang = page->doc_lang;
   if (lang < 0) return;
-  vocabulary vocab = {NULL, NULL, 0};
+  vocabulary vocab = {NULL, NULL, 0, 0};
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     if (!b->keep || b->words > FOREIGN_MAX_WORDS || marked_as_other_text(page, b)) continue;
