@@ -28,7 +28,7 @@ typedef struct scan {
   size_t depth, open_cap;
   size_t foreign_depth; /* depth of the open svg or math element, 0 = none */
   size_t nodes;         /* start tags and comments seen */
-  size_t open_formatting[13];
+  size_t open_formatting[13]; /* by tag_info.formatting */
   uint32_t scope_boundaries[SCOPE_BOUNDARY_COUNT]; /* name hashes */
   unsigned reached;
 } scan;
@@ -182,38 +182,61 @@ typedef enum {
   FORMATTING, /* nests, and is rebuilt wherever text follows while open */
 } element_class;
 
-static const char *const FORMATTING_NAMES[13] = {"b",      "big", "code", "em", "font",
-                                                 "i",      "nobr", "s",   "small", "strike",
-                                                 "strong", "tt",  "u"};
+enum {
+  CLOSES_SAME = 1, /* a start tag first closes an open element of its name (a, button) */
+  FOREIGN = 2      /* svg, math: inside them "<x/>" closes itself */
+};
 
-static bool name_is(const char *name, size_t n, const char *const *list, size_t count) {
-  for (size_t i = 0; i < count; i++)
-    if (strlen(list[i]) == n && strncasecmp(name, list[i], n) == 0) return true;
-  return false;
+typedef struct tag_info {
+  const char *name;
+  unsigned char kind;      /* element_class */
+  signed char formatting;  /* index into open_formatting, or -1 */
+  unsigned char flags;
+} tag_info;
+
+/* Elements that are not NESTS with no flags, by name (sorted, for bsearch).
+ * FLAT: void elements; raw text (their bodies hold no tags); elements
+ * closed by their next sibling or only valid in one place. */
+static const tag_info TAGS[] = {
+    {"a", NESTS, -1, CLOSES_SAME}, {"area", FLAT, -1, 0},       {"b", FORMATTING, 0, 0},
+    {"base", FLAT, -1, 0},         {"basefont", FLAT, -1, 0},   {"bgsound", FLAT, -1, 0},
+    {"big", FORMATTING, 1, 0},     {"body", FLAT, -1, 0},       {"br", FLAT, -1, 0},
+    {"button", NESTS, -1, CLOSES_SAME}, {"caption", FLAT, -1, 0}, {"code", FORMATTING, 2, 0},
+    {"col", FLAT, -1, 0},          {"colgroup", FLAT, -1, 0},   {"dd", FLAT, -1, 0},
+    {"dt", FLAT, -1, 0},           {"em", FORMATTING, 3, 0},    {"embed", FLAT, -1, 0},
+    {"font", FORMATTING, 4, 0},    {"frame", FLAT, -1, 0},      {"frameset", FLAT, -1, 0},
+    {"head", FLAT, -1, 0},         {"hr", FLAT, -1, 0},         {"html", FLAT, -1, 0},
+    {"i", FORMATTING, 5, 0},       {"iframe", FLAT, -1, 0},     {"image", FLAT, -1, 0},
+    {"img", FLAT, -1, 0},          {"input", FLAT, -1, 0},      {"keygen", FLAT, -1, 0},
+    {"li", FLAT, -1, 0},           {"link", FLAT, -1, 0},       {"math", NESTS, -1, FOREIGN},
+    {"meta", FLAT, -1, 0},         {"nobr", FORMATTING, 6, CLOSES_SAME},
+    {"noembed", FLAT, -1, 0},      {"noframes", FLAT, -1, 0},   {"optgroup", FLAT, -1, 0},
+    {"option", FLAT, -1, 0},       {"p", FLAT, -1, 0},          {"param", FLAT, -1, 0},
+    {"plaintext", FLAT, -1, 0},    {"rb", FLAT, -1, 0},         {"rp", FLAT, -1, 0},
+    {"rt", FLAT, -1, 0},           {"rtc", FLAT, -1, 0},        {"s", FORMATTING, 7, 0},
+    {"script", FLAT, -1, 0},       {"small", FORMATTING, 8, 0}, {"source", FLAT, -1, 0},
+    {"strike", FORMATTING, 9, 0},  {"strong", FORMATTING, 10, 0}, {"style", FLAT, -1, 0},
+    {"svg", NESTS, -1, FOREIGN},   {"tbody", FLAT, -1, 0},      {"td", FLAT, -1, 0},
+    {"textarea", FLAT, -1, 0},     {"tfoot", FLAT, -1, 0},      {"th", FLAT, -1, 0},
+    {"thead", FLAT, -1, 0},        {"title", FLAT, -1, 0},      {"tr", FLAT, -1, 0},
+    {"track", FLAT, -1, 0},        {"tt", FORMATTING, 11, 0},   {"u", FORMATTING, 12, 0},
+    {"wbr", FLAT, -1, 0},          {"xmp", FLAT, -1, 0}};
+
+enum { FORMATTING_KINDS = 13, LONGEST_LISTED_NAME = 9 };
+
+static const tag_info OTHER_TAG = {"", NESTS, -1, 0};
+
+static int compare_tag(const void *key, const void *entry) {
+  return strcmp(key, ((const tag_info *)entry)->name);
 }
 
-#define NAME_IS(name, n, list) name_is(name, n, list, sizeof list / sizeof list[0])
-
-/* Index in FORMATTING_NAMES, or -1. */
-static int formatting_index(const char *name, size_t n) {
-  for (int i = 0; i < 13; i++)
-    if (strlen(FORMATTING_NAMES[i]) == n && strncasecmp(name, FORMATTING_NAMES[i], n) == 0) return i;
-  return -1;
-}
-
-static element_class element_class_of(const char *name, size_t n) {
-  static const char *const FLAT_NAMES[] = {
-      /* void elements */
-      "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-      "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-      /* raw text: their bodies hold no tags */
-      "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
-      /* closed by their next sibling, or only valid in one place */
-      "p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-      "caption", "colgroup", "rp", "rt", "rb", "rtc", "html", "head", "body", "frameset"};
-  if (n > 9) return NESTS;
-  if (formatting_index(name, n) >= 0) return FORMATTING;
-  return NAME_IS(name, n, FLAT_NAMES) ? FLAT : NESTS;
+static const tag_info *tag_info_of(const char *name, size_t n) {
+  if (n == 0 || n > LONGEST_LISTED_NAME) return &OTHER_TAG;
+  char lower[LONGEST_LISTED_NAME + 1];
+  for (size_t i = 0; i < n; i++) lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+  lower[n] = '\0';
+  const tag_info *t = bsearch(lower, TAGS, sizeof TAGS / sizeof TAGS[0], sizeof TAGS[0], compare_tag);
+  return t ? t : &OTHER_TAG;
 }
 
 static uint32_t name_hash(const char *name, size_t n) {
@@ -295,11 +318,9 @@ static bool over_node_budget(scan *c) {
   return true;
 }
 
-/* Start tags that close an open element of their own name first (a new
+/* A start tag that closes an open element of its own name first (a new
  * link ends the last, a button cannot hold a button). */
 static void close_same(scan *c, const char *name, size_t n) {
-  static const char *const SELF_CLOSING[] = {"a", "button", "nobr"};
-  if (!NAME_IS(name, n, SELF_CLOSING)) return;
   size_t at = open_position(c, name, n);
   if (at) close_open(c, at);
 }
@@ -307,7 +328,7 @@ static void close_same(scan *c, const char *name, size_t n) {
 /* Whether the open formatting elements are at their limit. */
 static bool formatting_full(scan *c) {
   size_t open = 0;
-  for (int i = 0; i < 13; i++) open += c->open_formatting[i];
+  for (int i = 0; i < FORMATTING_KINDS; i++) open += c->open_formatting[i];
   if (open < c->limits.max_open_formatting) return false;
   c->reached |= WN_LIMIT_FORMATTING;
   return true;
@@ -318,18 +339,18 @@ static bool formatting_full(scan *c) {
  * node budget. */
 static void normal_start_tag(scan *c, size_t name_len, size_t end, size_t cut, bool self_closing) {
   const char *name = c->s + c->r + 1;
-  static const char *const FOREIGN[] = {"svg", "math"};
-  bool foreign = NAME_IS(name, name_len, FOREIGN);
+  const tag_info *tag = tag_info_of(name, name_len);
+  bool foreign = (tag->flags & FOREIGN) != 0;
   bool drop = over_node_budget(c);
-  element_class kind = element_class_of(name, name_len);
-  int formatting = kind == FORMATTING ? formatting_index(name, name_len) : -1;
+  element_class kind = (element_class)tag->kind;
+  int formatting = tag->formatting;
   /* Past the limit a formatting tag goes uncounted: its end tag then
    * finds no open element of its name and closes nothing. */
   if (formatting >= 0 && !drop && formatting_full(c)) drop = true, kind = FLAT;
   /* In HTML "<div/>" opens a div; only svg, math and what is inside them close. */
   if (self_closing && (c->foreign_depth || foreign)) kind = FLAT;
   if (kind != FLAT) {
-    close_same(c, name, name_len);
+    if (tag->flags & CLOSES_SAME) close_same(c, name, name_len);
     if (c->depth >= c->limits.max_depth) {
       drop = true;
       c->reached |= WN_LIMIT_DEPTH;
@@ -403,10 +424,11 @@ static void end_tag(scan *c) {
   size_t cut;
   size_t end = tag_end(c, c->r + 2 + name_len, (size_t)-1, &cut);
   bool drop = false;
-  size_t at = element_class_of(name, name_len) == FLAT ? 0 : open_position(c, name, name_len);
+  const tag_info *tag = tag_info_of(name, name_len);
+  size_t at = tag->kind == FLAT ? 0 : open_position(c, name, name_len);
   if (at) drop = close_open(c, at);
   else drop = over_node_budget(c); /* closes nothing the estimate knows of */
-  int formatting = formatting_index(name, name_len);
+  int formatting = tag->formatting;
   if (formatting >= 0 && at && !drop && c->open_formatting[formatting])
     c->open_formatting[formatting]--;
   if (drop) c->r = end;

@@ -85,6 +85,9 @@ static void test_depth_budget(void **state) {
   assert_budget("<div/><div/><div/><div/>x", three, "<div/><div/><div/>x", WN_LIMIT_DEPTH);
   assert_budget("<svg><g/><g/><g/><g/><p>x</p></svg>", three,
                 "<svg><g/><g/><g/><g/><p>x</p></svg>", 0);
+  /* Names in any case; every name the table lists is found. */
+  assert_budget("<DIV><Div><dIV><div>x<P>y<BR>z", three, "<DIV><Div><dIV>x<P>y<BR>z", WN_LIMIT_DEPTH);
+  assert_budget("<wbr><xmp></xmp><area><a>1<a>2<a>3<a>4", three, "<wbr><xmp></xmp><area><a>1<a>2<a>3<a>4", 0);
   /* A new link closes the last one. */
   assert_budget("<a href=1>a<a href=2>b<a href=3>c<a href=4>d", three,
                 "<a href=1>a<a href=2>b<a href=3>c<a href=4>d", 0);
