@@ -15,13 +15,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char warc_path[64];
 
-static void remove_warc(void) { unlink(warc_path); }
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!warc_path[0]) {
     const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
     snprintf(warc_path, sizeof warc_path, "%s/winnow-fuzz-%ld.warc", dir, (long)getpid());
-    atexit(remove_warc);
   }
   FILE *f = fopen(warc_path, "wb");
   if (!f) return 0;
@@ -37,6 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     wn_warc_stats stats = {0, 0, 0};
     wn_warc_process(warc_path, out, err, &opts, 0, &stats);
   }
+  unlink(warc_path); /* gone even if the next input crashes the process */
   if (out) fclose(out);
   if (err) fclose(err);
   free(records);

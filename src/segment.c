@@ -127,18 +127,20 @@ static uint32_t tag_flags(GumboTag tag) {
  */
 static size_t normalise_names(const GumboNode *element, char *out, size_t cap) {
   const char *sources[2] = {attr(element, "class"), attr(element, "id")};
-  size_t n = 0;
+  /* Each step writes at most two characters; the end needs a space and
+   * the NUL: long names are cut, and the output always fits. */
+  size_t n = 0, limit = cap - 4;
   out[n++] = ' ';
   for (int s = 0; s < 2; s++) {
     const char *p = sources[s];
     if (!p) continue;
-    for (; *p && n + 3 < cap; p++) {
+    for (; *p && n < limit; p++) {
       unsigned char c = (unsigned char)*p;
       if (isupper(c) && p > sources[s] && islower((unsigned char)p[-1])) out[n++] = '-';
       if (isspace(c)) out[n++] = ' ';
       else out[n++] = (char)tolower(c);
     }
-    out[n++] = ' ';
+    if (n < cap - 2) out[n++] = ' ';
   }
   out[n] = '\0';
   return n;
