@@ -32,7 +32,9 @@ bash scripts/setup.sh --deps-only clang libclang-rt-dev
 build=build-fuzz
 CC=clang cmake -S . -B "$build" -DWINNOW_FUZZ=ON -DWINNOW_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "$(nproc)" --target fuzz_page fuzz_jsonl fuzz_warc >/dev/null
+targets=()
+for h in "${harnesses[@]}"; do targets+=("fuzz_$h"); done
+cmake --build "$build" -j "$(nproc)" --target "${targets[@]}" >/dev/null
 python3 tools/fuzzseeds.py fixtures "$build/seeds"
 
 # Leaks are checked by valgrind on the fixtures and by the sanitizer suite;
