@@ -77,11 +77,46 @@ static bool screen_reader_only(const char *classes) {
   return false;
 }
 
+void wn_clean_sizes_init(wn_clean_sizes *sizes) {
+  sizes->page_chars = WN_CLEAN_UNMEASURED;
+  sizes->main = NULL;
+  sizes->main_chars = 0;
+}
+
 static double share_of_page(const GumboNode *element, const GumboNode *root,
-                            size_t *page_chars) {
-  if (*page_chars == WN_CLEAN_UNMEASURED) *page_chars = wn_clean_text_size(root);
-  if (*page_chars == 0) return 0.0;
-  return (double)wn_clean_text_size(element) / (double)*page_chars;
+                            wn_clean_sizes *sizes) {
+  if (sizes->page_chars == WN_CLEAN_UNMEASURED) sizes->page_chars = wn_clean_text_size(root);
+  if (sizes->page_chars == 0) return 0.0;
+  return (double)wn_clean_text_size(element) / (double)sizes->page_chars;
+}
+
+/* The nearest <main> or role=main above `element`, or NULL. */
+static const GumboNode *main_region(const GumboNode *element) {
+  for (const GumboNode *n = element->parent; n && n->type == GUMBO_NODE_ELEMENT; n = n->parent) {
+    if (n->v.element.tag == GUMBO_TAG_MAIN) return n;
+    const char *role = attr(n, "role");
+    if (role && strcasecmp(role, "main") == 0) return n;
+  }
+  return NULL;
+}
+
+/*
+ * Shops and paywalls wrap the whole product or article in a display:none
+ * box inside <main> that a script reveals on load; menus and dialogs
+ * hidden there hold a small part of it, and a hidden copy of the visible
+ * text (raw Markdown, print versions) at most about half.
+ */
+static const double HIDDEN_MAIN_SHARE = 0.75;
+
+static bool hides_main_region(const GumboNode *element, wn_clean_sizes *sizes) {
+  const GumboNode *region = main_region(element);
+  if (!region) return false;
+  if (region != sizes->main) {
+    sizes->main = region;
+    sizes->main_chars = wn_clean_text_size(region);
+  }
+  return sizes->main_chars > 0 &&
+         (double)wn_clean_text_size(element) >= HIDDEN_MAIN_SHARE * (double)sizes->main_chars;
 }
 
 /*
@@ -118,17 +153,18 @@ static wn_skip_reason hidden_by_markup(const GumboNode *element) {
 }
 
 wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
-                             size_t *page_chars) {
+                             wn_clean_sizes *sizes) {
   if (element->type != GUMBO_NODE_ELEMENT && element->type != GUMBO_NODE_TEMPLATE)
     return WN_SKIP_NONE;
   if (tag_has_no_text(element->v.element.tag)) return WN_SKIP_TAG;
   if (element->v.element.tag == GUMBO_TAG_NOSCRIPT &&
-      share_of_page(element, root, page_chars) < NOSCRIPT_MIN_SHARE)
+      share_of_page(element, root, sizes) < NOSCRIPT_MIN_SHARE)
     return WN_SKIP_TAG;
   if (element->v.element.attributes.length == 0) return WN_SKIP_NONE;
   if (is_permalink_anchor(element)) return WN_SKIP_TAG;
   wn_skip_reason hidden = hidden_by_markup(element);
-  if (hidden != WN_SKIP_NONE && share_of_page(element, root, page_chars) < HIDDEN_MAX_SHARE)
+  if (hidden != WN_SKIP_NONE && share_of_page(element, root, sizes) < HIDDEN_MAX_SHARE &&
+      !hides_main_region(element, sizes))
     return hidden;
   return WN_SKIP_NONE;
 }

@@ -23,14 +23,23 @@ typedef enum wn_skip_reason {
 
 #define WN_CLEAN_UNMEASURED ((size_t)-1)
 
+/* Text sizes measured on demand, once each: the page's, and that of the
+ * main region (<main>, role=main) a hidden element sits in. */
+typedef struct wn_clean_sizes {
+  size_t page_chars;            /* WN_CLEAN_UNMEASURED until needed */
+  const GumboNode *main;        /* the region main_chars was measured for */
+  size_t main_chars;
+} wn_clean_sizes;
+
+void wn_clean_sizes_init(wn_clean_sizes *sizes);
+
 /*
  * Why `element` (an element node) carries no page text, or WN_SKIP_NONE.
- * `page_chars` caches the text size under `root`, used to refuse an
- * aria-hidden that would hide most of the page; start it at
- * WN_CLEAN_UNMEASURED and it is measured only if some element needs it.
+ * Hiding is refused when it would hide most of the page, or most of the
+ * page's main region (scripts that reveal the content on load).
  */
 wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
-                             size_t *page_chars);
+                             wn_clean_sizes *sizes);
 
 /* Characters of text under `node`, skipping what wn_clean_skip skips by tag. */
 size_t wn_clean_text_size(const GumboNode *node);

@@ -334,7 +334,7 @@ typedef struct segmenter {
   bool lang_tagged;     /* the pending block holds lang-tagged text */
   int data_row_depth;
   const GumboNode *root;
-  size_t page_chars;      /* measured on demand by the cleaner */
+  wn_clean_sizes sizes;   /* measured on demand by the cleaner */
   size_t body_text_chars;
 } segmenter;
 
@@ -602,7 +602,7 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     read_head(s->page, node);
     return;
   }
-  wn_skip_reason skip = wn_clean_skip(node, s->root, &s->page_chars);
+  wn_skip_reason skip = wn_clean_skip(node, s->root, &s->sizes);
   if (skip == WN_SKIP_TAG) s->pending_space = true; /* "Email<input>Password" are two words */
   if (skip != WN_SKIP_NONE) return;
   frame *parent = s->depth ? &s->stack[s->depth - 1] : NULL;
@@ -709,7 +709,7 @@ void wn_segment(const GumboOutput *output, wn_page *page) {
   if (lang) set_once(&page->lang, lang);
   s.root = root;
   s.link_element = -1;
-  s.page_chars = WN_CLEAN_UNMEASURED;
+  wn_clean_sizes_init(&s.sizes);
   walk(&s, root);
   page->body_text_chars = s.body_text_chars;
   wn_buf_free(&s.text);
