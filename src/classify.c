@@ -859,7 +859,8 @@ static void drop_labels_before_headline(wn_page *page) {
 static void drop_all_if_too_little(wn_page *page) {
   double kept = 0;
   for (size_t i = 0; i < page->block_count; i++)
-    if (page->blocks[i].keep && (page->listing || reads_as_prose(&page->blocks[i])))
+    if (page->blocks[i].keep && (page->listing || reads_as_prose(&page->blocks[i]) ||
+                                 structured_item(&page->blocks[i])))
       kept += block_length(&page->blocks[i]);
   if (kept >= MIN_CONTENT) return;
   for (size_t i = 0; i < page->block_count; i++) {
