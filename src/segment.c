@@ -24,7 +24,7 @@ typedef struct name_cue {
 
 static const name_cue NAME_CUES[] = {
     {"sidebar", WN_EL_ASIDE}, {"side-bar", WN_EL_ASIDE}, {"=aside", WN_EL_ASIDE},
-    {"=widget", WN_EL_ASIDE}, {"=widgets", WN_EL_ASIDE}, {"widget-area", WN_EL_ASIDE},
+    {"=widget", WN_EL_WIDGET_NAME}, {"=widgets", WN_EL_WIDGET_NAME}, {"widget-area", WN_EL_ASIDE},
     {"navbar", WN_EL_NAV}, {"=nav", WN_EL_NAV}, {"navigation", WN_EL_NAV},
     {"=menu", WN_EL_NAV}, {"menu-", WN_EL_NAV}, {"-menu", WN_EL_NAV},
     {"breadcrumb", WN_EL_NAV}, {"pagination", WN_EL_NAV}, {"=pager", WN_EL_NAV},
@@ -364,6 +364,15 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   uint32_t above = parent >= 0 ? page->elements[parent].inherited : 0;
   /* An article's own header holds its headline and byline, not site chrome. */
   if (above & (WN_EL_ARTICLE | WN_EL_MAIN)) e->flags &= ~(uint32_t)WN_EL_HEADER;
+  /* The page's main region is not inside a sidebar or menu, whatever its
+   * wrappers are called ("content-has-sidebar", "layout-with-nav"). */
+  if (e->flags & WN_EL_MAIN) above &= ~(uint32_t)(WN_EL_ASIDE | WN_EL_NAV | WN_EL_NEGATIVE_NAME);
+  /* Page builders call every content block a "widget" (SiteOrigin's
+   * "so-panel widget"); outside the main region the word means a sidebar box. */
+  if (e->flags & WN_EL_WIDGET_NAME) {
+    e->flags &= ~(uint32_t)WN_EL_WIDGET_NAME;
+    if (!(above & (WN_EL_MAIN | WN_EL_ARTICLE))) e->flags |= WN_EL_ASIDE;
+  }
   e->inherited = e->flags | above;
   e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;
   return (int)page->element_count++;
