@@ -621,6 +621,14 @@ static bool lone_picture_box(const wn_page *page, int e, const wn_block *b) {
   return box->text_chars <= block_length(b) + 1; /* the caption is its only text */
 }
 
+/* A figure among sibling figures is a card of a grid (products, people,
+ * episodes): its short text is the card's content. A figcaption stays a
+ * caption wherever it is. */
+static bool in_card_grid(const wn_page *page, int e) {
+  int parent = page->elements[e].parent;
+  return parent >= 0 && page->elements[parent].figure_children > 1;
+}
+
 static bool in_caption(const wn_page *page, const wn_block *b, int region) {
   for (int e = b->owner; e >= 0 && e != region; e = page->elements[e].parent) {
     if (page->elements[e].tag == GUMBO_TAG_FIGCAPTION) return true;
@@ -628,7 +636,7 @@ static bool in_caption(const wn_page *page, const wn_block *b, int region) {
     if (!short_text || block_length(b) >= LONG_PROSE) continue;
     /* Short text beside the picture in a figure is its caption too, a
      * heading included: it names the picture, not a part of the story. */
-    if (page->elements[e].tag == GUMBO_TAG_FIGURE) return true;
+    if (page->elements[e].tag == GUMBO_TAG_FIGURE) return !in_card_grid(page, e);
     if (b->kind != WN_BLOCK_PARAGRAPH) continue;
     if (lone_picture_box(page, e, b)) return true;
     /* Caption names on dozens of elements are a type style or a card grid. */
