@@ -621,12 +621,15 @@ static bool lone_picture_box(const wn_page *page, int e, const wn_block *b) {
   return box->text_chars <= block_length(b) + 1; /* the caption is its only text */
 }
 
-/* A figure among sibling figures is a card of a grid (products, people,
- * episodes): its short text is the card's content. A figcaption stays a
- * caption wherever it is. */
+/* A figure among several sibling figures is a card of a grid (products,
+ * people, episodes): its short text is the card's content. Two or three
+ * figures in a story are still pictures with captions, and a figcaption
+ * stays a caption wherever it is. */
+static const int CARD_GRID_FIGURES = 4;
+
 static bool in_card_grid(const wn_page *page, int e) {
   int parent = page->elements[e].parent;
-  return parent >= 0 && page->elements[parent].figure_children > 1;
+  return parent >= 0 && page->elements[parent].figure_children >= CARD_GRID_FIGURES;
 }
 
 static bool in_caption(const wn_page *page, const wn_block *b, int region) {
