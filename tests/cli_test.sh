@@ -176,5 +176,23 @@ if [ -w /dev/full ]; then
   expect_rc "write to a full device exits 1" 1
 fi
 
+# Budgets: a bad value is a usage error; a page past one is cleaned with
+# a warning naming the option; past the tree's memory it is refused.
+run --max-depth=lots "$PAGE"
+expect_rc "--max-depth=lots exits 2" 2
+expect_grep "--max-depth=lots says why" "$TMP/err" "not a positive number"
+DEEP=$TMP/deep.html
+{ printf '<html><body><article>'; for _ in $(seq 1 40); do printf '<div>'; done
+  sed -n '/<article>/,/<\/article>/p' "$PAGE" | sed '1d;$d'; printf '</article></body></html>'; } >"$DEEP"
+run --max-depth=8 "$DEEP"
+expect_rc "a page past --max-depth is still cleaned" 0
+expect_grep "its text survives" "$TMP/out" "Sea otters often hold hands"
+expect_grep "the warning names --max-depth" "$TMP/err" "warning: .*--max-depth"
+run --format=json --max-depth=8 "$DEEP"
+expect_grep "JSON records carry the warning" "$TMP/out" '"warnings":\["elements nested'
+run --max-tree-memory=64K "$PAGE"
+expect_rc "a tree past --max-tree-memory exits 1" 1
+expect_grep "the error names --max-tree-memory" "$TMP/err" "--max-tree-memory"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
