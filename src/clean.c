@@ -83,11 +83,11 @@ void wn_clean_sizes_init(wn_clean_sizes *sizes) {
   sizes->main_chars = 0;
 }
 
-static double share_of_page(const GumboNode *element, const GumboNode *root,
-                            wn_clean_sizes *sizes) {
+/* `chars` of text as a share of the page's. */
+static double share_of_page(size_t chars, const GumboNode *root, wn_clean_sizes *sizes) {
   if (sizes->page_chars == WN_CLEAN_UNMEASURED) sizes->page_chars = wn_clean_text_size(root);
   if (sizes->page_chars == 0) return 0.0;
-  return (double)wn_clean_text_size(element) / (double)sizes->page_chars;
+  return (double)chars / (double)sizes->page_chars;
 }
 
 /* The nearest <main> or role=main above `element`, or NULL. */
@@ -108,15 +108,14 @@ static const GumboNode *main_region(const GumboNode *element) {
  */
 static const double HIDDEN_MAIN_SHARE = 0.75;
 
-static bool hides_main_region(const GumboNode *element, wn_clean_sizes *sizes) {
+static bool hides_main_region(const GumboNode *element, size_t chars, wn_clean_sizes *sizes) {
   const GumboNode *region = main_region(element);
   if (!region) return false;
   if (region != sizes->main) {
     sizes->main = region;
     sizes->main_chars = wn_clean_text_size(region);
   }
-  return sizes->main_chars > 0 &&
-         (double)wn_clean_text_size(element) >= HIDDEN_MAIN_SHARE * (double)sizes->main_chars;
+  return sizes->main_chars > 0 && (double)chars >= HIDDEN_MAIN_SHARE * (double)sizes->main_chars;
 }
 
 /*
@@ -158,13 +157,15 @@ wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
     return WN_SKIP_NONE;
   if (tag_has_no_text(element->v.element.tag)) return WN_SKIP_TAG;
   if (element->v.element.tag == GUMBO_TAG_NOSCRIPT &&
-      share_of_page(element, root, sizes) < NOSCRIPT_MIN_SHARE)
+      share_of_page(wn_clean_text_size(element), root, sizes) < NOSCRIPT_MIN_SHARE)
     return WN_SKIP_TAG;
   if (element->v.element.attributes.length == 0) return WN_SKIP_NONE;
   if (is_permalink_anchor(element)) return WN_SKIP_TAG;
   wn_skip_reason hidden = hidden_by_markup(element);
-  if (hidden != WN_SKIP_NONE && share_of_page(element, root, sizes) < HIDDEN_MAX_SHARE &&
-      !hides_main_region(element, sizes))
+  if (hidden == WN_SKIP_NONE) return WN_SKIP_NONE;
+  size_t chars = wn_clean_text_size(element); /* measured once for both shares */
+  if (share_of_page(chars, root, sizes) < HIDDEN_MAX_SHARE &&
+      !hides_main_region(element, chars, sizes))
     return hidden;
   return WN_SKIP_NONE;
 }

@@ -16,7 +16,7 @@
  * copied unread, so a "<script" in a <textarea> stays text).
  */
 
-enum { SCOPE_BOUNDARY_COUNT = 7 };
+enum { SCOPE_BOUNDARY_COUNT = 7, FORMATTING_KINDS = 13 };
 
 typedef struct scan {
   char *s;
@@ -28,7 +28,7 @@ typedef struct scan {
   size_t depth, open_cap;
   size_t foreign_depth; /* depth of the open svg or math element, 0 = none */
   size_t nodes;         /* start tags and comments seen */
-  size_t open_formatting[13]; /* by tag_info.formatting */
+  size_t open_formatting[FORMATTING_KINDS]; /* by tag_info.formatting */
   uint32_t scope_boundaries[SCOPE_BOUNDARY_COUNT]; /* name hashes */
   unsigned reached;
 } scan;
@@ -222,7 +222,7 @@ static const tag_info TAGS[] = {
     {"track", FLAT, -1, 0},        {"tt", FORMATTING, 11, 0},   {"u", FORMATTING, 12, 0},
     {"wbr", FLAT, -1, 0},          {"xmp", FLAT, -1, 0}};
 
-enum { FORMATTING_KINDS = 13, LONGEST_LISTED_NAME = 9 };
+enum { LONGEST_LISTED_NAME = 9 };
 
 static const tag_info OTHER_TAG = {"", NESTS, -1, 0};
 
