@@ -66,6 +66,9 @@ static const size_t PULL_QUOTE_MAX_BYTES = 400;
 static const int PULL_QUOTE_DISTANCE = 12;
 /* A section heading and its first block share an ancestor this close. */
 static const int SECTION_MAX_CLIMB = 4;
+static const int SECTION_MAX_WRAPPERS = 12;
+/* A link this short beside a section heading belongs to its title bar. */
+static const int TITLE_BAR_LINK_WORDS = 3;
 /* Prose this long ends the section of a label that is not a heading. */
 static const double LABEL_SECTION_PROSE = 150.0;
 /* A disclosure or pitch formula is looked for in blocks up to this long. */
@@ -85,6 +88,9 @@ static const double TEASER_MAX_BLURB = 300.0;
 static const double TEASER_MAX_SHARE = 0.25;
 /* More elements named caption than this are not captions. */
 static const int CAPTION_NAMES_MAX = 8;
+/* A block this long whose characters are mostly in identifier-like tokens. */
+static const int MACHINE_TEXT_MIN_CHARS = 32;
+static const double MACHINE_TEXT_SHARE = 0.6;
 
 static const uint32_t CHROME_FLAGS = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
                                      WN_EL_DIALOG | WN_EL_NEGATIVE_NAME | WN_EL_CONSENT;
@@ -104,6 +110,14 @@ static double link_density(const wn_block *b) {
  * links are the content: they count as text. */
 static double page_link_density(const wn_page *page, const wn_block *b) {
   return page->listing ? 0.0 : link_density(b);
+}
+
+/* Text made mostly of identifiers, hashes or URLs: tracking ids and data
+ * attributes a template printed, an image list, never something to read.
+ * Code blocks are exempt (a hash in a listing is content). */
+static bool machine_text(const wn_block *b) {
+  return b->kind != WN_BLOCK_CODE && b->chars >= MACHINE_TEXT_MIN_CHARS &&
+         b->code_chars >= MACHINE_TEXT_SHARE * b->chars;
 }
 
 static bool reads_as_prose(const wn_block *b) {
@@ -204,7 +218,7 @@ static double block_value(const wn_page *page, const wn_block *b) {
   double len = block_length(b);
   uint32_t flags = page->elements[b->owner].inherited;
   if (flags & CHROME_FLAGS) return -CHROME_PENALTY * len;
-  if (b->lexicon) return -CHROME_PENALTY * len;
+  if (b->lexicon || machine_text(b)) return -CHROME_PENALTY * len;
   double links = page_link_density(page, b);
   if (links > LINK_DENSE) return -CHROME_PENALTY * len;
   double value = len * (1.0 - links);
@@ -281,16 +295,38 @@ static int section_level(const wn_block *b) {
   return b->kind == WN_BLOCK_HEADING ? b->heading_level : 7;
 }
 
+/* A "See all" link or a tracking string in a carousel's title bar. */
+static bool title_bar_item(const wn_block *b) {
+  return machine_text(b) ||
+         (link_density(b) > LINK_DENSE && b->words <= TITLE_BAR_LINK_WORDS);
+}
+
 /*
- * The lowest ancestor of `element` that also holds block `next`, within a
- * few levels: a heading alone in a widget ("Share" over icon buttons) does
- * not introduce the article that happens to follow the widget.
+ * The lowest ancestor of a section heading that also holds the block after
+ * it, within a few levels: a heading alone in a widget ("Share" over icon
+ * buttons) does not introduce the article that happens to follow the widget.
+ * A carousel's title sits in a bar of nested wrappers beside the carousel:
+ * single-child wrappers do not count as levels, and a container found past
+ * the nearest levels must hold the heading in a branch of its own, not at
+ * the end of earlier text (a "Comments" bar under a question is not the
+ * title of the answers that follow the question).
  */
-static int common_container(const wn_page *page, int element, const wn_block *next) {
-  int levels = 0;
-  for (int e = page->elements[element].parent; e >= 0 && levels < SECTION_MAX_CLIMB;
-       e = page->elements[e].parent, levels++)
-    if (inside(page, next->owner, e)) return e;
+static int common_container(const wn_page *page, size_t heading) {
+  /* The section starts at the first block past the heading's own bar. */
+  size_t first = heading + 1;
+  while (first + 1 < page->block_count && title_bar_item(&page->blocks[first])) first++;
+  const wn_block *h = &page->blocks[heading], *next = &page->blocks[first];
+  const wn_block *previous = heading > 0 ? &page->blocks[heading - 1] : NULL;
+  int branch = h->owner, steps = 0, levels = 0;
+  for (int e = page->elements[h->owner].parent;
+       e >= 0 && levels < SECTION_MAX_CLIMB && steps < SECTION_MAX_WRAPPERS;
+       branch = e, e = page->elements[e].parent, steps++) {
+    if (inside(page, next->owner, e)) {
+      if (steps < SECTION_MAX_CLIMB) return e;
+      return previous && inside(page, previous->owner, branch) ? -2 : e;
+    }
+    if (page->elements[e].children > 1) levels++;
+  }
   return -2;
 }
 
@@ -310,7 +346,7 @@ static bool resumes_prose(const wn_block *b) {
 static size_t section_end(const wn_page *page, size_t heading) {
   const wn_block *h = &page->blocks[heading];
   if (heading + 1 >= page->block_count) return heading + 1;
-  int container = common_container(page, h->owner, &page->blocks[heading + 1]);
+  int container = common_container(page, heading);
   if (container == -2) return heading + 1; /* introduces nothing near it */
   size_t end = heading + 1;
   bool label = h->kind != WN_BLOCK_HEADING;
@@ -689,6 +725,7 @@ static int judge_inside(const wn_page *page, const wn_block *b, int region,
                                          WN_EL_FOOTER | WN_EL_NEGATIVE_NAME | WN_EL_ASIDE);
   int reason = lexicon_reason(page, b);
   if (reason != WN_KEEP_CONTENT) return reason;
+  if (machine_text(b)) return WN_DROP_MACHINE_TEXT;
   if (flags & WN_EL_DIALOG) return WN_DROP_DIALOG;
   if (in_caption(page, b, region)) return WN_DROP_CAPTION;
   if (flags & WN_EL_NAV) return WN_DROP_NAVIGATION;
@@ -946,6 +983,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_CAPTION] = "caption",
       [WN_DROP_TEASER] = "teaser",
       [WN_DROP_FOREIGN] = "foreign-language",
+      [WN_DROP_MACHINE_TEXT] = "machine-text",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

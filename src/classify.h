@@ -38,6 +38,7 @@ typedef enum wn_reason {
   WN_DROP_CAPTION,        /* a figure caption */
   WN_DROP_TEASER,         /* a linked headline and its blurb: another page's teaser */
   WN_DROP_FOREIGN,        /* chrome in a language other than the article's */
+  WN_DROP_MACHINE_TEXT,   /* identifiers, hashes or URLs rather than words */
   WN_REASON_COUNT
 } wn_reason;
 

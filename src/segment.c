@@ -361,6 +361,7 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   e->tag = node->v.element.tag;
   e->flags = element_flags(node);
   e->depth = parent >= 0 ? page->elements[parent].depth + 1 : 0;
+  if (parent >= 0) page->elements[parent].children++;
   uint32_t above = parent >= 0 ? page->elements[parent].inherited : 0;
   /* An article's own header holds its headline and byline, not site chrome. */
   if (above & (WN_EL_ARTICLE | WN_EL_MAIN)) e->flags &= ~(uint32_t)WN_EL_HEADER;
@@ -421,15 +422,42 @@ static uint32_t next_code_point(const unsigned char **p) {
 }
 
 /* Count characters, words, CJK characters and punctuation of a block's text. */
+/* A token this long that mixes ASCII letters and digits is an identifier,
+ * a hash or a URL, not a word. */
+static const int CODE_TOKEN_CHARS = 16;
+
+typedef struct token_shape {
+  int chars;
+  bool letter, digit, non_ascii;
+} token_shape;
+
+static bool is_code_token(const token_shape *t) {
+  return t->chars >= CODE_TOKEN_CHARS && t->letter && t->digit && !t->non_ascii;
+}
+
+static void note_token_char(token_shape *t, uint32_t cp) {
+  t->chars++;
+  if (cp >= 0x80) t->non_ascii = true;
+  else if (isdigit((int)cp)) t->digit = true;
+  else if (isalpha((int)cp)) t->letter = true;
+}
+
 void wn_block_measure(wn_block *b) {
-  b->chars = b->words = b->cjk_chars = b->punctuation = 0;
+  b->chars = b->words = b->cjk_chars = b->punctuation = b->code_chars = 0;
   const unsigned char *p = (const unsigned char *)b->text;
   const unsigned char *end = p + b->text_len;
   bool in_word = false;
+  token_shape token = {0};
   while (p < end) {
     uint32_t cp = next_code_point(&p);
     bool space = cp == ' ' || cp == '\n' || cp == '\t';
-    if (space) { in_word = false; continue; }
+    if (space) {
+      if (is_code_token(&token)) b->code_chars += token.chars;
+      memset(&token, 0, sizeof token);
+      in_word = false;
+      continue;
+    }
+    note_token_char(&token, cp);
     b->chars++;
     if (wn_is_cjk(cp)) { b->cjk_chars++; b->words++; in_word = false; continue; }
     if (is_sentence_punctuation(cp)) b->punctuation++;
@@ -437,6 +465,7 @@ void wn_block_measure(wn_block *b) {
     if (word_char && !in_word) b->words++;
     in_word = word_char;
   }
+  if (is_code_token(&token)) b->code_chars += token.chars;
 }
 
 /* Trim trailing spaces and newlines from the block text. */

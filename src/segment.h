@@ -51,6 +51,7 @@ typedef struct wn_element {
   const GumboNode *node; /* valid only while the parse tree is: see winnow.c */
   int parent;          /* index into wn_page.elements, -1 for the root */
   int depth;
+  int children;        /* child elements */
   GumboTag tag;
   uint32_t flags;      /* enum wn_element_flag, of this element only */
   uint32_t inherited;  /* flags of this element and all its ancestors */
@@ -77,6 +78,8 @@ typedef struct wn_block {
   int link_chars;      /* code points inside <a href> */
   int card_link_chars; /* of those, inside a link that wraps the whole block */
   int punctuation;     /* sentence punctuation: . , ; : ! ? and CJK forms */
+  int code_chars;      /* chars in long ASCII tokens mixing letters and digits:
+                          identifiers, hashes, URLs */
   int position;        /* index in document order */
   /* Filled by the classifier: */
   const struct wn_lex_entry *consent_hint; /* consent wording inside a longer text */
