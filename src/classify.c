@@ -416,7 +416,10 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
     break;
   case WN_LEX_SECTION:
     b->lexicon = hit;
-    mark_section(page, i, page_prose);
+    /* A linked label is a tab, a menu entry or a card's badge ("Popular"),
+     * not the title of what follows. */
+    if (b->kind == WN_BLOCK_HEADING || link_density(b) <= LINK_DENSE)
+      mark_section(page, i, page_prose);
     break;
   case WN_LEX_CONSENT:
     /* A button or title alone is decisive; a sentence waits for its container. */
