@@ -29,6 +29,9 @@ static const double CONTENT_CONTAINER_BONUS = 1.1;
 /* A boilerplate name on an element holding this share of the page's prose
  * is a layout wrapper ("page-with-sidebar"), not boilerplate. */
 static const double WRAPPER_SHARE = 0.4;
+/* A footer or dialog box of at most this many blocks is a notice, not a
+ * wrapper of the page's content. */
+static const int NOTICE_MAX_BLOCKS = 3;
 /* Prose this long under a boilerplate name is kept all the same. */
 static const double LONG_PROSE = 200.0;
 /* Below this much kept text the page has no main content. */
@@ -159,6 +162,7 @@ static void aggregate_text(wn_page *page) {
     owner->text_chars += len;
     owner->link_chars += len * link_density(b);
     if (len >= LONG_PROSE) owner->long_blocks++;
+    owner->blocks++;
     if (b->heading_level == 1) owner->holds_h1 = true;
   }
   for (size_t i = n; i-- > 1;) {
@@ -167,6 +171,7 @@ static void aggregate_text(wn_page *page) {
     wn_element *p = &page->elements[e->parent];
     if (e->flags & WN_EL_FIGURE) p->figure_children++;
     p->long_blocks += e->long_blocks;
+    p->blocks += e->blocks;
     p->holds_h1 = p->holds_h1 || e->holds_h1;
     if (e->flags & WN_EL_CAPTION) page->caption_names++;
     p->text_chars += e->text_chars;
@@ -203,6 +208,9 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
     /* A consent platform's preference centre can outweigh a short article;
      * its container goes unless the page's own content sits inside it. */
     uint32_t keep = landmark[i] ? 0 : WN_EL_CONSENT;
+    /* One paragraph in a footer or a dialog is a notice, however much of a
+     * page of links it is. */
+    if (!landmark[i] && e->blocks <= NOTICE_MAX_BLOCKS) keep |= WN_EL_FOOTER | WN_EL_DIALOG;
     if (prose > WRAPPER_SHARE * page_prose)
       e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
   }

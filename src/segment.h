@@ -63,6 +63,7 @@ typedef struct wn_element {
   double positive_score; /* the prose part of it alone */
   int figure_children;  /* children that are figures or picture boxes */
   int long_blocks;      /* blocks of long prose inside */
+  int blocks;           /* blocks inside */
   bool holds_h1;        /* an h1 is inside */
 } wn_element;
 
