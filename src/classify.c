@@ -824,8 +824,14 @@ static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
   const wn_block *h = &page->blocks[heading];
   size_t end = heading + 1;
   *blurb = 0;
-  /* A teaser card ends with the element that holds its headline. */
+  /* A teaser card ends with the element that holds its headline: the link
+   * and the single-child wrappers around a headline are not the card. */
   int card = page->elements[h->owner].parent;
+  for (int climbed = 0; card >= 0 && climbed < SECTION_MAX_WRAPPERS; climbed++) {
+    const wn_element *e = &page->elements[card];
+    if (e->tag != GUMBO_TAG_A && e->children != 1) break;
+    card = e->parent;
+  }
   for (; end < page->block_count; end++) {
     const wn_block *next = &page->blocks[end];
     if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;

@@ -77,6 +77,9 @@ static const name_cue NAME_CUES[] = {
     {"=blog", WN_EL_POSITIVE_NAME}, {"=text", WN_EL_POSITIVE_NAME},
 };
 
+/* The level ARIA gives a role="heading" without aria-level. */
+static const int ARIA_DEFAULT_HEADING_LEVEL = 2;
+
 /* An image with at most this many sibling elements makes its div a figure. */
 static const int FIGURE_MAX_CHILDREN = 3;
 
@@ -279,6 +282,18 @@ static bool is_block_tag(GumboTag tag) {
   }
 }
 
+/* h1-h6, or an element with role="heading" at its aria-level (2 when the
+ * level is missing, as ARIA says): 0 for anything else. */
+static int heading_level_of(const GumboNode *node) {
+  GumboTag tag = node->v.element.tag;
+  if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) return (int)(tag - GUMBO_TAG_H1) + 1;
+  const char *role = attr(node, "role");
+  if (!role || strcasecmp(role, "heading") != 0) return 0;
+  const char *level = attr(node, "aria-level");
+  int n = level ? atoi(level) : 0;
+  return n >= 1 && n <= 6 ? n : ARIA_DEFAULT_HEADING_LEVEL;
+}
+
 static bool has_block_child(const GumboNode *element) {
   const GumboVector *children = &element->v.element.children;
   for (unsigned i = 0; i < children->length; i++) {
@@ -376,15 +391,15 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   }
   e->inherited = e->flags | above;
   e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;
+  e->heading_level = heading_level_of(node);
+  if (e->heading_level) e->flags |= WN_EL_HEADING, e->inherited |= WN_EL_HEADING;
   return (int)page->element_count++;
 }
 
 static wn_block_kind kind_of(const wn_element *owner, bool pre) {
   if (pre) return WN_BLOCK_CODE;
+  if (owner->heading_level) return WN_BLOCK_HEADING;
   switch (owner->tag) {
-  case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-  case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    return WN_BLOCK_HEADING;
   case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
     return WN_BLOCK_LIST_ITEM;
   case GUMBO_TAG_TR: return WN_BLOCK_TABLE_ROW;
@@ -492,7 +507,7 @@ static void flush_block(segmenter *s) {
   const wn_element *owner = &page->elements[s->text_owner];
   b->owner = s->text_owner;
   b->kind = kind_of(owner, s->in_pre > 0);
-  if (b->kind == WN_BLOCK_HEADING) b->heading_level = owner->tag - GUMBO_TAG_H1 + 1;
+  if (b->kind == WN_BLOCK_HEADING) b->heading_level = owner->heading_level;
   b->position = (int)page->block_count;
   b->text = wn_buf_detach(&s->text, &b->text_len);
   b->link_chars = s->link_chars;
@@ -624,14 +639,16 @@ static void push(segmenter *s, frame f) {
 
 /*
  * A heading that links to itself ("#section") is an anchor for sharing the
- * section, not a way out of the page: its text is the heading's own.
+ * section, not a way out of the page: its text is the heading's own. A link
+ * to a part of the page that opens a panel there (aria-controls,
+ * aria-expanded: accordions, tabs) is a button, and the question on it text.
  */
 static bool leads_elsewhere(const segmenter *s, const GumboNode *node, int owner) {
   const char *href = attr(node, "href");
   if (!href) return false;
   if (href[0] != '#') return true;
-  GumboTag owner_tag = s->page->elements[owner].tag;
-  return owner_tag < GUMBO_TAG_H1 || owner_tag > GUMBO_TAG_H6;
+  if (attr(node, "aria-controls") || attr(node, "aria-expanded")) return false;
+  return s->page->elements[owner].heading_level == 0;
 }
 
 static void enter_element(segmenter *s, const GumboNode *node) {
@@ -658,7 +675,8 @@ static void enter_element(segmenter *s, const GumboNode *node) {
       s->pending_space = false;
       wn_buf_append(&s->text, " | ", 3);
     }
-  } else if (is_block_tag(tag) || tag == GUMBO_TAG_UNKNOWN) {
+  } else if (is_block_tag(tag) || tag == GUMBO_TAG_UNKNOWN ||
+             s->page->elements[f.element].heading_level) {
     /* Unknown (custom) elements are usually layout wrappers: treat as blocks. */
     f.block = true;
     flush_block(s);

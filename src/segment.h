@@ -52,6 +52,7 @@ typedef struct wn_element {
   int parent;          /* index into wn_page.elements, -1 for the root */
   int depth;
   int children;        /* child elements */
+  int heading_level;   /* 1-6 for h1-h6 and role="heading", else 0 */
   GumboTag tag;
   uint32_t flags;      /* enum wn_element_flag, of this element only */
   uint32_t inherited;  /* flags of this element and all its ancestors */

@@ -127,6 +127,40 @@ static void test_headings_carry_their_level(void **state) {
   assert_int_equal(page->blocks[6].heading_level, 0);
 }
 
+static void test_role_heading_is_a_heading(void **state) {
+  wn_page *page = parse(state, "<div><span role=\"heading\" aria-level=\"4\">Card</span>"
+                               "<span>$5</span></div>"
+                               "<div role=\"heading\">No level</div>"
+                               "<div role=\"heading\" aria-level=\"9\">Bad level</div>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("Card", "$5", "No level", "Bad level"));
+  assert_int_equal(page->blocks[0].kind, WN_BLOCK_HEADING);
+  assert_int_equal(page->blocks[0].heading_level, 4);
+  assert_int_equal(page->blocks[1].kind, WN_BLOCK_PARAGRAPH);
+  assert_int_equal(page->blocks[2].heading_level, 2); /* ARIA's default */
+  assert_int_equal(page->blocks[3].heading_level, 2);
+}
+
+static void test_machine_text_is_measured(void **state) {
+  wn_page *page = parse(state, "<p>ids 7f3a9c21-44be-4d0e-9a1b x1y2z3</p>"
+                               "<p>Model 2024 edition, 16-inch display</p>");
+  assert_well_formed(page);
+  assert_int_equal(page->blocks[0].code_chars, 23); /* the long mixed token only */
+  assert_int_equal(page->blocks[1].code_chars, 0);
+}
+
+static void test_disclosure_links_are_not_link_text(void **state) {
+  wn_page *page = parse(state, "<p><a href=\"#a\" aria-expanded=\"false\">Who?</a></p>"
+                               "<p><a href=\"#\" aria-controls=\"b\">How?</a></p>"
+                               "<p><a href=\"#c\">Jump</a></p>"
+                               "<div role=\"heading\"><a href=\"#d\">Anchor</a></div>");
+  assert_well_formed(page);
+  assert_int_equal(page->blocks[0].link_chars, 0);
+  assert_int_equal(page->blocks[1].link_chars, 0);
+  assert_int_equal(page->blocks[2].link_chars, 4);
+  assert_int_equal(page->blocks[3].link_chars, 0);
+}
+
 static void test_blockquote_text_is_a_quote(void **state) {
   wn_page *page = parse(state, "<blockquote>To be or not to be.</blockquote>");
   assert_well_formed(page);
@@ -656,6 +690,9 @@ int main(void) {
       T(test_inline_tags_do_not_split_blocks),
       T(test_list_items),
       T(test_headings_carry_their_level),
+      T(test_role_heading_is_a_heading),
+      T(test_machine_text_is_measured),
+      T(test_disclosure_links_are_not_link_text),
       T(test_blockquote_text_is_a_quote),
       T(test_br_is_a_newline_inside_the_block),
       T(test_br_at_block_edges_adds_nothing),
