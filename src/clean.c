@@ -140,8 +140,21 @@ static bool is_permalink_anchor(const GumboNode *element) {
   return symbols >= 1 && symbols <= 2;
 }
 
+/*
+ * React's streaming renderer sends each part of the page that was still
+ * loading as <div hidden id="S:n"> at the end of the document, with a script
+ * that moves it into its place: the part is shown, not hidden.
+ */
+static bool is_streamed_segment(const GumboNode *element) {
+  const char *id = attr(element, "id");
+  if (!id || id[0] != 'S' || id[1] != ':' || !isdigit((unsigned char)id[2])) return false;
+  for (const char *p = id + 2; *p; p++)
+    if (!isdigit((unsigned char)*p)) return false;
+  return true;
+}
+
 static wn_skip_reason hidden_by_markup(const GumboNode *element) {
-  if (attr(element, "hidden")) return WN_SKIP_HIDDEN;
+  if (attr(element, "hidden") && !is_streamed_segment(element)) return WN_SKIP_HIDDEN;
   const char *style = attr(element, "style");
   if (style && style_hides(style)) return WN_SKIP_HIDDEN;
   const char *classes = attr(element, "class");

@@ -18,6 +18,11 @@
 
 enum { SCOPE_BOUNDARY_COUNT = 7, FORMATTING_KINDS = 13 };
 
+/* Elements whose bodies are raw text: no tags inside, up to their end tag. */
+static const char *const RAW[] = {"textarea", "title", "xmp", "iframe", "noembed", "noframes"};
+#define RAW_NAME_COUNT (sizeof RAW / sizeof RAW[0])
+static const char SCRIPT_NAME[] = "script";
+
 typedef struct scan {
   char *s;
   size_t len;
@@ -30,6 +35,9 @@ typedef struct scan {
   size_t nodes;         /* start tags and comments seen */
   size_t open_formatting[FORMATTING_KINDS]; /* by tag_info.formatting */
   uint32_t scope_boundaries[SCOPE_BOUNDARY_COUNT]; /* name hashes */
+  /* Per raw-text element name: 1 + a position after which its end tag never
+   * comes, or 0 while not known. Keeps repeated searches linear. */
+  size_t unclosed_from[RAW_NAME_COUNT];
   unsigned reached;
 } scan;
 
@@ -109,6 +117,20 @@ static bool has_text(const char *s, size_t len, const char *needle) {
 
 typedef enum { BODY_NORMAL, BODY_ELIDE, BODY_RAW, BODY_REST, BODY_SVG } body_kind;
 
+/*
+ * Where the raw-text element `name` (one of RAW) whose body starts at `from`
+ * ends, or len if it is never closed.
+ */
+static size_t raw_body_end(scan *c, size_t from, const char *name) {
+  size_t slot = 0;
+  while (slot < RAW_NAME_COUNT && RAW[slot] != name) slot++;
+  size_t *unclosed = slot < RAW_NAME_COUNT ? &c->unclosed_from[slot] : NULL;
+  if (unclosed && *unclosed && from + 1 >= *unclosed) return c->len;
+  size_t end = find_end_tag(c, from, name, strlen(name));
+  if (unclosed && end == c->len && (!*unclosed || from + 1 < *unclosed)) *unclosed = from + 1;
+  return end;
+}
+
 /* HTML start tags that end foreign content when met inside <svg> (the
  * parser's "breakout" list), so that what follows is HTML again. */
 static bool breaks_out_of_svg(const scan *c, size_t from, size_t to) {
@@ -151,11 +173,9 @@ static size_t find_svg_end(const scan *c, size_t from) {
 /* What to do with the body of the element whose start tag is [start, end). */
 static body_kind classify_tag(const scan *c, size_t name_len, size_t end, const char **name) {
   const char *tag = c->s + c->r + 1;
-  static const char *const RAW[] = {"textarea", "title", "xmp", "iframe", "noembed",
-                                     "noframes"};
   *name = NULL;
   if (name_len == 6 && strncasecmp(tag, "script", 6) == 0) {
-    *name = "script";
+    *name = SCRIPT_NAME;
     /* JSON-LD is read for the author and date: it stays. */
     return has_text(tag, end - c->r - 1, "ld+json") ? BODY_RAW : BODY_ELIDE;
   }
@@ -382,6 +402,14 @@ static void start_tag(scan *c) {
   body_kind kind = classify_tag(c, name_len, end, &name);
   bool self_closing = end >= 2 && end <= c->len && c->s[end - 1] == '>' && c->s[end - 2] == '/';
   c->nodes++;
+  /* A raw-text element never closed ("<iframe/>" in a <noscript>, which
+   * browsers running scripts never parse) would turn the rest of the page
+   * into its text: its start tag goes instead. */
+  if (kind == BODY_RAW && name != SCRIPT_NAME && raw_body_end(c, end, name) == c->len &&
+      end < c->len) {
+    c->r = end;
+    return;
+  }
   if (kind == BODY_SVG) {
     size_t svg_end = self_closing ? c->len : find_svg_end(c, end);
     /* Unclosed, or holding HTML that would break out of it: an ordinary element. */
@@ -408,7 +436,8 @@ static void start_tag(scan *c) {
     if (!drop) copy(c, c->len - c->r);
     return;
   }
-  size_t body_end = find_end_tag(c, c->r, name, strlen(name));
+  size_t body_end = kind == BODY_RAW ? raw_body_end(c, c->r, name)
+                                     : find_end_tag(c, c->r, name, strlen(name));
   /* Escaped script text ("<!--" ... "<script>") follows other rules: keep it. */
   if (drop || (kind == BODY_ELIDE && !has_text(c->s + c->r, body_end - c->r, "<!--")))
     c->r = body_end;

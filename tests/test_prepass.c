@@ -33,6 +33,20 @@ static void test_bodies_cut(void **state) {
   assert_elides("<script>a</scripts>b</script>c", "<script></script>c");
 }
 
+static void test_unclosed_raw_text_start_tag_goes(void **state) {
+  (void)state;
+  /* Browsers running scripts never parse a <noscript>'s markup; read as
+   * markup, an iframe that is never closed would swallow the page. */
+  assert_elides("<noscript><iframe src=x /></noscript><div>text</div>",
+                "<noscript></noscript><div>text</div>");
+  assert_elides("<iframe src=a><iframe src=b><p>rest</p>", "<p>rest</p>");
+  /* Closed raw text stays as it is, self-closing syntax or not. */
+  assert_elides("<iframe src=x /></iframe><p>t</p>", "<iframe src=x /></iframe><p>t</p>");
+  assert_elides("<textarea><p>x</p></textarea>", "<textarea><p>x</p></textarea>");
+  /* An unclosed JSON-LD script is a script: it is not turned into text. */
+  assert_elides("<script type=application/ld+json>{}", "<script type=application/ld+json>{}");
+}
+
 static void test_what_stays(void **state) {
   (void)state;
   const char *kept[] = {
@@ -125,6 +139,7 @@ static void test_formatting_budget(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_bodies_cut),
+      cmocka_unit_test(test_unclosed_raw_text_start_tag_goes),
       cmocka_unit_test(test_what_stays),
       cmocka_unit_test(test_depth_budget),
       cmocka_unit_test(test_node_budget),
