@@ -46,6 +46,10 @@ static const size_t KICKER_BLOCKS = 4;
 
 /* Descend to a descendant that keeps this share of the region's prose. */
 static const double TIGHTEN_KEEP = 0.9;
+/* An ancestor with this many times the region's prose, at no less than
+ * this share of its net score, is the region instead. */
+static const double WIDEN_MIN_GAIN = 1.5;
+static const double WIDEN_MIN_NET = 0.3;
 /* Blocks between the headline and the body that may belong to it. */
 static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
 /* Consent banners run long: blocks up to this long are searched for consent wording. */
@@ -249,6 +253,23 @@ static int tighten_region(const wn_page *page, int region) {
     if (e->positive_score >= floor && e->depth > page->elements[best].depth) best = (int)i;
   }
   return best;
+}
+
+/*
+ * Landing pages spread their text over many sections with menus, buttons
+ * and logos between them: the best net score may go to one section while
+ * an ancestor holds several times its prose at a still good net score.
+ * Blocks inside the wider region are judged one by one all the same.
+ */
+static int widen_region(const wn_page *page, int region) {
+  double best_net = page->elements[region].content_score;
+  int chosen = region;
+  for (int e = page->elements[region].parent; e >= 0; e = page->elements[e].parent) {
+    const wn_element *a = &page->elements[e];
+    if (a->content_score < WIDEN_MIN_NET * best_net) break;
+    if (a->positive_score >= WIDEN_MIN_GAIN * page->elements[chosen].positive_score) chosen = e;
+  }
+  return chosen;
 }
 
 /* The element whose blocks add up to the most content net of chrome. */
@@ -955,6 +976,7 @@ void wn_classify(wn_page *page) {
     page->listing = true;
     outer = choose_region(page);
   }
+  outer = widen_region(page, outer);
   int region = tighten_region(page, outer);
   page->region = region;
   bool comments_ok = comments_are_content(page, region);
