@@ -34,6 +34,9 @@ static const double WRAPPER_SHARE = 0.4;
 static const int NOTICE_MAX_BLOCKS = 3;
 /* Prose this long under a boilerplate name is kept all the same. */
 static const double LONG_PROSE = 200.0;
+/* Text outside the comments that makes a page an article with comments
+ * rather than a thread whose posts are all called comments. */
+static const double ARTICLE_BEFORE_COMMENTS = 1000.0;
 /* Below this much kept text the page has no main content. */
 static const double MIN_CONTENT = 100.0;
 /* A page is read as a listing when its best prose region holds less than
@@ -669,6 +672,9 @@ static bool comments_are_content(const wn_page *page, int region) {
     if (flags_below(page, b->owner, region) & WN_EL_COMMENTS) comment += block_length(b);
     else other += block_length(b);
   }
+  /* A page that says it is an article, with an article's worth of text
+   * outside its comments, is that text and a discussion of it. */
+  if (page->says_article && other >= ARTICLE_BEFORE_COMMENTS) return false;
   return comment > other;
 }
 

@@ -613,6 +613,8 @@ static void read_meta(wn_page *page, const GumboNode *meta) {
     set_once(&page->og_title, content);
   else if (strcasecmp(key, "og:site_name") == 0 || strcasecmp(key, "application-name") == 0)
     set_once(&page->og_site_name, content);
+  else if (strcasecmp(key, "og:type") == 0 && strcasecmp(content, "article") == 0)
+    page->says_article = true;
 }
 
 static void read_head(wn_page *page, const GumboNode *head) {
