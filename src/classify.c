@@ -218,6 +218,9 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
     /* One paragraph in a footer or a dialog is a notice, however much of a
      * page of links it is. */
     if (!landmark[i] && e->blocks <= NOTICE_MAX_BLOCKS) keep |= WN_EL_FOOTER | WN_EL_DIALOG;
+    /* A dialog by its markup is one (a policy in a modal outweighs a shop
+     * page), unless the page's headline or article is inside it. */
+    if (!landmark[i] && (e->flags & WN_EL_MODAL)) keep |= WN_EL_DIALOG;
     if (prose > WRAPPER_SHARE * page_prose)
       e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
   }

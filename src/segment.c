@@ -210,6 +210,7 @@ static uint32_t role_flags(const GumboNode *element) {
       if (strcasecmp(role, ROLE_CUES[i].role) == 0) flags |= ROLE_CUES[i].flag;
   const char *modal = attr(element, "aria-modal");
   if (modal && strcasecmp(modal, "true") == 0) flags |= WN_EL_DIALOG;
+  if (flags & WN_EL_DIALOG) flags |= WN_EL_MODAL;
   return flags;
 }
 
@@ -250,7 +251,7 @@ static uint32_t element_flags(const GumboNode *element) {
    * ("node--promoted", "has-share-bar"). */
   if (flags & (WN_EL_ARTICLE | WN_EL_MAIN)) named &= WN_EL_POSITIVE_NAME | WN_EL_COMMENTS;
   flags |= named;
-  if (is_dialog_tag(element)) flags |= WN_EL_DIALOG;
+  if (is_dialog_tag(element)) flags |= WN_EL_DIALOG | WN_EL_MODAL;
   if (element->v.element.attributes.length && wn_cmp_matches(element)) flags |= WN_EL_CONSENT;
   if (element->v.element.tag != GUMBO_TAG_HTML && attr(element, "lang")) flags |= WN_EL_LANG;
   return flags;
