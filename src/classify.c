@@ -172,11 +172,17 @@ static void aggregate_text(wn_page *page) {
     owner->blocks++;
     if (b->heading_level == 1) owner->holds_h1 = true;
   }
+  /* A figure wrapped in single-child elements (a card's body around its
+   * picture) counts as a figure of the element above the wrappers. */
+  bool *figure_like = wn_xcalloc(n, sizeof *figure_like);
   for (size_t i = n; i-- > 1;) {
     wn_element *e = &page->elements[i];
     if (e->parent < 0) continue;
     wn_element *p = &page->elements[e->parent];
-    if (e->flags & WN_EL_FIGURE) p->figure_children++;
+    if ((e->flags & WN_EL_FIGURE) || figure_like[i]) {
+      p->figure_children++;
+      if (p->children == 1) figure_like[e->parent] = true;
+    }
     p->long_blocks += e->long_blocks;
     p->blocks += e->blocks;
     p->holds_h1 = p->holds_h1 || e->holds_h1;
@@ -184,6 +190,7 @@ static void aggregate_text(wn_page *page) {
     p->text_chars += e->text_chars;
     p->link_chars += e->link_chars;
   }
+  free(figure_like);
 }
 
 /* Which elements hold an article, a main element or the page's h1. */
@@ -703,9 +710,12 @@ static bool lone_picture_box(const wn_page *page, int e, const wn_block *b) {
  * figures in a story are still pictures with captions, and a figcaption
  * stays a caption wherever it is. */
 static const int CARD_GRID_FIGURES = 4;
+/* How far above a block its card's figure may be. */
+static const int CARD_TEXT_DEPTH = 8;
 
 static bool in_card_grid(const wn_page *page, int e) {
   int parent = page->elements[e].parent;
+  while (parent >= 0 && page->elements[parent].children == 1) parent = page->elements[parent].parent;
   return parent >= 0 && page->elements[parent].figure_children >= CARD_GRID_FIGURES;
 }
 
@@ -951,12 +961,22 @@ static void drop_labels_before_headline(wn_page *page) {
   }
 }
 
+/* Text in a card of a grid (a product's name and price), however short. */
+static bool card_text(const wn_page *page, const wn_block *b) {
+  int levels = 0;
+  for (int e = b->owner; e >= 0 && levels < CARD_TEXT_DEPTH; e = page->elements[e].parent, levels++)
+    if (page->elements[e].flags & WN_EL_FIGURE) return in_card_grid(page, e);
+  return false;
+}
+
 static void drop_all_if_too_little(wn_page *page) {
   double kept = 0;
-  for (size_t i = 0; i < page->block_count; i++)
-    if (page->blocks[i].keep && (page->listing || reads_as_prose(&page->blocks[i]) ||
-                                 structured_item(&page->blocks[i])))
-      kept += block_length(&page->blocks[i]);
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->keep && (page->listing || reads_as_prose(b) || structured_item(b) ||
+                    card_text(page, b)))
+      kept += block_length(b);
+  }
   if (kept >= MIN_CONTENT) return;
   for (size_t i = 0; i < page->block_count; i++) {
     if (!page->blocks[i].keep) continue;
