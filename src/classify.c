@@ -32,6 +32,9 @@ static const double WRAPPER_SHARE = 0.4;
 /* A footer or dialog box of at most this many blocks is a notice, not a
  * wrapper of the page's content. */
 static const int NOTICE_MAX_BLOCKS = 3;
+/* A boilerplate name on an element with more than this share of the page's
+ * text, links included, is a misnomer. */
+static const double NAMED_LISTING_SHARE = 0.5;
 /* Prose this long under a boilerplate name is kept all the same. */
 static const double LONG_PROSE = 200.0;
 /* Text outside the comments that makes a page an article with comments
@@ -230,6 +233,10 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
     if (!landmark[i] && (e->flags & WN_EL_MODAL)) keep |= WN_EL_DIALOG;
     if (prose > WRAPPER_SHARE * page_prose)
       e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
+    /* A misnamed box ("related-product") holding most of a page of links,
+     * its links included, is the page's listing. */
+    else if (e->text_chars > NAMED_LISTING_SHARE * root->text_chars)
+      e->flags &= ~(uint32_t)WN_EL_NEGATIVE_NAME;
   }
   recompute_inherited(page);
 }
