@@ -53,9 +53,12 @@ static const size_t KICKER_BLOCKS = 4;
 /* Descend to a descendant that keeps this share of the region's prose. */
 static const double TIGHTEN_KEEP = 0.9;
 /* An ancestor with this many times the region's prose, at no less than
- * this share of its net score, is the region instead. */
+ * this share of its net score, is the region instead; or with the second
+ * gain, at no less than the second share of the net of what would be kept. */
 static const double WIDEN_MIN_GAIN = 1.5;
 static const double WIDEN_MIN_NET = 0.3;
+static const double WIDEN_MIN_JUDGED_GAIN = 2.0;
+static const double WIDEN_MIN_JUDGED = 0.5;
 /* Blocks between the headline and the body that may belong to it. */
 static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
 /* Consent banners run long: blocks up to this long are searched for consent wording. */
@@ -282,14 +285,26 @@ static int tighten_region(const wn_page *page, int region) {
  * Blocks inside the wider region are judged one by one all the same.
  */
 static int widen_region(const wn_page *page, int region) {
-  double best_net = page->elements[region].content_score;
+  const wn_element *r = &page->elements[region];
   int chosen = region;
-  for (int e = page->elements[region].parent; e >= 0; e = page->elements[e].parent) {
+  for (int e = r->parent; e >= 0; e = page->elements[e].parent) {
     const wn_element *a = &page->elements[e];
-    if (a->content_score < WIDEN_MIN_NET * best_net) break;
-    if (a->positive_score >= WIDEN_MIN_GAIN * page->elements[chosen].positive_score) chosen = e;
+    bool net_holds = a->content_score >= WIDEN_MIN_NET * r->content_score;
+    /* Menus, footers and lexicon lines inside the wider region are dropped
+     * one by one all the same: counting only what would be kept, a wider
+     * region must bring much more prose. */
+    bool judged_holds = a->judged_score >= WIDEN_MIN_JUDGED * r->judged_score;
+    if (!net_holds && !judged_holds) break;
+    double gain = net_holds ? WIDEN_MIN_GAIN : WIDEN_MIN_JUDGED_GAIN;
+    if (a->positive_score >= gain * page->elements[chosen].positive_score) chosen = e;
   }
   return chosen;
+}
+
+/* A block that goes wherever the region is: chrome by its containers or
+ * by its words. */
+static bool dropped_by_cues(const wn_page *page, const wn_block *b) {
+  return (page->elements[b->owner].inherited & CHROME_FLAGS) || b->lexicon;
 }
 
 /* The element whose blocks add up to the most content net of chrome. */
@@ -298,16 +313,23 @@ static int choose_region(wn_page *page) {
   if (!n) return -1;
   double *net = wn_xcalloc(n, sizeof *net);
   double *positive = wn_xcalloc(n, sizeof *positive);
+  double *judged = wn_xcalloc(n, sizeof *judged);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     b->score = block_value(page, b);
     net[b->owner] += b->score;
     if (b->score > 0) positive[b->owner] += b->score;
+    if (!dropped_by_cues(page, b)) judged[b->owner] += b->score;
   }
   sum_up_tree(page, net);
   sum_up_tree(page, positive);
-  for (size_t i = 0; i < n; i++) page->elements[i].positive_score = positive[i];
+  sum_up_tree(page, judged);
+  for (size_t i = 0; i < n; i++) {
+    page->elements[i].positive_score = positive[i];
+    page->elements[i].judged_score = judged[i];
+  }
   free(positive);
+  free(judged);
   int best = 0;
   double best_score = net[0];
   for (size_t i = 0; i < n; i++) {

@@ -63,6 +63,7 @@ typedef struct wn_element {
   double link_chars;
   double content_score; /* net value of the blocks inside: prose minus chrome */
   double positive_score; /* the prose part of it alone */
+  double judged_score;  /* net value of the blocks not dropped by their cues */
   int figure_children;  /* children that are figures or picture boxes */
   int long_blocks;      /* blocks of long prose inside */
   int blocks;           /* blocks inside */
