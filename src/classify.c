@@ -217,9 +217,32 @@ static bool *landmarks_below(const wn_page *page) {
  * its name says; without this, one "has-sidebar" class on a page wrapper
  * would sink the whole page.
  */
+static bool inside(const wn_page *page, int element, int region);
+
+/* The first h1 of the page's blocks, its headline; -1 if none. */
+static int first_headline(const wn_page *page) {
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].heading_level == 1) return page->blocks[i].owner;
+  return -1;
+}
+
+/* Whether element e holds the page's headline or an article or main
+ * element (a modal's own title is its second h1). */
+static bool holds_headline(const wn_page *page, size_t e, int first_h1) {
+  if (page->elements[e].inherited & (WN_EL_ARTICLE | WN_EL_MAIN)) return true;
+  if (first_h1 >= 0 && inside(page, first_h1, (int)e)) return true;
+  for (size_t i = e + 1; i < page->element_count; i++) {
+    const wn_element *d = &page->elements[i];
+    if (d->depth <= page->elements[e].depth) break;
+    if (d->flags & (WN_EL_ARTICLE | WN_EL_MAIN)) return true;
+  }
+  return false;
+}
+
 static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
   size_t n = page->element_count;
   if (!n) return;
+  int first_h1 = first_headline(page);
   const wn_element *root = &page->elements[0];
   double page_prose = root->text_chars - root->link_chars;
   for (size_t i = 0; i < n; i++) {
@@ -233,7 +256,7 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
     if (!landmark[i] && e->blocks <= NOTICE_MAX_BLOCKS) keep |= WN_EL_FOOTER | WN_EL_DIALOG;
     /* A dialog by its markup is one (a policy in a modal outweighs a shop
      * page), unless the page's headline or article is inside it. */
-    if (!landmark[i] && (e->flags & WN_EL_MODAL)) keep |= WN_EL_DIALOG;
+    if ((e->flags & WN_EL_MODAL) && !holds_headline(page, i, first_h1)) keep |= WN_EL_DIALOG;
     if (prose > WRAPPER_SHARE * page_prose)
       e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
     /* A misnamed box ("related-product") holding most of a page of links,
@@ -243,8 +266,6 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
   }
   recompute_inherited(page);
 }
-
-static bool inside(const wn_page *page, int element, int region);
 
 /* ---- region choice --------------------------------------------------- */
 
