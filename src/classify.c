@@ -40,6 +40,8 @@ static const double LONG_PROSE = 200.0;
 /* Text outside the comments that makes a page an article with comments
  * rather than a thread whose posts are all called comments. */
 static const double ARTICLE_BEFORE_COMMENTS = 1000.0;
+/* A product page's own text, however short, is what its reviews discuss. */
+static const double PRODUCT_BEFORE_REVIEWS = 200.0;
 /* Below this much kept text the page has no main content. */
 static const double MIN_CONTENT = 100.0;
 /* A page is read as a listing when its best prose region holds less than
@@ -735,6 +737,7 @@ static bool comments_are_content(const wn_page *page, int region) {
   /* A page that says it is an article, with an article's worth of text
    * outside its comments, is that text and a discussion of it. */
   if (page->says_article && other >= ARTICLE_BEFORE_COMMENTS) return false;
+  if (page->says_product && other >= PRODUCT_BEFORE_REVIEWS) return false;
   return comment > other;
 }
 

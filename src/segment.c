@@ -34,6 +34,12 @@ static const name_cue NAME_CUES[] = {
     {"=topbar", WN_EL_HEADER},
     {"comment", WN_EL_COMMENTS}, {"disqus", WN_EL_COMMENTS},
     {"=respond", WN_EL_COMMENTS},
+    /* Customer reviews under a product, and the review platforms' widgets. */
+    {"product-reviews", WN_EL_COMMENTS}, {"customer-reviews", WN_EL_COMMENTS},
+    {"user-reviews", WN_EL_COMMENTS}, {"userreviews", WN_EL_COMMENTS},
+    {"user_reviews", WN_EL_COMMENTS}, {"reviews-list", WN_EL_COMMENTS},
+    {"review-list", WN_EL_COMMENTS}, {"yotpo", WN_EL_COMMENTS}, {"jdgm", WN_EL_COMMENTS},
+    {"okendo", WN_EL_COMMENTS}, {"bv-content", WN_EL_COMMENTS}, {"trustpilot", WN_EL_COMMENTS},
     {"modal", WN_EL_DIALOG}, {"popup", WN_EL_DIALOG}, {"overlay", WN_EL_DIALOG},
     {"cookie", WN_EL_DIALOG}, {"consent", WN_EL_DIALOG}, {"gdpr", WN_EL_DIALOG},
     {"share", WN_EL_NEGATIVE_NAME}, {"sharing", WN_EL_NEGATIVE_NAME},
@@ -616,6 +622,8 @@ static void read_meta(wn_page *page, const GumboNode *meta) {
     set_once(&page->og_site_name, content);
   else if (strcasecmp(key, "og:type") == 0 && strcasecmp(content, "article") == 0)
     page->says_article = true;
+  else if (strcasecmp(key, "og:type") == 0 && strncasecmp(content, "product", 7) == 0)
+    page->says_product = true;
 }
 
 static void read_head(wn_page *page, const GumboNode *head) {

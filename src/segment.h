@@ -107,6 +107,7 @@ typedef struct wn_page {
   char *og_site_name;   /* og:site_name, or NULL */
   char *lang;           /* <html lang>, or NULL */
   bool says_article;    /* og:type is "article": one text, then its discussion */
+  bool says_product;    /* og:type is "product...": one product, then its reviews */
   size_t body_text_chars;
   bool listing;         /* links are content here (set by the classifier) */
   int region;           /* element chosen as the main content region, -1 if none */
