@@ -90,6 +90,7 @@ typedef struct reader {
   char *article_time;  /* the first <time datetime> inside <article> */
   int articles_open;
   int comments_open;   /* comment sections: their dates are the comments' */
+  bool ld_article, ld_product;
 } reader;
 
 static bool ends_with(const char *s, const char *suffix) {
@@ -108,6 +109,39 @@ static int type_name_rank(const char *type) {
     return 2;
   if (ends_with(type, "Page")) return 1;
   return 0;
+}
+
+/* The schema.org type name without its prefix ("https://schema.org/", "schema:"). */
+static const char *bare_type(const char *type) {
+  const char *slash = strrchr(type, '/');
+  if (slash) type = slash + 1;
+  const char *colon = strrchr(type, ':');
+  return colon ? colon + 1 : type;
+}
+
+/* A single text and its discussion: an article or a blog post, not a forum
+ * thread (DiscussionForumPosting) or a social media post. */
+static bool is_article_type(const char *type) {
+  type = bare_type(type);
+  return ends_with(type, "Article") || strcmp(type, "BlogPosting") == 0 ||
+         strcmp(type, "Report") == 0;
+}
+
+static bool is_product_type(const char *type) { return strcmp(bare_type(type), "Product") == 0; }
+
+static void note_kind(reader *r, json_t *object) {
+  json_t *type = json_object_get(object, "@type");
+  json_t *one;
+  size_t i;
+  if (json_is_string(type)) type = json_pack("[O]", type);
+  else if (json_is_array(type)) json_incref(type);
+  else return;
+  json_array_foreach(type, i, one) {
+    if (!json_is_string(one)) continue;
+    if (is_article_type(json_string_value(one))) r->ld_article = true;
+    if (is_product_type(json_string_value(one))) r->ld_product = true;
+  }
+  json_decref(type);
 }
 
 static int type_rank(json_t *object) {
@@ -242,6 +276,7 @@ static void read_jsonld_document(reader *r, json_t *root) {
   collect_objects(root, 0, &objects);
   for (size_t i = 0; i < objects.count; i++) {
     json_t *object = objects.items[i];
+    note_kind(r, object);
     int rank = type_rank(object);
     if (rank == 0) continue;
     if (rank > r->ld_author_rank) {
@@ -523,4 +558,6 @@ void wn_meta_read(const GumboOutput *tree, wn_meta *out) {
   char *dates[] = {r.ld_date, take_first(r.meta_date, sizeof r.meta_date / sizeof r.meta_date[0]),
                    r.itemprop_date, r.article_time};
   out->date = take_first(dates, sizeof dates / sizeof dates[0]);
+  out->describes_article = r.ld_article;
+  out->describes_product = r.ld_product;
 }

@@ -8,11 +8,16 @@
 #define WN_META_H
 
 #include <gumbo.h>
+#include <stdbool.h>
 
 /* Newly allocated strings, or NULL where the page states nothing. */
 typedef struct wn_meta {
   char *author;
   char *date;
+  /* JSON-LD describes the page as an article or post (Article, NewsArticle,
+   * BlogPosting, Report...) or as a product (Product). */
+  bool describes_article;
+  bool describes_product;
 } wn_meta;
 
 void wn_meta_read(const GumboOutput *tree, wn_meta *out);

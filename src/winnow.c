@@ -96,6 +96,8 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
     wn_arena_release(&tree_memory);
     wn_decoded_free(&doc);
   }
+  page.says_article = page.says_article || meta.describes_article;
+  page.says_product = page.says_product || meta.describes_product;
   page.stated_lang = stated_lang;
   page.keep_foreign = opts->keep_foreign != 0;
   wn_classify(&page);

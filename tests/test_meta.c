@@ -81,6 +81,18 @@ static void test_jsonld_object(void **state) {
   assert_meta(m, "Jane Doe", "2024-01-15T08:00:00Z");
 }
 
+static void test_jsonld_page_kinds(void **state) {
+  const wn_meta *m = read_meta(state, LD("{\"@type\":\"NewsArticle\",\"headline\":\"x\"}"));
+  assert_true(m->describes_article);
+  assert_false(m->describes_product);
+  m = read_meta(state, LD("{\"@graph\":[{\"@type\":[\"schema:Product\"]},{\"@type\":\"WebPage\"}]}"));
+  assert_false(m->describes_article);
+  assert_true(m->describes_product);
+  /* A forum post is a thread's post, not an article with its comments. */
+  m = read_meta(state, LD("{\"@type\":\"DiscussionForumPosting\",\"headline\":\"x\"}"));
+  assert_false(m->describes_article);
+}
+
 static void test_jsonld_author_as_string(void **state) {
   const wn_meta *m = read_meta(state, LD("{\"@type\":\"BlogPosting\",\"author\":\"  Sam   Smith \","
                                          "\"datePublished\":\" 2023-05-01 \"}"));
@@ -498,6 +510,7 @@ static void test_extract_error_leaves_nothing(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_jsonld_object),
+      T(test_jsonld_page_kinds),
       T(test_jsonld_author_as_string),
       T(test_jsonld_array_of_authors),
       T(test_jsonld_graph),
