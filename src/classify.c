@@ -725,6 +725,18 @@ static bool inside(const wn_page *page, int element, int region) {
  * A forum thread or a comments page is all comments: then comment names say
  * nothing. Decided by where the region sits and what it mostly holds.
  */
+/* A heading in the region that the lexicon reads as the title of a
+ * comment section. */
+static bool titles_its_comments(const wn_page *page, int region) {
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind == WN_BLOCK_HEADING && b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
+        strcmp(b->lexicon->concept, "comments") == 0 && inside(page, b->owner, region))
+      return true;
+  }
+  return false;
+}
+
 static bool comments_are_content(const wn_page *page, int region) {
   if (page->elements[region].inherited & WN_EL_COMMENTS) return true;
   double comment = 0, other = 0;
@@ -735,8 +747,10 @@ static bool comments_are_content(const wn_page *page, int region) {
     else other += block_length(b);
   }
   /* A page that says it is an article, with an article's worth of text
-   * outside its comments, is that text and a discussion of it. */
-  if (page->says_article && other >= ARTICLE_BEFORE_COMMENTS) return false;
+   * outside its comments, is that text and a discussion of it; so is one
+   * that titles its comments as such ("10 comments:", "Leave a reply"). */
+  bool article = page->says_article || titles_its_comments(page, region);
+  if (article && other >= ARTICLE_BEFORE_COMMENTS) return false;
   if (page->says_product && other >= PRODUCT_BEFORE_REVIEWS) return false;
   return comment > other;
 }
