@@ -153,8 +153,18 @@ static bool is_streamed_segment(const GumboNode *element) {
   return true;
 }
 
+/* The panels of a tab set are hidden but one: each is the page's text, the
+ * reader picks which to see (install steps per system, code per language). */
+static bool is_tab_panel(const GumboNode *element) {
+  const char *role = attr(element, "role");
+  return role && strcasecmp(role, "tabpanel") == 0;
+}
+
 static wn_skip_reason hidden_by_markup(const GumboNode *element) {
+  if (is_tab_panel(element)) return WN_SKIP_NONE;
   if (attr(element, "hidden") && !is_streamed_segment(element)) return WN_SKIP_HIDDEN;
+  /* A popover is not shown until something opens it (the HTML popover API). */
+  if (attr(element, "popover")) return WN_SKIP_HIDDEN;
   const char *style = attr(element, "style");
   if (style && style_hides(style)) return WN_SKIP_HIDDEN;
   const char *classes = attr(element, "class");

@@ -281,7 +281,11 @@ static void test_small_hidden_subtrees_are_skipped(void **state) {
            "<p style=\"visibility:hidden\">visibilityHidden</p>"
            "<span aria-hidden=\"true\">ariaHidden</span>"
            "<span class=\"icon sr-only\">srOnly</span>"
-           "<div aria-hidden=\"false\">ariaShown</div>",
+           "<div aria-hidden=\"false\">ariaShown</div>"
+           "<div popover id=\"tip\">popoverClosed</div>"
+           "<section role=\"tabpanel\" hidden>otherTab</section>"
+           "<div hidden id=\"S:3\">streamedSegment</div>"
+           "<div hidden id=\"S:x\">notASegment</div>",
            LONG_PROSE);
   wn_page *page = parse(state, html);
   assert_well_formed(page);
@@ -292,6 +296,10 @@ static void test_small_hidden_subtrees_are_skipped(void **state) {
   assert_false(any_block_has(page, "ariaHidden"));
   assert_false(any_block_has(page, "srOnly"));
   assert_true(any_block_has(page, "ariaShown"));
+  assert_false(any_block_has(page, "popoverClosed"));
+  assert_true(any_block_has(page, "otherTab"));        /* a tab the reader may pick */
+  assert_true(any_block_has(page, "streamedSegment")); /* moved into place by a script */
+  assert_false(any_block_has(page, "notASegment"));
 }
 
 static void test_hidden_element_holding_most_text_is_kept(void **state) {
