@@ -20,6 +20,10 @@ static const double HIDDEN_MAX_SHARE = 0.5;
  */
 static const double NOSCRIPT_MIN_SHARE = 0.5;
 
+/* How deep in the element before a collapsed panel its toggle may sit
+ * (<h2><button aria-expanded>...</button></h2><div hidden>). */
+static const int TOGGLE_DEPTH = 2;
+
 /* Class tokens that mean "text for screen readers only" (skip links, labels). */
 static const char *const SCREEN_READER_CLASSES[] = {
     "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
@@ -160,8 +164,43 @@ static bool is_tab_panel(const GumboNode *element) {
   return role && strcasecmp(role, "tabpanel") == 0;
 }
 
+/* The element before `element` among its parent's element children. */
+static const GumboNode *previous_element(const GumboNode *element) {
+  const GumboNode *parent = element->parent;
+  if (!parent || parent->type != GUMBO_NODE_ELEMENT) return NULL;
+  size_t i = element->index_within_parent;
+  const GumboVector *siblings = &parent->v.element.children;
+  while (i-- > 0) {
+    const GumboNode *sibling = siblings->data[i];
+    if (sibling->type == GUMBO_NODE_ELEMENT) return sibling;
+  }
+  return NULL;
+}
+
+/* The collapsed panel of an accordion or a "show more" toggle, right after
+ * the button that opens it: text the reader opens with one click. */
+static bool is_toggle(const GumboNode *node) {
+  return node->type == GUMBO_NODE_ELEMENT && attr(node, "aria-expanded") &&
+         attr(node, "aria-controls");
+}
+
+/* A toggle, or a heading or bar whose child or grandchild is one. */
+static bool holds_toggle(const GumboNode *node, int depth) {
+  if (is_toggle(node)) return true;
+  if (depth == 0 || node->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboVector *children = &node->v.element.children;
+  for (unsigned i = 0; i < children->length; i++)
+    if (holds_toggle(children->data[i], depth - 1)) return true;
+  return false;
+}
+
+static bool is_collapsed_panel(const GumboNode *element) {
+  const GumboNode *bar = previous_element(element);
+  return bar && holds_toggle(bar, TOGGLE_DEPTH);
+}
+
 static wn_skip_reason hidden_by_markup(const GumboNode *element) {
-  if (is_tab_panel(element)) return WN_SKIP_NONE;
+  if (is_tab_panel(element) || is_collapsed_panel(element)) return WN_SKIP_NONE;
   if (attr(element, "hidden") && !is_streamed_segment(element)) return WN_SKIP_HIDDEN;
   /* A popover is not shown until something opens it (the HTML popover API). */
   if (attr(element, "popover")) return WN_SKIP_HIDDEN;
