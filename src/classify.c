@@ -688,7 +688,10 @@ static void drop_duplicates(wn_page *page) {
   const wn_block **seen = wn_xcalloc(cap, sizeof *seen);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
-    if (!b->keep || b->chars < DUPLICATE_MIN_CHARS || structured_item(b)) continue;
+    /* Code repeats by nature: every example opens with the same imports. */
+    if (!b->keep || b->chars < DUPLICATE_MIN_CHARS || structured_item(b) ||
+        b->kind == WN_BLOCK_CODE)
+      continue;
     size_t slot = (size_t)text_hash(b->text, b->text_len) & (cap - 1);
     for (; seen[slot]; slot = (slot + 1) & (cap - 1)) {
       if (seen[slot]->text_len == b->text_len && memcmp(seen[slot]->text, b->text, b->text_len) == 0)
