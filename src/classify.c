@@ -106,6 +106,8 @@ static const double TEASER_MAX_BLURB = 300.0;
 static const double TEASER_MAX_SHARE = 0.25;
 /* More elements named caption than this are not captions. */
 static const int CAPTION_NAMES_MAX = 8;
+/* A sentence that announces a list has at least this many words. */
+static const int ANNOUNCING_MIN_WORDS = 5;
 /* A block this long whose characters are mostly in identifier-like tokens. */
 static const int MACHINE_TEXT_MIN_CHARS = 32;
 static const double MACHINE_TEXT_SHARE = 0.6;
@@ -924,6 +926,42 @@ static void extend_to_adjacent_prose(wn_page *page, int outer, int region, bool 
   }
 }
 
+/* The list element a list item belongs to, or -1. */
+static int list_of(const wn_page *page, const wn_block *b) {
+  int e = page->elements[b->owner].parent;
+  return e >= 0 && (page->elements[e].flags & WN_EL_LIST) ? e : -1;
+}
+
+/* Whether the text ends with a colon: it announces what follows. */
+static bool announces(const wn_block *b) {
+  size_t n = b->text_len;
+  while (n && (b->text[n - 1] == ' ' || b->text[n - 1] == '\n')) n--;
+  if (n && b->text[n - 1] == ':') return true;
+  return n >= 3 && memcmp(b->text + n - 3, "\xef\xbc\x9a", 3) == 0; /* fullwidth colon */
+}
+
+/*
+ * A list of links that a kept sentence of the text announces ("... the
+ * following data types:") is part of the text, however link-dense. A label
+ * ("More information:", "See also:") is not a sentence.
+ */
+static void keep_announced_lists(wn_page *page) {
+  for (size_t i = 1; i < page->block_count; i++) {
+    const wn_block *intro = &page->blocks[i - 1];
+    if (!intro->keep || intro->kind != WN_BLOCK_PARAGRAPH || !announces(intro) ||
+        intro->words < ANNOUNCING_MIN_WORDS)
+      continue;
+    int list = list_of(page, &page->blocks[i]);
+    if (list < 0) continue;
+    for (; i < page->block_count && list_of(page, &page->blocks[i]) == list; i++) {
+      wn_block *item = &page->blocks[i];
+      if (item->reason != WN_DROP_LINK_DENSE) continue;
+      item->keep = 1;
+      item->reason = WN_KEEP_CONTENT;
+    }
+  }
+}
+
 /*
  * Inside an article, a headline that links elsewhere with a short blurb
  * under it is a teaser for another page ("more on this", a promoted
@@ -1085,6 +1123,7 @@ void wn_classify(wn_page *page) {
   }
   keep_headline_context(page, region, comments_ok);
   extend_to_adjacent_prose(page, outer, region, comments_ok);
+  keep_announced_lists(page);
   drop_labels_before_headline(page);
   drop_duplicates(page);
   wn_identify_document_language(page);
