@@ -196,6 +196,24 @@ static uint32_t name_flags(const GumboNode *element) {
   return slot->flags;
 }
 
+/*
+ * A shop's category text is named for search engines ("seo-text",
+ * "field-seofootercopy", "plp-seo-copy"): it is the page's own prose, even
+ * where the name also says footer.
+ */
+static const char *const SEO_TEXT_WORDS[] = {"text", "content", "copy", "footer",
+                                             "description", "block"};
+
+static bool names_seo_text(const char *names) {
+  for (const char *p = strstr(names, "seo"); p; p = strstr(p + 1, "seo")) {
+    const char *after = p + 3;
+    if (*after == '-' || *after == '_') after++;
+    for (size_t i = 0; i < sizeof SEO_TEXT_WORDS / sizeof SEO_TEXT_WORDS[0]; i++)
+      if (strncmp(after, SEO_TEXT_WORDS[i], strlen(SEO_TEXT_WORDS[i])) == 0) return true;
+  }
+  return false;
+}
+
 static uint32_t match_name_cues(const char *names) {
   uint32_t flags = 0;
   for (size_t i = 0; i < sizeof NAME_CUES / sizeof NAME_CUES[0]; i++) {
@@ -204,6 +222,10 @@ static uint32_t match_name_cues(const char *names) {
     bool hit = pattern[0] == '=' ? contains_token(names, pattern + 1)
                                  : strstr(names, pattern) != NULL;
     if (hit) flags |= NAME_CUES[i].flag;
+  }
+  if (names_seo_text(names)) {
+    flags &= ~(uint32_t)(WN_EL_FOOTER | WN_EL_ASIDE | WN_EL_NEGATIVE_NAME);
+    flags |= WN_EL_POSITIVE_NAME;
   }
   return flags;
 }

@@ -445,7 +445,9 @@ static void test_class_and_id_name_flags(void **state) {
                         "<div id=\"ft\" class=\"site-footer\">x</div>"
                         "<div id=\"ar\" class=\"article-body\">x</div>"
                         "<div id=\"comments\">x</div>"
-                        "<div id=\"plain\" class=\"wrapper col-8\">x</div>");
+                        "<div id=\"plain\" class=\"wrapper col-8\">x</div>"
+                        "<div id=\"seo\" class=\"field-seofootercopy\">x</div>"
+                        "<div id=\"rv\" class=\"yotpo-main-widget\">x</div>");
   assert_true(element_by_id(page, "s1")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "s2")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "sh")->flags & WN_EL_NEGATIVE_NAME);
@@ -456,6 +458,10 @@ static void test_class_and_id_name_flags(void **state) {
   assert_true(element_by_id(page, "ar")->flags & WN_EL_POSITIVE_NAME);
   assert_true(element_by_id(page, "comments")->flags & WN_EL_COMMENTS); /* id counts too */
   assert_int_equal(element_by_id(page, "plain")->flags, 0);
+  /* A category's text named for search engines is prose, "footer" or not. */
+  assert_true(element_by_id(page, "seo")->flags & WN_EL_POSITIVE_NAME);
+  assert_false(element_by_id(page, "seo")->flags & WN_EL_FOOTER);
+  assert_true(element_by_id(page, "rv")->flags & WN_EL_COMMENTS); /* a review widget */
 }
 
 /* "=ad" must match a whole class or id, not a piece of one. */
