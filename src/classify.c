@@ -1032,6 +1032,10 @@ static void drop_orphan_headings(wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *h = &page->blocks[i];
     if (!h->keep || h->kind != WN_BLOCK_HEADING) continue;
+    /* On a listing a linked heading in a list is an entry on its own. */
+    if (page->listing && link_density(h) > LINK_DENSE &&
+        (page->elements[h->owner].inherited & WN_EL_LIST))
+      continue;
     bool has_content = false;
     for (size_t j = i + 1; j < page->block_count; j++) {
       const wn_block *next = &page->blocks[j];
