@@ -84,6 +84,7 @@ static const size_t PULL_QUOTE_MAX_BYTES = 400;
 static const int PULL_QUOTE_DISTANCE = 12;
 /* A section heading and its first block share an ancestor this close. */
 static const int SECTION_MAX_CLIMB = 4;
+/* At most this many ancestors in all, single-child wrappers included. */
 static const int SECTION_MAX_WRAPPERS = 12;
 /* A link this short beside a section heading belongs to its title bar. */
 static const int TITLE_BAR_LINK_WORDS = 3;
@@ -216,11 +217,6 @@ static bool *landmarks_below(const wn_page *page) {
   return landmark;
 }
 
-/*
- * A wrapper that holds much of the page's non-link text is layout, whatever
- * its name says; without this, one "has-sidebar" class on a page wrapper
- * would sink the whole page.
- */
 static bool inside(const wn_page *page, int element, int region);
 
 /* The first h1 of the page's blocks, its headline; -1 if none. */
@@ -243,6 +239,11 @@ static bool holds_headline(const wn_page *page, size_t e, int first_h1) {
   return false;
 }
 
+/*
+ * A wrapper that holds much of the page's non-link text is layout, whatever
+ * its name says; without this, one "has-sidebar" class on a page wrapper
+ * would sink the whole page.
+ */
 static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
   size_t n = page->element_count;
   if (!n) return;
@@ -726,10 +727,6 @@ static bool inside(const wn_page *page, int element, int region) {
   return element == region;
 }
 
-/*
- * A forum thread or a comments page is all comments: then comment names say
- * nothing. Decided by where the region sits and what it mostly holds.
- */
 /* A heading in the region that the lexicon reads as the title of a
  * comment section. */
 static bool titles_its_comments(const wn_page *page, int region) {
@@ -742,6 +739,10 @@ static bool titles_its_comments(const wn_page *page, int region) {
   return false;
 }
 
+/*
+ * A forum thread or a comments page is all comments: then comment names say
+ * nothing. Decided by where the region sits and what it mostly holds.
+ */
 static bool comments_are_content(const wn_page *page, int region) {
   if (page->elements[region].inherited & WN_EL_COMMENTS) return true;
   double comment = 0, other = 0;
@@ -952,9 +953,9 @@ static void keep_announced_lists(wn_page *page) {
         intro->words < ANNOUNCING_MIN_WORDS)
       continue;
     int list = list_of(page, &page->blocks[i]);
-    if (list < 0) continue;
-    for (; i < page->block_count && list_of(page, &page->blocks[i]) == list; i++) {
-      wn_block *item = &page->blocks[i];
+    for (size_t j = i; list >= 0 && j < page->block_count && list_of(page, &page->blocks[j]) == list;
+         j++) {
+      wn_block *item = &page->blocks[j];
       if (item->reason != WN_DROP_LINK_DENSE) continue;
       item->keep = 1;
       item->reason = WN_KEEP_CONTENT;

@@ -177,8 +177,6 @@ static const GumboNode *previous_element(const GumboNode *element) {
   return NULL;
 }
 
-/* The collapsed panel of an accordion or a "show more" toggle, right after
- * the button that opens it: text the reader opens with one click. */
 static bool is_toggle(const GumboNode *node) {
   return node->type == GUMBO_NODE_ELEMENT && attr(node, "aria-expanded") &&
          attr(node, "aria-controls");
@@ -194,13 +192,14 @@ static bool holds_toggle(const GumboNode *node, int depth) {
   return false;
 }
 
+/* The collapsed panel of an accordion or a "show more" toggle, right after
+ * the button that opens it: text the reader opens with one click. */
 static bool is_collapsed_panel(const GumboNode *element) {
   const GumboNode *bar = previous_element(element);
   return bar && holds_toggle(bar, TOGGLE_DEPTH);
 }
 
-static wn_skip_reason hidden_by_markup(const GumboNode *element) {
-  if (is_tab_panel(element) || is_collapsed_panel(element)) return WN_SKIP_NONE;
+static wn_skip_reason hiding_markup(const GumboNode *element) {
   if (attr(element, "hidden") && !is_streamed_segment(element)) return WN_SKIP_HIDDEN;
   /* A popover is not shown until something opens it (the HTML popover API). */
   if (attr(element, "popover")) return WN_SKIP_HIDDEN;
@@ -211,6 +210,14 @@ static wn_skip_reason hidden_by_markup(const GumboNode *element) {
   const char *aria = attr(element, "aria-hidden");
   if (aria && strcasecmp(aria, "true") == 0) return WN_SKIP_ARIA_HIDDEN;
   return WN_SKIP_NONE;
+}
+
+/* Hidden by its markup, unless it is one of the panels a reader opens. */
+static wn_skip_reason hidden_by_markup(const GumboNode *element) {
+  wn_skip_reason hidden = hiding_markup(element);
+  if (hidden != WN_SKIP_NONE && (is_tab_panel(element) || is_collapsed_panel(element)))
+    return WN_SKIP_NONE;
+  return hidden;
 }
 
 wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,

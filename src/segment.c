@@ -421,7 +421,10 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   e->inherited = e->flags | above;
   e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;
   e->heading_level = heading_level_of(node);
-  if (e->heading_level) e->flags |= WN_EL_HEADING, e->inherited |= WN_EL_HEADING;
+  if (e->heading_level) {
+    e->flags |= WN_EL_HEADING;
+    e->inherited |= WN_EL_HEADING;
+  }
   return (int)page->element_count++;
 }
 
