@@ -93,6 +93,14 @@ static void test_prefix_and_suffix_hits(void **state) {
   assert_string_equal(e->concept, "copyright");
   /* A prefix must end on a word boundary. */
   assert_null(match("Shareholders on Facebook"));
+  /* Q&A counters: numbers fold to 0, so any count matches. */
+  e = match("Viewed 11k times");
+  assert_non_null(e);
+  assert_string_equal(e->concept, "counts");
+  e = match("Asked 13 years, 8 months ago");
+  assert_non_null(e);
+  assert_string_equal(e->concept, "counts");
+  assert_null(match("Asked why she left, he smiled"));
 }
 
 static void test_cjk_boundaries(void **state) {
