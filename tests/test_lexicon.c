@@ -101,6 +101,10 @@ static void test_prefix_and_suffix_hits(void **state) {
   assert_non_null(e);
   assert_string_equal(e->concept, "counts");
   assert_null(match("Asked why she left, he smiled"));
+  /* DocBook's navigation rows, cells joined by the segmenter. */
+  e = match("Prev | Up | Part II. The SQL Language | Home | Next");
+  assert_non_null(e);
+  assert_string_equal(e->concept, "navigation");
 }
 
 static void test_cjk_boundaries(void **state) {
