@@ -204,39 +204,22 @@ static void aggregate_text(wn_page *page) {
   free(figure_like);
 }
 
-/* Which elements hold an article, a main element or the page's h1. */
-static bool *landmarks_below(const wn_page *page) {
+/* Which elements hold an article, a main element or an h1 of the page:
+ * any h1, or only the first (the page's headline; a modal's own title is a
+ * later one). */
+static bool *landmarks_below(const wn_page *page, bool first_h1_only) {
   size_t n = page->element_count;
   bool *landmark = wn_xcalloc(n, sizeof *landmark);
   for (size_t i = 0; i < n; i++)
     if (page->elements[i].flags & (WN_EL_ARTICLE | WN_EL_MAIN)) landmark[i] = true;
-  for (size_t i = 0; i < page->block_count; i++)
-    if (page->blocks[i].heading_level == 1) landmark[page->blocks[i].owner] = true;
+  for (size_t i = 0; i < page->block_count; i++) {
+    if (page->blocks[i].heading_level != 1) continue;
+    landmark[page->blocks[i].owner] = true;
+    if (first_h1_only) break;
+  }
   for (size_t i = n; i-- > 1;)
     if (landmark[i] && page->elements[i].parent >= 0) landmark[page->elements[i].parent] = true;
   return landmark;
-}
-
-static bool inside(const wn_page *page, int element, int region);
-
-/* The first h1 of the page's blocks, its headline; -1 if none. */
-static int first_headline(const wn_page *page) {
-  for (size_t i = 0; i < page->block_count; i++)
-    if (page->blocks[i].heading_level == 1) return page->blocks[i].owner;
-  return -1;
-}
-
-/* Whether element e holds the page's headline or an article or main
- * element (a modal's own title is its second h1). */
-static bool holds_headline(const wn_page *page, size_t e, int first_h1) {
-  if (page->elements[e].inherited & (WN_EL_ARTICLE | WN_EL_MAIN)) return true;
-  if (first_h1 >= 0 && inside(page, first_h1, (int)e)) return true;
-  for (size_t i = e + 1; i < page->element_count; i++) {
-    const wn_element *d = &page->elements[i];
-    if (d->depth <= page->elements[e].depth) break;
-    if (d->flags & (WN_EL_ARTICLE | WN_EL_MAIN)) return true;
-  }
-  return false;
 }
 
 /*
@@ -247,7 +230,7 @@ static bool holds_headline(const wn_page *page, size_t e, int first_h1) {
 static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
   size_t n = page->element_count;
   if (!n) return;
-  int first_h1 = first_headline(page);
+  bool *headline = landmarks_below(page, true);
   const wn_element *root = &page->elements[0];
   double page_prose = root->text_chars - root->link_chars;
   for (size_t i = 0; i < n; i++) {
@@ -261,7 +244,9 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
     if (!landmark[i] && e->blocks <= NOTICE_MAX_BLOCKS) keep |= WN_EL_FOOTER | WN_EL_DIALOG;
     /* A dialog by its markup is one (a policy in a modal outweighs a shop
      * page), unless the page's headline or article is inside it. */
-    if ((e->flags & WN_EL_MODAL) && !holds_headline(page, i, first_h1)) keep |= WN_EL_DIALOG;
+    if ((e->flags & WN_EL_MODAL) && !headline[i] &&
+        !(e->inherited & (WN_EL_ARTICLE | WN_EL_MAIN)))
+      keep |= WN_EL_DIALOG;
     if (prose > WRAPPER_SHARE * page_prose)
       e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
     /* A misnamed box ("related-product") holding most of a page of links,
@@ -269,8 +254,11 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
     else if (e->text_chars > NAMED_LISTING_SHARE * root->text_chars)
       e->flags &= ~(uint32_t)WN_EL_NEGATIVE_NAME;
   }
+  free(headline);
   recompute_inherited(page);
 }
+
+static bool inside(const wn_page *page, int element, int region);
 
 /* ---- region choice --------------------------------------------------- */
 
@@ -1107,7 +1095,7 @@ void wn_classify(wn_page *page) {
     return;
   }
   aggregate_text(page);
-  bool *landmark = landmarks_below(page);
+  bool *landmark = landmarks_below(page, false);
   clear_wrapper_flags(page, landmark);
   mark_lexicon_hits(page);
   mark_consent_banners(page, landmark);

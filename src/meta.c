@@ -98,25 +98,21 @@ static bool ends_with(const char *s, const char *suffix) {
   return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* 2 for articles and posts, 1 for web pages, 0 for anything else. */
-static int type_name_rank(const char *type) {
-  /* "https://schema.org/NewsArticle", "schema:NewsArticle" */
-  const char *slash = strrchr(type, '/');
-  if (slash) type = slash + 1;
-  const char *colon = strrchr(type, ':');
-  if (colon) type = colon + 1;
-  if (ends_with(type, "Article") || ends_with(type, "Posting") || strcmp(type, "Report") == 0)
-    return 2;
-  if (ends_with(type, "Page")) return 1;
-  return 0;
-}
-
 /* The schema.org type name without its prefix ("https://schema.org/", "schema:"). */
 static const char *bare_type(const char *type) {
   const char *slash = strrchr(type, '/');
   if (slash) type = slash + 1;
   const char *colon = strrchr(type, ':');
   return colon ? colon + 1 : type;
+}
+
+/* 2 for articles and posts, 1 for web pages, 0 for anything else. */
+static int type_name_rank(const char *type) {
+  type = bare_type(type);
+  if (ends_with(type, "Article") || ends_with(type, "Posting") || strcmp(type, "Report") == 0)
+    return 2;
+  if (ends_with(type, "Page")) return 1;
+  return 0;
 }
 
 /* A single text and its discussion: an article or a blog post, not a forum
@@ -129,19 +125,19 @@ static bool is_article_type(const char *type) {
 
 static bool is_product_type(const char *type) { return strcmp(bare_type(type), "Product") == 0; }
 
+static void note_type(reader *r, json_t *type) {
+  if (!json_is_string(type)) return;
+  if (is_article_type(json_string_value(type))) r->ld_article = true;
+  if (is_product_type(json_string_value(type))) r->ld_product = true;
+}
+
+/* What the object's @type (a name or an array of names) says the page is. */
 static void note_kind(reader *r, json_t *object) {
   json_t *type = json_object_get(object, "@type");
   json_t *one;
   size_t i;
-  if (json_is_string(type)) type = json_pack("[O]", type);
-  else if (json_is_array(type)) json_incref(type);
-  else return;
-  json_array_foreach(type, i, one) {
-    if (!json_is_string(one)) continue;
-    if (is_article_type(json_string_value(one))) r->ld_article = true;
-    if (is_product_type(json_string_value(one))) r->ld_product = true;
-  }
-  json_decref(type);
+  note_type(r, type);
+  if (json_is_array(type)) json_array_foreach(type, i, one) note_type(r, one);
 }
 
 static int type_rank(json_t *object) {

@@ -402,11 +402,12 @@ static void start_tag(scan *c) {
   body_kind kind = classify_tag(c, name_len, end, &name);
   bool self_closing = end >= 2 && end <= c->len && c->s[end - 1] == '>' && c->s[end - 2] == '/';
   c->nodes++;
+  /* The body of a raw-text element runs from `end` to its end tag. */
+  size_t raw_end = kind == BODY_RAW ? raw_body_end(c, end, name) : 0;
   /* A raw-text element never closed ("<iframe/>" in a <noscript>, which
    * browsers running scripts never parse) would turn the rest of the page
    * into its text: its start tag goes instead. */
-  if (kind == BODY_RAW && name != SCRIPT_NAME && raw_body_end(c, end, name) == c->len &&
-      end < c->len) {
+  if (kind == BODY_RAW && name != SCRIPT_NAME && raw_end == c->len && end < c->len) {
     c->r = end;
     return;
   }
@@ -436,8 +437,7 @@ static void start_tag(scan *c) {
     if (!drop) copy(c, c->len - c->r);
     return;
   }
-  size_t body_end = kind == BODY_RAW ? raw_body_end(c, c->r, name)
-                                     : find_end_tag(c, c->r, name, strlen(name));
+  size_t body_end = kind == BODY_RAW ? raw_end : find_end_tag(c, c->r, name, strlen(name));
   /* Escaped script text ("<!--" ... "<script>") follows other rules: keep it. */
   if (drop || (kind == BODY_ELIDE && !has_text(c->s + c->r, body_end - c->r, "<!--")))
     c->r = body_end;
