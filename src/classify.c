@@ -247,8 +247,10 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
     if ((e->flags & WN_EL_MODAL) && !headline[i] &&
         !(e->inherited & (WN_EL_ARTICLE | WN_EL_MAIN)))
       keep |= WN_EL_DIALOG;
-    /* A <footer> by its tag is one unless the page's content is inside it. */
+    /* A <footer> or <nav> by its tag is one unless the page's content is
+     * inside it; names ("has-footer") are what mislabel page wrappers. */
     if (e->tag == GUMBO_TAG_FOOTER && !landmark[i]) keep |= WN_EL_FOOTER;
+    if (e->tag == GUMBO_TAG_NAV && !landmark[i]) keep |= WN_EL_NAV;
     if (prose > WRAPPER_SHARE * page_prose)
       e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
     /* A misnamed box ("related-product") holding most of a page of links,
