@@ -249,6 +249,17 @@ static bool is_dialog_tag(const GumboNode *element) {
   return name.length >= 7 && strncasecmp(name.data, "<dialog", 7) == 0;
 }
 
+/* An SVG image is an icon (a tick, an arrow, a logo), not a picture that
+ * text beside it would caption. */
+static bool is_icon(const GumboNode *img) {
+  const char *src = attr(img, "src");
+  if (!src) return false;
+  size_t n = strlen(src);
+  const char *q = strchr(src, '?');
+  if (q) n = (size_t)(q - src);
+  return n >= 4 && strncasecmp(src + n - 4, ".svg", 4) == 0;
+}
+
 /*
  * A div that holds an image and little else is a figure whatever its name:
  * the text beside the image is its caption.
@@ -262,7 +273,7 @@ static bool holds_image(const GumboNode *element) {
     if (child->type != GUMBO_NODE_ELEMENT) continue;
     elements++;
     GumboTag tag = child->v.element.tag;
-    if (tag == GUMBO_TAG_IMG) image = true;
+    if (tag == GUMBO_TAG_IMG && !is_icon(child)) image = true;
   }
   return image && elements <= FIGURE_MAX_CHILDREN;
 }

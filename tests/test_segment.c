@@ -410,6 +410,16 @@ static void test_tag_flags(void **state) {
   assert_int_equal(element_by_id(page, "h2")->flags, WN_EL_HEADING);
 }
 
+static void test_picture_box_is_a_figure_but_icon_box_is_not(void **state) {
+  wn_page *page = parse(state,
+                        "<div id=\"photo\"><img src=\"/p/barn.jpg?w=640\"><p>The barn</p></div>"
+                        "<div id=\"tick\"><img src=\"/i/check.SVG?v=2\"><p>Free returns</p></div>"
+                        "<div id=\"bare\"><img><p>No source</p></div>");
+  assert_int_equal(element_by_id(page, "photo")->flags, WN_EL_FIGURE);
+  assert_int_equal(element_by_id(page, "tick")->flags, 0);
+  assert_int_equal(element_by_id(page, "bare")->flags, WN_EL_FIGURE);
+}
+
 static void test_role_and_aria_flags(void **state) {
   wn_page *page = parse(state,
                         "<div id=\"n\" role=\"navigation\">n</div>"
@@ -728,6 +738,7 @@ int main(void) {
       T(test_whole_link_paragraph_is_not_a_card),
       T(test_card_link_wraps_whole_blocks),
       T(test_tag_flags),
+      T(test_picture_box_is_a_figure_but_icon_box_is_not),
       T(test_role_and_aria_flags),
       T(test_class_and_id_name_flags),
       T(test_whole_name_patterns),
