@@ -457,7 +457,9 @@ static void test_class_and_id_name_flags(void **state) {
                         "<div id=\"comments\">x</div>"
                         "<div id=\"plain\" class=\"wrapper col-8\">x</div>"
                         "<div id=\"seo\" class=\"field-seofootercopy\">x</div>"
-                        "<div id=\"rv\" class=\"yotpo-main-widget\">x</div>");
+                        "<div id=\"rv\" class=\"yotpo-main-widget\">x</div>"
+                        "<div id=\"sig\" class=\"ipsEntry__signature\">x</div>"
+                        "<div id=\"sim\" class=\"block--similarContents\">x</div>");
   assert_true(element_by_id(page, "s1")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "s2")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "sh")->flags & WN_EL_NEGATIVE_NAME);
@@ -472,6 +474,8 @@ static void test_class_and_id_name_flags(void **state) {
   assert_true(element_by_id(page, "seo")->flags & WN_EL_POSITIVE_NAME);
   assert_false(element_by_id(page, "seo")->flags & WN_EL_FOOTER);
   assert_true(element_by_id(page, "rv")->flags & WN_EL_COMMENTS); /* a review widget */
+  assert_true(element_by_id(page, "sig")->flags & WN_EL_NEGATIVE_NAME); /* a poster's signature */
+  assert_true(element_by_id(page, "sim")->flags & WN_EL_NEGATIVE_NAME); /* similar threads */
 }
 
 /* "=ad" must match a whole class or id, not a piece of one. */
