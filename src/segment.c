@@ -73,8 +73,14 @@ static const name_cue NAME_CUES[] = {
     {"=login", WN_EL_NEGATIVE_NAME}, {"=search", WN_EL_NEGATIVE_NAME},
     {"searchform", WN_EL_NEGATIVE_NAME}, {"=banner", WN_EL_NEGATIVE_NAME},
     {"shoutbox", WN_EL_NEGATIVE_NAME}, {"caption", WN_EL_CAPTION}, {"postmetadata", WN_EL_NEGATIVE_NAME},
-    /* A forum poster's signature under every post; "similar threads". */
-    {"signature", WN_EL_NEGATIVE_NAME}, {"similar", WN_EL_NEGATIVE_NAME},
+    /* A forum poster's signature under every post (as forum software names
+     * it: a news site's "article__signature" is its byline); "similar
+     * threads". */
+    {"=signature", WN_EL_NEGATIVE_NAME}, {"post-signature", WN_EL_NEGATIVE_NAME},
+    {"postsignature", WN_EL_NEGATIVE_NAME}, {"message-signature", WN_EL_NEGATIVE_NAME},
+    {"user-signature", WN_EL_NEGATIVE_NAME}, {"forum-signature", WN_EL_NEGATIVE_NAME},
+    {"entry__signature", WN_EL_NEGATIVE_NAME}, {"signaturecontainer", WN_EL_NEGATIVE_NAME},
+    {"similar", WN_EL_NEGATIVE_NAME},
     {"recirculation", WN_EL_NEGATIVE_NAME}, {"rsswidget", WN_EL_NEGATIVE_NAME},
     {"article", WN_EL_POSITIVE_NAME}, {"content", WN_EL_POSITIVE_NAME},
     {"=entry", WN_EL_POSITIVE_NAME}, {"entry-", WN_EL_POSITIVE_NAME},

@@ -459,7 +459,8 @@ static void test_class_and_id_name_flags(void **state) {
                         "<div id=\"seo\" class=\"field-seofootercopy\">x</div>"
                         "<div id=\"rv\" class=\"yotpo-main-widget\">x</div>"
                         "<div id=\"sig\" class=\"ipsEntry__signature\">x</div>"
-                        "<div id=\"sim\" class=\"block--similarContents\">x</div>");
+                        "<div id=\"sim\" class=\"block--similarContents\">x</div>"
+                        "<p id=\"by\" class=\"article__signature\">x</p>");
   assert_true(element_by_id(page, "s1")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "s2")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "sh")->flags & WN_EL_NEGATIVE_NAME);
@@ -476,6 +477,7 @@ static void test_class_and_id_name_flags(void **state) {
   assert_true(element_by_id(page, "rv")->flags & WN_EL_COMMENTS); /* a review widget */
   assert_true(element_by_id(page, "sig")->flags & WN_EL_NEGATIVE_NAME); /* a poster's signature */
   assert_true(element_by_id(page, "sim")->flags & WN_EL_NEGATIVE_NAME); /* similar threads */
+  assert_false(element_by_id(page, "by")->flags & WN_EL_NEGATIVE_NAME); /* a byline */
 }
 
 /* "=ad" must match a whole class or id, not a piece of one. */
