@@ -101,6 +101,16 @@ static void test_prefix_and_suffix_hits(void **state) {
   assert_non_null(e);
   assert_string_equal(e->concept, "counts");
   assert_null(match("Asked why she left, he smiled"));
+  /* A forum poster's counters and a thread's starter line. */
+  e = match("518 helpful votes");
+  assert_non_null(e);
+  assert_string_equal(e->concept, "counts");
+  e = match("Thread starter paulb203");
+  assert_non_null(e);
+  assert_string_equal(e->concept, "counts");
+  e = match("Click to expand...");
+  assert_non_null(e);
+  assert_string_equal(e->concept, "navigation");
   /* DocBook's navigation rows, cells joined by the segmenter. */
   e = match("Prev | Up | Part II. The SQL Language | Home | Next");
   assert_non_null(e);
