@@ -36,10 +36,21 @@ typedef struct word_writer {
   wn_buf *out;
   bool need_space;
   char_class previous;
+  bool in_number; /* after a digit and one group or decimal mark */
 } word_writer;
 
+/* "29,553" and "1.244" are one number each: a comma or a point between
+ * digits does not split them. */
+static bool number_mark(const char *bytes, size_t n) {
+  return n == 1 && (bytes[0] == ',' || bytes[0] == '.');
+}
+
 static void write_char(word_writer *w, char_class c, const char *bytes, size_t n) {
-  if (c == SEPARATOR) {
+  bool continues_number = w->in_number && c == DIGIT;
+  w->in_number = c == SEPARATOR && w->previous == DIGIT && number_mark(bytes, n);
+  if (continues_number) {
+    /* the number's 0 is already written */
+  } else if (c == SEPARATOR) {
     w->need_space = w->out->len > 0;
   } else if (c == DIGIT) {
     if (w->previous != DIGIT) {
@@ -108,7 +119,7 @@ static void write_unicode(word_writer *w, const char *text, size_t len) {
 char *wn_normalize_phrase(const char *text, size_t len, size_t *out_len) {
   wn_buf out;
   wn_buf_init(&out);
-  word_writer w = {&out, false, SEPARATOR};
+  word_writer w = {&out, false, SEPARATOR, false};
   size_t start = 0;
   while (start < len) {
     size_t end = start;
