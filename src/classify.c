@@ -276,7 +276,7 @@ static double block_value(const wn_page *page, const wn_block *b) {
   if (links > LINK_DENSE) return -CHROME_PENALTY * len;
   double value = len * (1.0 - links);
   if (!reads_as_prose(b) && !structured_item(b)) value *= LABEL_WEIGHT;
-  if (flags & WN_EL_COMMENTS) value *= COMMENT_WEIGHT;
+  if ((flags & WN_EL_COMMENTS) && !page->says_forum_thread) value *= COMMENT_WEIGHT;
   return value;
 }
 
@@ -507,6 +507,8 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
     b->lexicon = hit;
     /* A linked label is a tab, a menu entry or a card's badge ("Popular"),
      * not the title of what follows. */
+    /* On a forum thread "Comments" titles the replies, which are the page. */
+    if (page->says_forum_thread && strcmp(hit->concept, "comments") == 0) break;
     if (b->kind == WN_BLOCK_HEADING || link_density(b) <= LINK_DENSE)
       mark_section(page, i, page_prose);
     break;
@@ -737,6 +739,8 @@ static bool titles_its_comments(const wn_page *page, int region) {
  */
 static bool comments_are_content(const wn_page *page, int region) {
   if (page->elements[region].inherited & WN_EL_COMMENTS) return true;
+  /* A forum thread whose replies are named comments. */
+  if (page->says_forum_thread) return true;
   double comment = 0, other = 0;
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];

@@ -91,6 +91,7 @@ typedef struct reader {
   int articles_open;
   int comments_open;   /* comment sections: their dates are the comments' */
   bool ld_article, ld_product;
+  bool forum_thread; /* JSON-LD or microdata types the page a forum thread */
 } reader;
 
 static bool ends_with(const char *s, const char *suffix) {
@@ -125,10 +126,17 @@ static bool is_article_type(const char *type) {
 
 static bool is_product_type(const char *type) { return strcmp(bare_type(type), "Product") == 0; }
 
+/* A forum thread: its replies are the page. (A QAPage's answers are too,
+ * but the comments under each answer are not.) */
+static bool is_forum_thread_type(const char *type) {
+  return strcmp(bare_type(type), "DiscussionForumPosting") == 0;
+}
+
 static void note_type(reader *r, json_t *type) {
   if (!json_is_string(type)) return;
   if (is_article_type(json_string_value(type))) r->ld_article = true;
   if (is_product_type(json_string_value(type))) r->ld_product = true;
+  if (is_forum_thread_type(json_string_value(type))) r->forum_thread = true;
 }
 
 /* What the object's @type (a name or an array of names) says the page is. */
@@ -473,6 +481,8 @@ static bool enter_element(reader *r, const GumboNode *node) {
   default:
     break;
   }
+  const char *itemtype = attr(node, "itemtype");
+  if (itemtype && is_forum_thread_type(itemtype)) r->forum_thread = true;
   bool comment = node->v.element.attributes.length && is_comment_area(node);
   if (comment) r->comments_open++;
   if (r->comments_open) return comment;
@@ -556,4 +566,5 @@ void wn_meta_read(const GumboOutput *tree, wn_meta *out) {
   out->date = take_first(dates, sizeof dates / sizeof dates[0]);
   out->describes_article = r.ld_article;
   out->describes_product = r.ld_product;
+  out->describes_forum_thread = r.forum_thread;
 }

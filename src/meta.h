@@ -18,6 +18,8 @@ typedef struct wn_meta {
    * BlogPosting, Report...) or as a product (Product). */
   bool describes_article;
   bool describes_product;
+  /* JSON-LD or microdata types the page a forum thread (DiscussionForumPosting). */
+  bool describes_forum_thread;
 } wn_meta;
 
 void wn_meta_read(const GumboOutput *tree, wn_meta *out);

@@ -108,6 +108,7 @@ typedef struct wn_page {
   char *lang;           /* <html lang>, or NULL */
   bool says_article;    /* og:type is "article": one text, then its discussion */
   bool says_product;    /* og:type is "product...": one product, then its reviews */
+  bool says_forum_thread; /* typed a forum thread: its replies are the content */
   size_t body_text_chars;
   bool listing;         /* links are content here (set by the classifier) */
   int region;           /* element chosen as the main content region, -1 if none */

@@ -98,6 +98,7 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   }
   page.says_article = page.says_article || meta.describes_article;
   page.says_product = page.says_product || meta.describes_product;
+  page.says_forum_thread = meta.describes_forum_thread;
   page.stated_lang = stated_lang;
   page.keep_foreign = opts->keep_foreign != 0;
   wn_classify(&page);

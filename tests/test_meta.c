@@ -91,6 +91,12 @@ static void test_jsonld_page_kinds(void **state) {
   /* A forum post is a thread's post, not an article with its comments. */
   m = read_meta(state, LD("{\"@type\":\"DiscussionForumPosting\",\"headline\":\"x\"}"));
   assert_false(m->describes_article);
+  assert_true(m->describes_forum_thread);
+  /* Microdata says so too; a Q&A page is not a forum thread. */
+  m = read_meta(state, "<div itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">x</div>");
+  assert_true(m->describes_forum_thread);
+  m = read_meta(state, LD("{\"@type\":\"QAPage\"}"));
+  assert_false(m->describes_forum_thread);
 }
 
 static void test_jsonld_author_as_string(void **state) {
