@@ -501,6 +501,8 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
   wn_block *b = &page->blocks[i];
   switch (hit->role) {
   case WN_LEX_LINE:
+    /* Each reply of a forum thread carries its date: part of the post. */
+    if (page->says_forum_thread && strcmp(hit->concept, "date") == 0) break;
     b->lexicon = hit;
     break;
   case WN_LEX_SECTION:
