@@ -61,6 +61,8 @@ static const double WIDEN_MIN_GAIN = 1.5;
 static const double WIDEN_MIN_NET = 0.3;
 static const double WIDEN_MIN_JUDGED_GAIN = 2.0;
 static const double WIDEN_MIN_JUDGED = 0.5;
+/* On a forum thread, the second gain is this. */
+static const double WIDEN_THREAD_MIN_GAIN = 1.4;
 /* Blocks between the headline and the body that may belong to it. */
 static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
 /* Consent banners run long: blocks up to this long are searched for consent wording. */
@@ -314,6 +316,9 @@ static int widen_region(const wn_page *page, int region) {
     bool judged_holds = a->judged_score >= WIDEN_MIN_JUDGED * r->judged_score;
     if (!net_holds && !judged_holds) break;
     double gain = net_holds ? WIDEN_MIN_GAIN : WIDEN_MIN_JUDGED_GAIN;
+    /* Every post of a thread is content, however heavy the author panels
+     * beside the replies. */
+    if (page->says_forum_thread && !net_holds) gain = WIDEN_THREAD_MIN_GAIN;
     if (a->positive_score >= gain * page->elements[chosen].positive_score) chosen = e;
   }
   return chosen;
