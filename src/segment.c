@@ -28,6 +28,9 @@ static const name_cue NAME_CUES[] = {
     {"navbar", WN_EL_NAV}, {"=nav", WN_EL_NAV}, {"navigation", WN_EL_NAV},
     {"=menu", WN_EL_NAV}, {"menu-", WN_EL_NAV}, {"-menu", WN_EL_NAV},
     {"breadcrumb", WN_EL_NAV}, {"pagination", WN_EL_NAV}, {"=pager", WN_EL_NAV},
+    /* A shop's filter panel (facets, refinements), not a theme's "facet-row". */
+    {"=facets", WN_EL_NAV}, {"facets-", WN_EL_NAV}, {"faceted", WN_EL_NAV},
+    {"refinement", WN_EL_NAV},
     {"skip-link", WN_EL_NAV}, {"skiplink", WN_EL_NAV}, {"toolbar", WN_EL_NAV},
     {"footer", WN_EL_FOOTER}, {"copyright", WN_EL_FOOTER},
     {"site-header", WN_EL_HEADER}, {"masthead", WN_EL_HEADER},

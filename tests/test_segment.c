@@ -460,7 +460,9 @@ static void test_class_and_id_name_flags(void **state) {
                         "<div id=\"rv\" class=\"yotpo-main-widget\">x</div>"
                         "<div id=\"sig\" class=\"ipsEntry__signature\">x</div>"
                         "<div id=\"sim\" class=\"block--similarContents\">x</div>"
-                        "<p id=\"by\" class=\"article__signature\">x</p>");
+                        "<p id=\"by\" class=\"article__signature\">x</p>"
+                        "<div id=\"fc\" class=\"facets-container\">x</div>"
+                        "<div id=\"fr\" class=\"facet-row\">x</div>");
   assert_true(element_by_id(page, "s1")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "s2")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "sh")->flags & WN_EL_NEGATIVE_NAME);
@@ -478,6 +480,8 @@ static void test_class_and_id_name_flags(void **state) {
   assert_true(element_by_id(page, "sig")->flags & WN_EL_NEGATIVE_NAME); /* a poster's signature */
   assert_true(element_by_id(page, "sim")->flags & WN_EL_NEGATIVE_NAME); /* similar threads */
   assert_false(element_by_id(page, "by")->flags & WN_EL_NEGATIVE_NAME); /* a byline */
+  assert_true(element_by_id(page, "fc")->flags & WN_EL_NAV); /* a shop's filter panel */
+  assert_int_equal(element_by_id(page, "fr")->flags, 0);      /* a theme's layout row */
 }
 
 /* "=ad" must match a whole class or id, not a piece of one. */
