@@ -109,6 +109,8 @@ static const double TEASER_MAX_BLURB = 300.0;
 static const double TEASER_MAX_SHARE = 0.25;
 /* More elements named caption than this are not captions. */
 static const int CAPTION_NAMES_MAX = 8;
+/* A heading of this many words that ends a sentence is text. */
+static const int SENTENCE_HEADING_WORDS = 10;
 /* A sentence that announces a list has at least this many words. */
 static const int ANNOUNCING_MIN_WORDS = 5;
 /* A block this long whose characters are mostly in identifier-like tokens. */
@@ -1031,8 +1033,39 @@ static void drop_teasers(wn_page *page) {
   }
 }
 
-/* A heading whose section kept nothing introduces nothing. */
+/* A sentence ends at a full stop, an exclamation or a question mark
+ * followed by a space or the end (not the point inside "2.5"). */
+static bool has_sentence_stop(const wn_block *b) {
+  for (size_t i = 0; i < b->text_len; i++) {
+    char c = b->text[i];
+    bool stop = c == '.' || c == '!' || c == '?';
+    if (stop && (i + 1 == b->text_len || b->text[i + 1] == ' ' || b->text[i + 1] == '\n'))
+      return true;
+  }
+  return false;
+}
+
+/* Landing pages set whole sentences in heading tags ("Imagine all the
+ * entertainment you want, all in one place."): such a heading is the
+ * section's text, not a title over it. */
+static bool sentence_heading(const wn_block *b) {
+  return b->kind == WN_BLOCK_HEADING && b->words >= SENTENCE_HEADING_WORDS && has_sentence_stop(b);
+}
+
+/* One past the last kept block that is not a heading; 0 when there is none. */
+static size_t end_of_kept_text(const wn_page *page) {
+  for (size_t j = page->block_count; j-- > 0;)
+    if (page->blocks[j].keep && page->blocks[j].kind != WN_BLOCK_HEADING) return j + 1;
+  return 0;
+}
+
+/*
+ * A heading whose section kept nothing introduces nothing, unless it is a
+ * sentence itself; an article's last heading is a call to read on ("Learn
+ * how to ...: read the rest of the guide.") when nothing is kept after it.
+ */
 static void drop_orphan_headings(wn_page *page) {
+  size_t text_end = end_of_kept_text(page);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *h = &page->blocks[i];
     if (!h->keep || h->kind != WN_BLOCK_HEADING) continue;
@@ -1040,9 +1073,14 @@ static void drop_orphan_headings(wn_page *page) {
     if (page->listing && link_density(h) > LINK_DENSE &&
         (page->elements[h->owner].inherited & WN_EL_LIST))
       continue;
+    if (sentence_heading(h) && (!page->says_article || i < text_end)) continue;
     bool has_content = false;
     for (size_t j = i + 1; j < page->block_count; j++) {
       const wn_block *next = &page->blocks[j];
+      if (next->keep && sentence_heading(next)) {
+        has_content = true;
+        break;
+      }
       if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;
       if (next->keep && next->kind != WN_BLOCK_HEADING) {
         has_content = true;
