@@ -381,7 +381,8 @@ static bool looks_like_listing(const wn_page *page, int region) {
     }
     else if (b->score > 0 && inside(page, b->owner, region)) prose += b->score;
   }
-  return prose < LISTING_PROSE_SHARE * links;
+  double share = getenv("WN_LS") ? atof(getenv("WN_LS")) : LISTING_PROSE_SHARE;
+  return prose < share * links;
 }
 
 
