@@ -113,6 +113,9 @@ static void test_prefix_and_suffix_hits(void **state) {
   e = match("Thread starter paulb203");
   assert_non_null(e);
   assert_string_equal(e->concept, "counts");
+  e = match("Quick view");
+  assert_non_null(e);
+  assert_string_equal(e->concept, "shop");
   e = match("Click to expand...");
   assert_non_null(e);
   assert_string_equal(e->concept, "navigation");
