@@ -381,8 +381,7 @@ static bool looks_like_listing(const wn_page *page, int region) {
     }
     else if (b->score > 0 && inside(page, b->owner, region)) prose += b->score;
   }
-  double share = getenv("WN_LS") ? atof(getenv("WN_LS")) : LISTING_PROSE_SHARE;
-  return prose < share * links;
+  return prose < LISTING_PROSE_SHARE * links;
 }
 
 
@@ -755,7 +754,9 @@ static bool comments_are_content(const wn_page *page, int region) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (!inside(page, b->owner, region)) continue;
-    if (flags_below(page, b->owner, region) & WN_EL_COMMENTS) comment += block_length(b);
+    uint32_t below = flags_below(page, b->owner, region);
+    if (below & WN_EL_REVIEWS) continue; /* customers' reviews are never the thread */
+    if (below & WN_EL_COMMENTS) comment += block_length(b);
     else other += block_length(b);
   }
   /* A page that says it is an article, with an article's worth of text

@@ -38,11 +38,11 @@ static const name_cue NAME_CUES[] = {
     {"comment", WN_EL_COMMENTS}, {"disqus", WN_EL_COMMENTS},
     {"=respond", WN_EL_COMMENTS},
     /* Customer reviews under a product, and the review platforms' widgets. */
-    {"product-reviews", WN_EL_COMMENTS}, {"customer-reviews", WN_EL_COMMENTS},
-    {"user-reviews", WN_EL_COMMENTS}, {"userreviews", WN_EL_COMMENTS},
-    {"user_reviews", WN_EL_COMMENTS}, {"reviews-list", WN_EL_COMMENTS},
-    {"review-list", WN_EL_COMMENTS}, {"yotpo", WN_EL_COMMENTS}, {"jdgm", WN_EL_COMMENTS},
-    {"okendo", WN_EL_COMMENTS}, {"bv-content", WN_EL_COMMENTS}, {"trustpilot", WN_EL_COMMENTS},
+    {"product-reviews", WN_EL_REVIEWS}, {"customer-reviews", WN_EL_REVIEWS},
+    {"user-reviews", WN_EL_REVIEWS}, {"userreviews", WN_EL_REVIEWS},
+    {"user_reviews", WN_EL_REVIEWS}, {"reviews-list", WN_EL_REVIEWS},
+    {"review-list", WN_EL_REVIEWS}, {"yotpo", WN_EL_REVIEWS}, {"jdgm", WN_EL_REVIEWS},
+    {"okendo", WN_EL_REVIEWS}, {"bv-content", WN_EL_REVIEWS}, {"trustpilot", WN_EL_REVIEWS},
     {"modal", WN_EL_DIALOG}, {"popup", WN_EL_DIALOG}, {"overlay", WN_EL_DIALOG},
     {"cookie", WN_EL_DIALOG}, {"consent", WN_EL_DIALOG}, {"gdpr", WN_EL_DIALOG},
     {"share", WN_EL_NEGATIVE_NAME}, {"sharing", WN_EL_NEGATIVE_NAME},
@@ -234,6 +234,7 @@ static uint32_t match_name_cues(const char *names) {
                                  : strstr(names, pattern) != NULL;
     if (hit) flags |= NAME_CUES[i].flag;
   }
+  if (flags & WN_EL_REVIEWS) flags |= WN_EL_COMMENTS;
   if (names_seo_text(names)) {
     flags &= ~(uint32_t)(WN_EL_FOOTER | WN_EL_ASIDE | WN_EL_NEGATIVE_NAME);
     flags |= WN_EL_POSITIVE_NAME;

@@ -45,7 +45,8 @@ enum wn_element_flag {
   WN_EL_CAPTION = 1u << 17,     /* class/id says caption (wp-caption-text, media__caption) */
   WN_EL_LANG = 1u << 18,        /* carries a lang attribute (below <html>) */
   WN_EL_WIDGET_NAME = 1u << 19, /* class/id "widget": a sidebar box, except in main or article */
-  WN_EL_MODAL = 1u << 20        /* dialog by markup (dialog, role, aria-modal), not by name */
+  WN_EL_MODAL = 1u << 20,       /* dialog by markup (dialog, role, aria-modal), not by name */
+  WN_EL_REVIEWS = 1u << 21      /* class/id names a review widget (always with WN_EL_COMMENTS) */
 };
 
 typedef struct wn_element {

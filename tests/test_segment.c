@@ -477,6 +477,8 @@ static void test_class_and_id_name_flags(void **state) {
   assert_true(element_by_id(page, "seo")->flags & WN_EL_POSITIVE_NAME);
   assert_false(element_by_id(page, "seo")->flags & WN_EL_FOOTER);
   assert_true(element_by_id(page, "rv")->flags & WN_EL_COMMENTS); /* a review widget */
+  assert_true(element_by_id(page, "rv")->flags & WN_EL_REVIEWS);
+  assert_false(element_by_id(page, "cl")->flags & WN_EL_REVIEWS);
   assert_true(element_by_id(page, "sig")->flags & WN_EL_NEGATIVE_NAME); /* a poster's signature */
   assert_true(element_by_id(page, "sim")->flags & WN_EL_NEGATIVE_NAME); /* similar threads */
   assert_false(element_by_id(page, "by")->flags & WN_EL_NEGATIVE_NAME); /* a byline */
