@@ -35,6 +35,10 @@ static const int NOTICE_MAX_BLOCKS = 3;
 /* A boilerplate name on an element with more than this share of the page's
  * text, links included, is a misnomer. */
 static const double NAMED_LISTING_SHARE = 0.5;
+/* This many boxes under one boilerplate name each, holding this share of
+ * their container's text, are a grid of cards whatever the name says. */
+static const int MISNAMED_CARDS_MIN = 8;
+static const double MISNAMED_CARDS_SHARE = 0.8;
 /* Prose this long under a boilerplate name is kept all the same. */
 static const double LONG_PROSE = 200.0;
 /* Text outside the comments that makes a page an article with comments
@@ -264,6 +268,54 @@ static void clear_wrapper_flags(wn_page *page, const bool *landmark) {
   }
   free(headline);
   recompute_inherited(page);
+}
+
+/*
+ * Cards each named for what they are not ("as-util-relatedlink" on every
+ * product tile, "promo" on every service card) are a grid, not a box of
+ * related links: an element whose text sits mostly in many such boxes, none
+ * inside another, is the grid, and the name a utility class.
+ */
+static void clear_misnamed_cards(wn_page *page) {
+  size_t n = page->element_count;
+  double *named = wn_xcalloc(n, sizeof *named);
+  double *boxes = wn_xcalloc(n, sizeof *boxes);
+  for (size_t i = 1; i < n; i++) {
+    const wn_element *e = &page->elements[i];
+    if (!(e->flags & WN_EL_NEGATIVE_NAME)) continue;
+    if (page->elements[e->parent].inherited & WN_EL_NEGATIVE_NAME) continue;
+    named[i] = e->text_chars;
+    boxes[i] = 1;
+  }
+  sum_up_tree(page, named);
+  sum_up_tree(page, boxes);
+  /* Beside an article, such a grid is what it looks like: teasers. */
+  bool has_article = page->says_article;
+  for (size_t i = 0; i < n && !has_article; i++)
+    has_article = page->elements[i].flags & WN_EL_ARTICLE;
+  /* Nor is it the page when the page has more text of its own. */
+  double own_text = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!(page->elements[b->owner].inherited & CHROME_FLAGS)) own_text += block_length(b);
+  }
+  bool cleared = false;
+  for (size_t i = 0; i < n; i++) {
+    const wn_element *grid = &page->elements[i];
+    if (grid->inherited & WN_EL_NEGATIVE_NAME) continue;
+    if (has_article && !(grid->inherited & WN_EL_ARTICLE)) continue;
+    if (named[i] < own_text) continue;
+    if (boxes[i] < MISNAMED_CARDS_MIN || named[i] < MISNAMED_CARDS_SHARE * grid->text_chars)
+      continue;
+    size_t j = i + 1;
+    for (; j < n && page->elements[j].depth > grid->depth; j++)
+      page->elements[j].flags &= ~(uint32_t)WN_EL_NEGATIVE_NAME;
+    cleared = true;
+    i = j - 1; /* past the grid's subtree */
+  }
+  if (cleared) recompute_inherited(page);
+  free(named);
+  free(boxes);
 }
 
 static bool inside(const wn_page *page, int element, int region);
@@ -1152,6 +1204,7 @@ void wn_classify(wn_page *page) {
   aggregate_text(page);
   bool *landmark = landmarks_below(page, false);
   clear_wrapper_flags(page, landmark);
+  clear_misnamed_cards(page);
   mark_lexicon_hits(page);
   mark_consent_banners(page, landmark);
   free(landmark);
