@@ -264,6 +264,31 @@ static void test_no_title_anywhere_is_empty(void **state) {
 
 /* ---- pages with nothing to keep -------------------------------------- */
 
+/* A <nav> by its tag stays navigation even when its menu blurbs outweigh
+ * the article; only a name ("has-nav") is taken for a mislabelled wrapper. */
+static void test_nav_tag_holding_much_text_stays_navigation(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Ferry timetable changes</title></head><body>"
+      "<nav><ul>"
+      "<li><a href=\"/travel\">Travel</a><p>Timetables, fares and live departures for every "
+      "ferry, bus and train route on the islands, updated through the day.</p></li>"
+      "<li><a href=\"/stay\">Stay</a><p>Hotels, guest houses and campsites across the islands, "
+      "with reviews from visitors and offers for early bookings in the spring.</p></li>"
+      "<li><a href=\"/eat\">Eat</a><p>Restaurants, cafes and markets, from harbour fish "
+      "kitchens to the farm shops inland, with opening hours for every season.</p></li>"
+      "<li><a href=\"/do\">Do</a><p>Walks, beaches, museums and boat trips, with maps and "
+      "suggestions for rainy days and for families with small children.</p></li>"
+      "</ul></nav>"
+      "<main><h1>Ferry timetable changes</h1>"
+      "<p>From the first of May the morning ferry leaves the north harbour at seven instead "
+      "of half past six, and the last evening sailing moves to nine o'clock.</p>"
+      "<p>The operator says the change follows a survey of commuters, most of whom asked for "
+      "a later return in summer.</p></main>"
+      "</body></html>");
+  assert_kept(page, "From the first of May");
+  assert_dropped_for(page, "Hotels, guest houses", REASONS("navigation", "outside-main"));
+}
+
 static void test_login_form_keeps_nothing(void **state) {
   wn_page *page = classify(state,
                            "<html><head><title>Sign in</title></head><body>"
@@ -547,6 +572,7 @@ int main(void) {
       T(test_h1_beats_og_title),
       T(test_logo_h1_in_site_header_is_not_the_title),
       T(test_no_title_anywhere_is_empty),
+      T(test_nav_tag_holding_much_text_stays_navigation),
       T(test_login_form_keeps_nothing),
       T(test_few_words_keep_nothing),
       T(test_empty_page),
