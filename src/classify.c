@@ -566,10 +566,10 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
     break;
   case WN_LEX_SECTION:
     b->lexicon = hit;
-    /* A linked label is a tab, a menu entry or a card's badge ("Popular"),
-     * not the title of what follows. */
     /* On a forum thread "Comments" titles the replies, which are the page. */
     if (page->says_forum_thread && strcmp(hit->concept, "comments") == 0) break;
+    /* A linked label is a tab, a menu entry or a card's badge ("Popular"),
+     * not the title of what follows. */
     if (b->kind == WN_BLOCK_HEADING || link_density(b) <= LINK_DENSE)
       mark_section(page, i, page_prose);
     break;
