@@ -113,6 +113,13 @@ static const double TEASER_MAX_BLURB = 300.0;
 static const double TEASER_MAX_SHARE = 0.25;
 /* More elements named caption than this are not captions. */
 static const int CAPTION_NAMES_MAX = 8;
+/* A price is a line of at most this many words; a grid of products has at
+ * least this many cards with at most this many prices each, and they hold
+ * this share of the grid's prices. */
+static const int PRICE_LINE_MAX_WORDS = 6;
+static const int PRICE_GRID_MIN_CARDS = 4;
+static const double PRICE_CARD_MAX_PRICES = 3;
+static const double PRICE_GRID_SHARE = 0.8;
 /* A heading of this many words that ends a sentence is text. */
 static const int SENTENCE_HEADING_WORDS = 10;
 /* A sentence that announces a list has at least this many words. */
@@ -165,7 +172,7 @@ static bool structured_item(const wn_block *b) {
  * Elements are numbered in document order, so every child comes after its
  * parent: one backward pass sums a value up the whole tree.
  */
-static void sum_up_tree(wn_page *page, double *values) {
+static void sum_up_tree(const wn_page *page, double *values) {
   for (size_t i = page->element_count; i-- > 1;) {
     int parent = page->elements[i].parent;
     if (parent >= 0) values[parent] += values[i];
@@ -1177,6 +1184,79 @@ static bool card_text(const wn_page *page, const wn_block *b) {
   return false;
 }
 
+
+/* ---- product grids ------------------------------------------------------ */
+
+/* A price: a short line with digits and a currency sign ($, £, ¥, or one
+ * of Unicode's currency symbols: €, ₹, ₩...). */
+static bool price_line(const wn_block *b) {
+  if (b->words > PRICE_LINE_MAX_WORDS) return false;
+  bool digit = false, currency = false;
+  const unsigned char *t = (const unsigned char *)b->text;
+  for (size_t i = 0; i < b->text_len; i++) {
+    if (t[i] >= '0' && t[i] <= '9') digit = true;
+    if (t[i] == '$') currency = true;
+    if (t[i] == 0xC2 && i + 1 < b->text_len && (t[i + 1] == 0xA3 || t[i + 1] == 0xA5))
+      currency = true; /* £ ¥ */
+    if (t[i] == 0xE2 && i + 2 < b->text_len &&
+        ((t[i + 1] == 0x82 && t[i + 2] >= 0xA0) || (t[i + 1] == 0x83 && t[i + 2] <= 0x8F)))
+      currency = true; /* U+20A0-U+20CF */
+  }
+  return digit && currency;
+}
+
+/* Elements whose children are several cards that each carry a price (a
+ * sale price beside the old one at most), holding most of its prices. */
+static bool *find_price_grids(const wn_page *page) {
+  size_t n = page->element_count;
+  double *prices = wn_xcalloc(n, sizeof *prices);
+  for (size_t i = 0; i < page->block_count; i++)
+    if (price_line(&page->blocks[i])) prices[page->blocks[i].owner] += 1;
+  sum_up_tree(page, prices);
+  int *cards = wn_xcalloc(n, sizeof *cards);
+  double *card_prices = wn_xcalloc(n, sizeof *card_prices);
+  for (size_t i = 1; i < n; i++) {
+    int parent = page->elements[i].parent;
+    if (prices[i] >= 1 && prices[i] <= PRICE_CARD_MAX_PRICES && prices[parent] > prices[i]) {
+      cards[parent]++;
+      card_prices[parent] += prices[i];
+    }
+  }
+  bool *grid = wn_xcalloc(n, sizeof *grid);
+  for (size_t i = 0; i < n; i++) {
+    const wn_element *e = &page->elements[i];
+    if (cards[i] < PRICE_GRID_MIN_CARDS || card_prices[i] < PRICE_GRID_SHARE * prices[i]) continue;
+    grid[i] = !(e->inherited & (CHROME_FLAGS | WN_EL_COMMENTS));
+  }
+  free(prices);
+  free(cards);
+  free(card_prices);
+  return grid;
+}
+
+/*
+ * A shop's category page is its grid of products: names and prices that
+ * the region choice leaves out when the category has a long description.
+ * Outside an article, blocks of a grid of priced cards are kept (not its
+ * buttons or other lexicon lines, nor what chrome holds).
+ */
+static void keep_price_grids(wn_page *page) {
+  if (page->listing || page->says_article) return;
+  bool *grid = find_price_grids(page);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->keep || b->lexicon || machine_text(b)) continue;
+    if (b->reason != WN_DROP_OUTSIDE_MAIN && b->reason != WN_DROP_LINK_DENSE) continue;
+    if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
+    bool in_grid = false;
+    for (int e = b->owner; e >= 0 && !in_grid; e = page->elements[e].parent) in_grid = grid[e];
+    if (!in_grid) continue;
+    b->keep = 1;
+    b->reason = b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
+  }
+  free(grid);
+}
+
 static void drop_all_if_too_little(wn_page *page) {
   double kept = 0;
   for (size_t i = 0; i < page->block_count; i++) {
@@ -1225,6 +1305,7 @@ void wn_classify(wn_page *page) {
   keep_headline_context(page, region, comments_ok);
   extend_to_adjacent_prose(page, outer, region, comments_ok);
   keep_announced_lists(page);
+  keep_price_grids(page);
   drop_labels_before_headline(page);
   drop_duplicates(page);
   wn_identify_document_language(page);
