@@ -726,6 +726,83 @@ static void mark_consent_banners(wn_page *page, const bool *landmark) {
   free(banner);
 }
 
+/* ---- product grids ------------------------------------------------------ */
+
+/* A price: a short line with digits and a currency sign ($, £, ¥, or one
+ * of Unicode's currency symbols: €, ₹, ₩...). */
+static bool price_line(const wn_block *b) {
+  if (b->words > PRICE_LINE_MAX_WORDS) return false;
+  bool digit = false, currency = false;
+  const unsigned char *t = (const unsigned char *)b->text;
+  for (size_t i = 0; i < b->text_len; i++) {
+    if (t[i] >= '0' && t[i] <= '9') digit = true;
+    if (t[i] == '$') currency = true;
+    if (t[i] == 0xC2 && i + 1 < b->text_len && (t[i + 1] == 0xA3 || t[i + 1] == 0xA5))
+      currency = true; /* £ ¥ */
+    if (t[i] == 0xE2 && i + 2 < b->text_len &&
+        ((t[i + 1] == 0x82 && t[i + 2] >= 0xA0) || (t[i + 1] == 0x83 && t[i + 2] <= 0x8F)))
+      currency = true; /* U+20A0-U+20CF */
+  }
+  return digit && currency;
+}
+
+/* Elements whose children are several cards that each carry a price (a
+ * sale price beside the old one at most), holding most of its prices. */
+static bool *find_price_grids(const wn_page *page) {
+  size_t n = page->element_count;
+  double *prices = wn_xcalloc(n, sizeof *prices);
+  for (size_t i = 0; i < page->block_count; i++)
+    if (price_line(&page->blocks[i])) prices[page->blocks[i].owner] += 1;
+  sum_up_tree(page, prices);
+  int *cards = wn_xcalloc(n, sizeof *cards);
+  double *card_prices = wn_xcalloc(n, sizeof *card_prices);
+  for (size_t i = 1; i < n; i++) {
+    int parent = page->elements[i].parent;
+    if (prices[i] >= 1 && prices[i] <= PRICE_CARD_MAX_PRICES && prices[parent] > prices[i]) {
+      cards[parent]++;
+      card_prices[parent] += prices[i];
+    }
+  }
+  bool *grid = wn_xcalloc(n, sizeof *grid);
+  for (size_t i = 0; i < n; i++) {
+    const wn_element *e = &page->elements[i];
+    if (cards[i] < PRICE_GRID_MIN_CARDS || card_prices[i] < PRICE_GRID_SHARE * prices[i]) continue;
+    grid[i] = !(e->inherited & (CHROME_FLAGS | WN_EL_COMMENTS));
+  }
+  free(prices);
+  free(cards);
+  free(card_prices);
+  return grid;
+}
+
+static bool in_price_grid(const wn_page *page, const bool *grid, int element) {
+  if (!grid) return false;
+  for (int e = element; e >= 0; e = page->elements[e].parent)
+    if (grid[e]) return true;
+  return false;
+}
+
+/*
+ * A shop's category page is its grid of products: names and prices that
+ * the region choice leaves out when the category has a long description.
+ * Outside an article, blocks of a grid of priced cards are kept (not its
+ * buttons or other lexicon lines, nor what chrome holds).
+ */
+static void keep_price_grids(wn_page *page, const bool *grid) {
+  if (!grid) return;
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->keep || b->lexicon || machine_text(b)) continue;
+    if (b->reason != WN_DROP_OUTSIDE_MAIN && b->reason != WN_DROP_LINK_DENSE) continue;
+    if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
+    if (!in_price_grid(page, grid, b->owner)) continue;
+    b->keep = 1;
+    b->reason = b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
+  }
+}
+
+/* ---- duplicates ---------------------------------------------------------- */
+
 /* Printed once: a lede repeated as the first paragraph, a pull quote. */
 static uint64_t text_hash(const char *s, size_t len) {
   uint64_t h = 1469598103934665603u; /* FNV-1a */
@@ -747,7 +824,7 @@ static bool quotes_earlier_text(const wn_page *page, size_t i) {
   return false;
 }
 
-static void drop_duplicates(wn_page *page) {
+static void drop_duplicates(wn_page *page, const bool *price_grid) {
   size_t cap = 64;
   while (cap < 2 * page->block_count) cap *= 2;
   const wn_block **seen = wn_xcalloc(cap, sizeof *seen);
@@ -757,6 +834,8 @@ static void drop_duplicates(wn_page *page) {
     if (!b->keep || b->chars < DUPLICATE_MIN_CHARS || structured_item(b) ||
         b->kind == WN_BLOCK_CODE)
       continue;
+    /* Cards of a product grid repeat their material, size or badge. */
+    if (in_price_grid(page, price_grid, b->owner)) continue;
     size_t slot = (size_t)text_hash(b->text, b->text_len) & (cap - 1);
     for (; seen[slot]; slot = (slot + 1) & (cap - 1)) {
       if (seen[slot]->text_len == b->text_len && memcmp(seen[slot]->text, b->text, b->text_len) == 0)
@@ -1185,78 +1264,6 @@ static bool card_text(const wn_page *page, const wn_block *b) {
 }
 
 
-/* ---- product grids ------------------------------------------------------ */
-
-/* A price: a short line with digits and a currency sign ($, £, ¥, or one
- * of Unicode's currency symbols: €, ₹, ₩...). */
-static bool price_line(const wn_block *b) {
-  if (b->words > PRICE_LINE_MAX_WORDS) return false;
-  bool digit = false, currency = false;
-  const unsigned char *t = (const unsigned char *)b->text;
-  for (size_t i = 0; i < b->text_len; i++) {
-    if (t[i] >= '0' && t[i] <= '9') digit = true;
-    if (t[i] == '$') currency = true;
-    if (t[i] == 0xC2 && i + 1 < b->text_len && (t[i + 1] == 0xA3 || t[i + 1] == 0xA5))
-      currency = true; /* £ ¥ */
-    if (t[i] == 0xE2 && i + 2 < b->text_len &&
-        ((t[i + 1] == 0x82 && t[i + 2] >= 0xA0) || (t[i + 1] == 0x83 && t[i + 2] <= 0x8F)))
-      currency = true; /* U+20A0-U+20CF */
-  }
-  return digit && currency;
-}
-
-/* Elements whose children are several cards that each carry a price (a
- * sale price beside the old one at most), holding most of its prices. */
-static bool *find_price_grids(const wn_page *page) {
-  size_t n = page->element_count;
-  double *prices = wn_xcalloc(n, sizeof *prices);
-  for (size_t i = 0; i < page->block_count; i++)
-    if (price_line(&page->blocks[i])) prices[page->blocks[i].owner] += 1;
-  sum_up_tree(page, prices);
-  int *cards = wn_xcalloc(n, sizeof *cards);
-  double *card_prices = wn_xcalloc(n, sizeof *card_prices);
-  for (size_t i = 1; i < n; i++) {
-    int parent = page->elements[i].parent;
-    if (prices[i] >= 1 && prices[i] <= PRICE_CARD_MAX_PRICES && prices[parent] > prices[i]) {
-      cards[parent]++;
-      card_prices[parent] += prices[i];
-    }
-  }
-  bool *grid = wn_xcalloc(n, sizeof *grid);
-  for (size_t i = 0; i < n; i++) {
-    const wn_element *e = &page->elements[i];
-    if (cards[i] < PRICE_GRID_MIN_CARDS || card_prices[i] < PRICE_GRID_SHARE * prices[i]) continue;
-    grid[i] = !(e->inherited & (CHROME_FLAGS | WN_EL_COMMENTS));
-  }
-  free(prices);
-  free(cards);
-  free(card_prices);
-  return grid;
-}
-
-/*
- * A shop's category page is its grid of products: names and prices that
- * the region choice leaves out when the category has a long description.
- * Outside an article, blocks of a grid of priced cards are kept (not its
- * buttons or other lexicon lines, nor what chrome holds).
- */
-static void keep_price_grids(wn_page *page) {
-  if (page->listing || page->says_article) return;
-  bool *grid = find_price_grids(page);
-  for (size_t i = 0; i < page->block_count; i++) {
-    wn_block *b = &page->blocks[i];
-    if (b->keep || b->lexicon || machine_text(b)) continue;
-    if (b->reason != WN_DROP_OUTSIDE_MAIN && b->reason != WN_DROP_LINK_DENSE) continue;
-    if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
-    bool in_grid = false;
-    for (int e = b->owner; e >= 0 && !in_grid; e = page->elements[e].parent) in_grid = grid[e];
-    if (!in_grid) continue;
-    b->keep = 1;
-    b->reason = b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
-  }
-  free(grid);
-}
-
 static void drop_all_if_too_little(wn_page *page) {
   double kept = 0;
   for (size_t i = 0; i < page->block_count; i++) {
@@ -1305,9 +1312,11 @@ void wn_classify(wn_page *page) {
   keep_headline_context(page, region, comments_ok);
   extend_to_adjacent_prose(page, outer, region, comments_ok);
   keep_announced_lists(page);
-  keep_price_grids(page);
+  bool *price_grid = page->listing || page->says_article ? NULL : find_price_grids(page);
+  keep_price_grids(page, price_grid);
   drop_labels_before_headline(page);
-  drop_duplicates(page);
+  drop_duplicates(page, price_grid);
+  free(price_grid);
   wn_identify_document_language(page);
   wn_drop_foreign_chrome(page);
   drop_teasers(page);
