@@ -747,7 +747,8 @@ static bool price_line(const wn_block *b) {
 }
 
 /* Elements whose children are several cards that each carry a price (a
- * sale price beside the old one at most), holding most of its prices. */
+ * sale price beside the old one at most), holding most of its prices; the
+ * result marks them and everything inside them. */
 static bool *find_price_grids(const wn_page *page) {
   size_t n = page->element_count;
   double *prices = wn_xcalloc(n, sizeof *prices);
@@ -769,18 +770,16 @@ static bool *find_price_grids(const wn_page *page) {
     if (cards[i] < PRICE_GRID_MIN_CARDS || card_prices[i] < PRICE_GRID_SHARE * prices[i]) continue;
     grid[i] = !(e->inherited & (CHROME_FLAGS | WN_EL_COMMENTS));
   }
+  /* Parents come first: mark every element inside a grid. */
+  for (size_t i = 1; i < n; i++)
+    if (grid[page->elements[i].parent]) grid[i] = true;
   free(prices);
   free(cards);
   free(card_prices);
   return grid;
 }
 
-static bool in_price_grid(const wn_page *page, const bool *grid, int element) {
-  if (!grid) return false;
-  for (int e = element; e >= 0; e = page->elements[e].parent)
-    if (grid[e]) return true;
-  return false;
-}
+static bool in_price_grid(const bool *grid, int element) { return grid && grid[element]; }
 
 /*
  * A shop's category page is its grid of products: names and prices that
@@ -795,7 +794,7 @@ static void keep_price_grids(wn_page *page, const bool *grid) {
     if (b->keep || b->lexicon || machine_text(b)) continue;
     if (b->reason != WN_DROP_OUTSIDE_MAIN && b->reason != WN_DROP_LINK_DENSE) continue;
     if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
-    if (!in_price_grid(page, grid, b->owner)) continue;
+    if (!in_price_grid(grid, b->owner)) continue;
     b->keep = 1;
     b->reason = b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
   }
@@ -835,7 +834,7 @@ static void drop_duplicates(wn_page *page, const bool *price_grid) {
         b->kind == WN_BLOCK_CODE)
       continue;
     /* Cards of a product grid repeat their material, size or badge. */
-    if (in_price_grid(page, price_grid, b->owner)) continue;
+    if (in_price_grid(price_grid, b->owner)) continue;
     size_t slot = (size_t)text_hash(b->text, b->text_len) & (cap - 1);
     for (; seen[slot]; slot = (slot + 1) & (cap - 1)) {
       if (seen[slot]->text_len == b->text_len && memcmp(seen[slot]->text, b->text, b->text_len) == 0)
