@@ -85,6 +85,7 @@ void wn_clean_sizes_init(wn_clean_sizes *sizes) {
   sizes->page_chars = WN_CLEAN_UNMEASURED;
   sizes->main = NULL;
   sizes->main_chars = 0;
+  sizes->page_titles = WN_CLEAN_UNMEASURED;
 }
 
 /* `chars` of text as a share of the page's. */
@@ -120,6 +121,52 @@ static bool hides_main_region(const GumboNode *element, size_t chars, wn_clean_s
     sizes->main_chars = wn_clean_text_size(region);
   }
   return sizes->main_chars > 0 && (double)chars >= HIDDEN_MAIN_SHARE * (double)sizes->main_chars;
+}
+
+/*
+ * Pages without a <main> hide their whole content the same way (a product
+ * wrapped in <div style="display:none"> until a script has priced it): the
+ * hidden box then holds every <h1> of the page, while the text it competes
+ * with is mostly other hidden boxes (mega menus, dialogs), so its share of
+ * the page's text is well below half. Menus and dialogs hold no page title.
+ */
+static const double HIDDEN_TITLED_SHARE = 0.25;
+
+/* <h1> elements under `root`, not counting those under text-less tags. */
+static size_t count_titles(const GumboNode *root) {
+  size_t titles = 0;
+  const GumboNode *node = root;
+  while (node) {
+    bool descend = false;
+    if (node->type == GUMBO_NODE_ELEMENT && !tag_has_no_text(node->v.element.tag)) {
+      if (node->v.element.tag == GUMBO_TAG_H1) titles++;
+      descend = node->v.element.children.length > 0;
+    }
+    if (descend) {
+      node = node->v.element.children.data[0];
+      continue;
+    }
+    while (node != root) {
+      const GumboNode *parent = node->parent;
+      size_t next = node->index_within_parent + 1;
+      if (next < parent->v.element.children.length) {
+        node = parent->v.element.children.data[next];
+        break;
+      }
+      node = parent;
+    }
+    if (node == root) break;
+  }
+  return titles;
+}
+
+static bool hides_page_title(const GumboNode *element, size_t chars, const GumboNode *root,
+                             wn_clean_sizes *sizes) {
+  if (share_of_page(chars, root, sizes) < HIDDEN_TITLED_SHARE) return false;
+  size_t titles = count_titles(element);
+  if (titles == 0) return false;
+  if (sizes->page_titles == WN_CLEAN_UNMEASURED) sizes->page_titles = count_titles(root);
+  return titles == sizes->page_titles;
 }
 
 /*
@@ -234,7 +281,8 @@ wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
   if (hidden == WN_SKIP_NONE) return WN_SKIP_NONE;
   size_t chars = wn_clean_text_size(element); /* measured once for both shares */
   if (share_of_page(chars, root, sizes) < HIDDEN_MAX_SHARE &&
-      !hides_main_region(element, chars, sizes))
+      !hides_main_region(element, chars, sizes) &&
+      !hides_page_title(element, chars, root, sizes))
     return hidden;
   return WN_SKIP_NONE;
 }

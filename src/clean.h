@@ -23,20 +23,23 @@ typedef enum wn_skip_reason {
 
 #define WN_CLEAN_UNMEASURED ((size_t)-1)
 
-/* Text sizes measured on demand, once each: the page's, and that of the
- * main region (<main>, role=main) a hidden element sits in. */
+/* Text sizes measured on demand, once each: the page's, that of the main
+ * region (<main>, role=main) a hidden element sits in, and the page's count
+ * of <h1> titles. */
 typedef struct wn_clean_sizes {
   size_t page_chars;            /* WN_CLEAN_UNMEASURED until needed */
   const GumboNode *main;        /* the region main_chars was measured for */
   size_t main_chars;
+  size_t page_titles;           /* <h1> elements on the page; WN_CLEAN_UNMEASURED */
 } wn_clean_sizes;
 
 void wn_clean_sizes_init(wn_clean_sizes *sizes);
 
 /*
  * Why `element` (an element node) carries no page text, or WN_SKIP_NONE.
- * Hiding is refused when it would hide most of the page, or most of the
- * page's main region (scripts that reveal the content on load).
+ * Hiding is refused when it would hide most of the page, most of the page's
+ * main region, or the page's title with a good part of its text (scripts
+ * that reveal the content on load).
  */
 wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
                              wn_clean_sizes *sizes);
