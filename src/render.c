@@ -64,10 +64,28 @@ static int group_of(const wn_page *page, const wn_block *b) {
   return -1;
 }
 
+/*
+ * A page whose only content is its headline (a link post, a video page) has
+ * its <h1> taken as the title and dropped as a repeat: the title is then the
+ * whole text, not a heading over nothing.
+ */
+static bool title_is_the_text(const wn_page *page, int include_title) {
+  if (!include_title || !page->title || !*page->title) return false;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].reason == WN_DROP_TITLE_REPEAT) return true;
+  return false;
+}
+
 void wn_render_text(const wn_page *page, int include_title, wn_buf *out) {
   size_t first = 0;
   while (first < page->block_count && !page->blocks[first].keep) first++;
-  if (first == page->block_count) return;
+  if (first == page->block_count) {
+    if (title_is_the_text(page, include_title)) {
+      wn_nfc_append(out, page->title, strlen(page->title));
+      wn_buf_putc(out, '\n');
+    }
+    return;
+  }
   if (include_title && page->title && *page->title) {
     wn_nfc_append(out, page->title, strlen(page->title));
     wn_buf_puts(out, "\n\n");
@@ -559,7 +577,17 @@ static size_t md_table(md_writer *w, size_t first) {
 
 void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
   size_t first = md_next_kept(page, 0);
-  if (first >= page->block_count) return;
+  if (first >= page->block_count) {
+    if (title_is_the_text(page, include_title)) {
+      wn_buf raw;
+      wn_buf_init(&raw);
+      md_heading(&raw, 1, page->title, strlen(page->title));
+      wn_buf_putc(&raw, '\n');
+      wn_nfc_append(out, raw.data, raw.len);
+      wn_buf_free(&raw);
+    }
+    return;
+  }
   md_writer w;
   memset(&w, 0, sizeof w);
   w.page = page;

@@ -259,6 +259,26 @@ static void test_classified_article_renders_cleanly(void **state) {
   assert_one_final_newline(text);
 }
 
+/* A link post: the headline is all the page says, and it is printed once. */
+static const char HEADLINE_ONLY[] =
+    "<html><head><title>Night buses stay : r/transit</title></head><body>"
+    "<header><nav><a href=\"/\">Home</a> <a href=\"/login\">Log in</a></nav></header>"
+    "<main><h1>City council votes to keep the night buses running all winter: \"Shift "
+    "workers, nurses and students rely on these routes,\" the transport chair says. The "
+    "city is now asking riders which routes should run more often.</h1>"
+    "<a href=\"https://news.example.org/night-buses\">news.example.org</a></main>"
+    "<footer><p>Copyright 2025 Example Social.</p></footer></body></html>";
+
+static void test_headline_only_page_prints_its_title(void **state) {
+  classified(state, HEADLINE_ONLY);
+  const char *text = render(state, 1);
+  assert_int_equal(strncmp(text, "City council votes", 18), 0);
+  assert_null(strstr(text + 1, "City council votes"));
+  assert_one_final_newline(text);
+  /* --no-title leaves nothing: the headline was the title. */
+  assert_string_equal(render(state, 0), "");
+}
+
 /* ---- Markdown ------------------------------------------------------------ */
 
 static const char *markdown(void **state, int include_title) {
@@ -282,6 +302,13 @@ static void test_md_title_not_repeated(void **state) {
   assert_string_equal(markdown(state, 1), "# The Title\n\nBody.\n\n# Another part\n\nMore.\n");
   /* Without the title line the heading is the only place the title appears. */
   assert_string_equal(markdown(state, 0), "# The Title\n\nBody.\n\n# Another part\n\nMore.\n");
+}
+
+static void test_md_headline_only_page(void **state) {
+  classified(state, HEADLINE_ONLY);
+  const char *md = markdown(state, 1);
+  assert_int_equal(strncmp(md, "# City council votes", 20), 0);
+  assert_one_final_newline(md);
 }
 
 static void test_md_heading_on_one_line_and_closing_hashes_escaped(void **state) {
@@ -641,6 +668,7 @@ int main(void) {
       T(test_render_is_nfc),
       T(test_render_title_is_nfc),
       T(test_classified_article_renders_cleanly),
+      T(test_headline_only_page_prints_its_title),
       T(test_explain_one_line_per_block),
       T(test_explain_shows_block_text_on_one_line),
       T(test_explain_cuts_long_text_at_a_character_boundary),
@@ -649,6 +677,7 @@ int main(void) {
       T(test_explain_region_class_with_newline),
       T(test_md_title_and_headings),
       T(test_md_title_not_repeated),
+      T(test_md_headline_only_page),
       T(test_md_heading_on_one_line_and_closing_hashes_escaped),
       T(test_md_unordered_list),
       T(test_md_ordered_list),
