@@ -1263,12 +1263,12 @@ static bool card_text(const wn_page *page, const wn_block *b) {
 }
 
 
-static void drop_all_if_too_little(wn_page *page) {
+static void drop_all_if_too_little(wn_page *page, const bool *price_grid) {
   double kept = 0;
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (b->keep && (page->listing || reads_as_prose(b) || structured_item(b) ||
-                    card_text(page, b)))
+                    card_text(page, b) || in_price_grid(price_grid, b->owner)))
       kept += block_length(b);
   }
   if (kept >= MIN_CONTENT) return;
@@ -1315,12 +1315,12 @@ void wn_classify(wn_page *page) {
   keep_price_grids(page, price_grid);
   drop_labels_before_headline(page);
   drop_duplicates(page, price_grid);
-  free(price_grid);
   wn_identify_document_language(page);
   wn_drop_foreign_chrome(page);
   drop_teasers(page);
   drop_orphan_headings(page);
-  drop_all_if_too_little(page);
+  drop_all_if_too_little(page, price_grid);
+  free(price_grid);
   wn_choose_title(page);
 }
 
