@@ -17,6 +17,9 @@
 static const double CJK_CHAR_WEIGHT = 3.0;
 /* Above this share of link text a block reads as navigation. */
 static const double LINK_DENSE = 0.5;
+static const int LONG_CITING_CHARS = 100;
+static const double LONG_CITING_LINK_LIMIT = 0.8;
+static const int LONG_CITING_PUNCTUATION = 3;
 /* Chrome counts against the region that holds it at this rate per char. */
 static const double CHROME_PENALTY = 0.5;
 /* Text without sentence punctuation, shorter than this, is label-like. */
@@ -985,6 +988,15 @@ static bool chrome_box_is_small(const wn_page *page, const wn_block *b, int regi
   return !h->holds_h1 && h->long_blocks <= CHROME_BOX_PARAGRAPHS;
 }
 
+/* Inside the content, a long block whose links leave a good part of its
+ * text unlinked, with the punctuation of a sentence or a citation, is
+ * writing that cites (a reference, a list of sources); a menu run into one
+ * block has labels between its links, not punctuation. */
+static double inside_link_limit(const wn_block *b) {
+  bool cites = b->chars >= LONG_CITING_CHARS && b->punctuation >= LONG_CITING_PUNCTUATION;
+  return cites ? LONG_CITING_LINK_LIMIT : LINK_DENSE;
+}
+
 static int judge_inside(const wn_page *page, const wn_block *b, int region,
                         bool comments_ok) {
   uint32_t flags = flags_below(page, b->owner, region);
@@ -1002,7 +1014,7 @@ static int judge_inside(const wn_page *page, const wn_block *b, int region,
   if (flags & WN_EL_HEADER) return WN_DROP_HEADER;
   if ((flags & WN_EL_NEGATIVE_NAME) && !long_prose) return WN_DROP_BOILERPLATE_NAME;
   if ((flags & WN_EL_COMMENTS) && !comments_ok) return WN_DROP_COMMENTS;
-  if (b->kind != WN_BLOCK_HEADING && page_link_density(page, b) > LINK_DENSE)
+  if (b->kind != WN_BLOCK_HEADING && page_link_density(page, b) > inside_link_limit(b))
     return WN_DROP_LINK_DENSE;
   return b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
 }
