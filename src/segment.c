@@ -717,7 +717,9 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     return;
   }
   wn_skip_reason skip = wn_clean_skip(node, s->root, &s->sizes);
-  if (skip == WN_SKIP_TAG) s->pending_space = true; /* "Email<input>Password" are two words */
+  /* "Email<input>Password" are two words; a ruby reading (<rt>, <rp>) sits
+   * inside one: 子<rt>こ</rt>ども is the word 子ども. */
+  if (skip == WN_SKIP_TAG && tag != GUMBO_TAG_RT && tag != GUMBO_TAG_RP) s->pending_space = true;
   if (skip != WN_SKIP_NONE) return;
   frame *parent = s->depth ? &s->stack[s->depth - 1] : NULL;
   if (tag == GUMBO_TAG_BR) {

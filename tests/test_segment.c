@@ -268,6 +268,19 @@ static void test_non_text_elements_are_skipped(void **state) {
   assert_true(any_block_has(page, "visible two"));
 }
 
+/* A ruby reading is skipped without splitting its word; a form control
+ * between two words still separates them. */
+static void test_ruby_readings_do_not_split_words(void **state) {
+  wn_page *page = parse(state,
+                        "<p><ruby>\xe5\xad\x90<rt>\xe3\x81\x93</rt></ruby>\xe3\x81\xa9\xe3\x82\x82"
+                        "<ruby>\xe6\xbc\xa2<rp>(</rp><rt>\xe3\x81\x8b\xe3\x82\x93</rt><rp>)</rp>"
+                        "</ruby>\xe5\xad\x97</p><p>Email<input>Password</p>");
+  assert_well_formed(page);
+  /* 子ども, 漢字 */
+  assert_blocks(page, BLOCKS("\xe5\xad\x90\xe3\x81\xa9\xe3\x82\x82\xe6\xbc\xa2\xe5\xad\x97",
+                             "Email Password"));
+}
+
 static const char LONG_PROSE[] =
     "<p>This long paragraph is the main text of the page. It runs on for several "
     "sentences, so that any small hidden element is a tiny share of the page, and "
@@ -740,6 +753,7 @@ int main(void) {
       T(test_data_row_with_padded_cells),
       T(test_layout_table_is_not_joined),
       T(test_non_text_elements_are_skipped),
+      T(test_ruby_readings_do_not_split_words),
       T(test_small_hidden_subtrees_are_skipped),
       T(test_hidden_element_holding_most_text_is_kept),
       T(test_aria_hidden_holding_most_text_is_kept),
