@@ -35,7 +35,7 @@ static const name_cue NAME_CUES[] = {
     {"footer", WN_EL_FOOTER}, {"copyright", WN_EL_FOOTER},
     {"site-header", WN_EL_HEADER}, {"masthead", WN_EL_HEADER},
     {"=topbar", WN_EL_HEADER},
-    {"comment", WN_EL_COMMENTS}, {"disqus", WN_EL_COMMENTS},
+    {"disqus", WN_EL_COMMENTS},
     {"=respond", WN_EL_COMMENTS},
     /* Customer reviews under a product, and the review platforms' widgets. */
     {"product-reviews", WN_EL_REVIEWS}, {"customer-reviews", WN_EL_REVIEWS},
@@ -225,8 +225,21 @@ static bool names_seo_text(const char *names) {
   return false;
 }
 
+/*
+ * "comment" names a reader discussion ("comments", "comment-list"), but a
+ * news site's "commentary" or "commentator" is an opinion piece and its
+ * writer: the article itself.
+ */
+static bool names_comments(const char *names) {
+  for (const char *p = strstr(names, "comment"); p; p = strstr(p + 1, "comment")) {
+    const char *after = p + strlen("comment");
+    if (strncmp(after, "ar", 2) != 0 && strncmp(after, "at", 2) != 0) return true;
+  }
+  return false;
+}
+
 static uint32_t match_name_cues(const char *names) {
-  uint32_t flags = 0;
+  uint32_t flags = names_comments(names) ? WN_EL_COMMENTS : 0;
   for (size_t i = 0; i < sizeof NAME_CUES / sizeof NAME_CUES[0]; i++) {
     const char *pattern = NAME_CUES[i].pattern;
     if (flags & NAME_CUES[i].flag) continue;

@@ -475,7 +475,9 @@ static void test_class_and_id_name_flags(void **state) {
                         "<div id=\"sim\" class=\"block--similarContents\">x</div>"
                         "<p id=\"by\" class=\"article__signature\">x</p>"
                         "<div id=\"fc\" class=\"facets-container\">x</div>"
-                        "<div id=\"fr\" class=\"facet-row\">x</div>");
+                        "<div id=\"fr\" class=\"facet-row\">x</div>"
+                        "<div id=\"op\" class=\"news subjective commentary\">x</div>"
+                        "<div id=\"cc\" class=\"commentary comment-count\">x</div>");
   assert_true(element_by_id(page, "s1")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "s2")->flags & WN_EL_ASIDE);
   assert_true(element_by_id(page, "sh")->flags & WN_EL_NEGATIVE_NAME);
@@ -497,6 +499,8 @@ static void test_class_and_id_name_flags(void **state) {
   assert_false(element_by_id(page, "by")->flags & WN_EL_NEGATIVE_NAME); /* a byline */
   assert_true(element_by_id(page, "fc")->flags & WN_EL_NAV); /* a shop's filter panel */
   assert_int_equal(element_by_id(page, "fr")->flags, 0);      /* a theme's layout row */
+  assert_false(element_by_id(page, "op")->flags & WN_EL_COMMENTS); /* an opinion piece */
+  assert_true(element_by_id(page, "cc")->flags & WN_EL_COMMENTS);
 }
 
 /* "=ad" must match a whole class or id, not a piece of one. */
