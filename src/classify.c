@@ -524,9 +524,20 @@ static double prose_between(const wn_page *page, size_t from, size_t to) {
   return total;
 }
 
+/* Readers' comments under an article may outgrow it: their section is not
+ * capped when the page says it is an article and has an article's worth
+ * of prose above the heading. */
+static bool closes_an_article(const wn_page *page, size_t heading) {
+  const wn_lex_entry *hit = page->blocks[heading].lexicon;
+  return page->says_article && strcmp(hit->concept, "comments") == 0 &&
+         prose_between(page, 0, heading) >= ARTICLE_BEFORE_COMMENTS;
+}
+
 static void mark_section(wn_page *page, size_t heading, double page_prose) {
   size_t end = section_end(page, heading);
-  if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose) return;
+  if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose &&
+      !closes_an_article(page, heading))
+    return;
   for (size_t i = heading + 1; i < end; i++)
     if (!page->blocks[i].lexicon) page->blocks[i].lexicon = page->blocks[heading].lexicon;
 }
