@@ -151,12 +151,49 @@ static double page_link_density(const wn_page *page, const wn_block *b) {
   return page->listing ? 0.0 : link_density(b);
 }
 
-/* Text made mostly of identifiers, hashes or URLs: tracking ids and data
- * attributes a template printed, an image list, never something to read.
- * Code blocks are exempt (a hash in a listing is content). */
+/*
+ * PHP's diagnostics, printed into the page by a broken plugin ("Warning:
+ * Undefined variable $x in /var/www/.../plugin.php on line 12"), one per
+ * line: the server talking to its developer.
+ */
+static const char *const SERVER_DIAGNOSTICS[] = {"Warning: ", "Notice: ", "Deprecated: ",
+                                                 "Fatal error: ", "Parse error: ",
+                                                 "Strict Standards: ", NULL};
+static const char SERVER_DIAGNOSTIC_TAIL[] = ".php on line ";
+
+static bool server_diagnostic_line(const char *line, size_t len) {
+  bool opens = false;
+  for (int i = 0; SERVER_DIAGNOSTICS[i] && !opens; i++) {
+    size_t n = strlen(SERVER_DIAGNOSTICS[i]);
+    opens = len > n && strncmp(line, SERVER_DIAGNOSTICS[i], n) == 0;
+  }
+  if (!opens) return false;
+  size_t tail = sizeof SERVER_DIAGNOSTIC_TAIL - 1;
+  for (size_t i = 0; i + tail <= len; i++)
+    if (memcmp(line + i, SERVER_DIAGNOSTIC_TAIL, tail) == 0) return true;
+  return false;
+}
+
+static bool server_diagnostics(const wn_block *b) {
+  const char *line = b->text, *end = b->text + b->text_len;
+  while (line < end) {
+    const char *stop = memchr(line, '\n', (size_t)(end - line));
+    if (!stop) stop = end;
+    if (!server_diagnostic_line(line, (size_t)(stop - line))) return false;
+    line = stop + 1;
+  }
+  return true;
+}
+
+/* Text made mostly of identifiers, hashes or URLs (tracking ids and data
+ * attributes a template printed, an image list), or a server's error
+ * messages: never something to read. Code blocks are exempt (a hash in a
+ * listing is content). */
 static bool machine_text(const wn_block *b) {
-  return b->kind != WN_BLOCK_CODE && b->chars >= MACHINE_TEXT_MIN_CHARS &&
-         b->code_chars >= MACHINE_TEXT_SHARE * b->chars;
+  if (b->kind == WN_BLOCK_CODE) return false;
+  if (b->chars >= MACHINE_TEXT_MIN_CHARS && b->code_chars >= MACHINE_TEXT_SHARE * b->chars)
+    return true;
+  return b->text_len > 0 && server_diagnostics(b);
 }
 
 static bool reads_as_prose(const wn_block *b) {
