@@ -17,6 +17,11 @@
 static const double CJK_CHAR_WEIGHT = 3.0;
 /* Above this share of link text a block reads as navigation. */
 static const double LINK_DENSE = 0.5;
+/* Captions are a gallery's text when they hold this much, and this many
+ * times what the region keeps besides them. */
+static const double GALLERY_MIN_CAPTION_TEXT = 500.0;
+static const double GALLERY_CAPTION_RATIO = 2.0;
+static const int GALLERY_CAPTIONS_PER_HEADING = 4;
 static const int LONG_CITING_CHARS = 100;
 static const double LONG_CITING_LINK_LIMIT = 0.8;
 static const int LONG_CITING_PUNCTUATION = 3;
@@ -1004,6 +1009,44 @@ static bool in_caption(const wn_page *page, const wn_block *b, int region) {
   return false;
 }
 
+/*
+ * A slideshow tells its story in captions under headings of their own
+ * ("1. A witch's cape", a picture, what you need): when such captions hold
+ * several times the text the region keeps besides them, they are the
+ * content, not notes on pictures that go with a story. A photo carousel in
+ * a short story strings dozens of captions under one title.
+ */
+static void keep_gallery_captions(wn_page *page, int region) {
+  double captions = 0, kept = 0;
+  int caption_blocks = 0, headings = 0;
+  const wn_block *heading = NULL;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!inside(page, b->owner, region)) continue;
+    if (b->reason == WN_DROP_CAPTION) {
+      captions += block_length(b);
+      caption_blocks++;
+    } else if (b->keep && b->kind == WN_BLOCK_HEADING) {
+      /* The carousel's one title, repeated over every slide, counts once. */
+      if (!heading || heading->text_len != b->text_len ||
+          memcmp(heading->text, b->text, b->text_len) != 0)
+        headings++;
+      heading = b;
+    } else if (b->keep) {
+      kept += block_length(b);
+    }
+  }
+  if (captions < GALLERY_MIN_CAPTION_TEXT || captions < GALLERY_CAPTION_RATIO * kept ||
+      caption_blocks > GALLERY_CAPTIONS_PER_HEADING * headings)
+    return;
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->reason != WN_DROP_CAPTION || !inside(page, b->owner, region)) continue;
+    b->keep = 1;
+    b->reason = b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
+  }
+}
+
 /* What the block's own words or its consent container say, if anything. */
 static int lexicon_reason(const wn_page *page, const wn_block *b) {
   if (page->elements[b->owner].inherited & WN_EL_CONSENT) return WN_DROP_CONSENT_MANAGER;
@@ -1368,6 +1411,7 @@ void wn_classify(wn_page *page) {
     wn_block *b = &page->blocks[i];
     judge(page, b, region, comments_ok);
   }
+  keep_gallery_captions(page, region);
   keep_headline_context(page, region, comments_ok);
   extend_to_adjacent_prose(page, outer, region, comments_ok);
   keep_announced_lists(page);
