@@ -22,6 +22,10 @@ static const double LINK_DENSE = 0.5;
 static const double GALLERY_MIN_CAPTION_TEXT = 500.0;
 static const double GALLERY_CAPTION_RATIO = 2.0;
 static const int GALLERY_CAPTIONS_PER_HEADING = 4;
+/* How far above a table row its <table> may sit (tr, tbody, table). */
+static const int TABLE_ROW_DEPTH = 3;
+/* A row above this share of link text is links whatever its table holds. */
+static const double ROW_ALL_LINKS = 0.9;
 static const int LONG_CITING_CHARS = 100;
 static const double LONG_CITING_LINK_LIMIT = 0.8;
 static const int LONG_CITING_PUNCTUATION = 3;
@@ -1088,6 +1092,26 @@ static double inside_link_limit(const wn_block *b) {
   return cites ? LONG_CITING_LINK_LIMIT : LINK_DENSE;
 }
 
+/* The table a row belongs to, or -1. */
+static int table_of(const wn_page *page, const wn_block *b) {
+  int e = b->owner;
+  for (int levels = 0; e >= 0 && levels < TABLE_ROW_DEPTH; levels++, e = page->elements[e].parent)
+    if (page->elements[e].flags & WN_EL_TABLE) return e;
+  return -1;
+}
+
+/* A row is read with its table: a product linked from one row of a recipe's
+ * ingredients is an ingredient, while a table of links is a menu, and so is
+ * a row of nothing but links (a layout table's menu bar). */
+static double row_link_density(const wn_page *page, const wn_block *b) {
+  double own = page_link_density(page, b);
+  int table = b->kind == WN_BLOCK_TABLE_ROW ? table_of(page, b) : -1;
+  if (table < 0 || page->elements[table].text_chars <= 0 || own > ROW_ALL_LINKS) return own;
+  const wn_element *t = &page->elements[table];
+  double table_density = t->link_chars / t->text_chars;
+  return table_density < own ? table_density : own;
+}
+
 static int judge_inside(const wn_page *page, const wn_block *b, int region,
                         bool comments_ok) {
   uint32_t flags = flags_below(page, b->owner, region);
@@ -1105,7 +1129,7 @@ static int judge_inside(const wn_page *page, const wn_block *b, int region,
   if (flags & WN_EL_HEADER) return WN_DROP_HEADER;
   if ((flags & WN_EL_NEGATIVE_NAME) && !long_prose) return WN_DROP_BOILERPLATE_NAME;
   if ((flags & WN_EL_COMMENTS) && !comments_ok) return WN_DROP_COMMENTS;
-  if (b->kind != WN_BLOCK_HEADING && page_link_density(page, b) > inside_link_limit(b))
+  if (b->kind != WN_BLOCK_HEADING && row_link_density(page, b) > inside_link_limit(b))
     return WN_DROP_LINK_DENSE;
   return b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
 }
