@@ -1092,6 +1092,8 @@ static double inside_link_limit(const wn_block *b) {
   return cites ? LONG_CITING_LINK_LIMIT : LINK_DENSE;
 }
 
+static int list_of(const wn_page *page, const wn_block *b);
+
 /* The table a row belongs to, or -1. */
 static int table_of(const wn_page *page, const wn_block *b) {
   int e = b->owner;
@@ -1105,7 +1107,8 @@ static int table_of(const wn_page *page, const wn_block *b) {
  * a row of nothing but links (a layout table's menu bar). */
 static double row_link_density(const wn_page *page, const wn_block *b) {
   double own = page_link_density(page, b);
-  int table = b->kind == WN_BLOCK_TABLE_ROW ? table_of(page, b) : -1;
+  int table = b->kind == WN_BLOCK_TABLE_ROW ? table_of(page, b)
+              : b->kind == WN_BLOCK_LIST_ITEM ? list_of(page, b) : -1;
   if (table < 0 || page->elements[table].text_chars <= 0 || own > ROW_ALL_LINKS) return own;
   const wn_element *t = &page->elements[table];
   double table_density = t->link_chars / t->text_chars;
