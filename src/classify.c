@@ -24,7 +24,8 @@ static const double GALLERY_CAPTION_RATIO = 2.0;
 static const int GALLERY_CAPTIONS_PER_HEADING = 4;
 /* How far above a table row its <table> may sit (tr, tbody, table). */
 static const int TABLE_ROW_DEPTH = 3;
-/* A row above this share of link text is links whatever its table holds. */
+/* A row or item above this share of link text is links whatever its table
+ * or list holds. */
 static const double ROW_ALL_LINKS = 0.9;
 static const int LONG_CITING_CHARS = 100;
 static const double LONG_CITING_LINK_LIMIT = 0.8;
@@ -1102,9 +1103,10 @@ static int table_of(const wn_page *page, const wn_block *b) {
   return -1;
 }
 
-/* A row is read with its table: a product linked from one row of a recipe's
- * ingredients is an ingredient, while a table of links is a menu, and so is
- * a row of nothing but links (a layout table's menu bar). */
+/* A table row is read with its table, a list item with its list: a product
+ * linked from one row of a recipe's ingredients is an ingredient, while a
+ * table or list of links is a menu, and so is a row of nothing but links
+ * (a layout table's menu bar). */
 static double row_link_density(const wn_page *page, const wn_block *b) {
   double own = page_link_density(page, b);
   int table = b->kind == WN_BLOCK_TABLE_ROW ? table_of(page, b)
