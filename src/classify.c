@@ -1340,10 +1340,9 @@ static void drop_orphan_headings(wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *h = &page->blocks[i];
     if (!h->keep || h->kind != WN_BLOCK_HEADING) continue;
-    /* On a listing a linked heading in a list is an entry on its own. */
-    if (page->listing && link_density(h) > LINK_DENSE &&
-        (page->elements[h->owner].inherited & WN_EL_LIST))
-      continue;
+    /* On a listing (not an article's page) a linked heading is an entry on
+     * its own, whatever its card's other lines were judged. */
+    if (page->listing && !page->says_article && link_density(h) > LINK_DENSE) continue;
     if (sentence_heading(h) && (!page->says_article || i < text_end)) continue;
     bool has_content = false;
     for (size_t j = i + 1; j < page->block_count; j++) {
