@@ -27,6 +27,8 @@ static const int TABLE_ROW_DEPTH = 3;
 /* A row or item above this share of link text is links whatever its table
  * or list holds. */
 static const double ROW_ALL_LINKS = 0.9;
+/* A block this long, with this much punctuation, is writing that cites:
+ * link-dense only above the higher limit. */
 static const int LONG_CITING_CHARS = 100;
 static const double LONG_CITING_LINK_LIMIT = 0.8;
 static const int LONG_CITING_PUNCTUATION = 3;
@@ -1109,12 +1111,13 @@ static int table_of(const wn_page *page, const wn_block *b) {
  * (a layout table's menu bar). */
 static double row_link_density(const wn_page *page, const wn_block *b) {
   double own = page_link_density(page, b);
-  int table = b->kind == WN_BLOCK_TABLE_ROW ? table_of(page, b)
-              : b->kind == WN_BLOCK_LIST_ITEM ? list_of(page, b) : -1;
-  if (table < 0 || page->elements[table].text_chars <= 0 || own > ROW_ALL_LINKS) return own;
-  const wn_element *t = &page->elements[table];
-  double table_density = t->link_chars / t->text_chars;
-  return table_density < own ? table_density : own;
+  int container = b->kind == WN_BLOCK_TABLE_ROW ? table_of(page, b)
+                  : b->kind == WN_BLOCK_LIST_ITEM ? list_of(page, b) : -1;
+  if (container < 0 || page->elements[container].text_chars <= 0 || own > ROW_ALL_LINKS)
+    return own;
+  const wn_element *c = &page->elements[container];
+  double container_density = c->link_chars / c->text_chars;
+  return container_density < own ? container_density : own;
 }
 
 static int judge_inside(const wn_page *page, const wn_block *b, int region,
