@@ -437,6 +437,17 @@ static int widen_region(const wn_page *page, int region) {
   return chosen;
 }
 
+/*
+ * On a question page the answers outweigh the question above them, and the
+ * region settles on the answers; the page's markup names the element that
+ * holds both (schema.org/Question), and the question belongs to the text.
+ */
+static int typed_question_around(const wn_page *page, int region) {
+  for (int e = region; e >= 0; e = page->elements[e].parent)
+    if (page->elements[e].flags & WN_EL_QUESTION) return e;
+  return -1;
+}
+
 /* A block that goes wherever the region is: chrome by its containers or
  * by its words. */
 static bool dropped_by_cues(const wn_page *page, const wn_block *b) {
@@ -1436,6 +1447,11 @@ void wn_classify(wn_page *page) {
   }
   outer = widen_region(page, outer);
   int region = tighten_region(page, outer);
+  int question = typed_question_around(page, region);
+  if (question >= 0) {
+    region = question;
+    if (inside(page, outer, question)) outer = question;
+  }
   page->region = region;
   bool comments_ok = comments_are_content(page, region);
   for (size_t i = 0; i < page->block_count; i++) {

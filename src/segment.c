@@ -303,6 +303,15 @@ static bool holds_image(const GumboNode *element) {
   return image && elements <= FIGURE_MAX_CHILDREN;
 }
 
+/* A question page's microdata (schema.org/QAPage) types one element as the
+ * Question, and nests the answers in it. */
+static bool is_typed_question(const GumboNode *element) {
+  const char *type = attr(element, "itemtype");
+  if (!type) return false;
+  size_t len = strlen(type), suffix = strlen("schema.org/Question");
+  return len >= suffix && strcasecmp(type + len - suffix, "schema.org/Question") == 0;
+}
+
 static uint32_t element_flags(const GumboNode *element) {
   uint32_t flags = tag_flags(element->v.element.tag);
   uint32_t named = 0;
@@ -310,6 +319,7 @@ static uint32_t element_flags(const GumboNode *element) {
   if (element->v.element.attributes.length) {
     flags |= role_flags(element);
     named = name_flags(element);
+    if (is_typed_question(element)) flags |= WN_EL_QUESTION;
   }
   /* An <article> or <main> is content whatever its classes say
    * ("node--promoted", "has-share-bar"). */
