@@ -50,6 +50,27 @@ static bool tag_has_no_text(GumboTag tag) {
   }
 }
 
+/* Whether a walk goes into `node`: an element with children that can hold text. */
+static bool has_readable_children(const GumboNode *node) {
+  return (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) &&
+         !tag_has_no_text(node->v.element.tag) && node->v.element.children.length > 0;
+}
+
+/* The node after `node` in document order within `root`'s subtree, going into
+ * readable children, or NULL at the end. Iterative walks built on it cannot
+ * overflow the stack however deep the page nests. */
+static const GumboNode *next_in_subtree(const GumboNode *node, const GumboNode *root) {
+  if (has_readable_children(node)) return node->v.element.children.data[0];
+  /* Next sibling, climbing until one exists, stopping at the root. */
+  while (node != root) {
+    const GumboNode *parent = node->parent;
+    size_t next = node->index_within_parent + 1;
+    if (next < parent->v.element.children.length) return parent->v.element.children.data[next];
+    node = parent;
+  }
+  return NULL;
+}
+
 static const char *attr(const GumboNode *element, const char *name) {
   const GumboAttribute *a = gumbo_get_attribute(&element->v.element.attributes, name);
   return a ? a->value : NULL;
@@ -135,28 +156,8 @@ static const double HIDDEN_TITLED_SHARE = 0.25;
 /* <h1> elements under `root`, not counting those under text-less tags. */
 static size_t count_titles(const GumboNode *root) {
   size_t titles = 0;
-  const GumboNode *node = root;
-  while (node) {
-    bool descend = false;
-    if (node->type == GUMBO_NODE_ELEMENT && !tag_has_no_text(node->v.element.tag)) {
-      if (node->v.element.tag == GUMBO_TAG_H1) titles++;
-      descend = node->v.element.children.length > 0;
-    }
-    if (descend) {
-      node = node->v.element.children.data[0];
-      continue;
-    }
-    while (node != root) {
-      const GumboNode *parent = node->parent;
-      size_t next = node->index_within_parent + 1;
-      if (next < parent->v.element.children.length) {
-        node = parent->v.element.children.data[next];
-        break;
-      }
-      node = parent;
-    }
-    if (node == root) break;
-  }
+  for (const GumboNode *node = root; node; node = next_in_subtree(node, root))
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_H1) titles++;
   return titles;
 }
 
@@ -290,31 +291,10 @@ wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
 /* Iterative, so a page nested a million levels deep cannot overflow the stack. */
 size_t wn_clean_text_size(const GumboNode *root) {
   size_t total = 0;
-  const GumboNode *node = root;
-  while (node) {
-    bool descend = false;
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-      for (const char *p = node->v.text.text; *p; p++)
-        if (!isspace((unsigned char)*p)) total++;
-    } else if ((node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) &&
-               !tag_has_no_text(node->v.element.tag) && node->v.element.children.length) {
-      descend = true;
-    }
-    if (descend) {
-      node = node->v.element.children.data[0];
-      continue;
-    }
-    /* Next sibling, climbing until one exists, stopping at the root. */
-    while (node != root) {
-      const GumboNode *parent = node->parent;
-      size_t next = node->index_within_parent + 1;
-      if (next < parent->v.element.children.length) {
-        node = parent->v.element.children.data[next];
-        break;
-      }
-      node = parent;
-    }
-    if (node == root) break;
+  for (const GumboNode *node = root; node; node = next_in_subtree(node, root)) {
+    if (node->type != GUMBO_NODE_TEXT && node->type != GUMBO_NODE_CDATA) continue;
+    for (const char *p = node->v.text.text; *p; p++)
+      if (!isspace((unsigned char)*p)) total++;
   }
   return total;
 }
