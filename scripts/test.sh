@@ -77,6 +77,11 @@ done
 echo "valgrind: $vg_ok clean, $vg_bad with errors, of $((vg_ok + vg_bad)) fixtures"
 stage_result valgrind $((vg_bad > 0))
 
+echo "== python"
+# The Python binding installed into a fresh venv, and its tests.
+bash scripts/python_test.sh
+stage_result python $?
+
 wcxb=../shared/data/wcxb-dev
 if [ -d "$wcxb" ]; then
   echo "== quality"
