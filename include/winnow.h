@@ -53,7 +53,7 @@ typedef enum winnow_format {
 } winnow_format;
 
 typedef struct winnow_options {
-  const char *encoding; /* force this input encoding; NULL = sniff */
+  const char *encoding; /* force this input encoding (a WHATWG label); NULL = sniff */
   int include_title;    /* print the title first (default 1) */
   winnow_format format; /* default WINNOW_FORMAT_TEXT */
   const char *lang;     /* the article's language (ISO 639-1); NULL = identify it */
@@ -62,6 +62,10 @@ typedef struct winnow_options {
   size_t max_depth;      /* nesting depth (default WINNOW_DEFAULT_MAX_DEPTH) */
   size_t max_nodes;      /* tags and comments (default WINNOW_DEFAULT_MAX_NODES) */
   size_t max_tree_bytes; /* parse tree memory (default WINNOW_DEFAULT_MAX_TREE_BYTES) */
+  /* The transport's label, e.g. an HTTP charset; NULL = none. It ranks as in
+   * browsers: below a byte-order mark, above <meta>; unknown labels are
+   * ignored. `encoding` overrides it. */
+  const char *encoding_hint;
 } winnow_options;
 
 typedef struct winnow_result {

@@ -16,7 +16,7 @@ fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 packages=(build-essential cmake pkg-config libgumbo-dev libutf8proc-dev python3-langdetect
-          libcmocka-dev zlib1g-dev libjansson-dev python3 valgrind
+          libcmocka-dev zlib1g-dev libjansson-dev libuchardet-dev python3 valgrind
           python3-venv python3-pytest parallel wget time "$@")
 
 missing=()

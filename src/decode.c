@@ -8,10 +8,20 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include <uchardet/uchardet.h>
+
 #include "buffer.h"
 
 /* The prescan looks no further than this, like browsers. */
 #define PRESCAN_LIMIT 1024
+/* A <meta charset> past the prescan still counts while the page is in its
+ * <head>, as Gecko honours it (by reloading the page); this bounds the look. */
+#define LATE_META_LIMIT (64 * 1024)
+/* Unlabelled bytes that are not UTF-8 go to a statistical detector; it sees
+ * at most this much, and needs this many non-ASCII bytes to be trusted
+ * (below that windows-1252, the web's default, is as good a guess). */
+#define DETECT_LIMIT (256 * 1024)
+#define DETECT_MIN_NON_ASCII 64
 /* iconv writes into a scratch buffer this large before we copy out. */
 #define CHUNK_SIZE (64 * 1024)
 
@@ -529,17 +539,31 @@ static int prescan_markup(scanner *sc, const encoding **found) {
   return ATTR_NONE;
 }
 
-static const encoding *prescan(const unsigned char *bytes, size_t len) {
-  scanner sc = {bytes, bytes + (len < PRESCAN_LIMIT ? len : PRESCAN_LIMIT)};
+/* The prescan over the first `limit` bytes; with `head_only`, it also stops
+ * at the first <body> or <p>, where a late declaration no longer counts. */
+static const encoding *prescan_upto(const unsigned char *bytes, size_t len, size_t limit,
+                                    bool head_only) {
+  scanner sc = {bytes, bytes + (len < limit ? len : limit)};
   while (!at_end(&sc)) {
     const unsigned char *lt = memchr(sc.p, '<', (size_t)(sc.end - sc.p));
     if (!lt) return NULL;
     sc.p = lt;
+    if (head_only && (starts_with_ci(&sc, "<body") || starts_with_ci(&sc, "<p>") ||
+                      starts_with_ci(&sc, "<p ")))
+      return NULL;
     const encoding *found = NULL;
     if (prescan_markup(&sc, &found) == ATTR_END) return NULL;
     if (found) return found;
   }
   return NULL;
+}
+
+static const encoding *prescan(const unsigned char *bytes, size_t len) {
+  return prescan_upto(bytes, len, PRESCAN_LIMIT, false);
+}
+
+static const encoding *late_meta(const unsigned char *bytes, size_t len) {
+  return len > PRESCAN_LIMIT ? prescan_upto(bytes, len, LATE_META_LIMIT, true) : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -622,26 +646,110 @@ static const encoding *check_label(const encoding *declared, size_t multibyte, s
   return declared;
 }
 
-static const encoding *sniff(const unsigned char *b, size_t len, size_t *bom_len,
-                             int *valid_utf8) {
+/*
+ * Detector names that are not the WHATWG label of what a browser would
+ * decode. uchardet reports KOI8-U text as KOI8-R; KOI8-U decodes both the
+ * same but for Ukrainian letters, which KOI8-R turns into box drawing (so
+ * Firefox's detector always answers KOI8-U). "UHC" is EUC-KR as browsers
+ * decode it (Windows' superset).
+ */
+static const struct {
+  const char *detected;
+  enum enc_id id;
+} DETECTED_ALIASES[] = {{"UHC", E_EUCKR}, {"KOI8-R", E_KOI8U}, {"MAC-CYRILLIC", E_MACCYRILLIC}};
+
+/* Greek detected as ISO-8859-7 may be windows-1253, which moves capital
+ * alpha with tonos from 0xB6 (a pilcrow in windows-1253) to 0xA2. */
+static const encoding *greek_variant(const unsigned char *b, size_t n) {
+  size_t a2 = 0, b6 = 0;
+  for (size_t i = 0; i < n; i++) a2 += b[i] == 0xA2, b6 += b[i] == 0xB6;
+  return &ENCODINGS[a2 > b6 ? E_WIN1253 : E_ISO8859_7];
+}
+
+/* Bytes 0x80-0x9F are controls in ISO-8859 and punctuation (quotes,
+ * dashes, bullets) in the Windows code page of the same script: text that
+ * has them was written in the code page, as browsers assume for Latin-1. */
+static bool has_c1_bytes(const unsigned char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (b[i] >= 0x80 && b[i] <= 0x9F) return true;
+  return false;
+}
+
+static const struct {
+  enum enc_id iso, windows;
+} WINDOWS_VARIANTS[] = {{E_ISO8859_2, E_WIN1250}, {E_ISO8859_5, E_WIN1251},
+                        {E_ISO8859_7, E_WIN1253}, {E_ISO8859_6, E_WIN1256},
+                        {E_ISO8859_8, E_WIN1255}, {E_ISO8859_13, E_WIN1257}};
+
+static const encoding *windows_variant(const encoding *enc, const unsigned char *b, size_t n) {
+  for (size_t i = 0; i < sizeof WINDOWS_VARIANTS / sizeof WINDOWS_VARIANTS[0]; i++)
+    if (enc == &ENCODINGS[WINDOWS_VARIANTS[i].iso])
+      return has_c1_bytes(b, n) ? &ENCODINGS[WINDOWS_VARIANTS[i].windows] : enc;
+  return enc;
+}
+
+static const encoding *from_detector_name(const char *name, const unsigned char *b, size_t n) {
+  for (size_t i = 0; i < sizeof DETECTED_ALIASES / sizeof DETECTED_ALIASES[0]; i++)
+    if (strcmp(name, DETECTED_ALIASES[i].detected) == 0) return &ENCODINGS[DETECTED_ALIASES[i].id];
+  const encoding *enc = windows_variant(lookup_label(name, strlen(name)), b, n);
+  if (enc == &ENCODINGS[E_ISO8859_7]) return greek_variant(b, n);
+  /* The detector cannot tell these from ASCII-heavy markup reliably, and
+   * they were excluded before it ran. */
+  if (enc == &ENCODINGS[E_UTF8] || enc == &ENCODINGS[E_UTF16LE] || enc == &ENCODINGS[E_UTF16BE])
+    return NULL;
+  return enc;
+}
+
+/*
+ * Unlabelled bytes that are not UTF-8: Debian's uchardet (Mozilla's
+ * universal detector) names the encoding from letter and byte-pair
+ * statistics. NULL when there is too little non-ASCII text to judge or the
+ * answer is no encoding a browser knows.
+ */
+static const encoding *detect_encoding(const unsigned char *b, size_t len) {
+  size_t n = len < DETECT_LIMIT ? len : DETECT_LIMIT, non_ascii = 0;
+  for (size_t i = 0; i < n; i++) non_ascii += b[i] >= 0x80;
+  if (non_ascii < DETECT_MIN_NON_ASCII) return NULL;
+  uchardet_t detector = uchardet_new();
+  if (!detector) return NULL;
+  const encoding *enc = NULL;
+  if (uchardet_handle_data(detector, (const char *)b, n) == 0) {
+    uchardet_data_end(detector);
+    const char *name = uchardet_get_charset(detector);
+    if (name && *name) enc = from_detector_name(name, b, n);
+  }
+  uchardet_delete(detector);
+  return enc;
+}
+
+/*
+ * The sniffing order: BOM, UTF-16 by its NULs, the transport's label (an
+ * HTTP charset, `hint`), <meta> in the first 1,024 bytes, a late <meta> in
+ * the <head>, UTF-8 if valid, the statistical detector, windows-1252.
+ */
+static const encoding *sniff(const unsigned char *b, size_t len, const encoding *hint,
+                             size_t *bom_len, int *valid_utf8) {
   *valid_utf8 = 0;
   const encoding *enc = bom_encoding(b, len, bom_len);
   if (enc) return enc;
   if ((enc = utf16_by_nuls(b, len)) != NULL) return enc;
   size_t multibyte, invalid;
   utf8_evidence(b, len, &multibyte, &invalid);
-  if ((enc = prescan(b, len)) != NULL) return check_label(enc, multibyte, invalid, valid_utf8);
+  if (hint) return check_label(hint, multibyte, invalid, valid_utf8);
+  if ((enc = prescan(b, len)) != NULL || (enc = late_meta(b, len)) != NULL)
+    return check_label(enc, multibyte, invalid, valid_utf8);
   if (invalid == 0) {
     *valid_utf8 = 1;
     return &ENCODINGS[E_UTF8];
   }
+  if ((enc = detect_encoding(b, len)) != NULL) return enc;
   return &ENCODINGS[E_WIN1252];
 }
 
 void wn_sniff_encoding(const char *bytes, size_t len, char *name, size_t cap) {
   size_t bom_len;
   int valid;
-  const encoding *enc = len ? sniff((const unsigned char *)bytes, len, &bom_len, &valid)
+  const encoding *enc = len ? sniff((const unsigned char *)bytes, len, NULL, &bom_len, &valid)
                             : &ENCODINGS[E_UTF8];
   if (name && cap) snprintf(name, cap, "%s", enc->name);
 }
@@ -800,14 +908,13 @@ static size_t matching_bom(const unsigned char *b, size_t len, const encoding *e
   return enc && bom_encoding(b, len, &bom_len) == enc ? bom_len : 0;
 }
 
+/* Only WHATWG labels are accepted: iconv also knows UTF-7, EBCDIC and its
+ * own internal forms, which no browser decodes a page with. */
 static int resolve_forced(const char *forced, choice *c) {
-  size_t n = strlen(forced);
-  while (n && is_space((unsigned char)forced[n - 1])) n--;
-  /* iconv_open("") would mean the locale's charset, not "unknown". */
-  if (n == 0) return -1;
   c->enc = lookup_label(forced, strlen(forced));
-  c->iconv_name = c->enc ? c->enc->iconv : forced;
-  snprintf(c->name, sizeof c->name, "%s", c->enc ? c->enc->name : forced);
+  if (!c->enc) return -1;
+  c->iconv_name = c->enc->iconv;
+  snprintf(c->name, sizeof c->name, "%s", c->enc->name);
   if (!c->iconv_name) return 0;
   iconv_t cd = open_decoder(c);
   if (cd == (iconv_t)-1) return -1;
@@ -838,6 +945,11 @@ static void set_empty(wn_decoded *out) {
 }
 
 int wn_decode(const char *bytes, size_t len, const char *forced, wn_decoded *out) {
+  return wn_decode_hinted(bytes, len, forced, NULL, out);
+}
+
+int wn_decode_hinted(const char *bytes, size_t len, const char *forced, const char *hint,
+                     wn_decoded *out) {
   const unsigned char *b = (const unsigned char *)bytes;
   choice c = {&ENCODINGS[E_UTF8], NULL, "UTF-8"};
   size_t skip = 0;
@@ -847,7 +959,8 @@ int wn_decode(const char *bytes, size_t len, const char *forced, wn_decoded *out
     if (resolve_forced(forced, &c) != 0) return -1;
     skip = matching_bom(b, len, c.enc);
   } else if (len) {
-    c.enc = sniff(b, len, &skip, &known_valid);
+    const encoding *hinted = hint ? lookup_label(hint, strlen(hint)) : NULL;
+    c.enc = sniff(b, len, hinted, &skip, &known_valid);
     c.iconv_name = c.enc->iconv;
     snprintf(c.name, sizeof c.name, "%s", c.enc->name);
   }

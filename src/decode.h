@@ -1,9 +1,12 @@
 /*
  * Stage 1: bytes -> UTF-8.
  *
- * Order of evidence, as browsers do: a byte-order mark, then a <meta charset>
- * or <meta http-equiv="Content-Type"> in the first 1,024 bytes, then UTF-8
- * if the bytes are valid UTF-8, else windows-1252. Two departures, for
+ * Order of evidence, as browsers do: a byte-order mark, then the transport's
+ * label (an HTTP charset, when the caller has one), then a <meta charset> or
+ * <meta http-equiv="Content-Type"> in the first 1,024 bytes or later in the
+ * <head> (as Gecko honours it), then UTF-8 if the bytes are valid UTF-8,
+ * then a statistical detector (uchardet) for unlabelled legacy encodings,
+ * else windows-1252. Only WHATWG encoding labels are honoured. Departures, for
  * files browsers would show garbled: UTF-16 without a byte-order mark is
  * recognised by its NUL bytes, and a meta label that the bytes contradict
  * (valid multi-byte UTF-8 under another label; mostly invalid UTF-8 under
@@ -24,9 +27,17 @@ typedef struct wn_decoded {
 
 /*
  * Decode `len` bytes. `forced` may be NULL. Returns 0 on success, -1 if
- * `forced` names an encoding that iconv does not know (out is then empty).
+ * `forced` is not a WHATWG encoding label (out is then empty).
  */
 int wn_decode(const char *bytes, size_t len, const char *forced, wn_decoded *out);
+
+/*
+ * The same with the transport's label (an HTTP charset) as `hint`: it
+ * ranks below a BOM and above <meta>, as in browsers; an unknown label is
+ * ignored, since headers are often wrong. `hint` may be NULL.
+ */
+int wn_decode_hinted(const char *bytes, size_t len, const char *forced, const char *hint,
+                     wn_decoded *out);
 void wn_decoded_free(wn_decoded *decoded);
 
 /*

@@ -104,6 +104,9 @@ static int extract_record(json_t *obj, json_t *html, unsigned long lineno, FILE 
   else winnow_options_init(&text_only);
   text_only.include_title = 0;
   text_only.format = WINNOW_FORMAT_TEXT;
+  /* The HTTP charset the crawler saw, ranked as browsers rank it. */
+  json_t *charset = json_object_get(obj, "charset");
+  if (json_is_string(charset)) text_only.encoding_hint = json_string_value(charset);
   winnow_result res;
   winnow_status st = winnow_extract(json_string_value(html), json_string_length(html),
                                     &text_only, &res);

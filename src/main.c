@@ -23,7 +23,7 @@ enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* Long-only options get values outside the char range. */
 enum {
-  OPT_VERSION = 256, OPT_ENCODING, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
+  OPT_VERSION = 256, OPT_ENCODING, OPT_ENCODING_HINT, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
   OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES,
   OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY
 };
@@ -54,12 +54,17 @@ static const char *const usage_text =
     "With no FILE, or when FILE is -, read standard input. With several\n"
     "files, their extracted texts are printed one after another, in order.\n"
     "The input may be in any common encoding; it is detected from the BOM,\n"
-    "<meta charset> or the bytes themselves. The output is always UTF-8:\n"
+    "<meta charset> or the bytes themselves (a statistical detector for\n"
+    "unlabelled Cyrillic, Greek, Central European, Chinese, Japanese, Korean\n"
+    "and other legacy encodings). The output is always UTF-8:\n"
     "the page title first, then the content blocks separated by blank lines.\n"
     "\n"
     "Options:\n"
     "      --encoding=NAME  treat the input as NAME (e.g. UTF-8, ISO-8859-1,\n"
     "                       windows-1252, Shift_JIS) instead of detecting it\n"
+    "      --encoding-hint=NAME  the charset the server sent (curl -w\n"
+    "                       '%{content_type}'): it wins over <meta>, not over\n"
+    "                       a byte-order mark; an unknown name is ignored\n"
     "      --no-title       do not print the page title\n"
     "      --lang=CODE      the article is in language CODE (ISO 639-1: en, de,\n"
     "                       fi, ja...); by default it is identified from the\n"
@@ -320,6 +325,7 @@ static int parse_options(int argc, char **argv, cli *c) {
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, OPT_VERSION},
       {"encoding", required_argument, NULL, OPT_ENCODING},
+      {"encoding-hint", required_argument, NULL, OPT_ENCODING_HINT},
       {"no-title", no_argument, NULL, OPT_NO_TITLE},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"lang", required_argument, NULL, OPT_LANG},
@@ -349,6 +355,7 @@ static int parse_options(int argc, char **argv, cli *c) {
       printf("winnow %s\n", WINNOW_VERSION);
       return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
     case OPT_ENCODING: c->opts.encoding = optarg; break;
+    case OPT_ENCODING_HINT: c->opts.encoding_hint = optarg; break;
     case OPT_NO_TITLE: c->opts.include_title = 0; break;
     case OPT_EXPLAIN:
       c->explain = true;

@@ -501,17 +501,10 @@ static int emit_page(ctx *c, const warc_header *h, const http_info *info, const 
   winnow_options o = *c->opts;
   o.include_title = 0; /* the record has a title field */
   o.format = WINNOW_FORMAT_TEXT;
-  int hinted = 0;
-  if (!o.encoding && info->charset[0]) {
-    o.encoding = info->charset;
-    hinted = 1;
-  }
+  /* The HTTP charset ranks as browsers rank it: above <meta>, below a BOM. */
+  if (info->charset[0]) o.encoding_hint = info->charset;
   winnow_result res;
   winnow_status st = winnow_extract(html, len, &o, &res);
-  if (st == WINNOW_ERR_ENCODING && hinted) {
-    o.encoding = c->opts->encoding;
-    st = winnow_extract(html, len, &o, &res);
-  }
   if (st != WINNOW_OK) {
     report(c, offset, "%s", winnow_status_string(st));
     return 0;

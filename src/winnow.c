@@ -71,7 +71,8 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   int stated_lang = -1;
   if (opts->lang && (stated_lang = wn_lang_find(opts->lang)) < 0) return WINNOW_ERR_LANGUAGE;
   wn_decoded doc;
-  if (wn_decode(html ? html : "", len, opts->encoding, &doc) != 0) return WINNOW_ERR_ENCODING;
+  if (wn_decode_hinted(html ? html : "", len, opts->encoding, opts->encoding_hint, &doc) != 0)
+    return WINNOW_ERR_ENCODING;
   char encoding[sizeof doc.encoding];
   memcpy(encoding, doc.encoding, sizeof encoding);
   wn_arena tree_memory;

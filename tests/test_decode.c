@@ -5,6 +5,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <iconv.h>
 #include <string.h>
 
 #include "decode.h"
@@ -150,17 +151,97 @@ static void test_meta_content_without_http_equiv_ignored(void **state) {
         "<meta content=\"text/html; charset=koi8-r\">\xe2\x80\x9c", "windows-1252");
 }
 
-static void test_meta_after_1024_bytes_ignored(void **state) {
+/* Gecko honours a declaration past the first 1,024 bytes while the page
+ * is still in its <head> (it reloads the page). */
+static void test_late_meta_in_head_honoured(void **state) {
+  (void)state;
+  char page[3000];
+  memset(page, ' ', sizeof page);
+  const char *meta = "<meta charset=koi8-r>";
+  memcpy(page + 2090, meta, strlen(meta));
+  page[sizeof page - 1] = '\xf0';
+  wn_decoded d;
+  decode_ok(page, sizeof page, NULL, &d);
+  assert_string_equal(d.encoding, "KOI8-R");
+  assert_memory_equal(d.utf8 + d.len - 2, "\xd0\x9f", 2);
+  wn_decoded_free(&d);
+}
+
+static void test_late_meta_after_body_ignored(void **state) {
   (void)state;
   char page[1200];
   memset(page, ' ', sizeof page);
-  const char *meta = "<meta charset=koi8-r>";
+  const char *body = "<body>", *meta = "<meta charset=koi8-r>";
+  memcpy(page + 1000, body, strlen(body));
   memcpy(page + 1020, meta, strlen(meta));
   page[sizeof page - 1] = '\x93';
   wn_decoded d;
   decode_ok(page, sizeof page, NULL, &d);
   assert_string_equal(d.encoding, "windows-1252");
   assert_memory_equal(d.utf8 + d.len - 3, "\xe2\x80\x9c", 3);
+  wn_decoded_free(&d);
+}
+
+/* Unlabelled text in a legacy encoding: the detector names it. */
+static void check_detected(const char *utf8_text, const char *iconv_name, const char *want) {
+  char in[4096], *ip = (char *)utf8_text, *op = in;
+  size_t il = strlen(utf8_text), ol = sizeof in;
+  iconv_t cd = iconv_open(iconv_name, "UTF-8");
+  assert_true(cd != (iconv_t)-1);
+  assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+  iconv_close(cd);
+  wn_decoded d;
+  decode_ok(in, (size_t)(op - in), NULL, &d);
+  assert_string_equal(d.encoding, want);
+  assert_memory_equal(d.utf8, utf8_text, strlen(utf8_text));
+  wn_decoded_free(&d);
+}
+
+static const char RUSSIAN[] =
+    "<p>\xd0\x9f\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c\xd1\x81"
+    "\xd1\x82\xd0\xb2\xd0\xbe \xd0\xbf\xd1\x80\xd0\xb5\xd0\xb4\xd1\x81\xd1\x82\xd0\xb0"
+    "\xd0\xb2\xd0\xb8\xd0\xbb\xd0\xbe \xd0\xb2 \xd1\x81\xd1\x80\xd0\xb5\xd0\xb4\xd1\x83 "
+    "\xd0\xbd\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9 \xd0\xb7\xd0\xb0\xd0\xba\xd0\xbe\xd0\xbd "
+    "\xd0\xbe \xd1\x80\xd0\xb5\xd1\x84\xd0\xbe\xd1\x80\xd0\xbc\xd0\xb5 \xd0\xb7\xd0\xb4"
+    "\xd1\x80\xd0\xb0\xd0\xb2\xd0\xbe\xd0\xbe\xd1\x85\xd1\x80\xd0\xb0\xd0\xbd\xd0\xb5"
+    "\xd0\xbd\xd0\xb8\xd1\x8f. \xd0\x9f\xd0\xbe \xd1\x81\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb0"
+    "\xd0\xbc \xd0\xbc\xd0\xb8\xd0\xbd\xd0\xb8\xd1\x81\xd1\x82\xd1\x80\xd0\xb0, "
+    "\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd1\x86\xd1\x8b \xd0\xbf\xd0\xbe"
+    "\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82 \xd0\xb4\xd0\xbe\xd0\xbf\xd0\xbe\xd0\xbb"
+    "\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb5 \xd0\xb4"
+    "\xd0\xb5\xd0\xbd\xd1\x8c\xd0\xb3\xd0\xb8 \xd1\x83\xd0\xb6\xd0\xb5 \xd0\xb2 \xd1\x81"
+    "\xd0\xbb\xd0\xb5\xd0\xb4\xd1\x83\xd1\x8e\xd1\x89\xd0\xb5\xd0\xbc \xd0\xb3\xd0\xbe"
+    "\xd0\xb4\xd1\x83.</p>";
+
+static void test_detects_unlabelled_windows_1251(void **state) {
+  (void)state;
+  check_detected(RUSSIAN, "CP1251", "windows-1251");
+}
+
+static void test_detects_unlabelled_koi8(void **state) {
+  (void)state;
+  /* Reported as KOI8-U, which decodes Russian text as KOI8-R does. */
+  check_detected(RUSSIAN, "KOI8-R", "KOI8-U");
+}
+
+static void test_little_non_ascii_stays_windows_1252(void **state) {
+  (void)state;
+  CHECK("<p>caf\xe9 \x93ok\x94</p>", NULL, "<p>caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d</p>",
+        "windows-1252");
+}
+
+/* The transport's label ranks above <meta> and below a byte-order mark. */
+static void test_hint_beats_meta(void **state) {
+  (void)state;
+  wn_decoded d;
+  assert_int_equal(wn_decode_hinted("<meta charset=windows-1251>\xf0", 28, NULL, "koi8-r", &d), 0);
+  assert_string_equal(d.encoding, "KOI8-R");
+  wn_decoded_free(&d);
+  assert_int_equal(wn_decode_hinted("\xef\xbb\xbf\xd0\x9f", 5, NULL, "koi8-r", &d), 0);
+  assert_string_equal(d.encoding, "UTF-8");
+  wn_decoded_free(&d);
+  assert_int_equal(wn_decode_hinted("<meta charset=koi8-r>\xf0", 22, NULL, "no-such", &d), 0);
+  assert_string_equal(d.encoding, "KOI8-R");
   wn_decoded_free(&d);
 }
 
@@ -485,9 +566,14 @@ static void test_forced_label_case_insensitive(void **state) {
   CHECK("\xf0", "  KOI8-R ", "\xd0\x9f", "KOI8-R");
 }
 
-static void test_forced_iconv_only_name(void **state) {
+/* iconv knows these; no browser decodes a page with them. */
+static void test_forced_non_whatwg_refused(void **state) {
   (void)state;
-  CHECK("\xc9", "CP437", "\xe2\x95\x94", "CP437");
+  wn_decoded d;
+  assert_int_equal(wn_decode("\xc9", 1, "CP437", &d), -1);
+  assert_int_equal(wn_decode("+AGEAYgBj-", 10, "UTF-7", &d), -1);
+  assert_int_equal(wn_decode("abc", 3, "INTERNAL", &d), -1);
+  assert_int_equal(wn_decode("abc", 3, "IBM037", &d), -1);
 }
 
 static void test_forced_unknown_fails_empty(void **state) {
@@ -573,7 +659,7 @@ static void test_big_windows_1252(void **state) {
   char *in = repeat("caf\xe9 \x93", 6, BIG / 6 * 6); /* 4 ASCII, 2 + 3 bytes out */
   size_t units = BIG / 6;
   wn_decoded d;
-  decode_ok(in, units * 6, NULL, &d);
+  decode_ok(in, units * 6, "windows-1252", &d);
   assert_string_equal(d.encoding, "windows-1252");
   assert_int_equal(d.len, units * 9);
   assert_memory_equal(d.utf8 + d.len - 9, "caf\xc3\xa9 \xe2\x80\x9c", 9);
@@ -655,7 +741,12 @@ int main(void) {
       cmocka_unit_test(test_meta_http_equiv_reversed_unquoted),
       cmocka_unit_test(test_meta_content_quoted_charset),
       cmocka_unit_test(test_meta_content_without_http_equiv_ignored),
-      cmocka_unit_test(test_meta_after_1024_bytes_ignored),
+      cmocka_unit_test(test_late_meta_in_head_honoured),
+      cmocka_unit_test(test_late_meta_after_body_ignored),
+      cmocka_unit_test(test_detects_unlabelled_windows_1251),
+      cmocka_unit_test(test_detects_unlabelled_koi8),
+      cmocka_unit_test(test_little_non_ascii_stays_windows_1252),
+      cmocka_unit_test(test_hint_beats_meta),
       cmocka_unit_test(test_meta_just_inside_1024_bytes),
       cmocka_unit_test(test_meta_in_comment_ignored),
       cmocka_unit_test(test_meta_after_short_comment_found),
@@ -701,7 +792,7 @@ int main(void) {
       cmocka_unit_test(test_forced_overrides_meta),
       cmocka_unit_test(test_forced_overrides_valid_utf8),
       cmocka_unit_test(test_forced_label_case_insensitive),
-      cmocka_unit_test(test_forced_iconv_only_name),
+      cmocka_unit_test(test_forced_non_whatwg_refused),
       cmocka_unit_test(test_forced_unknown_fails_empty),
       cmocka_unit_test(test_forced_on_empty_input),
       cmocka_unit_test(test_nul_in_utf8),

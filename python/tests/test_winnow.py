@@ -65,6 +65,14 @@ def test_forced_encoding_decodes_bytes():
     assert r.encoding.lower() in ("windows-1251", "cp1251")
 
 
+def test_encoding_hint_outranks_meta():
+    text = "Пчёлы делают мёд в ульях. " * 30
+    html = ('<html><head><meta charset="windows-1251"></head><body><article><h1>Пчёлы</h1><p>'
+            + text + "</p></article></body></html>")
+    r = winnow.extract(html.encode("koi8-r"), encoding_hint="koi8-r")
+    assert "Пчёлы делают мёд" in r.text
+
+
 def test_errors_are_exceptions():
     with pytest.raises(winnow.WinnowError) as e:
         winnow.extract(b"<p>x</p>", encoding="no-such-encoding")

@@ -44,7 +44,8 @@ class _Options(ctypes.Structure):
     _fields_ = [("encoding", ctypes.c_char_p), ("include_title", ctypes.c_int),
                 ("format", ctypes.c_int), ("lang", ctypes.c_char_p),
                 ("keep_foreign", ctypes.c_int), ("max_depth", ctypes.c_size_t),
-                ("max_nodes", ctypes.c_size_t), ("max_tree_bytes", ctypes.c_size_t)]
+                ("max_nodes", ctypes.c_size_t), ("max_tree_bytes", ctypes.c_size_t),
+                ("encoding_hint", ctypes.c_char_p)]
 
 
 class _Result(ctypes.Structure):
@@ -88,7 +89,7 @@ def _text(value: Optional[bytes]) -> Optional[str]:
     return None if value is None else value.decode("utf-8", "replace")
 
 
-def _options(fmt, lang, encoding, include_title, keep_foreign):
+def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign):
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {sorted(_FORMATS)}, not {fmt!r}")
     opts = _Options()
@@ -100,12 +101,15 @@ def _options(fmt, lang, encoding, include_title, keep_foreign):
         opts.lang = lang.encode("ascii")
     if encoding is not None:
         opts.encoding = encoding.encode("ascii")
+    if encoding_hint is not None:
+        opts.encoding_hint = encoding_hint.encode("ascii", "replace")
     return opts
 
 
 def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] = None,
             format: str = "txt", lang: Optional[str] = None, *,
-            encoding: Optional[str] = None, include_title: bool = True,
+            encoding: Optional[str] = None, encoding_hint: Optional[str] = None,
+            include_title: bool = True,
             keep_foreign: bool = False) -> Result:
     """Extract the main content of one page.
 
@@ -115,6 +119,8 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
     format: "txt" (plain text) or "md" (Markdown: headings, lists, tables, code).
     lang: the article's language (ISO 639-1) if known; None identifies it.
     encoding: force the input encoding of bytes (e.g. "windows-1251").
+    encoding_hint: the charset the server sent (HTTP Content-Type): it ranks
+      below a byte-order mark and above <meta>; unknown names are ignored.
     include_title: print the title first (default True).
     keep_foreign: keep chrome written in another language than the article's.
 
@@ -129,7 +135,7 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
         data = bytes(html)
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
-    opts = _options(format, lang, encoding, include_title, keep_foreign)
+    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign)
     res = _Result()
     status = _lib.winnow_extract(data, len(data), ctypes.byref(opts), ctypes.byref(res))
     if status != 0:
