@@ -20,17 +20,62 @@ static const size_t EXPLAIN_TEXT_BYTES = 100;
  * characters are starters that nothing reaches across). So only those
  * pieces go through utf8proc; the ASCII between them is copied.
  */
+/*
+ * Output is read on terminals and pasted into other programs, so nothing a
+ * page writes may act there: C0 controls but newline and tab (ESC starts
+ * the sequences that retitle or clear a terminal, CR overwrites a line),
+ * DEL, C1 controls, and the bidi embeddings, overrides and isolates that
+ * reorder what a reader sees (U+202A-U+202E, U+2066-U+2069). A page can
+ * smuggle them in as numeric references (&#x1b;), so they are removed here,
+ * on the way out, whatever the path into a block was.
+ */
+static bool unsafe_ascii(unsigned char c) { return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F; }
+
+static void append_safe_ascii(wn_buf *out, const char *s, size_t len) {
+  size_t from = 0;
+  for (size_t i = 0; i < len; i++)
+    if (unsafe_ascii((unsigned char)s[i])) {
+      wn_buf_append(out, s + from, i - from);
+      from = i + 1;
+    }
+  wn_buf_append(out, s + from, len - from);
+}
+
+/* Length of an unsafe non-ASCII character at s (C1 or a bidi control), or 0. */
+static size_t unsafe_sequence(const unsigned char *s, size_t len) {
+  if (len >= 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) return 2;
+  if (len >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) return 3;
+  if (len >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9) return 3;
+  return 0;
+}
+
+static void append_safe_utf8(wn_buf *out, const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t from = 0;
+  for (size_t i = 0; i < len;) {
+    size_t n = u[i] >= 0xC2 ? unsafe_sequence(u + i, len - i) : 0;
+    if (n == 0) {
+      i++;
+      continue;
+    }
+    append_safe_ascii(out, s + from, i - from);
+    i += n;
+    from = i;
+  }
+  append_safe_ascii(out, s + from, len - from);
+}
+
 void wn_nfc_append(wn_buf *out, const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
     size_t ascii = i;
     while (ascii < len && (unsigned char)s[ascii] < 0x80) ascii++;
     if (ascii == len) {
-      wn_buf_append(out, s + i, len - i);
+      append_safe_ascii(out, s + i, len - i);
       break;
     }
     size_t start = ascii > i ? ascii - 1 : ascii; /* the base letter, if ASCII */
-    wn_buf_append(out, s + i, start - i);
+    append_safe_ascii(out, s + i, start - i);
     size_t end = ascii;
     while (end < len && (unsigned char)s[end] >= 0x80) end++;
     utf8proc_uint8_t *mapped = NULL;
@@ -38,8 +83,8 @@ void wn_nfc_append(wn_buf *out, const char *s, size_t len) {
                                       (utf8proc_ssize_t)(end - start), &mapped,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     /* Cannot fail on decoded input; if it did, the text stays as it is. */
-    if (n >= 0) wn_buf_append(out, (const char *)mapped, (size_t)n);
-    else wn_buf_append(out, s + start, end - start);
+    if (n >= 0) append_safe_utf8(out, (const char *)mapped, (size_t)n);
+    else append_safe_utf8(out, s + start, end - start);
     free(mapped);
     i = end;
   }
@@ -305,15 +350,38 @@ static long md_escape_at(const char *s, size_t len) {
   return i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t' ? (long)i : -1;
 }
 
+/*
+ * Characters escaped wherever they stand in text: page text must never
+ * become live markup where the Markdown is rendered. "<" would open raw
+ * HTML (an <img onerror=...>), "&" an entity, "[" a link (to javascript:),
+ * ">" a quote; a backslash is doubled so that it cannot undo the escape
+ * that follows it.
+ */
+static bool md_inline_special(char c) {
+  return c == '<' || c == '>' || c == '&' || c == '[' || c == ']' || c == '\\';
+}
+
+static void md_inline(wn_buf *out, const char *s, size_t len) {
+  size_t from = 0;
+  for (size_t i = 0; i < len; i++)
+    if (md_inline_special(s[i])) {
+      wn_buf_append(out, s + from, i - from);
+      wn_buf_putc(out, '\\');
+      from = i;
+    }
+  wn_buf_append(out, s + from, len - from);
+}
+
 static void md_escaped_line(wn_buf *out, const char *s, size_t len) {
   long at = md_escape_at(s, len);
   if (at < 0) {
-    wn_buf_append(out, s, len);
+    md_inline(out, s, len);
     return;
   }
-  wn_buf_append(out, s, (size_t)at);
-  wn_buf_putc(out, '\\');
-  wn_buf_append(out, s + at, len - (size_t)at);
+  md_inline(out, s, (size_t)at);
+  /* md_inline escapes these itself. */
+  if (!md_inline_special(s[at])) wn_buf_putc(out, '\\');
+  md_inline(out, s + at, len - (size_t)at);
 }
 
 static void md_spaces(wn_buf *out, int n) {
@@ -349,7 +417,7 @@ static void md_heading(wn_buf *out, int level, const char *text, size_t len) {
   size_t cut = len;
   if (hashes && (hashes == len || text[len - 1 - hashes] == ' ')) cut = len - hashes;
   for (size_t i = 0; i < len; i++) {
-    if (i == cut) wn_buf_putc(out, '\\');
+    if (i == cut || md_inline_special(text[i])) wn_buf_putc(out, '\\');
     char c = text[i] == '\n' || text[i] == '\r' || text[i] == '\t' ? ' ' : text[i];
     wn_buf_putc(out, c);
   }
@@ -398,8 +466,8 @@ static void md_table_row(wn_buf *out, const wn_block *b, size_t columns) {
     const char *cell_end = sep ? sep : end;
     wn_buf_putc(out, ' ');
     for (const char *c = p; c < cell_end; c++) {
-      if (*c == '|') wn_buf_puts(out, "\\|");
-      else wn_buf_putc(out, *c == '\n' || *c == '\r' || *c == '\t' ? ' ' : *c);
+      if (*c == '|' || md_inline_special(*c)) wn_buf_putc(out, '\\');
+      wn_buf_putc(out, *c == '\n' || *c == '\r' || *c == '\t' ? ' ' : *c);
     }
     if (cell_end > p) wn_buf_putc(out, ' ');
     wn_buf_putc(out, '|');

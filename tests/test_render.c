@@ -193,6 +193,19 @@ static void test_nfc_composes(void **state) {
   free(s);
 }
 
+/* Terminal and bidi controls a page wrote (as &#x1b; and the like) never
+ * reach the output; newline and tab do. */
+static void test_output_drops_controls(void **state) {
+  (void)state;
+  size_t len = 0;
+  const char in[] = "Hi \x1b]0;owned\x07\x1b[2J\r\n\tx\x7f \xc2\x9b" "31m \xe2\x80\xae" "evil\xe2\x80\xac "
+                    "\xe2\x81\xa6iso\xe2\x81\xa9 caf\xc3\xa9";
+  char *s = wn_nfc(in, sizeof in - 1, &len);
+  assert_string_equal(s, "Hi ]0;owned[2J\n\tx 31m evil iso caf\xc3\xa9");
+  assert_int_equal(len, strlen(s));
+  free(s);
+}
+
 static void test_nfc_leaves_normal_text_alone(void **state) {
   (void)state;
   size_t len = 0;
@@ -453,8 +466,8 @@ static void test_md_escapes_line_starts(void **state) {
            NULL);
   assert_string_equal(markdown(state, 1),
                       "\\# hash\n\\#tag\n\\- dash\n\\+ plus\n\\* star\n1\\. one\n23\\) two\n"
-                      "\\> gt\n\\---\n\\***\n\\___\n\\===\n\\```fence\n\\~~~\n\\<div>\n"
-                      "\\[a]: /url\n");
+                      "\\> gt\n\\---\n\\***\n\\___\n\\===\n\\```fence\n\\~~~\n\\<div\\>\n"
+                      "\\[a\\]: /url\n");
 }
 
 static void test_md_leaves_harmless_text_alone(void **state) {
@@ -463,8 +476,18 @@ static void test_md_leaves_harmless_text_alone(void **state) {
            "1234567890. too long<br>&lt; 3<br>[not a definition]<br>== x</p>",
            NULL);
   assert_string_equal(markdown(state, 1),
-                      "-dash\n+plus\n*emph*\n1.5 litres\n2024\\. A year\na # b - c > d\n"
-                      "1234567890. too long\n< 3\n[not a definition]\n== x\n");
+                      "-dash\n+plus\n*emph*\n1.5 litres\n2024\\. A year\na # b - c \\> d\n"
+                      "1234567890. too long\n\\< 3\n\\[not a definition\\]\n== x\n");
+}
+
+/* Page text never becomes live markup: raw HTML, entities, links. */
+static void test_md_page_text_is_never_markup(void **state) {
+  keep_all(state,
+           "<p>&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(2)) &amp;amp; a\\[y]</p>",
+           NULL);
+  assert_string_equal(markdown(state, 1),
+                      "\\<img src=x onerror=alert(1)\\> \\[x\\](javascript:alert(2)) \\&amp; "
+                      "a\\\\\\[y\\]\n");
 }
 
 static void test_md_dropped_blocks_never_appear(void **state) {
@@ -700,6 +723,8 @@ int main(void) {
       T(test_md_blockquote_with_list_and_code),
       T(test_md_escapes_line_starts),
       T(test_md_leaves_harmless_text_alone),
+      T(test_md_page_text_is_never_markup),
+      cmocka_unit_test(test_output_drops_controls),
       T(test_md_dropped_blocks_never_appear),
       T(test_md_no_kept_block_gives_empty_output),
       T(test_md_ends_with_one_newline_no_blank_runs),
