@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <uchardet/uchardet.h>
+#include <utf8proc.h>
 
 #include "buffer.h"
 
@@ -22,6 +23,9 @@
  * (below that windows-1252, the web's default, is as good a guess). */
 #define DETECT_LIMIT (256 * 1024)
 #define DETECT_MIN_NON_ASCII 64
+/* Unicode's stream-safe limit (UAX #15): no text needs more combining marks
+ * on one letter, and normalising a longer run costs time quadratic in it. */
+#define MAX_COMBINING_RUN 30
 /* iconv writes into a scratch buffer this large before we copy out. */
 #define CHUNK_SIZE (64 * 1024)
 
@@ -938,6 +942,40 @@ static void decode_with(const choice *c, const unsigned char *b, size_t len,
   iconv_close(cd);
 }
 
+/*
+ * Combining marks past MAX_COMBINING_RUN on one letter are dropped, in place;
+ * returns the new length. Every later normalisation (NFC for output, NFKC
+ * for the lexicons) sorts a run of marks by class, which is quadratic in
+ * the run: 100,000 marks after one letter took a minute. `s` is valid UTF-8.
+ */
+static size_t limit_combining_runs(char *s, size_t len) {
+  size_t r = 0, w = 0, run = 0;
+  while (r < len) {
+    unsigned char c = (unsigned char)s[r];
+    if (c < 0x80) {
+      run = 0;
+      s[w++] = s[r++];
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + r, (utf8proc_ssize_t)(len - r), &cp);
+    if (n <= 0) n = 1, cp = 0;
+    const utf8proc_property_t *prop = utf8proc_get_property(cp);
+    /* Default-ignorable characters (U+034F, the grapheme joiner Unicode
+     * itself inserts to break such runs) vanish when the lexicons fold the
+     * text, joining the runs around them: they neither count nor break. */
+    if (prop->combining_class != 0) run++;
+    else if (!prop->ignorable) run = 0;
+    if (run <= MAX_COMBINING_RUN) {
+      if (w != r) memmove(s + w, s + r, (size_t)n);
+      w += (size_t)n;
+    }
+    r += (size_t)n;
+  }
+  if (w < len) s[w] = '\0';
+  return w;
+}
+
 static void set_empty(wn_decoded *out) {
   out->utf8 = NULL;
   out->len = 0;
@@ -977,6 +1015,7 @@ int wn_decode_hinted(const char *bytes, size_t len, const char *forced, const ch
       decode_with(&c, b + skip, len - skip, known_valid, &buf);
   }
   out->utf8 = wn_buf_detach(&buf, &out->len);
+  out->len = limit_combining_runs(out->utf8, out->len);
   /* Growth may have doubled the buffer; give back the slack on big inputs. */
   out->utf8 = wn_xrealloc(out->utf8, out->len + 1);
   memcpy(out->encoding, c.name, sizeof out->encoding);

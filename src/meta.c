@@ -15,6 +15,8 @@ enum { META_MAX_BYTES = 200 };
 static const size_t JSONLD_MAX_BYTES = (size_t)1 << 20;
 /* How far into arrays, @graph and mainEntity the JSON-LD objects are looked for. */
 enum { JSONLD_MAX_DEPTH = 16 };
+/* Members of an "author" list read at most (real pages list a handful). */
+enum { MAX_AUTHORS_READ = 64 };
 
 /* ---- values ------------------------------------------------------------ */
 
@@ -249,7 +251,13 @@ static char *object_author(json_t *object, const ld_objects *objects) {
   if (json_is_array(author)) {
     size_t i;
     json_t *member;
-    json_array_foreach(author, i, member) add_author(&names, member, objects);
+    /* A name given by @id is looked up among all objects: a list of
+     * thousands of them made that authors x objects. The names field holds
+     * a few names at most (META_MAX_BYTES), so the list is read no further. */
+    json_array_foreach(author, i, member) {
+      if (i >= MAX_AUTHORS_READ || names.len >= META_MAX_BYTES) break;
+      add_author(&names, member, objects);
+    }
   } else {
     add_author(&names, author, objects);
   }

@@ -16,7 +16,7 @@
  * copied unread, so a "<script" in a <textarea> stays text).
  */
 
-enum { SCOPE_BOUNDARY_COUNT = 7, FORMATTING_KINDS = 13 };
+enum { SCOPE_BOUNDARY_COUNT = 7, FORMATTING_KINDS = 13, SPECIAL_COUNT = 48 };
 
 /* Elements whose bodies are raw text: no tags inside, up to their end tag. */
 static const char *const RAW[] = {"textarea", "title", "xmp", "iframe", "noembed", "noframes"};
@@ -35,9 +35,22 @@ typedef struct scan {
   size_t nodes;         /* start tags and comments seen */
   size_t open_formatting[FORMATTING_KINDS]; /* by tag_info.formatting */
   uint32_t scope_boundaries[SCOPE_BOUNDARY_COUNT]; /* name hashes */
+  uint32_t special[SPECIAL_COUNT];                  /* name hashes, sorted */
   /* Per raw-text element name: 1 + a position after which its end tag never
    * comes, or 0 while not known. Keeps repeated searches linear. */
   size_t unclosed_from[RAW_NAME_COUNT];
+  /* Attributes seen on <html> and <body> tags: the parser merges each
+   * repeated tag's attributes into the one element, comparing every new
+   * attribute with all it has, so their total is budgeted like one tag's. */
+  size_t root_attributes;
+  /* Inline SVG, indexed once from the first <svg> on: where each "<svg"
+   * is closed, and where HTML tags that break out of SVG start. Searching
+   * forward from every <svg> instead was quadratic (80,000 unclosed ones). */
+  struct {
+    bool built;
+    size_t *open_at, *closed_at, opens; /* by position */
+    size_t *breakout_at, breakouts;     /* sorted */
+  } svg;
   unsigned reached;
 } scan;
 
@@ -75,14 +88,24 @@ static size_t find_end_tag(const scan *c, size_t from, const char *name, size_t 
  * `*cut` gets where attribute number `keep` + 1 starts, or 0 if there are
  * no more than `keep`. Attribute names and values are read as the
  * tokenizer reads them, so a ">" inside a quoted value does not end it. */
+static size_t tag_end_counted(const scan *c, size_t i, size_t keep, size_t *cut, size_t *attributes);
+
 static size_t tag_end(const scan *c, size_t i, size_t keep, size_t *cut) {
+  size_t attributes;
+  return tag_end_counted(c, i, keep, cut, &attributes);
+}
+
+/* tag_end, also counting the tag's attributes. */
+static size_t tag_end_counted(const scan *c, size_t i, size_t keep, size_t *cut, size_t *attributes) {
   size_t count = 0;
   *cut = 0;
+  *attributes = 0;
   while (i < c->len) {
     while (i < c->len && (is_space(c->s[i]) || c->s[i] == '/')) i++;
     if (i >= c->len) break;
-    if (c->s[i] == '>') return i + 1;
+    if (c->s[i] == '>') break;
     if (++count == keep + 1) *cut = i;
+    *attributes = count;
     i++; /* a name's first character may be anything, even "=" */
     while (i < c->len && !is_space(c->s[i]) && c->s[i] != '/' && c->s[i] != '>' && c->s[i] != '=')
       i++;
@@ -97,20 +120,19 @@ static size_t tag_end(const scan *c, size_t i, size_t keep, size_t *cut) {
       while (i < c->len && !is_space(c->s[i]) && c->s[i] != '>') i++;
     }
   }
-  return c->len;
+  return i < c->len ? i + 1 : c->len;
 }
 
-/* ASCII case-insensitive search; `needle` is lower case. */
+/* ASCII case-insensitive search; `needle` is lower case. One pass: looking
+ * for the next upper-case first letter anew at every lower-case one was
+ * quadratic (a 2 MB attribute of "l" on a <script>, searched for "ld+json"). */
 static bool has_text(const char *s, size_t len, const char *needle) {
   size_t n = strlen(needle);
-  char first = needle[0], upper = (char)(first >= 'a' && first <= 'z' ? first - 32 : first);
+  char first = needle[0];
   for (size_t i = 0; i + n <= len; i++) {
-    const char *hit = memchr(s + i, first, len - i);
-    const char *hit_upper = upper != first ? memchr(s + i, upper, len - i) : NULL;
-    if (!hit || (hit_upper && hit_upper < hit)) hit = hit_upper;
-    if (!hit) return false;
-    i = (size_t)(hit - s);
-    if (i + n <= len && strncasecmp(s + i, needle, n) == 0) return true;
+    char ch = s[i];
+    if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+    if (ch == first && strncasecmp(s + i, needle, n) == 0) return true;
   }
   return false;
 }
@@ -133,41 +155,87 @@ static size_t raw_body_end(scan *c, size_t from, const char *name) {
 
 /* HTML start tags that end foreign content when met inside <svg> (the
  * parser's "breakout" list), so that what follows is HTML again. */
-static bool breaks_out_of_svg(const scan *c, size_t from, size_t to) {
+static bool is_breakout_tag(const scan *c, size_t i) {
   static const char *const BREAKOUT[] = {
       "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
       "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
       "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
       "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font"};
-  for (size_t i = from; i + 1 < to; i++) {
-    if (c->s[i] != '<' || !is_alpha(c->s[i + 1])) continue;
-    size_t n = 0;
-    while (i + 1 + n < to && (is_alpha(c->s[i + 1 + n]) || (c->s[i + 1 + n] >= '0' && c->s[i + 1 + n] <= '9')))
-      n++;
-    for (size_t k = 0; k < sizeof BREAKOUT / sizeof BREAKOUT[0]; k++)
-      if (strlen(BREAKOUT[k]) == n && strncasecmp(c->s + i + 1, BREAKOUT[k], n) == 0) return true;
-  }
+  if (i + 1 >= c->len || !is_alpha(c->s[i + 1])) return false;
+  size_t n = 0;
+  while (i + 1 + n < c->len && n <= 10 &&
+         (is_alpha(c->s[i + 1 + n]) || (c->s[i + 1 + n] >= '0' && c->s[i + 1 + n] <= '9')))
+    n++;
+  for (size_t k = 0; k < sizeof BREAKOUT / sizeof BREAKOUT[0]; k++)
+    if (strlen(BREAKOUT[k]) == n && strncasecmp(c->s + i + 1, BREAKOUT[k], n) == 0) return true;
   return false;
 }
 
-/* Where the <svg> whose body starts at `from` ends: its matching "</svg",
- * counting nested <svg> elements, or len. */
-static size_t find_svg_end(const scan *c, size_t from) {
-  int depth = 1;
-  for (size_t i = from; i + 5 <= c->len; i++) {
-    if (c->s[i] != '<') continue;
-    bool close = c->s[i + 1] == '/';
-    size_t at = i + 1 + (close ? 1 : 0);
-    if (at + 3 > c->len || strncasecmp(c->s + at, "svg", 3) != 0) continue;
-    char after = at + 3 < c->len ? c->s[at + 3] : '>';
-    if (!is_space(after) && after != '/' && after != '>') continue;
-    if (!close) {
-      depth++;
-    } else if (--depth == 0) {
-      return i;
+/* 1 for "<svg", -1 for "</svg" (followed by a space, "/" or ">"), else 0. */
+static int svg_token(const scan *c, size_t i) {
+  if (i + 5 > c->len) return 0;
+  bool close = c->s[i + 1] == '/';
+  size_t at = i + 1 + (close ? 1 : 0);
+  if (at + 3 > c->len || strncasecmp(c->s + at, "svg", 3) != 0) return 0;
+  char after = at + 3 < c->len ? c->s[at + 3] : '>';
+  if (!is_space(after) && after != '/' && after != '>') return 0;
+  return close ? -1 : 1;
+}
+
+static void push_position(size_t **list, size_t *count, size_t *cap, size_t value) {
+  if (*count == *cap) {
+    *cap = *cap ? 2 * *cap : 64;
+    *list = wn_xrealloc(*list, *cap * sizeof **list);
+  }
+  (*list)[(*count)++] = value;
+}
+
+/* One pass from the read position (bytes behind it are already rewritten):
+ * "<svg" and "</svg" matched like brackets, breakout tags listed. */
+static void build_svg_index(scan *c) {
+  size_t open_cap = 0, break_cap = 0, stack_len = 0, stack_cap = 0, *stack = NULL;
+  c->svg.built = true;
+  for (size_t i = c->r; i < c->len; i++) {
+    const char *lt = memchr(c->s + i, '<', c->len - i);
+    if (!lt) break;
+    i = (size_t)(lt - c->s);
+    int token = svg_token(c, i);
+    if (token > 0) {
+      push_position(&stack, &stack_len, &stack_cap, c->svg.opens);
+      push_position(&c->svg.open_at, &c->svg.opens, &open_cap, i);
+      c->svg.closed_at = wn_xrealloc(c->svg.closed_at, open_cap * sizeof *c->svg.closed_at);
+      c->svg.closed_at[c->svg.opens - 1] = c->len;
+    } else if (token < 0 && stack_len) {
+      c->svg.closed_at[stack[--stack_len]] = i;
+    } else if (is_breakout_tag(c, i)) {
+      push_position(&c->svg.breakout_at, &c->svg.breakouts, &break_cap, i);
     }
   }
-  return c->len;
+  free(stack);
+}
+
+/* The first index of `list` (sorted, `n` long) holding a value >= `value`. */
+static size_t lower_bound(const size_t *list, size_t n, size_t value) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static bool breaks_out_of_svg(const scan *c, size_t from, size_t to) {
+  size_t k = lower_bound(c->svg.breakout_at, c->svg.breakouts, from);
+  return k < c->svg.breakouts && c->svg.breakout_at[k] < to;
+}
+
+/* Where the <svg> whose start tag begins at the read position ends: its
+ * matching "</svg", counting nested <svg> elements, or len. */
+static size_t find_svg_end(scan *c) {
+  if (!c->svg.built) build_svg_index(c);
+  size_t k = lower_bound(c->svg.open_at, c->svg.opens, c->r);
+  return k < c->svg.opens && c->svg.open_at[k] == c->r ? c->svg.closed_at[k] : c->len;
 }
 
 /* What to do with the body of the element whose start tag is [start, end). */
@@ -204,7 +272,8 @@ typedef enum {
 
 enum {
   CLOSES_SAME = 1, /* a start tag first closes an open element of its name (a, button) */
-  FOREIGN = 2      /* svg, math: inside them "<x/>" closes itself */
+  FOREIGN = 2,     /* svg, math: inside them "<x/>" closes itself */
+  LIST_ITEM = 4    /* li, dd, dt: closes an open item of its kind unless a block is between */
 };
 
 typedef struct tag_info {
@@ -222,13 +291,13 @@ static const tag_info TAGS[] = {
     {"base", FLAT, -1, 0},         {"basefont", FLAT, -1, 0},   {"bgsound", FLAT, -1, 0},
     {"big", FORMATTING, 1, 0},     {"body", FLAT, -1, 0},       {"br", FLAT, -1, 0},
     {"button", NESTS, -1, CLOSES_SAME}, {"caption", FLAT, -1, 0}, {"code", FORMATTING, 2, 0},
-    {"col", FLAT, -1, 0},          {"colgroup", FLAT, -1, 0},   {"dd", FLAT, -1, 0},
-    {"dt", FLAT, -1, 0},           {"em", FORMATTING, 3, 0},    {"embed", FLAT, -1, 0},
+    {"col", FLAT, -1, 0},          {"colgroup", FLAT, -1, 0},   {"dd", NESTS, -1, LIST_ITEM},
+    {"dt", NESTS, -1, LIST_ITEM},           {"em", FORMATTING, 3, 0},    {"embed", FLAT, -1, 0},
     {"font", FORMATTING, 4, 0},    {"frame", FLAT, -1, 0},      {"frameset", FLAT, -1, 0},
     {"head", FLAT, -1, 0},         {"hr", FLAT, -1, 0},         {"html", FLAT, -1, 0},
     {"i", FORMATTING, 5, 0},       {"iframe", FLAT, -1, 0},     {"image", FLAT, -1, 0},
     {"img", FLAT, -1, 0},          {"input", FLAT, -1, 0},      {"keygen", FLAT, -1, 0},
-    {"li", FLAT, -1, 0},           {"link", FLAT, -1, 0},       {"math", NESTS, -1, FOREIGN},
+    {"li", NESTS, -1, LIST_ITEM},           {"link", FLAT, -1, 0},       {"math", NESTS, -1, FOREIGN},
     {"meta", FLAT, -1, 0},         {"nobr", FORMATTING, 6, CLOSES_SAME},
     {"noembed", FLAT, -1, 0},      {"noframes", FLAT, -1, 0},   {"optgroup", FLAT, -1, 0},
     {"option", FLAT, -1, 0},       {"p", FLAT, -1, 0},          {"param", FLAT, -1, 0},
@@ -285,6 +354,52 @@ enum { OPEN_SEARCH = 64 };
 
 static const char *const SCOPE_BOUNDARIES[SCOPE_BOUNDARY_COUNT] = {
     "table", "template", "applet", "object", "marquee", "svg", "math"};
+
+/*
+ * The parser's "special" elements that the estimate keeps on its stack
+ * (void and raw-text ones never are; p, address and div are left out, as the
+ * list-item rules skip them). A list item's start tag stops at them, and
+ * the adoption agency leaves them open when it closes a formatting element.
+ */
+static const char *const SPECIAL[SPECIAL_COUNT] = {
+    "applet", "article", "aside", "blockquote", "button", "center", "dd", "details", "dir",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "li", "listing", "main", "marquee", "menu", "nav",
+    "noscript", "object", "ol", "pre", "search", "section", "select", "summary", "table",
+    "tbody", "td", "template", "tfoot", "th", "thead", "tr", "ul", "caption"};
+
+static int compare_hash(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static bool is_special(const scan *c, uint32_t hash) {
+  return bsearch(&hash, c->special, SPECIAL_COUNT, sizeof hash, compare_hash) != NULL;
+}
+
+static bool is_list_item_name(uint32_t have, uint32_t want, const uint32_t *item_hashes) {
+  /* dd and dt close each other; li closes li. */
+  if (want == item_hashes[0]) return have == item_hashes[0];
+  return have == item_hashes[1] || have == item_hashes[2];
+}
+
+static bool close_open(scan *c, size_t count);
+
+/* A list item's start tag closes an open item of its kind (and all above
+ * it) when no special element other than p, address and div is between;
+ * nested lists keep their items open. */
+static void close_list_item(scan *c, const char *name, size_t n) {
+  uint32_t items[3] = {name_hash("li", 2), name_hash("dd", 2), name_hash("dt", 2)};
+  uint32_t want = name_hash(name, n);
+  for (size_t k = 1; k <= c->depth && k <= OPEN_SEARCH; k++) {
+    uint32_t have = c->open[c->depth - k] >> 1;
+    if (is_list_item_name(have, want, items)) {
+      close_open(c, k);
+      return;
+    }
+    if (is_special(c, have)) return;
+  }
+}
 
 static size_t open_position(const scan *c, const char *name, size_t n) {
   uint32_t want = name_hash(name, n);
@@ -371,6 +486,7 @@ static void normal_start_tag(scan *c, size_t name_len, size_t end, size_t cut, b
   if (self_closing && (c->foreign_depth || foreign)) kind = FLAT;
   if (kind != FLAT) {
     if (tag->flags & CLOSES_SAME) close_same(c, name, name_len);
+    if (tag->flags & LIST_ITEM) close_list_item(c, name, name_len);
     if (c->depth >= c->limits.max_depth) {
       drop = true;
       c->reached |= WN_LIMIT_DEPTH;
@@ -394,10 +510,29 @@ static void svg_end_tag(scan *c, bool drop) {
   else copy(c, end - c->r);
 }
 
+static bool is_root_tag(const scan *c, size_t name_len) {
+  return name_len == 4 && (strncasecmp(c->s + c->r + 1, "html", 4) == 0 ||
+                           strncasecmp(c->s + c->r + 1, "body", 4) == 0);
+}
+
+/* Where to cut the attributes of an <html> or <body> tag so that all such
+ * tags together hold at most max_attributes (0: keep them all). */
+static size_t root_attribute_cut(scan *c, size_t name_len, size_t cut, size_t attributes) {
+  size_t allowed = c->root_attributes < c->limits.max_attributes
+                       ? c->limits.max_attributes - c->root_attributes : 0;
+  c->root_attributes += attributes;
+  if (attributes <= allowed) return cut;
+  size_t keep_cut;
+  size_t attrs;
+  tag_end_counted(c, c->r + 1 + name_len, allowed, &keep_cut, &attrs);
+  return keep_cut;
+}
+
 static void start_tag(scan *c) {
   size_t name_len = name_length(c, c->r + 1);
-  size_t cut;
-  size_t end = tag_end(c, c->r + 1 + name_len, c->limits.max_attributes, &cut);
+  size_t cut, attributes;
+  size_t end = tag_end_counted(c, c->r + 1 + name_len, c->limits.max_attributes, &cut, &attributes);
+  if (is_root_tag(c, name_len)) cut = root_attribute_cut(c, name_len, cut, attributes);
   const char *name;
   body_kind kind = classify_tag(c, name_len, end, &name);
   bool self_closing = end >= 2 && end <= c->len && c->s[end - 1] == '>' && c->s[end - 2] == '/';
@@ -412,7 +547,7 @@ static void start_tag(scan *c) {
     return;
   }
   if (kind == BODY_SVG) {
-    size_t svg_end = self_closing ? c->len : find_svg_end(c, end);
+    size_t svg_end = self_closing ? c->len : find_svg_end(c);
     /* Unclosed, or holding HTML that would break out of it: an ordinary element. */
     if (svg_end == c->len || breaks_out_of_svg(c, end, svg_end)) {
       normal_start_tag(c, name_len, end, cut, self_closing);
@@ -445,6 +580,28 @@ static void start_tag(scan *c) {
     copy(c, body_end - c->r);
 }
 
+/*
+ * The end tag of a formatting element `at` places down the stack. With only
+ * phrasing elements above it, the parser closes them all. With a special
+ * element above it (<b><div><p>x</b>), the adoption agency closes the
+ * formatting element but leaves the special ones open, moved under a copy:
+ * the tree keeps growing deeper although every <b> is closed. The estimate
+ * does the same, so that such nesting meets max_depth.
+ */
+static bool close_formatting(scan *c, size_t at) {
+  size_t bottom = c->depth - at;
+  bool dropped = (c->open[bottom] & 1) != 0;
+  size_t kept = bottom;
+  uint32_t div = name_hash("div", 3), address = name_hash("address", 7);
+  for (size_t i = bottom + 1; i < c->depth; i++) {
+    uint32_t h = c->open[i] >> 1;
+    if (is_special(c, h) || h == div || h == address) c->open[kept++] = c->open[i];
+  }
+  c->depth = kept;
+  if (c->foreign_depth > c->depth) c->foreign_depth = 0;
+  return dropped;
+}
+
 /* An end tag: dropped when its start tag was, or past the node budget
  * ("</p>" and "</br>" make elements of their own). */
 static void end_tag(scan *c) {
@@ -455,7 +612,8 @@ static void end_tag(scan *c) {
   bool drop = false;
   const tag_info *tag = tag_info_of(name, name_len);
   size_t at = tag->kind == FLAT ? 0 : open_position(c, name, name_len);
-  if (at) drop = close_open(c, at);
+  if (at && tag->kind == FORMATTING) drop = close_formatting(c, at);
+  else if (at) drop = close_open(c, at);
   else drop = over_node_budget(c); /* closes nothing the estimate knows of */
   int formatting = tag->formatting;
   if (formatting >= 0 && at && !drop && c->open_formatting[formatting])
@@ -489,6 +647,8 @@ size_t wn_prepass(char *html, size_t len, const wn_limits *limits, unsigned *rea
   c.limits = limits ? *limits : NO_LIMITS;
   for (size_t i = 0; i < SCOPE_BOUNDARY_COUNT; i++)
     c.scope_boundaries[i] = name_hash(SCOPE_BOUNDARIES[i], strlen(SCOPE_BOUNDARIES[i]));
+  for (size_t i = 0; i < SPECIAL_COUNT; i++) c.special[i] = name_hash(SPECIAL[i], strlen(SPECIAL[i]));
+  qsort(c.special, SPECIAL_COUNT, sizeof c.special[0], compare_hash);
   while (c.r < c.len) {
     const char *lt = memchr(c.s + c.r, '<', c.len - c.r);
     if (!lt) {
@@ -508,6 +668,9 @@ size_t wn_prepass(char *html, size_t len, const wn_limits *limits, unsigned *rea
     }
   }
   free(c.open);
+  free(c.svg.open_at);
+  free(c.svg.closed_at);
+  free(c.svg.breakout_at);
   if (c.w < c.len) html[c.w] = '\0';
   if (reached) *reached = c.reached;
   return c.w;
