@@ -162,7 +162,6 @@ static void report_diff(const char *name, const char *exp, size_t exp_len,
   print_line("got     ", got, got_len, line_start);
 }
 
-
 /* --- lines of an output ----------------------------------------------- */
 
 /* Offset of `line` as a whole line of text[0..len), or -1. */
@@ -179,21 +178,26 @@ static long find_line(const char *text, size_t len, const char *line) {
 }
 
 /*
- * Remove a whole line and the blank line that separates it from the next
- * paragraph (or, for the last paragraph, from the previous one), so that the
- * rest reads as if the line had never been printed. Returns 0, or -1 when
+ * Remove a whole line so that the rest reads as if it had never been
+ * printed: a paragraph of its own goes with the blank line that separates it
+ * from the next paragraph (or, the last one, from the previous); a line of a
+ * paragraph of several lines goes with one newline. Returns 0, or -1 when
  * the line is not there.
  */
 static int remove_line(char *text, size_t *len, const char *line) {
   long at = find_line(text, *len, line);
   if (at < 0) return -1;
   size_t s = (size_t)at, e = s + strlen(line); /* e: its '\n' or the end */
-  if (e + 1 < *len && text[e + 1] == '\n')
-    e += 2; /* the line, its newline and the blank line after it */
-  else if (s >= 2 && text[s - 1] == '\n' && text[s - 2] == '\n')
-    s -= 2; /* the last paragraph: the previous newline and the blank line */
+  int starts = s < 2 || text[s - 2] == '\n';
+  int ends = e + 1 >= *len || text[e + 1] == '\n';
+  if (starts && ends && e + 1 < *len)
+    e += 2; /* its newline and the blank line after it */
+  else if (starts && ends && s >= 2)
+    s -= 2; /* the last paragraph: the newline and blank line before it */
+  else if (!starts && ends)
+    s -= 1; /* the last line of a paragraph: the newline before it */
   else if (e < *len)
-    e += 1; /* a line among lines without blank ones between them */
+    e += 1; /* the first or a middle line of a paragraph, or the only line */
   memmove(text + s, text + e, *len - e);
   *len -= e - s;
   text[*len] = '\0';
