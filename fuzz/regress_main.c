@@ -1,7 +1,8 @@
 /*
  * Replays inputs through a fuzz harness without libFuzzer: every file in
  * the directories given (the crashes and hangs fuzzing found, kept under
- * tests/fuzz_regress/) must run to the end, each within a time bound.
+ * tests/fuzz_regress/) must run to the end, each within a time bound. A
+ * directory without inputs fails, since its replay could not.
  *
  *   regress_HARNESS DIR...
  */
@@ -39,8 +40,9 @@ static double now(void) {
 }
 
 int main(int argc, char **argv) {
-  int inputs = 0, slow = 0;
+  int inputs = 0, slow = 0, empty = 0;
   for (int i = 1; i < argc; i++) {
+    int before = inputs;
     DIR *dir = opendir(argv[i]);
     if (!dir) {
       perror(argv[i]);
@@ -66,7 +68,12 @@ int main(int argc, char **argv) {
       }
     }
     closedir(dir);
+    /* A replay of nothing would pass whatever the harness does. */
+    if (inputs == before) {
+      printf("%s: no inputs\n", argv[i]);
+      empty++;
+    }
   }
   printf("%d inputs, %d too slow\n", inputs, slow);
-  return slow ? 1 : 0;
+  return slow || empty || argc < 2 ? 1 : 0;
 }
