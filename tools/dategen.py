@@ -31,7 +31,10 @@ HEADER = """\
 # between digits keeps one number, so "24.02.2006" is "0").
 # Each month name appears in the forms "0 M 0", "M 0 0", "M 0", "0 M", "0. M 0" (and English
 # ordinals and weekdays), each also followed by a time ("0 0", "0 0 pm", "0 0 uhr").
-# Columns: language (ISO 639-1), role/concept, phrase. Month names: common usage in each language.
+# Columns: language (ISO 639-1), role/concept, phrase.
+# Written by tools/dategen.py: change the generator, not this file. Month and weekday names are
+# glibc's locale data (LC_TIME), as the generator cites for each language; "sept" and "mrz"
+# are common usage that no locale file lists.
 lang\tkind\tphrase
 """
 
