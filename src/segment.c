@@ -9,90 +9,14 @@
 #include "buffer.h"
 #include "clean.h"
 #include "cmp.h"
+#include "name_cues.h"
 #include "normalize.h"
 
 /*
  * Class and id names are one cue among several: many sites use meaningless
  * generated names, and the classifier never drops long prose for a name alone.
- * A pattern starting with '=' must match a whole class or id; others match
- * inside one too ("mainSidebar", "post-share-bar").
+ * The names and what each says are data (data/name-cues.tsv, name_cues.h).
  */
-typedef struct name_cue {
-  const char *pattern;
-  uint32_t flag;
-} name_cue;
-
-static const name_cue NAME_CUES[] = {
-    {"sidebar", WN_EL_ASIDE}, {"side-bar", WN_EL_ASIDE}, {"=aside", WN_EL_ASIDE},
-    {"=widget", WN_EL_WIDGET_NAME}, {"=widgets", WN_EL_WIDGET_NAME}, {"widget-area", WN_EL_ASIDE},
-    {"navbar", WN_EL_NAV}, {"=nav", WN_EL_NAV}, {"navigation", WN_EL_NAV},
-    {"=menu", WN_EL_NAV}, {"menu-", WN_EL_NAV}, {"-menu", WN_EL_NAV},
-    {"breadcrumb", WN_EL_NAV}, {"pagination", WN_EL_NAV}, {"=pager", WN_EL_NAV},
-    /* A shop's filter panel (facets, refinements), not a theme's "facet-row". */
-    {"=facets", WN_EL_NAV}, {"facets-", WN_EL_NAV}, {"faceted", WN_EL_NAV},
-    {"refinement", WN_EL_NAV},
-    {"skip-link", WN_EL_NAV}, {"skiplink", WN_EL_NAV}, {"toolbar", WN_EL_NAV},
-    {"footer", WN_EL_FOOTER}, {"copyright", WN_EL_FOOTER},
-    {"site-header", WN_EL_HEADER}, {"masthead", WN_EL_HEADER},
-    {"=topbar", WN_EL_HEADER},
-    {"disqus", WN_EL_COMMENTS},
-    {"=respond", WN_EL_COMMENTS},
-    /* Customer reviews under a product, and the review platforms' widgets. */
-    {"product-reviews", WN_EL_REVIEWS}, {"customer-reviews", WN_EL_REVIEWS},
-    {"user-reviews", WN_EL_REVIEWS}, {"userreviews", WN_EL_REVIEWS},
-    {"user_reviews", WN_EL_REVIEWS}, {"reviews-list", WN_EL_REVIEWS},
-    {"review-list", WN_EL_REVIEWS}, {"yotpo", WN_EL_REVIEWS}, {"jdgm", WN_EL_REVIEWS},
-    {"okendo", WN_EL_REVIEWS}, {"bv-content", WN_EL_REVIEWS}, {"trustpilot", WN_EL_REVIEWS},
-    {"modal", WN_EL_DIALOG}, {"popup", WN_EL_DIALOG}, {"overlay", WN_EL_DIALOG},
-    {"cookie", WN_EL_DIALOG}, {"consent", WN_EL_DIALOG}, {"gdpr", WN_EL_DIALOG},
-    {"share", WN_EL_NEGATIVE_NAME}, {"sharing", WN_EL_NEGATIVE_NAME},
-    {"social", WN_EL_NEGATIVE_NAME}, {"related", WN_EL_NEGATIVE_NAME},
-    {"recommend", WN_EL_NEGATIVE_NAME}, {"newsletter", WN_EL_NEGATIVE_NAME},
-    {"subscribe", WN_EL_NEGATIVE_NAME}, {"signup", WN_EL_NEGATIVE_NAME},
-    {"=promo", WN_EL_NEGATIVE_NAME}, {"promo-box", WN_EL_NEGATIVE_NAME},
-    {"promo-banner", WN_EL_NEGATIVE_NAME}, {"promobox", WN_EL_NEGATIVE_NAME},
-    {"=promotion", WN_EL_NEGATIVE_NAME}, {"advert", WN_EL_NEGATIVE_NAME},
-    {"=ad", WN_EL_NEGATIVE_NAME}, {"=ads", WN_EL_NEGATIVE_NAME}, {"ad-slot", WN_EL_NEGATIVE_NAME},
-    {"ad-container", WN_EL_NEGATIVE_NAME}, {"ad-wrapper", WN_EL_NEGATIVE_NAME},
-    {"=adsbygoogle", WN_EL_NEGATIVE_NAME}, {"sponsor", WN_EL_NEGATIVE_NAME},
-    {"outbrain", WN_EL_NEGATIVE_NAME}, {"taboola", WN_EL_NEGATIVE_NAME},
-    {"=tags", WN_EL_NEGATIVE_NAME}, {"tag-list", WN_EL_NEGATIVE_NAME},
-    {"taglist", WN_EL_NEGATIVE_NAME}, {"post-tags", WN_EL_NEGATIVE_NAME},
-    {"author-bio", WN_EL_NEGATIVE_NAME}, {"author-box", WN_EL_NEGATIVE_NAME},
-    {"about-author", WN_EL_NEGATIVE_NAME}, {"author-info", WN_EL_NEGATIVE_NAME},
-    {"author_bio", WN_EL_NEGATIVE_NAME}, {"author_box", WN_EL_NEGATIVE_NAME},
-    {"authorbox", WN_EL_NEGATIVE_NAME}, {"about_author", WN_EL_NEGATIVE_NAME},
-    {"author-description", WN_EL_NEGATIVE_NAME}, {"author_description", WN_EL_NEGATIVE_NAME},
-    {"author-section", WN_EL_NEGATIVE_NAME}, {"author_section", WN_EL_NEGATIVE_NAME},
-    {"author-card", WN_EL_NEGATIVE_NAME}, {"author_card", WN_EL_NEGATIVE_NAME},
-    {"author-profile", WN_EL_NEGATIVE_NAME}, {"saboxplugin", WN_EL_NEGATIVE_NAME},
-    {"contributor", WN_EL_NEGATIVE_NAME}, {"user-info", WN_EL_NEGATIVE_NAME},
-    {"userinfo", WN_EL_NEGATIVE_NAME}, {"=message-user", WN_EL_NEGATIVE_NAME},
-    {"postprofile", WN_EL_NEGATIVE_NAME}, {"user-details", WN_EL_NEGATIVE_NAME},
-    {"trending", WN_EL_NEGATIVE_NAME},
-    {"most-read", WN_EL_NEGATIVE_NAME}, {"popular", WN_EL_NEGATIVE_NAME},
-    {"more-stories", WN_EL_NEGATIVE_NAME}, {"read-next", WN_EL_NEGATIVE_NAME},
-    {"=print", WN_EL_NEGATIVE_NAME}, {"=rss", WN_EL_NEGATIVE_NAME},
-    {"=login", WN_EL_NEGATIVE_NAME}, {"=search", WN_EL_NEGATIVE_NAME},
-    {"searchform", WN_EL_NEGATIVE_NAME}, {"=banner", WN_EL_NEGATIVE_NAME},
-    {"shoutbox", WN_EL_NEGATIVE_NAME}, {"caption", WN_EL_CAPTION}, {"postmetadata", WN_EL_NEGATIVE_NAME},
-    /* A forum poster's signature under every post (as forum software names
-     * it: a news site's "article__signature" is its byline); "similar
-     * threads". */
-    {"=signature", WN_EL_NEGATIVE_NAME}, {"post-signature", WN_EL_NEGATIVE_NAME},
-    {"postsignature", WN_EL_NEGATIVE_NAME}, {"message-signature", WN_EL_NEGATIVE_NAME},
-    {"user-signature", WN_EL_NEGATIVE_NAME}, {"forum-signature", WN_EL_NEGATIVE_NAME},
-    {"entry__signature", WN_EL_NEGATIVE_NAME}, {"signaturecontainer", WN_EL_NEGATIVE_NAME},
-    {"similar", WN_EL_NEGATIVE_NAME},
-    {"recirculation", WN_EL_NEGATIVE_NAME}, {"rsswidget", WN_EL_NEGATIVE_NAME},
-    {"article", WN_EL_POSITIVE_NAME}, {"content", WN_EL_POSITIVE_NAME},
-    {"=entry", WN_EL_POSITIVE_NAME}, {"entry-", WN_EL_POSITIVE_NAME},
-    {"=post", WN_EL_POSITIVE_NAME}, {"post-body", WN_EL_POSITIVE_NAME},
-    {"story", WN_EL_POSITIVE_NAME}, {"=main", WN_EL_POSITIVE_NAME},
-    {"hentry", WN_EL_POSITIVE_NAME}, {"prose", WN_EL_POSITIVE_NAME},
-    {"rich-text", WN_EL_POSITIVE_NAME}, {"richtext", WN_EL_POSITIVE_NAME},
-    {"=blog", WN_EL_POSITIVE_NAME}, {"=text", WN_EL_POSITIVE_NAME},
-};
 
 /* The level ARIA gives a role="heading" without aria-level. */
 static const int ARIA_DEFAULT_HEADING_LEVEL = 2;
@@ -240,12 +164,12 @@ static bool names_comments(const char *names) {
 
 static uint32_t match_name_cues(const char *names) {
   uint32_t flags = names_comments(names) ? WN_EL_COMMENTS : 0;
-  for (size_t i = 0; i < sizeof NAME_CUES / sizeof NAME_CUES[0]; i++) {
-    const char *pattern = NAME_CUES[i].pattern;
-    if (flags & NAME_CUES[i].flag) continue;
+  for (size_t i = 0; i < wn_name_cues_count; i++) {
+    const char *pattern = wn_name_cues[i].pattern;
+    if (flags & wn_name_cues[i].flag) continue;
     bool hit = pattern[0] == '=' ? contains_token(names, pattern + 1)
                                  : strstr(names, pattern) != NULL;
-    if (hit) flags |= NAME_CUES[i].flag;
+    if (hit) flags |= wn_name_cues[i].flag;
   }
   if (flags & WN_EL_REVIEWS) flags |= WN_EL_COMMENTS;
   if (names_seo_text(names)) {
