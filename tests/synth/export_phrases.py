@@ -25,8 +25,8 @@ CHROME = {
 EN_CTA = {"related stories", "you may also like", "read next", "related articles",
           "more like this", "read also", "see also", "more articles", "most read",
           "latest news", "you might also like", "recommended"}
-EN_NEWSLETTER = {"newsletter", "subscribe", "sign up", "stay updated", "stay connected",
-                 "follow us", "join us"}
+EN_NEWSLETTER = {"newsletter", "stay updated", "stay connected", "follow us", "join us"}
+EN_SUBSCRIBE = {"subscribe", "sign up"}
 COOKIE = {
     "banner_title": "cookie_title", "this_site_uses_cookies": "cookie_text",
     "accept_all": "cookie_accept", "accept": "cookie_accept",
@@ -86,7 +86,8 @@ def main(argv):
         role = CHROME.get(concept)
         if concept == "related/cta/nav":
             role = ("related" if phrase in EN_CTA else
-                    "newsletter" if phrase in EN_NEWSLETTER else None)
+                    "newsletter" if phrase in EN_NEWSLETTER else
+                    "subscribe" if phrase in EN_SUBSCRIBE else None)
         if role and lang != "zh-Hant":
             out.append((base(lang), role, phrase, source))
     for lang, phrase, source, concept in rows(os.path.join(ref, "cookie_phrases.tsv")):
@@ -102,7 +103,7 @@ def main(argv):
                 out.append((base(lang), "ai_byline", phrase, source))
     out.extend(EXTRA)
     for lang, (button, label) in NEWSLETTER.items():
-        out.append((lang, "newsletter", button, GHOST.format(lang, "Subscribe")))
+        out.append((lang, "subscribe", button, GHOST.format(lang, "Subscribe")))
         if label:
             out.append((lang, "newsletter", label, GHOST.format(lang, "Your email address")))
     seen = set()

@@ -5,10 +5,11 @@ printed twice, hard negatives dropped, word F1 against expected.txt."""
 import json
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import unicodedata
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 
 TIMEOUT_S = 30
 CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
@@ -48,9 +49,18 @@ def occurrences(needle, haystack):
     around CJK, which has no spaces)."""
     if not needle:
         return 0
-    left = "" if CJK.match(needle[0]) else r"(?<!\w)"
-    right = "" if CJK.match(needle[-1]) else r"(?!\w)"
-    return len(re.findall(left + re.escape(needle) + right, haystack))
+    check_left = not CJK.match(needle[0]) and (needle[0].isalnum() or needle[0] == "_")
+    check_right = not CJK.match(needle[-1]) and (needle[-1].isalnum() or needle[-1] == "_")
+    count, start = 0, haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = haystack[start - 1] if start else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (check_left and (before.isalnum() or before == "_")) and \
+                not (check_right and (after.isalnum() or after == "_")):
+            count += 1
+        start = haystack.find(needle, start + 1)
+    return count
 
 
 def run_winnow(binary, html_path):
@@ -107,19 +117,42 @@ def failures(page_id, res):
     return lines
 
 
+def run_batch(binary, directory, jobs):
+    """Outputs of every DIR/ID/page.html by winnow's directory mode (one
+    process for all pages): {ID: (text, problem)}."""
+    out = tempfile.mkdtemp(prefix="winnow-synth-out-")
+    try:
+        subprocess.run([binary, "-q", "-j", str(jobs), "-o", out, directory],
+                       capture_output=True, timeout=TIMEOUT_S * 20)
+        result = {}
+        for pid in os.listdir(directory):
+            path = os.path.join(out, pid, "page.txt")
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    result[pid] = (f.read(), "")
+            else:
+                result[pid] = ("", "no output")
+        return result
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def score_dir(binary, directory, jobs=2):
     """[(page_id, plan, result, problem)] for every page directory."""
     ids = sorted(d for d in os.listdir(directory)
                  if os.path.isfile(os.path.join(directory, d, "plan.json")))
-
-    def one(pid):
+    outputs = run_batch(binary, directory, jobs)
+    results = []
+    for pid in ids:
         d = os.path.join(directory, pid)
         with open(os.path.join(d, "plan.json"), encoding="utf-8") as f:
             plan = json.load(f)
         with open(os.path.join(d, "expected.txt"), encoding="utf-8") as f:
             expected = f.read()
-        output, problem = run_winnow(binary, os.path.join(d, "page.html"))
-        return pid, plan, check_page(plan, expected, output), problem
-
-    with ThreadPoolExecutor(max_workers=jobs) as ex:
-        return list(ex.map(one, ids))
+        output, problem = outputs.get(pid, ("", "no output"))
+        if problem:  # say why, page by page
+            output, problem = run_winnow(binary, os.path.join(d, "page.html"))
+        res = check_page(plan, expected, output)
+        res["output"] = output
+        results.append((pid, plan, res, problem))
+    return results

@@ -160,6 +160,8 @@ class Phrases:
     def get(self, lang, role, rng, fallback="en"):
         options = self.by.get(lang, {}).get(role)
         if not options:
+            if not fallback:
+                return "", lang
             options = self.by[fallback].get(role, [""])
             return rng.choice(options), fallback
         return rng.choice(options), lang
@@ -258,7 +260,7 @@ class Page:
         self.lang = doc.lang
         self.title = doc.title
         self.paras = list(doc.paras[: rng.randint(3, 7)])
-        self.chrome, self.negatives, self.meta = [], [], []
+        self.chrome, self.negatives, self.meta, self.kind_of = [], [], [], {}
         if doc.kind in ("ai-image", "recipe"):
             self.negatives += [{"kind": doc.kind, "text": p} for p in self.paras
                                if re.search(r"AI-generated image|KI-generiert|cookie", p, re.I)]
@@ -283,11 +285,18 @@ class Page:
         text = clean(text)
         if text:
             self.chrome.append({"kind": kind, "lang": lang or self.ui, "text": text})
+            self.kind_of.setdefault(text.casefold(), kind)
         return text
 
-    def phrase(self, role, lang=None):
-        text, used = self.phrases.get(lang or self.ui, role, self.rng)
-        return clean(text), used
+    def phrase(self, role, lang=None, fallback="en", kind=None):
+        """A phrase for a role; never one already planted as another kind on
+        this page, so that a printed string is charged to one kind."""
+        for _ in range(6):
+            text, used = self.phrases.get(lang or self.ui, role, self.rng, fallback)
+            text = clean(text)
+            if self.kind_of.get(text.casefold(), kind) == kind:
+                return text, used
+        return "", used
 
     def plan_chrome(self, pool, cmps):
         rng = self.rng
@@ -299,26 +308,37 @@ class Page:
         self.cookie_top = on(0.5)
         self.cmp = rng.choice(cmps) if cmps else None
         self.figure = on(0.6) or self.template in ("figures", "seedlike")
-        self.teasers = []
+        self.teasers, self.teasers_outweigh, self.teaser_count = [], False, 0
         if on(0.85) or self.template in ("aggregator", "seedlike"):
             self.teasers = self.pick_teasers(pool)
 
     def pick_teasers(self, pool):
+        """Teasers from other articles, alternating the article's language and
+        the interface's (any language when neither has another text). Long
+        related sections carry summaries until they outweigh the article."""
         rng = self.rng
         long_related = rng.random() < 0.4 or self.template in ("aggregator", "seedlike")
         n = rng.randint(4, 7) if long_related else rng.randint(2, 4)
-        same = [d for d in pool.get(self.lang, []) if d is not self.doc
-                and d.kind == "article"]
-        ui = [d for d in pool.get(self.ui, []) if d is not self.doc and d.kind == "article"]
-        teasers = []
-        for i in range(n):
-            source = ui if (ui and i % 2 == 1) else same or ui
+        others = lambda lang: [d for d in pool.get(lang, []) if d is not self.doc
+                               and d.kind == "article"]
+        same, ui = others(self.lang), others(self.ui)
+        anywhere = [d for lang in sorted(pool) for d in others(lang)]
+        article_len = sum(len(p) for p in self.paras)
+        teasers, total, used = [], 0, set()
+        while len(teasers) < n or (long_related and total <= article_len and len(teasers) < 20):
+            fresh = lambda docs: [d for d in docs if id(d) not in used]
+            source = (fresh(ui) if len(teasers) % 2 else fresh(same)) or fresh(ui) or \
+                fresh(same) or fresh(anywhere)
             if not source:
                 break
             d = rng.choice(source)
+            used.add(id(d))
             summary = d.paras[0] if long_related else ""
+            total += len(d.title) + len(summary)
             teasers.append({"lang": d.lang, "title": d.title, "summary": summary,
                             "ai": rng.random() < 0.5})
+        self.teasers_outweigh = total > article_len
+        self.teaser_count = len(teasers)
         return teasers
 
     def expected(self):
@@ -329,7 +349,9 @@ class Page:
         return {"template": self.template, "lang": self.lang, "ui_lang": self.ui,
                 "source": self.doc.origin, "title": self.title,
                 "must_once": self.paras, "chrome": self.chrome,
-                "negatives": self.negatives, "meta": self.meta}
+                "negatives": self.negatives, "meta": self.meta,
+                "standfirst_twice": self.standfirst_twice,
+                "teasers": self.teaser_count, "teasers_outweigh_article": self.teasers_outweigh}
 
 
 # --- markup ------------------------------------------------------------------
@@ -379,7 +401,7 @@ class Render:
     def nav(self):
         p, items = self.p, []
         for role in ("nav", "nav", "related", "nav", "read_more"):
-            text, lang = p.phrase(role)
+            text, lang = p.phrase(role, fallback=None, kind="nav")
             if text and text not in [t for t, _ in items]:
                 items.append((text, lang))
         links = "".join(f"<li>{link('/s/' + str(i), p.plant('nav', t, l))}</li>"
@@ -392,14 +414,14 @@ class Render:
         if not p.cookie:
             return ""
         kind = "cookie-cmp" if p.cookie == "cmp" else "cookie-plain"
-        title, tl = p.phrase("cookie_title")
-        text, xl = p.phrase("cookie_text")
+        title, tl = p.phrase("cookie_title", kind=kind)
+        text, xl = p.phrase("cookie_text", kind=kind)
         buttons = []
         for role in ("cookie_accept", "cookie_reject", "cookie_prefs"):
-            b, bl = p.phrase(role)
+            b, bl = p.phrase(role, kind=kind)
             if b and b not in [x for x, _ in buttons]:
                 buttons.append((b, bl))
-        policy, pl = p.phrase("cookie_policy")
+        policy, pl = p.phrase("cookie_policy", kind=kind)
         inner = ""
         if title:
             inner += f'<div class="{self.c("cb-title")}">{E(p.plant(kind, title, tl))}</div>'
@@ -421,7 +443,7 @@ class Render:
             return ""
         items, seen = [], set()
         for role in ("share", "share", "share"):
-            t, l = p.phrase(role)
+            t, l = p.phrase(role, kind="share")
             if t and t not in seen:
                 seen.add(t)
                 items.append(link("#share-" + str(len(items)), p.plant("share", t, l),
@@ -432,8 +454,8 @@ class Render:
         p = self.p
         if not p.has_newsletter:
             return ""
-        head, hl = p.phrase("newsletter")
-        button, bl = p.phrase("newsletter")
+        head, hl = p.phrase("newsletter", kind="newsletter")
+        button, bl = p.phrase("subscribe", kind="newsletter")
         t = self.s.tag("section")
         return (f'<{t} class="{self.c("newsletter")}"><div class="{self.c("nl-head")}">'
                 f'{E(p.plant("newsletter", head, hl))}</div>'
@@ -446,8 +468,8 @@ class Render:
             return ""
         parts = []
         for role in ("cookie_policy", "footer", "footer"):
-            t, l = p.phrase(role)
-            if t and t not in [x for x in parts]:
+            t, l = p.phrase(role, kind="footer")
+            if t and t not in parts:
                 parts.append(t)
                 p.plant("footer", t, l)
         links = " ".join(link("/f" + str(i), t) for i, t in enumerate(parts))
@@ -456,9 +478,9 @@ class Render:
                 f'<div class="{self.c("copy")}">© {E(p.site)} 2025</div></{t}>')
 
     def ai_label(self, kind="ai-label"):
-        text, lang = self.p.phrase("ai_label")
+        text, lang = self.p.phrase("ai_label", kind=kind)
         if not text:
-            text, lang = self.p.phrase("ai_note")
+            text, lang = self.p.phrase("ai_note", kind=kind)
         return self.p.plant(kind, text, lang)
 
     def figure(self, caption_lang=None):
@@ -495,8 +517,10 @@ class Render:
         bits.append(f'<h3 class="{c("t-title")}">{link("/a/" + str(i), title)}</h3>'
                     if self.s.kind == "semantic" else
                     f'<div class="{c("t-title")}">{link("/a/" + str(i), title)}</div>')
+        text, lang = ("", "")
         if t["ai"] and self.rng.random() < 0.6:
-            text, lang = p.phrase("ai_byline")
+            text, lang = p.phrase("ai_byline", kind="ai-byline")
+        if text:
             bits.append(f'<span class="{c("t-by")}">{E(p.plant("ai-byline", text, lang))}</span>')
         else:
             bits.append(f'<span class="{c("t-by")}">{E(self.teaser_byline(p.ui))}</span>')
@@ -508,8 +532,8 @@ class Render:
         p = self.p
         if not p.teasers:
             return ""
-        head, hl = p.phrase("related")
-        more, ml = p.phrase("read_more")
+        head, hl = p.phrase("related", kind="related-heading")
+        more, ml = p.phrase("read_more", fallback=None, kind="read-more")
         cards = "".join(self.teaser(t, i) for i, t in enumerate(p.teasers))
         t = self.s.tag("aside")
         more_link = link("/more", p.plant("read-more", more, ml)) if more else ""
@@ -525,7 +549,7 @@ class Render:
         if p.byline:
             out += self.s.text(p.byline, "byline")
         if self.rng.random() < 0.4:
-            rt, rl = p.phrase("read_time")
+            rt, rl = p.phrase("read_time", kind="read-time")
             if rt:
                 out += f'<span class="{c("rt")}">{E(p.plant("read-time", "4 " + rt, rl))}</span>'
         return out
@@ -544,15 +568,15 @@ class Render:
             if i in slots:
                 out.append(self.figure())
             if i == ad_at:
-                ad, al = p.phrase("advertisement")
+                ad, al = p.phrase("advertisement", kind="advertisement")
                 if ad:
                     out.append(f'<div class="{self.c("ad-slot")}"><span>'
                                f'{E(p.plant("advertisement", ad, al))}</span></div>')
             out.append(self.s.text(para, "para"))
         if p.ai_note:
-            text, lang = p.phrase("ai_note")
+            text, lang = p.phrase("ai_note", kind="ai-note")
             if not text:
-                text, lang = p.phrase("ai_label")
+                text, lang = p.phrase("ai_label", kind="ai-note")
             out.append(f'<div class="{self.c("disclosure")}">{E(p.plant("ai-note", text, lang))}</div>')
         return "".join(out)
 
@@ -656,7 +680,7 @@ def render_aggregator(page):
     half = max(1, len(page.teasers) // 2)
     left, right = page.teasers[:half], page.teasers[half:]
     page.teasers = []  # placed by hand below
-    trend, tl = page.phrase("related")
+    trend, tl = page.phrase("related", kind="related-heading")
     cards_l = "".join(r.teaser(t, i) for i, t in enumerate(left))
     cards_r = "".join(r.teaser(t, 50 + i) for i, t in enumerate(right))
     top, end = (r.cookie(), "") if page.cookie_top else ("", r.cookie())
