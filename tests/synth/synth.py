@@ -87,18 +87,22 @@ def usable_paragraph(p):
 
 
 def doc_from_reference(origin, lang, title, text):
-    lines = [clean(l) for l in (text or "").split("\n")]
+    text = text or ""
+    # Blank lines separate paragraphs where the text is hard-wrapped (CleanEval).
+    blocks = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
+    lines = [clean(l) for l in blocks]
     lines = [l for l in lines if l]
     if not title and lines:
         title = lines[0]
-    title = clean(title or "")
+    title = clean(re.sub(r"[_=*~-]{3,}", " ", title or ""))
     if not (10 <= len(title) <= 140) or title[-1:] in ".:;":
         return None
     paras, seen = [], set()
     for line in lines:
-        if line == title or line in seen or not usable_paragraph(line):
+        # near repeats (same opening) would make "printed once" ambiguous
+        if line == title or line[:60] in seen or not usable_paragraph(line):
             continue
-        seen.add(line)
+        seen.add(line[:60])
         paras.append(line)
     if len(paras) < 3:
         return None
@@ -509,14 +513,18 @@ class Render:
         return p.plant("byline", pub.format(date=date_for(fmt, self.rng)), lang)
 
     def teaser(self, t, i):
+        """A teaser card: picture, optional AI label, title, byline or AI
+        byline, summary. Either the whole card is one link (as on the seed
+        page) or only its title is, with the summary as plain text."""
         p, c = self.p, self.c
-        title = p.plant("teaser", t["title"], t["lang"])
+        whole = self.rng.random() < 0.5
+        title = p.plant("teaser-title", t["title"], t["lang"])
         bits = [f'<img src="/t/{p.index}-{i}.jpg" alt="">']
         if t["ai"]:
             bits.append(f'<span class="{c("t-label")}">{E(self.ai_label())}</span>')
-        bits.append(f'<h3 class="{c("t-title")}">{link("/a/" + str(i), title)}</h3>'
-                    if self.s.kind == "semantic" else
-                    f'<div class="{c("t-title")}">{link("/a/" + str(i), title)}</div>')
+        shown = E(title) if whole else link("/a/" + str(i), title)
+        bits.append(f'<h3 class="{c("t-title")}">{shown}</h3>' if self.s.kind == "semantic"
+                    else f'<div class="{c("t-title")}">{shown}</div>')
         text, lang = ("", "")
         if t["ai"] and self.rng.random() < 0.6:
             text, lang = p.phrase("ai_byline", kind="ai-byline")
@@ -525,7 +533,10 @@ class Render:
         else:
             bits.append(f'<span class="{c("t-by")}">{E(self.teaser_byline(p.ui))}</span>')
         if t["summary"]:
-            bits.append(f'<div class="{c("t-sum")}">{E(p.plant("teaser", t["summary"], t["lang"]))}</div>')
+            kind = "teaser-linked" if whole else "teaser-text"
+            bits.append(f'<div class="{c("t-sum")}">{E(p.plant(kind, t["summary"], t["lang"]))}</div>')
+        if whole:
+            return f'<a href="/a/{i}" class="{c("teaser")}">{"".join(bits)}</a>'
         return f'<div class="{c("teaser")}">{"".join(bits)}</div>'
 
     def related(self):
