@@ -243,6 +243,9 @@ QUOTE_FRAMES = {
     "el": "Μια ηλικιωμένη κάτοικος απάντησε με μια φράση που είχε μάθει στο σχολείο: «{q}»",
     "zh": "一位年长的居民用她在学校学过的一句话回答：“{q}”",
     "ja": "年配の住民の一人は、学校で習ったという一文で答えた。「{q}」",
+    "cs": "Jedna ze starších obyvatelek odpověděla větou, kterou se naučila ve škole: „{q}“",
+    "da": "En ældre beboer svarede med en sætning, hun havde lært i skolen: »{q}«",
+    "ro": "Întrebată despre asta, o locuitoare în vârstă a răspuns cu o frază învățată la școală: „{q}”",
 }
 # Well-known sentences in the public domain, quoted in another language.
 QUOTES = [
@@ -554,7 +557,12 @@ class Render:
     # the article ----------------------------------------------------------------
     def headline(self):
         p, c = self.p, self.c
-        out = f'<h1 class="{c("headline")}">{E(p.title)}</h1>'
+        if self.s.kind == "hashed" and self.rng.random() < 0.5:
+            # React Native Web renders headings as divs with an ARIA role
+            out = (f'<div dir="auto" role="heading" aria-level="1" class="{c("headline")}">'
+                   f'{E(p.title)}</div>')
+        else:
+            out = f'<h1 class="{c("headline")}">{E(p.title)}</h1>'
         if p.ai_badge:
             out += f'<span class="{c("badge")}">{E(self.ai_label())}</span>'
         if p.byline:
