@@ -74,9 +74,18 @@ typedef struct winnow_result {
   char *title;        /* the page title as chosen, or "" */
   char encoding[32];  /* the input encoding that was used, e.g. "UTF-8" */
   char lang[8];       /* the article's language, ISO 639-1, or "und" */
-  char *author;       /* as the page states it (meta, JSON-LD), or NULL */
-  char *date;         /* publication date as the page states it, or NULL */
+  char *author;       /* as the page states it (meta, JSON-LD), entities decoded and
+                         without a trailing outlet name, or NULL */
+  char *date;         /* publication date in ISO 8601 ("2025-12-19", with the time and
+                         zone where stated), or NULL when none reads as a date */
   unsigned limits;    /* WINNOW_LIMIT_* bits: budgets the page reached */
+  /* What else the page states about itself (<meta>, <link>, JSON-LD), or NULL. */
+  char *canonical_url; /* <link rel=canonical>, og:url */
+  char *site_name;     /* og:site_name, application-name */
+  char *description;   /* og:description, description */
+  char *image;         /* og:image, twitter:image: the lead image */
+  char *keywords;      /* keywords, news_keywords, article:tag, joined with ", " */
+  char *page_type;     /* og:type, or the JSON-LD @type: "article", "NewsArticle"... */
 } winnow_result;
 
 /* Fill opts with the defaults. */

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "buffer.h"
+#include "dates.h"
 
 /* Each value is cut to this many bytes (at a character boundary). */
 enum { META_MAX_BYTES = 200 };
@@ -94,6 +95,12 @@ typedef struct reader {
   int comments_open;   /* comment sections: their dates are the comments' */
   bool ld_article, ld_product;
   bool forum_thread; /* JSON-LD or microdata types the page a forum thread */
+  char *ld_type;     /* @type of the best-ranked JSON-LD object */
+  int ld_type_rank;
+  /* What the page says of itself in <meta> and <link>, one slot per key in
+   * order of preference (see FACT_KEYS). */
+  char *facts[WN_FACT_COUNT][3];
+  wn_buf keywords; /* article:tag values, one tag each, joined with ", " */
 } reader;
 
 static bool ends_with(const char *s, const char *suffix) {
@@ -291,6 +298,15 @@ static void read_jsonld_document(reader *r, json_t *root) {
     note_kind(r, object);
     int rank = type_rank(object);
     if (rank == 0) continue;
+    if (rank > r->ld_type_rank) {
+      json_t *type = json_object_get(object, "@type");
+      if (json_is_array(type)) type = json_array_get(type, 0);
+      if (json_is_string(type)) {
+        free(r->ld_type);
+        r->ld_type = clean_value(json_string_value(type), json_string_length(type));
+        r->ld_type_rank = rank;
+      }
+    }
     if (rank > r->ld_author_rank) {
       char *author = object_author(object, &objects);
       if (author) {
@@ -418,6 +434,30 @@ static const char *const AUTHOR_KEYS[] = {"author", "article:author", "parsely-a
 static const char *const DATE_KEYS[] = {"article:published_time", "date", "pubdate",
                                         "publishdate", "dc.date", "datepublished"};
 
+/* Per fact, the <meta> keys that state it, best first. */
+static const char *const FACT_KEYS[WN_FACT_COUNT][3] = {
+    [WN_FACT_SITE_NAME] = {"og:site_name", "application-name", NULL},
+    [WN_FACT_DESCRIPTION] = {"og:description", "description", "twitter:description"},
+    [WN_FACT_IMAGE] = {"og:image", "twitter:image", "og:image:url"},
+    [WN_FACT_KEYWORDS] = {"keywords", "news_keywords", NULL},
+    [WN_FACT_PAGE_TYPE] = {"og:type", NULL, NULL},
+    /* The first slot is <link rel="canonical">'s (a <meta> never has that key). */
+    [WN_FACT_CANONICAL] = {"link:canonical", "og:url", NULL},
+};
+
+static void read_fact(reader *r, const char *key, const char *content) {
+  for (int f = 0; f < WN_FACT_COUNT; f++)
+    for (int k = 0; k < 3 && FACT_KEYS[f][k]; k++)
+      if (strcasecmp(key, FACT_KEYS[f][k]) == 0 && !r->facts[f][k])
+        r->facts[f][k] = clean_value(content, strlen(content));
+  if (strcasecmp(key, "article:tag") == 0 && r->keywords.len < META_MAX_BYTES) {
+    char *tag = clean_value(content, strlen(content));
+    if (tag && r->keywords.len) wn_buf_puts(&r->keywords, ", ");
+    if (tag) wn_buf_puts(&r->keywords, tag);
+    free(tag);
+  }
+}
+
 static int key_index(const char *key, const char *const *keys, size_t count) {
   if (!key) return -1;
   for (size_t i = 0; i < count; i++)
@@ -431,6 +471,7 @@ static void read_meta_tag(reader *r, const GumboNode *meta) {
   /* The key may be in name=, property= (Open Graph style) or itemprop=. */
   const char *keys[3] = {attr(meta, "name"), attr(meta, "property"), attr(meta, "itemprop")};
   for (int k = 0; k < 3; k++) {
+    if (keys[k]) read_fact(r, keys[k], content);
     int a = key_index(keys[k], AUTHOR_KEYS, sizeof AUTHOR_KEYS / sizeof AUTHOR_KEYS[0]);
     if (a >= 0 && !r->meta_author[a]) {
       char *value = clean_value(content, strlen(content));
@@ -483,6 +524,13 @@ static bool enter_element(reader *r, const GumboNode *node) {
   case GUMBO_TAG_META:
     read_meta_tag(r, node);
     return false;
+  case GUMBO_TAG_LINK: {
+    /* <link rel="canonical"> ranks above og:url. */
+    const char *rel = attr(node, "rel"), *href = attr(node, "href");
+    if (rel && href && strcasecmp(rel, "canonical") == 0 && !r->facts[WN_FACT_CANONICAL][0])
+      r->facts[WN_FACT_CANONICAL][0] = clean_value(href, strlen(href));
+    return false;
+  }
   case GUMBO_TAG_ARTICLE:
     r->articles_open++;
     break;
@@ -543,6 +591,85 @@ static void walk(reader *r, const GumboNode *root) {
   free(stack);
 }
 
+/* The ISO form of the first of `count` stated dates that reads as one; all
+ * are freed. */
+static char *first_iso_date(char **dates, size_t count) {
+  char *iso = NULL;
+  for (size_t i = 0; i < count; i++) {
+    if (!iso && dates[i]) iso = wn_date_iso(dates[i], 0);
+    free(dates[i]);
+  }
+  return iso;
+}
+
+/* The entities that JSON-LD and <meta> values carry escaped once more. */
+static const struct {
+  const char *name, *text;
+} ENTITIES[] = {{"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"},
+                {"&lt;", "<"},  {"&gt;", ">"},    {"&nbsp;", " "}};
+
+static char *decode_entities(char *s) {
+  char *w = s;
+  for (const char *p = s; *p;) {
+    size_t k = 0, n = sizeof ENTITIES / sizeof ENTITIES[0];
+    while (k < n && strncmp(p, ENTITIES[k].name, strlen(ENTITIES[k].name)) != 0) k++;
+    if (k == n) {
+      *w++ = *p++;
+      continue;
+    }
+    size_t len = strlen(ENTITIES[k].text);
+    memcpy(w, ENTITIES[k].text, len);
+    w += len;
+    p += strlen(ENTITIES[k].name);
+  }
+  *w = '\0';
+  return s;
+}
+
+/* Upper-case letters and spaces only, with at least two letters: an outlet
+ * ("USA TODAY", "AP", "CNN") rather than a person. */
+static bool outlet_like(const char *s) {
+  int letters = 0;
+  for (; *s; s++) {
+    if (*s >= 'A' && *s <= 'Z') letters++;
+    else if (*s != ' ' && *s != '.') return false;
+  }
+  return letters >= 2;
+}
+
+/* "Maria &amp; Katerina, USA TODAY" -> "Maria & Katerina": entities decoded,
+ * a last ", X" / " | X" / " - X" dropped where X is the site's name or an
+ * outlet written in capitals after a name that is not. */
+static char *tidy_author(char *author, const char *site_name) {
+  if (!author) return NULL;
+  decode_entities(author);
+  static const char *const SEPARATORS[] = {", ", " | ", " - ", " / "};
+  for (size_t k = 0; k < sizeof SEPARATORS / sizeof SEPARATORS[0]; k++) {
+    char *cut = NULL;
+    for (char *p = strstr(author, SEPARATORS[k]); p; p = strstr(p + 1, SEPARATORS[k])) cut = p;
+    if (!cut || cut == author) continue;
+    const char *tail = cut + strlen(SEPARATORS[k]);
+    char saved = *cut;
+    *cut = '\0';
+    bool outlet = (site_name && strcasecmp(tail, site_name) == 0) ||
+                  (outlet_like(tail) && !outlet_like(author));
+    *cut = saved;
+    if (outlet) {
+      *cut = '\0';
+      break;
+    }
+  }
+  return author;
+}
+
+void wn_meta_free(wn_meta *meta) {
+  if (!meta) return;
+  free(meta->author);
+  free(meta->date);
+  for (int f = 0; f < WN_FACT_COUNT; f++) free(meta->facts[f]);
+  memset(meta, 0, sizeof *meta);
+}
+
 /* The first non-NULL of `count` slots, taken out; the rest are freed. */
 static char *take_first(char **slots, size_t count) {
   char *chosen = NULL;
@@ -569,9 +696,17 @@ void wn_meta_read(const GumboOutput *tree, wn_meta *out) {
     out->author = meta_author;
   }
 
-  char *dates[] = {r.ld_date, take_first(r.meta_date, sizeof r.meta_date / sizeof r.meta_date[0]),
-                   r.itemprop_date, r.article_time};
-  out->date = take_first(dates, sizeof dates / sizeof dates[0]);
+  for (int f = 0; f < WN_FACT_COUNT; f++) out->facts[f] = take_first(r.facts[f], 3);
+  if (!out->facts[WN_FACT_KEYWORDS] && r.keywords.len)
+    out->facts[WN_FACT_KEYWORDS] = clean_value(r.keywords.data, r.keywords.len);
+  wn_buf_free(&r.keywords);
+  if (!out->facts[WN_FACT_PAGE_TYPE]) out->facts[WN_FACT_PAGE_TYPE] = r.ld_type;
+  else free(r.ld_type);
+  out->author = tidy_author(out->author, out->facts[WN_FACT_SITE_NAME]);
+
+  char *dates[] = {r.ld_date, NULL, r.itemprop_date, r.article_time};
+  dates[1] = take_first(r.meta_date, sizeof r.meta_date / sizeof r.meta_date[0]);
+  out->date = first_iso_date(dates, sizeof dates / sizeof dates[0]);
   out->describes_article = r.ld_article;
   out->describes_product = r.ld_product;
   out->describes_forum_thread = r.forum_thread;

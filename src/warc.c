@@ -518,14 +518,11 @@ static int emit_page(ctx *c, const warc_header *h, const http_info *info, const 
   json_object_set_new(
       obj, "warc_record_id",
       h->field[F_ID] ? json_bytes(h->field[F_ID], strlen(h->field[F_ID])) : json_null());
+  /* The crawl's time; "date" is the page's own, as in --format=json and --jsonl. */
   json_object_set_new(
-      obj, "date",
+      obj, "warc_date",
       h->field[F_DATE] ? json_bytes(h->field[F_DATE], strlen(h->field[F_DATE])) : json_null());
-  /* The page's own date would take the key "date": it goes to "published". */
-  winnow_result shown = res;
-  shown.date = NULL;
-  wn_record_add_result(obj, &shown);
-  if (res.date) json_object_set_new(obj, "published", json_bytes(res.date, strlen(res.date)));
+  wn_record_add_result(obj, &res);
   winnow_result_free(&res);
 
   char *line = wn_record_dump(obj);

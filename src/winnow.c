@@ -119,6 +119,12 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   page.title = NULL;
   out->author = meta.author;
   out->date = meta.date;
+  out->canonical_url = meta.facts[WN_FACT_CANONICAL];
+  out->site_name = meta.facts[WN_FACT_SITE_NAME];
+  out->description = meta.facts[WN_FACT_DESCRIPTION];
+  out->image = meta.facts[WN_FACT_IMAGE];
+  out->keywords = meta.facts[WN_FACT_KEYWORDS];
+  out->page_type = meta.facts[WN_FACT_PAGE_TYPE];
   snprintf(out->encoding, sizeof out->encoding, "%s", encoding);
   snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(page.doc_lang));
   out->limits = limits;
@@ -137,6 +143,12 @@ void winnow_result_free(winnow_result *result) {
   free(result->title);
   free(result->author);
   free(result->date);
+  free(result->canonical_url);
+  free(result->site_name);
+  free(result->description);
+  free(result->image);
+  free(result->keywords);
+  free(result->page_type);
   memset(result, 0, sizeof *result);
 }
 

@@ -35,8 +35,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
   fixture *f = *state;
   if (f->tree) gumbo_destroy_output(&kGumboDefaultOptions, f->tree);
-  free(f->meta.author);
-  free(f->meta.date);
+  wn_meta_free(&f->meta);
   free(f);
   return 0;
 }
@@ -45,8 +44,7 @@ static int teardown(void **state) {
 static const wn_meta *read_meta(void **state, const char *html) {
   fixture *f = *state;
   if (f->tree) gumbo_destroy_output(&kGumboDefaultOptions, f->tree);
-  free(f->meta.author);
-  free(f->meta.date);
+  wn_meta_free(&f->meta);
   f->tree = gumbo_parse(html);
   assert_non_null(f->tree);
   wn_meta_read(f->tree, &f->meta);
@@ -308,8 +306,52 @@ static void test_values_capped_at_200_bytes(void **state) {
   assert_non_null(m->author);
   assert_int_equal(strlen(m->author), 200); /* 100 whole characters */
   assert_int_equal((unsigned char)m->author[198], 0xc3);
-  assert_non_null(m->date);
-  assert_int_equal(strlen(m->date), 200);
+  /* 500 nines are no date: the date field holds dates only. */
+  assert_null(m->date);
+}
+
+/* Dates as pages write them come out in ISO 8601. */
+static void test_dates_normalised(void **state) {
+  const wn_meta *m = read_meta(state, "<meta name=\"date\" content=\"on Friday December 19, 2025 "
+                                      "@08:00PM\">");
+  assert_string_equal(m->date, "2025-12-19T20:00");
+  m = read_meta(state, "<meta property=\"article:published_time\" "
+                       "content=\"2025-12-19T20:00:00+01:00\">");
+  assert_string_equal(m->date, "2025-12-19T20:00:00+01:00");
+  /* An unreadable first candidate gives way to the next one. */
+  m = read_meta(state, "<meta property=\"article:published_time\" content=\"soon\">"
+                       "<article><time datetime=\"19.12.2025\">x</time></article>");
+  assert_string_equal(m->date, "2025-12-19");
+}
+
+static void test_author_tidied(void **state) {
+  const wn_meta *m = read_meta(state, "<meta name=\"author\" content=\"Maria &amp;amp; Katerina, "
+                                      "USA TODAY\">");
+  assert_string_equal(m->author, "Maria & Katerina");
+  m = read_meta(state, "<meta property=\"og:site_name\" content=\"The Daily Bugle\">"
+                       "<meta name=\"author\" content=\"Jane Roe | The Daily Bugle\">");
+  assert_string_equal(m->author, "Jane Roe");
+  m = read_meta(state, "<meta name=\"author\" content=\"Jane Roe, John Doe\">");
+  assert_string_equal(m->author, "Jane Roe, John Doe");
+}
+
+static void test_page_facts(void **state) {
+  const wn_meta *m = read_meta(
+      state, "<link rel=\"canonical\" href=\"https://example.org/a\">"
+             "<meta property=\"og:url\" content=\"https://example.org/b\">"
+             "<meta property=\"og:site_name\" content=\"Example\">"
+             "<meta name=\"description\" content=\"Plain\">"
+             "<meta property=\"og:description\" content=\"Open Graph\">"
+             "<meta property=\"og:image\" content=\"https://example.org/i.jpg\">"
+             "<meta property=\"article:tag\" content=\"bees\">"
+             "<meta property=\"article:tag\" content=\"honey\">"
+             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>");
+  assert_string_equal(m->facts[WN_FACT_CANONICAL], "https://example.org/a");
+  assert_string_equal(m->facts[WN_FACT_SITE_NAME], "Example");
+  assert_string_equal(m->facts[WN_FACT_DESCRIPTION], "Open Graph");
+  assert_string_equal(m->facts[WN_FACT_IMAGE], "https://example.org/i.jpg");
+  assert_string_equal(m->facts[WN_FACT_KEYWORDS], "bees, honey");
+  assert_string_equal(m->facts[WN_FACT_PAGE_TYPE], "NewsArticle");
 }
 
 static void test_many_jsonld_authors_capped_at_whole_names(void **state) {
@@ -440,8 +482,7 @@ static void test_very_deep_tree(void **state) {
   assert_non_null(meta.date);
   assert_string_equal(meta.author, "Deep Author");
   assert_string_equal(meta.date, "2003-03-03");
-  free(meta.author);
-  free(meta.date);
+  wn_meta_free(&meta);
 }
 
 /* ---- through winnow_extract() -------------------------------------------- */
@@ -531,6 +572,9 @@ int main(void) {
       T(test_deeply_nested_json_ignored),
       T(test_jsonld_over_one_megabyte_ignored),
       T(test_meta_author_and_date),
+      T(test_dates_normalised),
+      T(test_author_tidied),
+      T(test_page_facts),
       T(test_meta_author_preference),
       T(test_article_author_url_ignored),
       T(test_meta_date_preference),

@@ -194,7 +194,7 @@ static void check_page(json_t *obj, const char *url, const char *id, const char 
                        const char *needle) {
   assert_string_equal(str_field(obj, "url"), url);
   assert_string_equal(str_field(obj, "warc_record_id"), id);
-  assert_string_equal(str_field(obj, "date"), date);
+  assert_string_equal(str_field(obj, "warc_date"), date);
   str_field(obj, "title");
   str_field(obj, "lang");
   const char *text = str_field(obj, "text");
@@ -203,7 +203,7 @@ static void check_page(json_t *obj, const char *url, const char *id, const char 
   const char *key;
   json_t *value;
   int i = 0;
-  const char *order[] = {"url", "warc_record_id", "date", "title", "lang", "text"};
+  const char *order[] = {"url", "warc_record_id", "warc_date", "title", "lang", "text"};
   json_object_foreach(obj, key, value) {
     (void)value;
     if (i < 6) assert_string_equal(key, order[i]);

@@ -113,7 +113,7 @@ if len(lines) != 5:
 seen = []
 for n, line in enumerate(lines, 1):
     rec = json.loads(line)
-    for key in ("url", "warc_record_id", "date", "title", "lang", "text"):
+    for key in ("url", "warc_record_id", "warc_date", "title", "lang", "text"):
         if key not in rec:
             sys.exit("line %d: no %r in %s" % (n, key, line[:300]))
     if not isinstance(rec["text"], str) or not rec["text"].strip():

@@ -3,6 +3,8 @@
 
 usage: tools/dategen.py [OUTPUT]          (default: standard output)
        tools/dategen.py --check FILE      (exit 1, with a diff, if FILE differs)
+       tools/dategen.py --c-months OUTPUT  (the month names as a C table, for the
+                      date normaliser of the metadata reader)
        tools/dategen.py --verify-locales [DIR]
                       (exit 1 if a name is not what its cited locale file has;
                        77 without the locale files; DIR: /usr/share/i18n/locales)
@@ -289,7 +291,7 @@ def verify_locales(directory):
         print(f"no locale data in {directory}: skipped", file=sys.stderr)
         return 77
     status = 0
-    for lang, spec in LANGUAGES:
+    for lang, spec in LANGUAGES + NORMALISER_LANGUAGES:
         cited = set()
         for citation in spec["sources"]:
             cited |= cited_names(directory, citation)
@@ -307,7 +309,62 @@ def verify_locales(directory):
     return status
 
 
+# Languages whose month names only the date normaliser reads (--c-months):
+# date lines in them are not (yet) lexicon rows.
+NORMALISER_LANGUAGES = [
+    ("el", {
+        "sources": ["el_GR mon", "el_GR alt_mon"],
+        # el_GR LC_TIME mon (genitive: "9 Νοεμβρίου 2011"), then alt_mon (nominative).
+        "months": [[m] for m in words("ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου "
+                                      "ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου "
+                                      "δεκεμβρίου")],
+        "then": words("ιανουάριος φεβρουάριος μάρτιος απρίλιος μάιος ιούνιος ιούλιος αύγουστος "
+                      "σεπτέμβριος οκτώβριος νοέμβριος δεκέμβριος"),
+    }),
+]
+
+# Names of common usage, which stand beside a month's locale names.
+COMMON_USAGE_MONTH = {"sept": 9, "mrz": 3}
+
+
+def month_numbers(spec):
+    """(name, month number) for every name of a language's months, once each."""
+    pairs = []
+    for number, names in enumerate(spec["months"], 1):
+        pairs += [(name, number) for name in names]
+    number = 0
+    for name in spec.get("then", []):
+        if name in COMMON_USAGE_MONTH:
+            pairs.append((name, COMMON_USAGE_MONTH[name]))
+            continue
+        number += 1
+        pairs.append((name, number))
+    seen, unique = set(), []
+    for name, number in pairs:
+        if name not in seen:
+            seen.add(name)
+            unique.append((name, number))
+    return unique
+
+
+def c_months():
+    lines = ["/* Written by tools/dategen.py --c-months: month names (lower case, UTF-8)",
+             " * of glibc's locale data, with their numbers. */",
+             '#include "dates.h"', "",
+             "const wn_month_name WN_MONTH_NAMES[] = {"]
+    for lang, spec in LANGUAGES + NORMALISER_LANGUAGES:
+        for name, number in month_numbers(spec):
+            # Folded as the normaliser folds what it reads (Greek final sigma too).
+            lines.append(f'    {{"{name.casefold()}", {number}}}, /* {lang} */')
+    lines += ["};", "const size_t WN_MONTH_NAME_COUNT = sizeof WN_MONTH_NAMES / sizeof WN_MONTH_NAMES[0];", ""]
+    return "\n".join(lines)
+
+
 def main(argv):
+    if argv[:1] == ["--c-months"] and len(argv) == 2:
+        with open(argv[1], "w", encoding="utf-8", newline="\n") as f:
+            f.write(c_months())
+        return 0
     if argv[:1] == ["--verify-locales"] and len(argv) <= 2:
         return verify_locales(argv[1] if len(argv) == 2 else LOCALES)
     generated = text()

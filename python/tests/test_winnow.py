@@ -52,9 +52,27 @@ def test_metadata_from_meta_tags():
             + "</p></article></body></html>")
     r = winnow.extract(html, url="https://example.org/hives")
     assert r.author == "Ada Lovelace"
-    assert r.date and r.date.startswith("2024-05-01")
+    assert r.date == "2024-05-01T10:00:00Z"
     assert r.url == "https://example.org/hives"
     assert r.warnings == ()
+
+
+def test_page_facts():
+    html = ('<html><head><link rel="canonical" href="https://example.org/hives">'
+            '<meta property="og:site_name" content="Bee News">'
+            '<meta property="og:type" content="article">'
+            '<meta name="description" content="All about hives">'
+            '<meta property="og:image" content="https://example.org/hive.jpg">'
+            '<meta name="date" content="December 19, 2025">'
+            '</head><body><article><h1>Hives</h1><p>' + "A hive holds one queen. " * 30
+            + "</p></article></body></html>")
+    r = winnow.extract(html)
+    assert r.canonical_url == "https://example.org/hives"
+    assert r.site_name == "Bee News"
+    assert r.page_type == "article"
+    assert r.description == "All about hives"
+    assert r.image == "https://example.org/hive.jpg"
+    assert r.date == "2025-12-19"
 
 
 def test_forced_encoding_decodes_bytes():

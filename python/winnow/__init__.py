@@ -34,10 +34,16 @@ class Result:
     title: str                # the page title as chosen, or ""
     lang: str                 # the article's language (ISO 639-1) or "und"
     encoding: str             # the input encoding used, e.g. "UTF-8"
-    author: Optional[str]     # as the page states it, or None
-    date: Optional[str]       # publication date as the page states it, or None
+    author: Optional[str]     # as the page states it (tidied), or None
+    date: Optional[str]       # publication date, ISO 8601, or None
     url: Optional[str]        # the url given to extract(), for the caller's records
     warnings: Tuple[str, ...]  # budgets the page reached (tags dropped, never text)
+    canonical_url: Optional[str] = None
+    site_name: Optional[str] = None
+    description: Optional[str] = None
+    image: Optional[str] = None       # the lead image
+    keywords: Optional[str] = None    # joined with ", "
+    page_type: Optional[str] = None   # og:type or the JSON-LD @type
 
 
 class _Options(ctypes.Structure):
@@ -52,7 +58,10 @@ class _Result(ctypes.Structure):
     _fields_ = [("text", ctypes.c_void_p), ("text_len", ctypes.c_size_t),
                 ("title", ctypes.c_char_p), ("encoding", ctypes.c_char * 32),
                 ("lang", ctypes.c_char * 8), ("author", ctypes.c_char_p),
-                ("date", ctypes.c_char_p), ("limits", ctypes.c_uint)]
+                ("date", ctypes.c_char_p), ("limits", ctypes.c_uint),
+                ("canonical_url", ctypes.c_char_p), ("site_name", ctypes.c_char_p),
+                ("description", ctypes.c_char_p), ("image", ctypes.c_char_p),
+                ("keywords", ctypes.c_char_p), ("page_type", ctypes.c_char_p)]
 
 
 def _load():
@@ -146,6 +155,9 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
                          for bit in _LIMIT_BITS if res.limits & bit)
         return Result(text=text, title=_text(res.title) or "", lang=_text(res.lang),
                       encoding=_text(res.encoding), author=_text(res.author),
-                      date=_text(res.date), url=url, warnings=warnings)
+                      date=_text(res.date), url=url, warnings=warnings,
+                      canonical_url=_text(res.canonical_url), site_name=_text(res.site_name),
+                      description=_text(res.description), image=_text(res.image),
+                      keywords=_text(res.keywords), page_type=_text(res.page_type))
     finally:
         _lib.winnow_result_free(ctypes.byref(res))
