@@ -602,6 +602,14 @@ static bool close_formatting(scan *c, size_t at) {
   return dropped;
 }
 
+/* "</br>", and "</p>" where no p is open, make an element of their own (a
+ * line break, an empty paragraph). The estimate does not track open p
+ * elements, so every "</p>" and "</br>" counts against the node budget. */
+static bool makes_element(const char *name, size_t n) {
+  return (n == 1 && (name[0] == 'p' || name[0] == 'P')) ||
+         (n == 2 && strncasecmp(name, "br", 2) == 0);
+}
+
 /* An end tag: dropped when its start tag was, or past the node budget
  * ("</p>" and "</br>" make elements of their own). */
 static void end_tag(scan *c) {
@@ -614,7 +622,8 @@ static void end_tag(scan *c) {
   size_t at = tag->kind == FLAT ? 0 : open_position(c, name, name_len);
   if (at && tag->kind == FORMATTING) drop = close_formatting(c, at);
   else if (at) drop = close_open(c, at);
-  else drop = over_node_budget(c); /* closes nothing the estimate knows of */
+  else drop = makes_element(name, name_len) ? (c->nodes++, over_node_budget(c))
+                                            : over_node_budget(c); /* closes nothing known */
   int formatting = tag->formatting;
   if (formatting >= 0 && at && !drop && c->open_formatting[formatting])
     c->open_formatting[formatting]--;

@@ -74,6 +74,13 @@ run_case siblings 60 1500 0 "$work/siblings.html"
 expect_out siblings "After the siblings: The survey team"
 expect_err siblings "--max-nodes"
 
+# End tags that make elements ("</p>" with no open p, "</br>") count
+# against --max-nodes like start tags.
+gen stray-ends.html "sys.stdout.write('<html><body><article><p>' + para + '</p>' + '</p></br>' * 300000 + '<p>After the stray tags: ' + para + '</p></article></body></html>')"
+run_case stray-ends 30 800 0 --max-nodes=1000 "$work/stray-ends.html"
+expect_out stray-ends "After the stray tags: The survey team"
+expect_err stray-ends "--max-nodes"
+
 # Many distinct attributes on one tag (the parser checks each new one
 # against all before it).
 gen attributes.html "sys.stdout.write('<html><body><article><div ' + ' '.join('a%d=1' % i for i in range(200000)) + '><p>' + para + '</p></div></article></body></html>')"
