@@ -1,9 +1,12 @@
 /*
  * WARC reader (ISO 28500, WARC/1.0 and WARC/1.1).
  *
- * The file is read through zlib's gzread, which reads plain files as they
- * are and gzip files of any number of members (one per record, usually) as
- * one stream. Offsets in messages are offsets in that uncompressed stream.
+ * A plain file is read as it is. A gzip file (one member per record,
+ * usually) is inflated member by member: a damaged member is reported with
+ * its file offset and costs only the record(s) inside it, and bytes between
+ * members that are no gzip member are skipped to the next member header and
+ * reported. Record offsets in messages are offsets in the uncompressed
+ * stream. "-" reads standard input.
  *
  * A record: version line, header fields up to an empty line, Content-Length
  * bytes of block, then CRLF CRLF. Blank lines between records are skipped,
@@ -42,43 +45,193 @@
 /* An inflated body larger than this is taken for a decompression bomb. */
 #define WN_WARC_MAX_INFLATED (256u * 1024u * 1024u)
 
-/* ---- buffered reading over gzread ---- */
+/* ---- buffered reading, one gzip member at a time ---- */
+
+/* Compressed input is read in pieces this large. */
+#define WN_WARC_INPUT (128u * 1024u)
 
 typedef struct reader {
-  gzFile gz;
+  FILE *file;
   const char *path;
-  unsigned char *buf;
+  unsigned char *buf; /* decompressed (or plain) bytes ready to read */
   size_t pos, len;
-  int eof;      /* gzread has nothing more to give */
-  int gz_error; /* the gzip stream was corrupt or cut short */
+  int eof;      /* nothing more to give */
+  int gz_error; /* the last gzip member was cut short */
   char gz_message[96];
   uint64_t offset; /* bytes consumed from the uncompressed stream */
+  /* gzip: each member is inflated on its own, so a damaged one costs only
+   * the record(s) inside it; see member_damaged(). */
+  int gzip;           /* the file starts with a gzip member */
+  int in_member;      /* inflating a member now */
+  int boundary;       /* a member broke off: its record ends here, once */
+  int after_damage;   /* the bytes up to the next member are the damaged one's */
+  z_stream zs;
+  unsigned char *in;  /* compressed bytes */
+  size_t in_pos, in_len;
+  uint64_t in_offset; /* file offset of in[0] */
+  uint64_t member_at; /* file offset of the current member */
+  unsigned long damaged; /* members (or stretches of garbage) lost */
+  FILE *err;
 } reader;
 
-/* Makes sure there are unread bytes; 0 at the end of the stream. */
+static const unsigned char GZIP_MAGIC[3] = {0x1f, 0x8b, 0x08};
+
+/* Makes sure at least `want` compressed bytes are buffered (fewer at the end). */
+static size_t input_have(reader *r, size_t want) {
+  size_t have = r->in_len - r->in_pos;
+  if (have >= want || feof(r->file) || ferror(r->file)) return have;
+  memmove(r->in, r->in + r->in_pos, have);
+  r->in_offset += r->in_pos;
+  r->in_pos = 0;
+  r->in_len = have + fread(r->in + have, 1, WN_WARC_INPUT - have, r->file);
+  return r->in_len;
+}
+
+static uint64_t input_offset(const reader *r) { return r->in_offset + r->in_pos; }
+
+static void damage(reader *r, uint64_t at, const char *what) {
+  r->damaged++;
+  if (r->err)
+    fprintf(r->err, "winnow: %s: file offset %llu: %s\n", r->path, (unsigned long long)at, what);
+}
+
+static bool all_zero(const unsigned char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i]) return false;
+  return true;
+}
+
+/* Moves to the next gzip member header; bytes before it (but zero padding)
+ * are reported. */
+static int find_member(reader *r) {
+  uint64_t start = input_offset(r);
+  bool garbage = false;
+  for (;;) {
+    size_t have = input_have(r, 3);
+    const unsigned char *p = r->in + r->in_pos;
+    if (have < 3) {
+      if ((garbage || !all_zero(p, have)) && !r->after_damage)
+        damage(r, start, "trailing bytes that are no gzip member");
+      r->in_pos = r->in_len;
+      return 0;
+    }
+    if (!memcmp(p, GZIP_MAGIC, 3)) break;
+    const unsigned char *next = memchr(p + 1, 0x1f, have - 1);
+    size_t skip = next ? (size_t)(next - p) : have - 2;
+    garbage = garbage || !all_zero(p, skip);
+    r->in_pos += skip;
+  }
+  if (garbage && !r->after_damage) {
+    char what[96];
+    snprintf(what, sizeof what, "%llu bytes that are no gzip member, skipped",
+             (unsigned long long)(input_offset(r) - start));
+    damage(r, start, what);
+  }
+  r->after_damage = 0;
+  r->member_at = input_offset(r);
+  inflateReset2(&r->zs, 15 + 16);
+  r->in_member = 1;
+  return 1;
+}
+
+/* A member that fails to inflate: what it gave so far ends a record, and
+ * reading goes on at the next member header after its start. */
+static void member_damaged(reader *r, const char *msg) {
+  char what[160];
+  snprintf(what, sizeof what, "damaged gzip member (%s), its records lost",
+           msg ? msg : "invalid data");
+  damage(r, r->member_at, what);
+  r->in_member = 0;
+  r->boundary = 1;
+  r->after_damage = 1;
+  /* Resume the search just past this member's header. */
+  if (input_offset(r) <= r->member_at) r->in_pos = (size_t)(r->member_at + 1 - r->in_offset);
+}
+
+/* Inflates into buf; 1 with bytes, 0 at the end or at a damaged member. */
+static int gzip_fill(reader *r) {
+  for (;;) {
+    if (r->boundary) return 0;
+    if (!r->in_member && !find_member(r)) return 0;
+    size_t have = input_have(r, 1);
+    r->zs.next_in = r->in + r->in_pos;
+    r->zs.avail_in = (uInt)have;
+    r->zs.next_out = r->buf;
+    r->zs.avail_out = WN_WARC_CHUNK;
+    int ret = have ? inflate(&r->zs, Z_NO_FLUSH) : Z_BUF_ERROR;
+    r->in_pos += have - r->zs.avail_in;
+    r->len = WN_WARC_CHUNK - r->zs.avail_out;
+    r->pos = 0;
+    if (ret == Z_STREAM_END) r->in_member = 0;
+    else if (ret == Z_BUF_ERROR && !have) {
+      /* The file ends inside a member. */
+      r->gz_error = 1;
+      snprintf(r->gz_message, sizeof r->gz_message, "unexpected end of file");
+      r->in_member = 0;
+      return r->len > 0;
+    } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+      member_damaged(r, r->zs.msg);
+      /* Its bytes are dropped with it: they would join the next record. */
+      r->len = 0;
+      return 0;
+    }
+    if (r->len) return 1;
+  }
+}
+
+/* Makes sure there are unread bytes; 0 at the end of the stream (or, once,
+ * where a damaged gzip member broke a record off: see reader_resume). */
 static int reader_fill(reader *r) {
   if (r->pos < r->len) return 1;
   if (r->eof) return 0;
-  int n = gzread(r->gz, r->buf, WN_WARC_CHUNK);
-  if (n > 0) {
-    r->pos = 0;
-    r->len = (size_t)n;
-    return 1;
-  }
-  r->eof = 1;
   r->pos = r->len = 0;
-  int errnum = Z_OK;
-  const char *msg = gzerror(r->gz, &errnum);
-  if (errnum != Z_OK) {
+  if (r->gzip) {
+    if (gzip_fill(r)) return 1;
+    if (!r->boundary) r->eof = 1;
+    return 0;
+  }
+  r->len = fread(r->buf, 1, WN_WARC_CHUNK, r->file);
+  if (r->len) return 1;
+  r->eof = 1;
+  if (ferror(r->file)) {
     r->gz_error = 1;
-    if (errnum == Z_ERRNO) msg = strerror(errno);
-    if (!msg || !*msg) msg = "read error";
-    /* zlib says "PATH: message"; the caller names the file already. */
-    size_t plen = strlen(r->path);
-    if (!strncmp(msg, r->path, plen) && !strncmp(msg + plen, ": ", 2)) msg += plen + 2;
-    snprintf(r->gz_message, sizeof r->gz_message, "%s", msg);
+    snprintf(r->gz_message, sizeof r->gz_message, "%s", strerror(errno));
   }
   return 0;
+}
+
+/* After a record ended early: 1 if reading goes on (a damaged member was
+ * skipped, the next one follows), 0 at the real end of the file. */
+static int reader_resume(reader *r) {
+  if (!r->boundary) return 0;
+  r->boundary = 0;
+  return 1;
+}
+
+static int reader_open(reader *r, const char *path, FILE *err) {
+  memset(r, 0, sizeof *r);
+  r->path = path;
+  r->err = err;
+  r->file = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!r->file) return -1;
+  /* As large as the input buffer: a plain file's read-ahead moves here. */
+  r->buf = wn_xmalloc(WN_WARC_INPUT);
+  r->in = wn_xmalloc(WN_WARC_INPUT);
+  r->gzip = input_have(r, 3) >= 3 && !memcmp(r->in, GZIP_MAGIC, 3);
+  if (r->gzip && inflateInit2(&r->zs, 15 + 16) != Z_OK) r->gzip = 0;
+  if (!r->gzip) {
+    /* Plain: what was read ahead is the first chunk. */
+    memcpy(r->buf, r->in, r->in_len);
+    r->len = r->in_len;
+  }
+  return 0;
+}
+
+static void reader_close(reader *r) {
+  if (r->gzip) inflateEnd(&r->zs);
+  if (r->file && r->file != stdin) fclose(r->file);
+  free(r->buf);
+  free(r->in);
 }
 
 /*
@@ -220,7 +373,9 @@ static header_status header_read(reader *r, wn_buf *line, warc_header *h) {
     size_t n = line->len;
     if (*s == ' ' || *s == '\t') { /* folded continuation of the previous field */
       trim(&s, &n);
-      if (last >= 0 && n) {
+      /* A field is kept up to one line's length: joining every one of
+       * 250,000 folded lines to the field anew was quadratic. */
+      if (last >= 0 && n && strlen(h->field[last]) + 1 + n <= WN_WARC_MAX_LINE) {
         size_t old = strlen(h->field[last]);
         char *joined = wn_xmalloc(old + 1 + n + 1);
         memcpy(joined, h->field[last], old);
@@ -422,7 +577,7 @@ static size_t dechunk(char *body, size_t len) {
  * output in *dst, or -1 when the data is not of that kind at all (nothing
  * came out). A stream cut short yields what it had.
  */
-static int inflate_body(const char *src, size_t len, int window_bits, wn_buf *dst) {
+static int inflate_body(const char *src, size_t len, int window_bits, size_t limit, wn_buf *dst) {
   z_stream zs;
   memset(&zs, 0, sizeof zs);
   if (inflateInit2(&zs, window_bits) != Z_OK) return -1;
@@ -442,7 +597,7 @@ static int inflate_body(const char *src, size_t len, int window_bits, wn_buf *ds
     ret = inflate(&zs, Z_NO_FLUSH);
     size_t got = sizeof out - zs.avail_out;
     if (got) wn_buf_append(dst, (const char *)out, got);
-    if (dst->len > WN_WARC_MAX_INFLATED) {
+    if (dst->len > limit) {
       ret = Z_MEM_ERROR;
       break;
     }
@@ -575,10 +730,13 @@ static int do_response(ctx *c, reader *r, const warc_header *h, uint64_t length,
     /* gzip, or zlib-wrapped deflate; then raw deflate, which some servers
      * send as "deflate". Data that is not compressed at all is used as is
      * (stored decoded, with the header kept). */
-    int rc = inflate_body(body, body_len, gz ? 15 + 16 : 15, &c->inflated);
-    if (rc == -1) rc = inflate_body(body, body_len, -15, &c->inflated);
+    /* The inflated page is bounded like any page (--max-bytes). */
+    size_t limit = c->max_record && c->max_record < WN_WARC_MAX_INFLATED ? (size_t)c->max_record
+                                                                          : WN_WARC_MAX_INFLATED;
+    int rc = inflate_body(body, body_len, gz ? 15 + 16 : 15, limit, &c->inflated);
+    if (rc == -1) rc = inflate_body(body, body_len, -15, limit, &c->inflated);
     if (rc == -2) {
-      report(c, offset, "%s body inflates to more than %u MiB", ce, WN_WARC_MAX_INFLATED >> 20);
+      report(c, offset, "%s body inflates to more than %zu bytes (--max-bytes)", ce, limit);
       return 0;
     }
     if (rc == 0) {
@@ -605,7 +763,10 @@ static int resync(reader *r, wn_buf *line, uint64_t *at) {
   for (;;) {
     int overlong;
     *at = r->offset;
-    if (!reader_line(r, line, 16, &overlong)) return 0;
+    if (!reader_line(r, line, 16, &overlong)) {
+      if (reader_resume(r)) continue;
+      return 0;
+    }
     if (starts_warc(line)) return 1;
   }
 }
@@ -625,18 +786,11 @@ int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options
     opts = &defaults;
   }
   errno = 0;
-  gzFile gz = gzopen(path, "rb");
-  if (!gz) {
+  reader r;
+  if (reader_open(&r, path, err) != 0) {
     if (!errno) errno = ENOMEM;
     return -1;
   }
-  gzbuffer(gz, 128u * 1024u);
-
-  reader r;
-  memset(&r, 0, sizeof r);
-  r.gz = gz;
-  r.path = path;
-  r.buf = wn_xmalloc(WN_WARC_CHUNK);
   ctx c;
   memset(&c, 0, sizeof c);
   c.path = path;
@@ -655,7 +809,10 @@ int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options
     int overlong = 0;
     if (!have_line) {
       at = r.offset;
-      if (!reader_line(&r, &line, WN_WARC_MAX_LINE, &overlong)) break;
+      if (!reader_line(&r, &line, WN_WARC_MAX_LINE, &overlong)) {
+        if (reader_resume(&r)) continue;
+        break;
+      }
       const char *s = line.data;
       size_t n = line.len;
       trim(&s, &n);
@@ -676,6 +833,8 @@ int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options
     if (hs != HEADER_OK) {
       header_free(&h);
       if (hs == HEADER_TRUNCATED) {
+        /* A damaged gzip member was reported as such; its record is gone. */
+        if (reader_resume(&r)) continue;
         report(&c, offset, "header cut short by the end of the file%s%s", gz_note(&c, &r),
                r.gz_error ? r.gz_message : "");
         break;
@@ -721,7 +880,8 @@ int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options
       result = -1;
       break;
     }
-    if (rc > 0) break; /* the file ended inside the block */
+    /* The file ended inside the block, or a damaged gzip member did. */
+    if (rc > 0 && !reader_resume(&r)) break;
   }
 
   /* A gzip stream that broke between records (or in garbage): say so. */
@@ -733,8 +893,8 @@ int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options
   wn_buf_free(&line);
   wn_buf_free(&c.block);
   wn_buf_free(&c.inflated);
-  free(r.buf);
-  gzclose(gz);
+  stats->skipped += r.damaged;
+  reader_close(&r);
   if (result != 0) {
     errno = saved;
     return -1;
