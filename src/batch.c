@@ -52,18 +52,18 @@ winnow_status wn_render_page(const char *html, size_t len, const winnow_options 
     res.text = NULL;
   } else {
     json_t *obj = json_object();
-    if (source_key && source) json_object_set_new(obj, source_key, json_string(source));
-    wn_record_add_result(obj, &res);
-    char *line = wn_record_dump(obj);
+    if (obj && source_key && source) json_object_set_new(obj, source_key, json_string(source));
+    if (obj) wn_record_add_result(obj, &res);
+    char *line = obj ? wn_record_dump(obj) : NULL;
     json_decref(obj);
     size_t n = line ? strlen(line) : 0;
-    *text = malloc(n + 2);
+    *text = line ? malloc(n + 2) : NULL;
     if (!*text) {
       free(line);
       winnow_result_free(&res);
-      return WINNOW_ERR_ARGUMENT;
+      return WINNOW_ERR_MEMORY;
     }
-    memcpy(*text, line ? line : "", n);
+    memcpy(*text, line, n);
     (*text)[n] = '\n';
     (*text)[n + 1] = '\0';
     *text_len = n + 1;
@@ -85,17 +85,25 @@ typedef struct job_list {
   size_t count, cap;
 } job_list;
 
-static void add_job(job_list *l, const char *path, const char *rel) {
+/* Returns 0, or -1 when memory ran out (the list is unchanged). */
+static int add_job(job_list *l, const char *path, const char *rel) {
   if (l->count == l->cap) {
-    l->cap = l->cap ? 2 * l->cap : 256;
-    job *more = realloc(l->items, l->cap * sizeof *more);
-    if (!more) abort();
+    size_t cap = l->cap ? 2 * l->cap : 256;
+    job *more = realloc(l->items, cap * sizeof *more);
+    if (!more) return -1;
     l->items = more;
+    l->cap = cap;
   }
-  l->items[l->count].path = strdup(path);
-  l->items[l->count].rel = strdup(rel);
-  if (!l->items[l->count].path || !l->items[l->count].rel) abort();
+  char *p = strdup(path), *r = strdup(rel);
+  if (!p || !r) {
+    free(p);
+    free(r);
+    return -1;
+  }
+  l->items[l->count].path = p;
+  l->items[l->count].rel = r;
   l->count++;
+  return 0;
 }
 
 /* "a.html.gz" -> "html"; "a.HTM" -> "HTM"; no extension -> "". */

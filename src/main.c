@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "buffer.h"
 #include "decode.h"
 #include "jsonl.h"
 #include "warc.h"
@@ -505,6 +507,14 @@ int main(int argc, char **argv) {
       usage_error("unknown language code (want ISO 639-1, e.g. en, de, ja)", c.opts.lang);
       return EXIT_USAGE;
     }
+  }
+  /* The record readers allocate between pages: out of memory there ends
+   * the run (inside a page it fails only that page). */
+  wn_recovery recovery;
+  wn_recovery_push(&recovery);
+  if (setjmp(recovery.jump)) {
+    fputs("winnow: out of memory\n", stderr);
+    return EXIT_INPUT;
   }
   if (c.jsonl) return run_jsonl(&c);
   if (c.warc) return run_warc(&c, argc, argv);
