@@ -27,6 +27,7 @@ typedef struct wn_batch_options {
   const char *glob;            /* fnmatch pattern on file names; NULL = by extension */
   int jobs;                    /* worker threads, >= 1 */
   bool skip_existing;
+  bool follow;                 /* take links to pages outside the input trees */
   bool quiet;                  /* no progress or summary, only errors */
   size_t max_bytes;            /* inputs larger than this fail */
   wn_output_format format;

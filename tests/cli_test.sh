@@ -194,5 +194,21 @@ run --max-tree-memory=64K "$PAGE"
 expect_rc "a tree past --max-tree-memory exits 1" 1
 expect_grep "the error names --max-tree-memory" "$TMP/err" "--max-tree-memory"
 
+# Output that cannot be written is an error, for --help as for pages.
+if [ -w /dev/full ]; then
+  "$WINNOW" --help >/dev/full 2>"$TMP/err"; rc=$?
+  expect_rc "--help to a full disk exits 1" 1
+  expect_grep "and says why" "$TMP/err" "write error"
+  "$WINNOW" --version >/dev/full 2>/dev/null; rc=$?
+  expect_rc "--version to a full disk exits 1" 1
+fi
+
+# A file name that is not UTF-8 keeps its "path" in JSON, escaped.
+LATIN=$TMP/$(printf 'caf\xe9.html')
+cp "$PAGE" "$LATIN"
+run --format=json "$LATIN"
+expect_rc "a non-UTF-8 file name is read" 0
+expect_grep "its JSON path has the byte as \\xE9" "$TMP/out" '"path":"[^"]*caf\\\\xE9\.html"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
