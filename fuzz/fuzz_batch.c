@@ -53,12 +53,6 @@ static void empty_dir(const char *dir) {
   closedir(d);
 }
 
-static void remove_dirs(void) {
-  empty_dir(in_dir);
-  rmdir(in_dir);
-  rmdir(root);
-}
-
 /* The name part of the input, made a single path component. */
 static size_t take_name(const uint8_t *data, size_t size, char *name) {
   const uint8_t *nul = memchr(data, 0, size);
@@ -77,10 +71,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     snprintf(root, sizeof root, "%s/winnow-fuzz-batch-%ld", base, (long)getpid());
     snprintf(in_dir, sizeof in_dir, "%s/in", root);
     snprintf(out_dir, sizeof out_dir, "%s/out", root);
-    mkdir(root, 0700);
-    mkdir(in_dir, 0700);
-    atexit(remove_dirs);
   }
+  /* Made and removed for every input, so that nothing outlives the run. */
+  mkdir(root, 0700);
+  mkdir(in_dir, 0700);
   uint8_t knobs = size ? data[0] : 0;
   if (size) data++, size--;
   char name[NAME_MAX_BYTES + 8];
@@ -113,6 +107,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   empty_dir(in_dir);
   empty_dir(out_dir);
+  rmdir(in_dir);
   rmdir(out_dir);
+  rmdir(root);
   return 0;
 }

@@ -268,6 +268,7 @@ static const char *base_name(const char *path) {
 
 /* Two inputs whose outputs would be the same file: refused before any work. */
 static int check_clashes(job_list *jobs) {
+  if (jobs->count < 2) return 0; /* and qsort may not be given NULL */
   qsort(jobs->items, jobs->count, sizeof *jobs->items, by_out);
   int clashes = 0;
   for (size_t i = 1; i < jobs->count; i++) {
