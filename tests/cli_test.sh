@@ -210,5 +210,20 @@ run --format=json "$LATIN"
 expect_rc "a non-UTF-8 file name is read" 0
 expect_grep "its JSON path has the byte as \\xE9" "$TMP/out" '"path":"[^"]*caf\\\\xE9\.html"'
 
+# Out of memory fails that page with one line, and the next page is still
+# cleaned. (ulimit -v cannot be used under AddressSanitizer, which reserves
+# terabytes of address space.)
+if ! ldd "$WINNOW" 2>/dev/null | grep -q libasan; then
+  BIG=$TMP/big.html
+  python3 -c 'import sys; sys.stdout.write("<html><body><article>" +
+    "<p>word <b>bold</b> <i>it</i> text</p>" * 100000 + "</article></body></html>")' >"$BIG"
+  (ulimit -v 60000; "$WINNOW" "$BIG" "$PAGE" >"$TMP/out" 2>"$TMP/err"); rc=$?
+  expect_rc "a page that runs out of memory exits 1" 1
+  expect_grep "it is named in one line" "$TMP/err" "^winnow: .*big.html: out of memory$"
+  if [ "$(wc -l <"$TMP/err")" -eq 1 ]; then ok "and nothing else is said"; else
+    not_ok "and nothing else is said" "$(head -c 300 "$TMP/err")"; fi
+  expect_grep "the next page is still cleaned" "$TMP/out" "Sea otters often hold hands"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
