@@ -19,13 +19,20 @@ extern "C" {
 
 #define WINNOW_VERSION "0.1.0"
 
+/* The library's interface is all that the shared library exports. */
+#if defined(__GNUC__)
+#define WINNOW_API __attribute__((visibility("default")))
+#else
+#define WINNOW_API
+#endif
+
 typedef enum winnow_status {
   WINNOW_OK = 0,
   WINNOW_ERR_ENCODING = 1, /* the requested encoding name is unknown */
-  WINNOW_ERR_PARSE = 2,    /* the HTML parser gave up */
   WINNOW_ERR_ARGUMENT = 3, /* NULL where a value is required */
   WINNOW_ERR_LANGUAGE = 4, /* the stated article language has no profile */
-  WINNOW_ERR_LIMIT = 5     /* the parse tree outgrew max_tree_bytes */
+  WINNOW_ERR_LIMIT = 5,    /* the parse tree outgrew max_tree_bytes */
+  WINNOW_ERR_MEMORY = 6    /* an allocation failed; nothing is held */
 } winnow_status;
 
 /*
@@ -89,24 +96,24 @@ typedef struct winnow_result {
 } winnow_result;
 
 /* Fill opts with the defaults. */
-void winnow_options_init(winnow_options *opts);
+WINNOW_API void winnow_options_init(winnow_options *opts);
 
 /*
  * Extract the main content of one page. `html` need not be NUL-terminated
  * or valid in any encoding. On WINNOW_OK, `out` owns memory that must be
  * released with winnow_result_free(). On error, `out` holds nothing to free.
  */
-winnow_status winnow_extract(const char *html, size_t len,
+WINNOW_API winnow_status winnow_extract(const char *html, size_t len,
                              const winnow_options *opts, winnow_result *out);
 
-void winnow_result_free(winnow_result *result);
+WINNOW_API void winnow_result_free(winnow_result *result);
 
 /* A short English description of a status, for error messages. */
-const char *winnow_status_string(winnow_status status);
+WINNOW_API const char *winnow_status_string(winnow_status status);
 
 /* One line per WINNOW_LIMIT_* bit in `limits`, e.g. "nesting deeper than
  * 512 levels was flattened", for warnings; `bit` picks one. */
-const char *winnow_limit_string(unsigned bit);
+WINNOW_API const char *winnow_limit_string(unsigned bit);
 
 #ifdef __cplusplus
 }

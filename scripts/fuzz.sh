@@ -3,9 +3,10 @@
 #
 #   scripts/fuzz.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
-# HARNESS is page (the library's entry point), jsonl (record mode) or warc
-# (the WARC reader); default all three, one after another, each for SECONDS
-# (default 60). JOBS runs that many fuzzing processes per harness. Seeds come
+# HARNESS is page (the library's entry point), jsonl (record mode), warc
+# (the WARC reader) or batch (-o over a directory); default all four, one
+# after another, each for SECONDS (default 60). JOBS runs that many fuzzing
+# processes per harness. Seeds come
 # from fixtures/; the growing corpus stays in build-fuzz/corpus/HARNESS and
 # crashing inputs land in build-fuzz/crashes/HARNESS (turn each into a
 # regression test: tests/fuzz_regress/HARNESS/). Prints one summary line per
@@ -18,12 +19,12 @@ while getopts "t:j:h" opt; do
   case $opt in
     t) seconds=$OPTARG ;;
     j) jobs=$OPTARG ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(page jsonl warc)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(page jsonl warc batch)
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -44,7 +45,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 status=0
 for h in "${harnesses[@]}"; do
-  case $h in page | jsonl | warc) ;; *) echo "fuzz.sh: no harness '$h'" >&2; exit 2 ;; esac
+  case $h in page | jsonl | warc | batch) ;; *) echo "fuzz.sh: no harness '$h'" >&2; exit 2 ;; esac
   corpus=$root/$build/corpus/$h
   crashes=$root/$build/crashes/$h
   # libFuzzer's workers write fuzz-N.log into the working directory: one per harness.

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <utf8proc.h>
 #include <zlib.h>
 
 #include "decode.h"
@@ -35,6 +36,39 @@ const char *wn_output_extension(wn_output_format format) {
 
 /* ---- one page ------------------------------------------------------------ */
 
+/* A file name as a JSON string. Names need not be UTF-8 and JSON strings
+ * must, so in a name that is not, each byte outside valid UTF-8 is written
+ * as \xNN and a backslash as \\ (the escape can be undone); UTF-8 names are
+ * taken as they are. NULL when memory ran out. */
+static json_t *json_name(const char *name) {
+  size_t n = strlen(name);
+  json_t *j = json_stringn(name, n);
+  if (j) return j;
+  char *esc = malloc(4 * n + 1);
+  if (!esc) return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)name + i,
+                                          (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0) {
+      o += (size_t)snprintf(esc + o, 5, "\\x%02X", (unsigned char)name[i]);
+      i++;
+    } else if (name[i] == '\\') {
+      esc[o++] = '\\';
+      esc[o++] = '\\';
+      i++;
+    } else {
+      memcpy(esc + o, name + i, (size_t)k);
+      o += (size_t)k;
+      i += (size_t)k;
+    }
+  }
+  j = json_stringn(esc, o);
+  free(esc);
+  return j;
+}
+
 winnow_status wn_render_page(const char *html, size_t len, const winnow_options *opts,
                              wn_output_format format, const char *source_key,
                              const char *source, char **text, size_t *text_len,
@@ -52,18 +86,18 @@ winnow_status wn_render_page(const char *html, size_t len, const winnow_options 
     res.text = NULL;
   } else {
     json_t *obj = json_object();
-    if (source_key && source) json_object_set_new(obj, source_key, json_string(source));
-    wn_record_add_result(obj, &res);
-    char *line = wn_record_dump(obj);
+    if (obj && source_key && source) json_object_set_new(obj, source_key, json_name(source));
+    if (obj) wn_record_add_result(obj, &res);
+    char *line = obj ? wn_record_dump(obj) : NULL;
     json_decref(obj);
     size_t n = line ? strlen(line) : 0;
-    *text = malloc(n + 2);
+    *text = line ? malloc(n + 2) : NULL;
     if (!*text) {
       free(line);
       winnow_result_free(&res);
-      return WINNOW_ERR_ARGUMENT;
+      return WINNOW_ERR_MEMORY;
     }
-    memcpy(*text, line ? line : "", n);
+    memcpy(*text, line, n);
     (*text)[n] = '\n';
     (*text)[n + 1] = '\0';
     *text_len = n + 1;
@@ -76,26 +110,50 @@ winnow_status wn_render_page(const char *html, size_t len, const winnow_options 
 /* ---- finding the inputs ---------------------------------------------------- */
 
 typedef struct job {
-  char *path; /* as found */
+  char *path; /* to open: as found, or a link's resolved target */
   char *rel;  /* relative to its input, for the output tree */
+  char *out;  /* the output file */
+  bool named; /* named on the command line: links in it are followed */
+  dev_t dev;  /* the source file, to never write over it */
+  ino_t ino;
 } job;
 
 typedef struct job_list {
   job *items;
   size_t count, cap;
+  size_t failed;   /* entries refused while collecting */
+  bool no_memory;
 } job_list;
 
-static void add_job(job_list *l, const char *path, const char *rel) {
+/* Reports a problem with one entry of the tree; the batch goes on. */
+static void refuse_entry(job_list *l, const char *path, const char *why) {
+  fprintf(stderr, "winnow: %s: %s\n", path, why);
+  l->failed++;
+}
+
+static char *output_path(const wn_batch_options *o, const char *rel);
+
+static void add_job(const wn_batch_options *o, job_list *l, const char *path, const char *rel,
+                    bool named, const struct stat *st) {
   if (l->count == l->cap) {
-    l->cap = l->cap ? 2 * l->cap : 256;
-    job *more = realloc(l->items, l->cap * sizeof *more);
-    if (!more) abort();
+    size_t cap = l->cap ? 2 * l->cap : 256;
+    job *more = realloc(l->items, cap * sizeof *more);
+    if (!more) {
+      l->no_memory = true;
+      return;
+    }
     l->items = more;
+    l->cap = cap;
   }
-  l->items[l->count].path = strdup(path);
-  l->items[l->count].rel = strdup(rel);
-  if (!l->items[l->count].path || !l->items[l->count].rel) abort();
-  l->count++;
+  job j = {strdup(path), strdup(rel), output_path(o, rel), named, st->st_dev, st->st_ino};
+  if (!j.path || !j.rel || !j.out) {
+    free(j.path);
+    free(j.rel);
+    free(j.out);
+    l->no_memory = true;
+    return;
+  }
+  l->items[l->count++] = j;
 }
 
 /* "a.html.gz" -> "html"; "a.HTM" -> "HTM"; no extension -> "". */
@@ -129,16 +187,45 @@ static bool wanted(const wn_batch_options *o, const char *name) {
   return false;
 }
 
+/* a/b, or NULL when memory ran out. */
 static char *join(const char *a, const char *b) {
   size_t n = strlen(a) + strlen(b) + 2;
   char *p = malloc(n);
-  if (!p) abort();
-  snprintf(p, n, "%s%s%s", a, (*a && a[strlen(a) - 1] != '/' && *b) ? "/" : "", b);
+  if (p) snprintf(p, n, "%s%s%s", a, (*a && a[strlen(a) - 1] != '/' && *b) ? "/" : "", b);
   return p;
 }
 
-static void walk_dir(const wn_batch_options *o, const char *dir, const char *rel, int depth,
-                     job_list *jobs) {
+/* Whether the canonical path `path` is `dir` or lies under it. */
+static bool is_within(const char *path, const char *dir) {
+  size_t n = strlen(dir);
+  if (n == 1 && dir[0] == '/') return true;
+  return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* A symbolic link to a page: taken when it resolves to a regular file inside
+ * the input tree `root` (canonical), or anywhere with --follow. Devices,
+ * FIFOs and directories are never read (a FIFO would block the batch). */
+static void take_link(const wn_batch_options *o, const char *root, const char *path,
+                      const char *rel, job_list *jobs) {
+  char *target = realpath(path, NULL);
+  struct stat st;
+  if (!target) {
+    refuse_entry(jobs, path, strerror(errno));
+  } else if (!o->follow && !is_within(target, root)) {
+    fprintf(stderr, "winnow: %s: warning: a link out of the input tree, not followed "
+                    "(--follow takes it)\n", path);
+  } else if (stat(target, &st) != 0) {
+    refuse_entry(jobs, path, strerror(errno));
+  } else if (!S_ISREG(st.st_mode)) {
+    refuse_entry(jobs, path, "a link to something other than a regular file");
+  } else {
+    add_job(o, jobs, target, rel, false, &st);
+  }
+  free(target);
+}
+
+static void walk_dir(const wn_batch_options *o, const char *root, const char *dir,
+                     const char *rel, int depth, job_list *jobs) {
   if (depth > MAX_DIR_DEPTH) {
     fprintf(stderr, "winnow: %s: directories nested too deep, skipped\n", dir);
     return;
@@ -149,16 +236,17 @@ static void walk_dir(const wn_batch_options *o, const char *dir, const char *rel
     return;
   }
   struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
+  while (!jobs->no_memory && (e = readdir(d)) != NULL) {
     if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
     char *path = join(dir, e->d_name);
     char *sub = join(rel, e->d_name);
     struct stat st;
-    if (lstat(path, &st) == 0) {
-      if (S_ISDIR(st.st_mode)) walk_dir(o, path, sub, depth + 1, jobs); /* links not followed */
-      else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && wanted(o, e->d_name))
-        add_job(jobs, path, sub);
-    }
+    if (!path || !sub) jobs->no_memory = true;
+    else if (lstat(path, &st) != 0) refuse_entry(jobs, path, strerror(errno));
+    else if (S_ISDIR(st.st_mode)) walk_dir(o, root, path, sub, depth + 1, jobs);
+    /* Links to directories are not followed: a tree stays a tree. */
+    else if (S_ISLNK(st.st_mode) && wanted(o, e->d_name)) take_link(o, root, path, sub, jobs);
+    else if (S_ISREG(st.st_mode) && wanted(o, e->d_name)) add_job(o, jobs, path, sub, false, &st);
     free(path);
     free(sub);
   }
@@ -169,35 +257,136 @@ static int by_rel(const void *a, const void *b) {
   return strcmp(((const job *)a)->rel, ((const job *)b)->rel);
 }
 
+static int by_out(const void *a, const void *b) {
+  return strcmp(((const job *)a)->out, ((const job *)b)->out);
+}
+
 static const char *base_name(const char *path) {
   const char *slash = strrchr(path, '/');
   return slash ? slash + 1 : path;
 }
 
-/* Returns 0, or 2 if an input does not exist. */
+/* Two inputs whose outputs would be the same file: refused before any work. */
+static int check_clashes(job_list *jobs) {
+  if (jobs->count < 2) return 0; /* and qsort may not be given NULL */
+  qsort(jobs->items, jobs->count, sizeof *jobs->items, by_out);
+  int clashes = 0;
+  for (size_t i = 1; i < jobs->count; i++) {
+    const job *a = &jobs->items[i - 1], *b = &jobs->items[i];
+    if (strcmp(a->out, b->out) != 0) continue;
+    fprintf(stderr, "winnow: %s and %s would both be written to %s\n", a->path, b->path,
+            a->out);
+    clashes++;
+  }
+  if (clashes)
+    fputs("winnow: nothing written; clean the inputs in separate runs (one -o each), "
+          "or choose the files with --ext or --glob\n", stderr);
+  qsort(jobs->items, jobs->count, sizeof *jobs->items, by_rel);
+  return clashes ? 2 : 0;
+}
+
+/* Returns 0, or 2 if an input does not exist or two outputs clash. */
 static int collect(const wn_batch_options *o, job_list *jobs) {
-  for (size_t i = 0; i < o->input_count; i++) {
+  for (size_t i = 0; i < o->input_count && !jobs->no_memory; i++) {
     const char *in = o->inputs[i];
     struct stat st;
     if (stat(in, &st) != 0) {
       fprintf(stderr, "winnow: %s: %s\n", in, strerror(errno));
       return 2;
     }
-    if (S_ISDIR(st.st_mode)) walk_dir(o, in, "", 0, jobs);
-    else add_job(jobs, in, base_name(in)); /* named on the command line: taken as is */
+    if (S_ISDIR(st.st_mode)) {
+      char *root = realpath(in, NULL);
+      if (!root) {
+        fprintf(stderr, "winnow: %s: %s\n", in, strerror(errno));
+        return 2;
+      }
+      walk_dir(o, root, in, "", 0, jobs);
+      free(root);
+    } else {
+      add_job(o, jobs, in, base_name(in), true, &st); /* named on the command line: taken as is */
+    }
   }
-  qsort(jobs->items, jobs->count, sizeof *jobs->items, by_rel);
+  if (jobs->no_memory) {
+    fputs("winnow: out of memory while listing the inputs\n", stderr);
+    return 2;
+  }
+  return check_clashes(jobs);
+}
+
+/* The output directory, made if missing (`made` says so), must not lie
+ * inside an input directory: a rerun would take its own outputs as inputs,
+ * or write over the pages. Returns 0 or 2. */
+static int check_output_dir(const wn_batch_options *o, bool *made) {
+  *made = mkdir(o->out_dir, 0777) == 0;
+  if (!*made && errno != EEXIST) {
+    fprintf(stderr, "winnow: %s: %s\n", o->out_dir, strerror(errno));
+    return 2;
+  }
+  char *out = realpath(o->out_dir, NULL);
+  if (!out) {
+    fprintf(stderr, "winnow: %s: %s\n", o->out_dir, strerror(errno));
+    return 2;
+  }
+  int rc = 0;
+  for (size_t i = 0; i < o->input_count && rc == 0; i++) {
+    struct stat st;
+    char *in = realpath(o->inputs[i], NULL);
+    if (in && stat(in, &st) == 0 && S_ISDIR(st.st_mode) && is_within(out, in)) {
+      fprintf(stderr, "winnow: %s: the output directory is inside the input %s; "
+                      "choose one outside it\n", o->out_dir, o->inputs[i]);
+      rc = 2;
+    }
+    free(in);
+  }
+  free(out);
+  return rc;
+}
+
+/* No output may be one of the sources (-o DIR --ext=txt DIR/a.txt). */
+static int check_sources_kept(const job_list *jobs) {
+  for (size_t i = 0; i < jobs->count; i++) {
+    struct stat st;
+    const job *j = &jobs->items[i];
+    if (stat(j->out, &st) == 0 && st.st_dev == j->dev && st.st_ino == j->ino) {
+      fprintf(stderr, "winnow: %s: the output would overwrite this source; "
+                      "choose another output directory or --format\n", j->path);
+      return 2;
+    }
+  }
   return 0;
 }
 
 /* ---- reading and writing ----------------------------------------------------- */
 
-/* Reads a plain or gzipped file whole, failing above max_bytes. */
-static int read_page(const char *path, size_t max_bytes, char **data, size_t *len,
+/* Opens a page for reading: regular files only, and never blocking on a
+ * FIFO or device; within the tree, no link is followed at the last step
+ * (links were resolved while listing). Returns a descriptor or -1. */
+static int open_page(const job *j, const char **why) {
+  int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (j->named ? 0 : O_NOFOLLOW);
+  int fd = open(j->path, flags);
+  if (fd < 0) {
+    *why = strerror(errno);
+    return -1;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    *why = S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file";
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+/* Reads a plain or gzipped file whole, failing above max_bytes. `why` is
+ * a static string: zlib's own messages live only as long as the stream. */
+static int read_page(const job *j, size_t max_bytes, char **data, size_t *len,
                      const char **why) {
-  gzFile f = gzopen(path, "rb");
+  int fd = open_page(j, why);
+  if (fd < 0) return -1;
+  gzFile f = gzdopen(fd, "rb");
   if (!f) {
-    *why = strerror(errno ? errno : ENOMEM);
+    close(fd);
+    *why = "out of memory";
     return -1;
   }
   size_t cap = 1 << 16, n = 0;
@@ -221,7 +410,7 @@ static int read_page(const char *path, size_t max_bytes, char **data, size_t *le
     if (n > max_bytes) break;
   }
   int gz_err = 0;
-  const char *gz_msg = gzerror(f, &gz_err);
+  gzerror(f, &gz_err);
   /* zlib reports a gzip stream cut short as Z_BUF_ERROR, with or without -1. */
   bool truncated = gz_err == Z_BUF_ERROR;
   if (truncated || gz_err < 0) got = -1;
@@ -237,7 +426,10 @@ static int read_page(const char *path, size_t max_bytes, char **data, size_t *le
   }
   if (got < 0) {
     free(buf);
-    *why = truncated ? "truncated gzip data" : (gz_msg && *gz_msg ? gz_msg : "read error");
+    *why = truncated ? "truncated gzip data"
+           : gz_err == Z_DATA_ERROR ? "corrupt gzip data"
+           : gz_err == Z_MEM_ERROR  ? "out of memory"
+                                    : "read error";
     return -1;
   }
   *data = buf;
@@ -295,7 +487,8 @@ static int write_atomically(const char *path, const char *text, size_t len) {
   return -1;
 }
 
-/* OUT/rel with the page extension (and .gz) replaced by the format's. */
+/* OUT/rel with the page extension (and .gz) replaced by the format's, or
+ * NULL when memory ran out. */
 static char *output_path(const wn_batch_options *o, const char *rel) {
   size_t elen;
   const char *ext = page_extension(rel, &elen);
@@ -304,8 +497,7 @@ static char *output_path(const wn_batch_options *o, const char *rel) {
   const char *new_ext = wn_output_extension(o->format);
   size_t n = strlen(o->out_dir) + stem + strlen(new_ext) + 3;
   char *p = malloc(n);
-  if (!p) abort();
-  snprintf(p, n, "%s/%.*s.%s", o->out_dir, (int)stem, rel, new_ext);
+  if (p) snprintf(p, n, "%s/%.*s.%s", o->out_dir, (int)stem, rel, new_ext);
   return p;
 }
 
@@ -341,20 +533,19 @@ static void warn_limits(shared *s, const char *path, unsigned limits) {
 
 static void process_job(shared *s, const job *j) {
   const wn_batch_options *o = s->o;
-  char *out = output_path(o, j->rel);
+  const char *out = j->out;
   struct stat st;
   if (o->skip_existing && stat(out, &st) == 0) {
     pthread_mutex_lock(&s->lock);
     s->stats.skipped++;
     pthread_mutex_unlock(&s->lock);
-    free(out);
     return;
   }
   char *data = NULL, *text = NULL;
   size_t len = 0, text_len = 0;
   unsigned limits = 0;
   const char *why = NULL;
-  if (read_page(j->path, o->max_bytes, &data, &len, &why) != 0) {
+  if (read_page(j, o->max_bytes, &data, &len, &why) != 0) {
     report(s, j->path, why);
   } else if (wn_looks_binary(data, len)) {
     report(s, j->path, "binary data, not an HTML page");
@@ -374,7 +565,6 @@ static void process_job(shared *s, const job *j) {
   }
   free(data);
   free(text);
-  free(out);
 }
 
 /* Set by SIGINT or SIGTERM: workers finish the page in hand (its output is
@@ -417,14 +607,27 @@ static void show_progress(shared *s, double start) {
           (int)(eta / 60), (int)eta % 60, st.failed);
 }
 
+static void free_jobs(job_list *jobs) {
+  for (size_t i = 0; i < jobs->count; i++) {
+    free(jobs->items[i].path);
+    free(jobs->items[i].rel);
+    free(jobs->items[i].out);
+  }
+  free(jobs->items);
+}
+
 int wn_batch_run(const wn_batch_options *o, wn_batch_stats *stats) {
   double start = now_seconds();
   job_list jobs = {0};
   memset(stats, 0, sizeof *stats);
-  if (collect(o, &jobs) != 0) return 2;
-  if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
-    fprintf(stderr, "winnow: %s: %s\n", o->out_dir, strerror(errno));
-    return 2;
+  bool made = false;
+  int usage = check_output_dir(o, &made);
+  if (usage == 0) usage = collect(o, &jobs);
+  if (usage == 0) usage = check_sources_kept(&jobs);
+  if (usage != 0) {
+    if (made) rmdir(o->out_dir);
+    free_jobs(&jobs);
+    return usage;
   }
   struct sigaction stop = {0}, old_int, old_term;
   stop.sa_handler = request_stop;
@@ -435,7 +638,8 @@ int wn_batch_run(const wn_batch_options *o, wn_batch_stats *stats) {
   bool progress = !o->quiet && isatty(STDERR_FILENO);
   shared s = {.o = o, .jobs = &jobs, .next = 0, .progress = progress};
   pthread_mutex_init(&s.lock, NULL);
-  s.stats.files = jobs.count;
+  s.stats.files = jobs.count + jobs.failed;
+  s.stats.failed = jobs.failed;
   int n = o->jobs < 1 ? 1 : o->jobs;
   pthread_t *threads = calloc((size_t)n, sizeof *threads);
   int started = 0;
@@ -448,7 +652,7 @@ int wn_batch_run(const wn_batch_options *o, wn_batch_stats *stats) {
     size_t finished = s.stats.done + s.stats.skipped + s.stats.failed;
     pthread_mutex_unlock(&s.lock);
     show_progress(&s, start);
-    if ((all_taken && finished >= jobs.count) || stop_requested) break;
+    if ((all_taken && finished >= s.stats.files) || stop_requested) break;
     struct timespec pause = {0, (long)(PROGRESS_SECONDS * 1e9)};
     nanosleep(&pause, NULL);
   }
@@ -466,15 +670,11 @@ int wn_batch_run(const wn_batch_options *o, wn_batch_stats *stats) {
   sigaction(SIGINT, &old_int, NULL);
   sigaction(SIGTERM, &old_term, NULL);
   if (stop_requested) {
-    size_t left = jobs.count - stats->done - stats->skipped - stats->failed;
+    size_t left = stats->files - stats->done - stats->skipped - stats->failed;
     fprintf(stderr, "winnow: interrupted, %zu pages not written; run again with "
                     "--skip-existing to finish\n", left);
     stats->failed += left;
   }
-  for (size_t i = 0; i < jobs.count; i++) {
-    free(jobs.items[i].path);
-    free(jobs.items[i].rel);
-  }
-  free(jobs.items);
+  free_jobs(&jobs);
   return stats->failed ? 1 : 0;
 }

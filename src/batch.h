@@ -27,6 +27,7 @@ typedef struct wn_batch_options {
   const char *glob;            /* fnmatch pattern on file names; NULL = by extension */
   int jobs;                    /* worker threads, >= 1 */
   bool skip_existing;
+  bool follow;                 /* take links to pages outside the input trees */
   bool quiet;                  /* no progress or summary, only errors */
   size_t max_bytes;            /* inputs larger than this fail */
   wn_output_format format;
@@ -43,8 +44,10 @@ typedef struct wn_batch_stats {
 } wn_batch_stats;
 
 /* Returns 0 when every input was written or skipped, 1 if any failed, 2 on a
- * usage problem (an input that does not exist, an output that cannot be
- * created); errors go to stderr as "winnow: PATH: REASON". */
+ * usage problem, found before any page is read: an input that does not
+ * exist, an output directory that cannot be made or lies inside an input
+ * directory, two pages with the same output, an output that is a source.
+ * Errors go to stderr as "winnow: PATH: REASON". */
 int wn_batch_run(const wn_batch_options *opts, wn_batch_stats *stats);
 
 /* The extension an output format gets: "txt", "md" or "json". */

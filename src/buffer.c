@@ -1,31 +1,56 @@
 #include "buffer.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Running out of memory is not recoverable for a filter: say so and stop. */
-static void out_of_memory(size_t size) {
-  fprintf(stderr, "winnow: out of memory (asked for %zu bytes)\n", size);
-  abort();
+static _Thread_local wn_recovery *innermost;
+static _Thread_local long allocations_left = -1;
+
+void wn_recovery_push(wn_recovery *r) {
+  r->outer = innermost;
+  innermost = r;
+}
+
+void wn_recovery_pop(wn_recovery *r) { innermost = r->outer; }
+
+_Noreturn void wn_out_of_memory(void) {
+  wn_recovery *r = innermost;
+  /* Every allocation of the library happens under winnow_extract's
+   * recovery point, and the programs hold their own: reaching here
+   * without one is a bug in the caller, not a state to report. */
+  if (!r) __builtin_trap();
+  innermost = r->outer;
+  longjmp(r->jump, 1);
+}
+
+void wn_fail_allocations_after(long count) { allocations_left = count; }
+
+/* Whether the allocation about to be made is one a test asked to fail. */
+static int injected_failure(void) {
+  if (allocations_left < 0) return 0;
+  if (allocations_left == 0) return 1;
+  allocations_left--;
+  return 0;
 }
 
 void *wn_xmalloc(size_t size) {
-  void *p = malloc(size ? size : 1);
-  if (!p) out_of_memory(size);
+  void *p = injected_failure() ? NULL : malloc(size ? size : 1);
+  if (!p) wn_out_of_memory();
   return p;
 }
 
 void *wn_xcalloc(size_t count, size_t size) {
-  void *p = calloc(count ? count : 1, size ? size : 1);
-  if (!p) out_of_memory(count * size);
+  void *p = injected_failure() ? NULL : calloc(count ? count : 1, size ? size : 1);
+  if (!p) wn_out_of_memory();
   return p;
 }
 
 void *wn_xrealloc(void *ptr, size_t size) {
-  void *p = realloc(ptr, size ? size : 1);
-  if (!p) out_of_memory(size);
+  void *p = injected_failure() ? NULL : realloc(ptr, size ? size : 1);
+  if (!p) wn_out_of_memory();
   return p;
 }
 
@@ -48,10 +73,11 @@ void wn_buf_free(wn_buf *buf) {
 }
 
 void wn_buf_reserve(wn_buf *buf, size_t extra) {
+  if (extra > SIZE_MAX - 1 - buf->len) wn_out_of_memory();
   size_t need = buf->len + extra + 1;
   if (need <= buf->cap) return;
   size_t cap = buf->cap ? buf->cap : 64;
-  while (cap < need) cap *= 2;
+  while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
   buf->data = wn_xrealloc(buf->data, cap);
   buf->cap = cap;
 }

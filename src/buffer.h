@@ -1,7 +1,17 @@
-/* Growable byte buffer, and allocation helpers that abort on exhaustion. */
+/*
+ * Growable byte buffer, and allocation helpers that never return NULL.
+ *
+ * When memory runs out, the helpers jump to the innermost recovery point
+ * of the calling thread (wn_recovery_push + setjmp), which releases what
+ * its stage owns and reports the failure: winnow_extract() holds one
+ * around every page, so the library returns WINNOW_ERR_MEMORY instead of
+ * stopping the program. Code that allocates outside an extraction must
+ * hold a recovery point of its own.
+ */
 #ifndef WN_BUFFER_H
 #define WN_BUFFER_H
 
+#include <setjmp.h>
 #include <stddef.h>
 
 typedef struct wn_buf {
@@ -9,6 +19,23 @@ typedef struct wn_buf {
   size_t len;
   size_t cap;
 } wn_buf;
+
+typedef struct wn_recovery {
+  jmp_buf jump;
+  struct wn_recovery *outer;
+} wn_recovery;
+
+/* Make `r` the thread's recovery point; then `if (setjmp(r->jump))` marks
+ * where a failed allocation lands (with `r` already popped). */
+void wn_recovery_push(wn_recovery *r);
+/* Leave `r` (the innermost point) on the normal path. */
+void wn_recovery_pop(wn_recovery *r);
+/* Jump to the innermost recovery point: an allocation cannot be had. */
+_Noreturn void wn_out_of_memory(void);
+
+/* Tests only: the next `count` allocations succeed and all after fail,
+ * until called again with a negative count (the default: none fail). */
+void wn_fail_allocations_after(long count);
 
 void *wn_xmalloc(size_t size);
 void *wn_xcalloc(size_t count, size_t size);

@@ -176,14 +176,3 @@ int wn_lexicon_ends_with_credit(const char *text, size_t len, int max_tail_words
   }
   return 0;
 }
-
-const char *wn_lex_role_name(int role) {
-  switch (role) {
-  case WN_LEX_LINE: return "chrome-line";
-  case WN_LEX_SECTION: return "chrome-section";
-  case WN_LEX_CONSENT: return "consent-text";
-  case WN_LEX_AI_LABEL: return "ai-label";
-  case WN_LEX_CREDIT: return "credit";
-  default: return "none";
-  }
-}

@@ -57,8 +57,6 @@ const wn_lex_entry *wn_lexicon_match(const char *text, size_t len);
 /* The first affix entry of one role that the normalised text holds. */
 const wn_lex_entry *wn_lexicon_lookup_affix(const char *normalized, size_t len, int role);
 
-const char *wn_lex_role_name(int role);
-
 /*
  * True if the text ends with a credit: a credit marker after ":", "/", "|"
  * or "©", followed by at most `max_tail_words` words ("... Foto: GdP/Hagen

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "buffer.h"
 #include "decode.h"
 #include "jsonl.h"
 #include "warc.h"
@@ -25,7 +27,7 @@ enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 enum {
   OPT_VERSION = 256, OPT_ENCODING, OPT_ENCODING_HINT, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
   OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES,
-  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY
+  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW
 };
 
 /* Inputs larger than this are refused unless --max-bytes says otherwise. */
@@ -38,7 +40,7 @@ typedef struct cli {
   bool explain;
   const char *out_dir;   /* batch mode when set */
   int jobs;
-  bool quiet, skip_existing, jsonl, warc;
+  bool quiet, skip_existing, follow, jsonl, warc;
   const char *glob, *extensions;
   size_t max_bytes;
 } cli;
@@ -81,7 +83,8 @@ static const char *const usage_text =
     "                       value and language; and the page's language\n"
     "      --format=FMT     txt (default), md (Markdown: headings, lists, tables,\n"
     "                       code fences) or json (one object: path or url,\n"
-    "                       title, lang, text, and author/date when stated)\n"
+    "                       title, lang, text, and author/date when stated;\n"
+    "                       bytes of a path that are not UTF-8 as \\xNN)\n"
     "      --max-bytes=N    refuse pages over N bytes (K, M, G suffixes;\n"
     "                       default 64M); with --jsonl, lines over N bytes,\n"
     "                       and with --warc, response records over N bytes,\n"
@@ -99,13 +102,20 @@ static const char *const usage_text =
     "Batch (a whole tree of pages):\n"
     "  -o, --output=DIR     clean every page under the inputs (files or\n"
     "                       directories, searched recursively) into DIR, with\n"
-    "                       the same relative paths and a .txt/.md/.json name\n"
+    "                       the same relative paths and a .txt/.md/.json name;\n"
+    "                       DIR may not be inside an input directory, and two\n"
+    "                       pages that would write the same output (dir1/a.html\n"
+    "                       and dir2/a.html, a.html and a.htm) stop the run\n"
+    "                       before anything is written\n"
     "      --ext=LIST       file name extensions to take, comma-separated\n"
     "                       (default html,htm,xhtml; each also gzipped, .gz)\n"
     "      --glob=PATTERN   take files whose name matches PATTERN instead\n"
     "  -j, --jobs=N         worker threads (default: the number of CPUs);\n"
     "                       the output does not depend on N\n"
     "      --skip-existing  leave outputs that are already there (resume)\n"
+    "      --follow         also take links to pages outside the input\n"
+    "                       directories (links inside them are always taken;\n"
+    "                       links to directories, FIFOs or devices never)\n"
     "  -q, --quiet          no progress or summary on stderr, only errors\n"
     "\n"
     "Record streams (one JSON object per line on stdout, in input order):\n"
@@ -136,7 +146,8 @@ static const char *const usage_text =
     "  1  an input could not be read or was refused (batch: any page failed),\n"
     "     or the output could not be written\n"
     "  2  usage error: unknown option, missing argument, unknown encoding,\n"
-    "     unknown language code\n";
+    "     unknown language code; batch outputs that would clash, lie inside\n"
+    "     an input directory or replace a source\n";
 
 typedef struct bytes {
   char *data;
@@ -319,6 +330,16 @@ static bool parse_format(const char *text, wn_output_format *format) {
   return true;
 }
 
+/* --help and --version: a text that did not reach its reader is an error
+ * (fputs reports a failed write; the flush after it may then succeed). */
+static int print_all(const char *text) {
+  if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+    if (errno != EPIPE) fprintf(stderr, "winnow: write error: %s\n", strerror(errno));
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
+}
+
 /* Returns -1 to continue, or the exit code when parsing ends the run. */
 static int parse_options(int argc, char **argv, cli *c) {
   static const struct option longopts[] = {
@@ -339,6 +360,7 @@ static int parse_options(int argc, char **argv, cli *c) {
       {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
       {"skip-existing", no_argument, NULL, OPT_SKIP_EXISTING},
+      {"follow", no_argument, NULL, OPT_FOLLOW},
       {"glob", required_argument, NULL, OPT_GLOB},
       {"ext", required_argument, NULL, OPT_EXT},
       {"jsonl", no_argument, NULL, OPT_JSONL},
@@ -348,12 +370,8 @@ static int parse_options(int argc, char **argv, cli *c) {
   opterr = 0; /* our own messages: getopt's would print the full argv[0] */
   while ((ch = getopt_long(argc, argv, ":ho:j:q", longopts, NULL)) != -1) {
     switch (ch) {
-    case 'h':
-      fputs(usage_text, stdout);
-      return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
-    case OPT_VERSION:
-      printf("winnow %s\n", WINNOW_VERSION);
-      return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
+    case 'h': return print_all(usage_text);
+    case OPT_VERSION: return print_all("winnow " WINNOW_VERSION "\n");
     case OPT_ENCODING: c->opts.encoding = optarg; break;
     case OPT_ENCODING_HINT: c->opts.encoding_hint = optarg; break;
     case OPT_NO_TITLE: c->opts.include_title = 0; break;
@@ -399,6 +417,7 @@ static int parse_options(int argc, char **argv, cli *c) {
       break;
     case 'q': c->quiet = true; break;
     case OPT_SKIP_EXISTING: c->skip_existing = true; break;
+    case OPT_FOLLOW: c->follow = true; break;
     case OPT_GLOB: c->glob = optarg; break;
     case OPT_EXT: c->extensions = optarg; break;
     case OPT_JSONL: c->jsonl = true; break;
@@ -484,6 +503,7 @@ static int run_batch(const cli *c, int argc, char **argv) {
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   b.jobs = c->jobs ? c->jobs : (cpus > 0 ? (int)cpus : 1);
   b.skip_existing = c->skip_existing;
+  b.follow = c->follow;
   b.quiet = c->quiet;
   b.max_bytes = c->max_bytes;
   b.format = c->format;
@@ -512,6 +532,14 @@ int main(int argc, char **argv) {
       usage_error("unknown language code (want ISO 639-1, e.g. en, de, ja)", c.opts.lang);
       return EXIT_USAGE;
     }
+  }
+  /* The record readers allocate between pages: out of memory there ends
+   * the run (inside a page it fails only that page). */
+  wn_recovery recovery;
+  wn_recovery_push(&recovery);
+  if (setjmp(recovery.jump)) {
+    fputs("winnow: out of memory\n", stderr);
+    return EXIT_INPUT;
   }
   if (c.jsonl) return run_jsonl(&c);
   if (c.warc) return run_warc(&c, argc, argv);

@@ -59,6 +59,94 @@ static GumboOutput *parse(wn_decoded *doc, const winnow_options *opts, wn_arena 
   return tree;
 }
 
+/* Everything one extraction owns, so that a failed allocation at any
+ * stage releases all of it. Zeroed, each part is empty and safe to free. */
+typedef struct extraction {
+  wn_decoded doc;
+  wn_arena tree_memory;
+  wn_meta meta;
+  wn_page page;
+  wn_buf text;
+} extraction;
+
+static void release(extraction *x) {
+  wn_arena_release(&x->tree_memory);
+  wn_decoded_free(&x->doc);
+  wn_meta_free(&x->meta);
+  wn_page_free(&x->page);
+  wn_buf_free(&x->text);
+}
+
+static winnow_status run(const char *html, size_t len, const winnow_options *opts,
+                         int stated_lang, extraction *x, winnow_result *out) {
+  if (wn_decode_hinted(html ? html : "", len, opts->encoding, opts->encoding_hint, &x->doc) != 0)
+    return WINNOW_ERR_ENCODING;
+  char encoding[sizeof x->doc.encoding];
+  memcpy(encoding, x->doc.encoding, sizeof encoding);
+  unsigned limits = 0;
+  GumboOutput *tree = parse(&x->doc, opts, &x->tree_memory, &limits);
+  if (!tree) return WINNOW_ERR_LIMIT;
+  wn_meta_read(tree, &x->meta);
+  wn_segment(tree, &x->page);
+  /* Blocks and elements now hold all later stages read, so the tree and
+   * the text it points into can go: on a page of 100 MB of text each is
+   * another copy of it. Only --explain still reads the region's class and
+   * id from the tree. */
+  bool explain = opts->format == WINNOW_FORMAT_EXPLAIN;
+  if (!explain) {
+    wn_arena_release(&x->tree_memory);
+    wn_decoded_free(&x->doc);
+  }
+  wn_page *page = &x->page;
+  page->says_article = page->says_article || x->meta.describes_article;
+  page->says_product = page->says_product || x->meta.describes_product;
+  page->says_forum_thread = x->meta.describes_forum_thread;
+  page->stated_lang = stated_lang;
+  page->keep_foreign = opts->keep_foreign != 0;
+  wn_classify(page);
+
+  if (explain) {
+    wn_buf_printf(&x->text, "# encoding: %s\n", encoding);
+    wn_render_explain(page, &x->text);
+  } else if (opts->format == WINNOW_FORMAT_MARKDOWN) {
+    wn_render_markdown(page, opts->include_title, &x->text);
+  } else {
+    wn_render_text(page, opts->include_title, &x->text);
+  }
+  out->text = wn_buf_detach(&x->text, &out->text_len);
+  out->title = page->title;
+  page->title = NULL;
+  out->author = x->meta.author;
+  out->date = x->meta.date;
+  x->meta.author = x->meta.date = NULL;
+  char **facts = x->meta.facts;
+  out->canonical_url = facts[WN_FACT_CANONICAL];
+  out->site_name = facts[WN_FACT_SITE_NAME];
+  out->description = facts[WN_FACT_DESCRIPTION];
+  out->image = facts[WN_FACT_IMAGE];
+  out->keywords = facts[WN_FACT_KEYWORDS];
+  out->page_type = facts[WN_FACT_PAGE_TYPE];
+  memset(facts, 0, sizeof x->meta.facts);
+  snprintf(out->encoding, sizeof out->encoding, "%s", encoding);
+  snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(page->doc_lang));
+  out->limits = limits;
+  return WINNOW_OK;
+}
+
+/* run() under a recovery point: out of memory anywhere comes back here. */
+static winnow_status run_guarded(const char *html, size_t len, const winnow_options *opts,
+                                 int stated_lang, extraction *x, winnow_result *out) {
+  wn_recovery recovery;
+  wn_recovery_push(&recovery);
+  if (setjmp(recovery.jump)) {
+    winnow_result_free(out);
+    return WINNOW_ERR_MEMORY;
+  }
+  winnow_status st = run(html, len, opts, stated_lang, x, out);
+  wn_recovery_pop(&recovery);
+  return st;
+}
+
 winnow_status winnow_extract(const char *html, size_t len, const winnow_options *opts,
                              winnow_result *out) {
   if (!out || (!html && len)) return WINNOW_ERR_ARGUMENT;
@@ -70,71 +158,12 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   }
   int stated_lang = -1;
   if (opts->lang && (stated_lang = wn_lang_find(opts->lang)) < 0) return WINNOW_ERR_LANGUAGE;
-  wn_decoded doc;
-  if (wn_decode_hinted(html ? html : "", len, opts->encoding, opts->encoding_hint, &doc) != 0)
-    return WINNOW_ERR_ENCODING;
-  char encoding[sizeof doc.encoding];
-  memcpy(encoding, doc.encoding, sizeof encoding);
-  wn_arena tree_memory;
-  wn_arena_init(&tree_memory, or_default(opts->max_tree_bytes, WINNOW_DEFAULT_MAX_TREE_BYTES));
-  unsigned limits = 0;
-  GumboOutput *tree = parse(&doc, opts, &tree_memory, &limits);
-  if (!tree) {
-    wn_arena_release(&tree_memory);
-    wn_decoded_free(&doc);
-    return WINNOW_ERR_LIMIT;
-  }
-  wn_meta meta;
-  wn_meta_read(tree, &meta);
-  wn_page page;
-  wn_segment(tree, &page);
-  /* Blocks and elements now hold all later stages read, so the tree and
-   * the text it points into can go: on a page of 100 MB of text each is
-   * another copy of it. Only --explain still reads the region's class and
-   * id from the tree. */
-  bool explain = opts->format == WINNOW_FORMAT_EXPLAIN;
-  if (!explain) {
-    wn_arena_release(&tree_memory);
-    wn_decoded_free(&doc);
-  }
-  page.says_article = page.says_article || meta.describes_article;
-  page.says_product = page.says_product || meta.describes_product;
-  page.says_forum_thread = meta.describes_forum_thread;
-  page.stated_lang = stated_lang;
-  page.keep_foreign = opts->keep_foreign != 0;
-  wn_classify(&page);
-
-  wn_buf text;
-  wn_buf_init(&text);
-  if (explain) {
-    wn_buf_printf(&text, "# encoding: %s\n", encoding);
-    wn_render_explain(&page, &text);
-  } else if (opts->format == WINNOW_FORMAT_MARKDOWN) {
-    wn_render_markdown(&page, opts->include_title, &text);
-  } else {
-    wn_render_text(&page, opts->include_title, &text);
-  }
-  out->text = wn_buf_detach(&text, &out->text_len);
-  out->title = page.title;
-  page.title = NULL;
-  out->author = meta.author;
-  out->date = meta.date;
-  out->canonical_url = meta.facts[WN_FACT_CANONICAL];
-  out->site_name = meta.facts[WN_FACT_SITE_NAME];
-  out->description = meta.facts[WN_FACT_DESCRIPTION];
-  out->image = meta.facts[WN_FACT_IMAGE];
-  out->keywords = meta.facts[WN_FACT_KEYWORDS];
-  out->page_type = meta.facts[WN_FACT_PAGE_TYPE];
-  snprintf(out->encoding, sizeof out->encoding, "%s", encoding);
-  snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(page.doc_lang));
-  out->limits = limits;
-
-  wn_page_free(&page);
-  if (explain) {
-    wn_arena_release(&tree_memory); /* the whole tree at once */
-    wn_decoded_free(&doc);
-  }
-  return WINNOW_OK;
+  extraction x;
+  memset(&x, 0, sizeof x);
+  wn_arena_init(&x.tree_memory, or_default(opts->max_tree_bytes, WINNOW_DEFAULT_MAX_TREE_BYTES));
+  winnow_status st = run_guarded(html, len, opts, stated_lang, &x, out);
+  release(&x);
+  return st;
 }
 
 void winnow_result_free(winnow_result *result) {
@@ -156,10 +185,10 @@ const char *winnow_status_string(winnow_status status) {
   switch (status) {
   case WINNOW_OK: return "success";
   case WINNOW_ERR_ENCODING: return "unknown encoding";
-  case WINNOW_ERR_PARSE: return "the HTML parser failed";
   case WINNOW_ERR_ARGUMENT: return "invalid argument";
   case WINNOW_ERR_LANGUAGE: return "no language profile for that code";
   case WINNOW_ERR_LIMIT: return "the parse tree outgrew its memory budget (--max-tree-memory)";
+  case WINNOW_ERR_MEMORY: return "out of memory";
   }
   return "unknown error";
 }

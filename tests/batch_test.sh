@@ -77,6 +77,73 @@ check "the interrupted batch left no temporary files" "[ -z \"\$(find '$TMP/resu
 check "--skip-existing finishes it" "[ $rc -eq 0 ]"
 check "resumed tree equals an uninterrupted one" "diff -r '$TMP/full' '$TMP/resumed' >/dev/null"
 
+# --- a corrupt .gz ---------------------------------------------------------------------------
+# zlib's message for it is freed with the stream; the error must not read it.
+CZ=$TMP/corrupt
+mkdir -p "$CZ"
+python3 -c 'import gzip,sys; d=bytearray(gzip.compress(open(sys.argv[1],"rb").read()));
+d[20:40]=bytes(b ^ 0x55 for b in d[20:40]); open(sys.argv[2],"wb").write(d)' \
+  "$FIXTURES/seed-en-fi-chrome.html" "$CZ/bad.html.gz"
+"$WINNOW" -o "$TMP/corrupt-out" "$CZ" 2>"$TMP/errcz"; rc=$?
+check "a corrupt .gz fails the batch (1)" "[ $rc -eq 1 ]"
+check "a corrupt .gz is reported as such" "grep -q 'bad.html.gz: corrupt gzip data$' '$TMP/errcz'"
+
+# --- outputs that would clash ------------------------------------------------------------------
+mkdir -p "$TMP/d1" "$TMP/d2" "$TMP/same"
+cp "$FIXTURES/seed-en-fi-chrome.html" "$TMP/d1/index.html"
+cp "$FIXTURES/chrome-en-onetrust-top.html" "$TMP/d2/index.html"
+"$WINNOW" -o "$TMP/clash" "$TMP/d1" "$TMP/d2" 2>"$TMP/errc"; rc=$?
+check "two inputs with the same page name are refused (2)" "[ $rc -eq 2 ]"
+check "the refusal names both inputs and the output" \
+  "grep -q 'd1/index.html and .*d2/index.html would both be written to .*clash/index.txt' '$TMP/errc'"
+check "nothing is written, no directory is made" "[ ! -e '$TMP/clash' ]"
+for e in html htm HTML; do cp "$FIXTURES/seed-en-fi-chrome.html" "$TMP/same/x.$e"; done
+gzip -c "$FIXTURES/seed-en-fi-chrome.html" > "$TMP/same/x.html.gz"
+"$WINNOW" -o "$TMP/clash" --ext=html,htm "$TMP/same" 2>"$TMP/errc"; rc=$?
+check "x.html, x.htm, x.HTML and x.html.gz are refused (2)" \
+  "[ $rc -eq 2 ] && [ \$(grep -c 'would both be written to .*clash/x.txt' '$TMP/errc') -eq 3 ]"
+
+# --- links, FIFOs, and outputs among the inputs -----------------------------------------------
+LN=$TMP/links
+mkdir -p "$LN/sub"
+cp "$FIXTURES/seed-en-fi-chrome.html" "$LN/page.html"
+cp "$FIXTURES/seed-en-fi-chrome.html" "$TMP/outside.html"
+ln -s ../page.html "$LN/sub/inside.html"
+ln -s "$TMP/outside.html" "$LN/outside.html"
+ln -s "$LN" "$LN/loop.html"
+mkfifo "$TMP/fifo"
+ln -s "$TMP/fifo" "$LN/fifo.html"
+timeout -s KILL 20 "$WINNOW" -o "$TMP/lout" "$LN" 2>"$TMP/errl"; rc=$?
+check "links: the batch finishes (a FIFO does not block it)" "[ $rc -lt 124 ]"
+check "a link inside the tree is followed" "cmp -s '$TMP/lout/sub/inside.txt' '$TMP/lout/page.txt'"
+check "a link out of the tree is not followed, with a warning" \
+  "[ ! -e '$TMP/lout/outside.txt' ] && grep -q 'outside.html: warning: .*--follow' '$TMP/errl'"
+timeout -s KILL 20 "$WINNOW" -o "$TMP/fout" --follow "$LN" 2>"$TMP/errf"; rc=$?
+check "--follow: the batch finishes, a link to a FIFO fails it (1)" "[ $rc -eq 1 ]"
+check "--follow takes a link out of the tree" "cmp -s '$TMP/fout/outside.txt' '$TMP/fout/page.txt'"
+check "--follow still refuses a link to a FIFO and to a directory" \
+  "grep -q 'fifo.html: a link to something other than a regular file' '$TMP/errf' &&
+   grep -q 'loop.html: a link to something other than a regular file' '$TMP/errf'"
+timeout -s KILL 20 "$WINNOW" -o "$TMP/nout" "$TMP/fifo" 2>"$TMP/errn"; rc=$?
+check "a FIFO named on the command line fails without blocking (1)" \
+  "[ $rc -eq 1 ] && grep -q 'fifo: not a regular file' '$TMP/errn'"
+rm -f "$TMP/fifo" "$LN/fifo.html" "$LN/loop.html"
+"$WINNOW" -o "$LN/out" --glob='*' "$LN" 2>"$TMP/erro"; rc=$?
+check "an output directory inside the input is refused (2)" \
+  "[ $rc -eq 2 ] && [ ! -e '$LN/out' ] && grep -q 'inside the input' '$TMP/erro'"
+cp "$FIXTURES/seed-en-fi-chrome.html" "$LN/sub/notes.txt"
+cp "$LN/sub/notes.txt" "$TMP/notes.keep"
+"$WINNOW" -o "$LN/sub" --ext=txt "$LN/sub/notes.txt" 2>"$TMP/erro"; rc=$?
+check "an output over its own source is refused (2)" \
+  "[ $rc -eq 2 ] && cmp -s '$LN/sub/notes.txt' '$TMP/notes.keep' && grep -q 'overwrite this source' '$TMP/erro'"
+
+# --- a file name that is not UTF-8 ---------------------------------------------------------------
+mkdir -p "$TMP/latin"
+cp "$FIXTURES/seed-en-fi-chrome.html" "$TMP/latin/$(printf 'caf\xe9.html')"
+"$WINNOW" -o "$TMP/latin-out" --format=json "$TMP/latin" 2>/dev/null; rc=$?
+check "--format=json keeps the path of a non-UTF-8 name, escaped" \
+  "[ $rc -eq 0 ] && grep -q '\"path\":\"caf\\\\\\\\xE9.html\"' \"$TMP/latin-out/\$(printf 'caf\\xe9.json')\""
+
 # --- usage errors --------------------------------------------------------------------------
 "$WINNOW" -o "$TMP/x" "$TMP/does-not-exist" 2>/dev/null; rc=$?
 check "a missing input is a usage error (2)" "[ $rc -eq 2 ]"

@@ -194,5 +194,36 @@ run --max-tree-memory=64K "$PAGE"
 expect_rc "a tree past --max-tree-memory exits 1" 1
 expect_grep "the error names --max-tree-memory" "$TMP/err" "--max-tree-memory"
 
+# Output that cannot be written is an error, for --help as for pages.
+if [ -w /dev/full ]; then
+  "$WINNOW" --help >/dev/full 2>"$TMP/err"; rc=$?
+  expect_rc "--help to a full disk exits 1" 1
+  expect_grep "and says why" "$TMP/err" "write error"
+  "$WINNOW" --version >/dev/full 2>/dev/null; rc=$?
+  expect_rc "--version to a full disk exits 1" 1
+fi
+
+# A file name that is not UTF-8 keeps its "path" in JSON, escaped.
+LATIN=$TMP/$(printf 'caf\xe9.html')
+cp "$PAGE" "$LATIN"
+run --format=json "$LATIN"
+expect_rc "a non-UTF-8 file name is read" 0
+expect_grep "its JSON path has the byte as \\xE9" "$TMP/out" '"path":"[^"]*caf\\\\xE9\.html"'
+
+# Out of memory fails that page with one line, and the next page is still
+# cleaned. (ulimit -v cannot be used under AddressSanitizer, which reserves
+# terabytes of address space.)
+if ! ldd "$WINNOW" 2>/dev/null | grep -q libasan; then
+  BIG=$TMP/big.html
+  python3 -c 'import sys; sys.stdout.write("<html><body><article>" +
+    "<p>word <b>bold</b> <i>it</i> text</p>" * 100000 + "</article></body></html>")' >"$BIG"
+  (ulimit -v 60000; "$WINNOW" "$BIG" "$PAGE" >"$TMP/out" 2>"$TMP/err"); rc=$?
+  expect_rc "a page that runs out of memory exits 1" 1
+  expect_grep "it is named in one line" "$TMP/err" "^winnow: .*big.html: out of memory$"
+  if [ "$(wc -l <"$TMP/err")" -eq 1 ]; then ok "and nothing else is said"; else
+    not_ok "and nothing else is said" "$(head -c 300 "$TMP/err")"; fi
+  expect_grep "the next page is still cleaned" "$TMP/out" "Sea otters often hold hands"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

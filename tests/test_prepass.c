@@ -110,12 +110,13 @@ static void test_depth_budget(void **state) {
 static void test_node_budget(void **state) {
   (void)state;
   wn_limits two = {NONE, 2, NONE, NONE};
-  assert_budget("<p>a</p><p>b</p><p>c</p><!--x--><br>d", two, "<p>a</p><p>b</p>cd",
-                WN_LIMIT_NODES);
+  /* "</p>" and "</br>" count too: either can make an element. */
+  assert_budget("<p>a</p><p>b</p><p>c</p><!--x--><br>d", two, "<p>a</p>bcd", WN_LIMIT_NODES);
+  assert_budget("x</br></br></br>y", two, "x</br></br>y", WN_LIMIT_NODES);
   /* Past the budget a script goes whole: its code is not text. */
-  assert_budget("<p>a</p><b>b</b><script>var s;</script>c", two, "<p>a</p><b>b</b>c",
+  assert_budget("<div>a</div><b>b</b><script>var s;</script>c", two, "<div>a</div><b>b</b>c",
                 WN_LIMIT_NODES);
-  assert_budget("<p>a</p><b>b</b>", two, "<p>a</p><b>b</b>", 0);
+  assert_budget("<div>a</div><b>b</b>", two, "<div>a</div><b>b</b>", 0);
 }
 
 static void test_attribute_budget(void **state) {

@@ -4,9 +4,10 @@
     fuzzseeds.py FIXTURES_DIR OUT_DIR
 
 Writes OUT_DIR/page (each fixture behind an options byte), OUT_DIR/jsonl
-(records of a few fixtures, plus broken lines) and OUT_DIR/warc (WARC files
+(records of a few fixtures, plus broken lines), OUT_DIR/warc (WARC files
 in the shapes the reader handles: plain, chunked, gzip-encoded bodies, a
-gzipped file, a charset from HTTP, and a record whose length is wrong).
+gzipped file, a charset from HTTP, and a record whose length is wrong) and
+OUT_DIR/batch (a page under a name: plain, gzipped, not UTF-8, not taken).
 """
 import gzip
 import json
@@ -72,6 +73,18 @@ def warc_seeds(fixtures, out):
         (out / f"seed-{i:03d}").write_bytes(data)
 
 
+def batch_seeds(fixtures, out):
+    """A knobs byte, a file name, a NUL, the file (see fuzz/fuzz_batch.c)."""
+    out.mkdir(parents=True, exist_ok=True)
+    names = [b"page.html", b"a.HTM", b"zipped.html.gz", b"caf\xe9.html", b"notes.txt", b"x.xhtml"]
+    for i, path in enumerate(fixtures[:12]):
+        html = path.read_bytes()
+        name = names[i % len(names)]
+        body = gzip.compress(html) if name.endswith(b".gz") else html
+        knobs = [0x00, 0x02, 0x04, 0x01, 0x10, 0x0A][i % 6]
+        (out / f"seed-{i:03d}").write_bytes(bytes([knobs]) + name + b"\0" + body)
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -80,6 +93,7 @@ def main():
     page_seeds(fixtures, out / "page")
     jsonl_seeds(fixtures, out / "jsonl")
     warc_seeds(fixtures, out / "warc")
+    batch_seeds(fixtures, out / "batch")
 
 
 if __name__ == "__main__":
