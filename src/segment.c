@@ -586,7 +586,7 @@ static void flush_block(segmenter *s) {
   b->owner = s->text_owner;
   b->kind = kind_of(owner, s->in_pre > 0);
   if (b->kind == WN_BLOCK_HEADING) b->heading_level = owner->heading_level;
-  b->position = (int)page->block_count;
+  b->position = page->block_count;
   b->text = wn_buf_detach(&s->text, &b->text_len);
   b->link_chars = s->link_chars;
   b->card_link_chars = s->card_link_chars;
