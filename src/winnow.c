@@ -1,4 +1,12 @@
-/* The pipeline: decode -> parse -> segment (with cleaning) -> classify -> render. */
+/*
+ * The pipeline, one stage after another (the STAGES table below):
+ *
+ *   decode -> pre-pass -> parse -> metadata -> segment (asking clean about
+ *   each element) -> classify -> language -> review -> title -> render
+ *
+ * Each stage is a function of the extraction: it reads the output of the
+ * stages before it and writes its own (its comment says which).
+ */
 #include "winnow.h"
 
 #include <setjmp.h>
@@ -36,27 +44,168 @@ void winnow_options_init(winnow_options *opts) {
 
 static size_t or_default(size_t value, size_t fallback) { return value ? value : fallback; }
 
-/* Pre-pass, then Gumbo over the result with its tree in `tree_memory`.
- * NULL if the tree outgrew its budget (the arena jumps back here). */
-static GumboOutput *parse(wn_decoded *doc, const winnow_options *opts, wn_arena *tree_memory,
-                          unsigned *limits) {
-  wn_limits budget = {or_default(opts->max_depth, WINNOW_DEFAULT_MAX_DEPTH),
-                      or_default(opts->max_nodes, WINNOW_DEFAULT_MAX_NODES), MAX_ATTRIBUTES,
+/* One extraction: every stage reads its input from here and writes its
+ * output here. */
+typedef struct extraction {
+  const char *html; /* input: the page's bytes */
+  size_t len;
+  const winnow_options *opts;
+  int stated_lang;    /* the caller's article language, -1 = identify it */
+  bool explain;       /* --explain reads the region's class and id from the tree */
+  wn_decoded doc;     /* decode, pre-pass: the page as UTF-8 */
+  char encoding[sizeof ((wn_decoded *)0)->encoding]; /* decode: the encoding read */
+  bool doc_live;
+  wn_arena tree_memory; /* parse: the tree's memory */
+  bool tree_live;
+  GumboOutput *tree;  /* parse */
+  unsigned limits;    /* pre-pass, parse: WINNOW_LIMIT_* bits reached */
+  wn_meta meta;       /* metadata */
+  wn_page page;       /* segment, then the classifier's stages */
+  bool page_live;
+  wn_buf text;        /* render */
+} extraction;
+
+typedef winnow_status stage_fn(extraction *x);
+
+/* The page's bytes -> doc: UTF-8, with the encoding it was read in. */
+static winnow_status decode(extraction *x) {
+  if (wn_decode(x->html ? x->html : "", x->len, x->opts->encoding, &x->doc) != 0)
+    return WINNOW_ERR_ENCODING;
+  x->doc_live = true;
+  memcpy(x->encoding, x->doc.encoding, sizeof x->encoding);
+  return WINNOW_OK;
+}
+
+/* doc -> doc without script and style bodies, within the depth, node,
+ * attribute and formatting budgets (limits says which it reached). */
+static winnow_status prepass(extraction *x) {
+  wn_limits budget = {or_default(x->opts->max_depth, WINNOW_DEFAULT_MAX_DEPTH),
+                      or_default(x->opts->max_nodes, WINNOW_DEFAULT_MAX_NODES), MAX_ATTRIBUTES,
                       MAX_OPEN_FORMATTING};
-  doc->len = wn_prepass(doc->utf8, doc->len, &budget, limits);
+  x->doc.len = wn_prepass(x->doc.utf8, x->doc.len, &budget, &x->limits);
+  return WINNOW_OK;
+}
+
+/* doc -> tree (Gumbo), in tree_memory; an error if the tree outgrew its
+ * budget (the arena jumps back here). */
+static winnow_status parse(extraction *x) {
+  wn_arena_init(&x->tree_memory,
+                or_default(x->opts->max_tree_bytes, WINNOW_DEFAULT_MAX_TREE_BYTES));
+  x->tree_live = true;
   GumboOptions options = kGumboDefaultOptions;
   /* Parse errors are of no use here; recording them costs time and memory. */
   options.max_errors = 0;
   options.allocator = wn_arena_alloc;
   options.deallocator = wn_arena_free;
-  options.userdata = tree_memory;
+  options.userdata = &x->tree_memory;
   jmp_buf exhausted;
-  tree_memory->on_exhausted = &exhausted;
+  x->tree_memory.on_exhausted = &exhausted;
   /* Nothing that lives past the jump is changed between here and there. */
-  if (setjmp(exhausted)) return NULL;
-  GumboOutput *tree = gumbo_parse_with_options(&options, doc->utf8, doc->len);
-  tree_memory->on_exhausted = NULL;
-  return tree;
+  if (setjmp(exhausted)) return WINNOW_ERR_LIMIT;
+  x->tree = gumbo_parse_with_options(&options, x->doc.utf8, x->doc.len);
+  x->tree_memory.on_exhausted = NULL;
+  return WINNOW_OK;
+}
+
+/* tree -> meta: author, date and the page's type as it states them. */
+static winnow_status metadata(extraction *x) {
+  wn_meta_read(x->tree, &x->meta);
+  return WINNOW_OK;
+}
+
+static void release_tree(extraction *x) {
+  if (x->tree_live) wn_arena_release(&x->tree_memory); /* the whole tree at once */
+  if (x->doc_live) wn_decoded_free(&x->doc);
+  x->tree_live = x->doc_live = false;
+  x->tree = NULL;
+}
+
+/* tree, meta -> page: elements with their cues and blocks with their
+ * measures; the cleaner (clean.c) is asked about each element on the way
+ * and the walk does not enter what it skips. */
+static winnow_status segment(extraction *x) {
+  wn_segment(x->tree, &x->page);
+  x->page_live = true;
+  /* Blocks and elements now hold all later stages read, so the tree and
+   * the text it points into can go: on a page of 100 MB of text each is
+   * another copy of it. Only --explain still reads the region's class and
+   * id from the tree. */
+  if (!x->explain) release_tree(x);
+  wn_page *page = &x->page;
+  page->says_article = page->says_article || x->meta.describes_article;
+  page->says_product = page->says_product || x->meta.describes_product;
+  page->says_forum_thread = x->meta.describes_forum_thread;
+  page->stated_lang = x->stated_lang;
+  page->keep_foreign = x->opts->keep_foreign != 0;
+  return WINNOW_OK;
+}
+
+/* page -> page with every block kept or dropped and the region chosen. */
+static winnow_status classify(extraction *x) {
+  wn_classify_stage_run(&x->page, WN_STAGE_CLASSIFY);
+  return WINNOW_OK;
+}
+
+/* page -> the article's language; chrome in another one dropped. */
+static winnow_status language(extraction *x) {
+  wn_classify_stage_run(&x->page, WN_STAGE_LANGUAGE);
+  return WINNOW_OK;
+}
+
+/* page -> teasers, orphan headings and near-empty pages dropped. */
+static winnow_status review(extraction *x) {
+  wn_classify_stage_run(&x->page, WN_STAGE_REVIEW);
+  return WINNOW_OK;
+}
+
+/* page -> its title; a kept heading that repeats it dropped. */
+static winnow_status title(extraction *x) {
+  wn_classify_stage_run(&x->page, WN_STAGE_TITLE);
+  return WINNOW_OK;
+}
+
+/* page -> text in the requested format. */
+static winnow_status render(extraction *x) {
+  if (x->explain) {
+    wn_buf_printf(&x->text, "# encoding: %s\n", x->encoding);
+    wn_render_explain(&x->page, &x->text);
+  } else if (x->opts->format == WINNOW_FORMAT_MARKDOWN) {
+    wn_render_markdown(&x->page, x->opts->include_title, &x->text);
+  } else {
+    wn_render_text(&x->page, x->opts->include_title, &x->text);
+  }
+  return WINNOW_OK;
+}
+
+/* The pipeline, in order (the same list heads winnow.h and the README). */
+static const struct {
+  const char *name;
+  stage_fn *run;
+} STAGES[] = {
+    {"decode", decode},     {"pre-pass", prepass}, {"parse", parse},       {"metadata", metadata},
+    {"segment", segment},   {"classify", classify}, {"language", language}, {"review", review},
+    {"title", title},       {"render", render},
+};
+
+/* Hand the results to the caller; free everything else. */
+static void finish(extraction *x, winnow_result *out) {
+  out->text = wn_buf_detach(&x->text, &out->text_len);
+  out->title = x->page.title;
+  x->page.title = NULL;
+  out->author = x->meta.author;
+  out->date = x->meta.date;
+  x->meta.author = x->meta.date = NULL;
+  snprintf(out->encoding, sizeof out->encoding, "%s", x->encoding);
+  snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(x->page.doc_lang));
+  out->limits = x->limits;
+}
+
+static void release(extraction *x) {
+  if (x->page_live) wn_page_free(&x->page);
+  release_tree(x);
+  free(x->meta.author);
+  free(x->meta.date);
+  wn_buf_free(&x->text);
 }
 
 winnow_status winnow_extract(const char *html, size_t len, const winnow_options *opts,
@@ -70,64 +219,20 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   }
   int stated_lang = -1;
   if (opts->lang && (stated_lang = wn_lang_find(opts->lang)) < 0) return WINNOW_ERR_LANGUAGE;
-  wn_decoded doc;
-  if (wn_decode(html ? html : "", len, opts->encoding, &doc) != 0) return WINNOW_ERR_ENCODING;
-  char encoding[sizeof doc.encoding];
-  memcpy(encoding, doc.encoding, sizeof encoding);
-  wn_arena tree_memory;
-  wn_arena_init(&tree_memory, or_default(opts->max_tree_bytes, WINNOW_DEFAULT_MAX_TREE_BYTES));
-  unsigned limits = 0;
-  GumboOutput *tree = parse(&doc, opts, &tree_memory, &limits);
-  if (!tree) {
-    wn_arena_release(&tree_memory);
-    wn_decoded_free(&doc);
-    return WINNOW_ERR_LIMIT;
-  }
-  wn_meta meta;
-  wn_meta_read(tree, &meta);
-  wn_page page;
-  wn_segment(tree, &page);
-  /* Blocks and elements now hold all later stages read, so the tree and
-   * the text it points into can go: on a page of 100 MB of text each is
-   * another copy of it. Only --explain still reads the region's class and
-   * id from the tree. */
-  bool explain = opts->format == WINNOW_FORMAT_EXPLAIN;
-  if (!explain) {
-    wn_arena_release(&tree_memory);
-    wn_decoded_free(&doc);
-  }
-  page.says_article = page.says_article || meta.describes_article;
-  page.says_product = page.says_product || meta.describes_product;
-  page.says_forum_thread = meta.describes_forum_thread;
-  page.stated_lang = stated_lang;
-  page.keep_foreign = opts->keep_foreign != 0;
-  wn_classify(&page);
-
-  wn_buf text;
-  wn_buf_init(&text);
-  if (explain) {
-    wn_buf_printf(&text, "# encoding: %s\n", encoding);
-    wn_render_explain(&page, &text);
-  } else if (opts->format == WINNOW_FORMAT_MARKDOWN) {
-    wn_render_markdown(&page, opts->include_title, &text);
-  } else {
-    wn_render_text(&page, opts->include_title, &text);
-  }
-  out->text = wn_buf_detach(&text, &out->text_len);
-  out->title = page.title;
-  page.title = NULL;
-  out->author = meta.author;
-  out->date = meta.date;
-  snprintf(out->encoding, sizeof out->encoding, "%s", encoding);
-  snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(page.doc_lang));
-  out->limits = limits;
-
-  wn_page_free(&page);
-  if (explain) {
-    wn_arena_release(&tree_memory); /* the whole tree at once */
-    wn_decoded_free(&doc);
-  }
-  return WINNOW_OK;
+  extraction x;
+  memset(&x, 0, sizeof x);
+  x.html = html;
+  x.len = len;
+  x.opts = opts;
+  x.stated_lang = stated_lang;
+  x.explain = opts->format == WINNOW_FORMAT_EXPLAIN;
+  wn_buf_init(&x.text);
+  winnow_status status = WINNOW_OK;
+  for (size_t i = 0; i < sizeof STAGES / sizeof STAGES[0] && status == WINNOW_OK; i++)
+    status = STAGES[i].run(&x);
+  if (status == WINNOW_OK) finish(&x, out);
+  release(&x);
+  return status;
 }
 
 void winnow_result_free(winnow_result *result) {
