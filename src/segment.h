@@ -1,6 +1,7 @@
 /*
- * Stage segment: cut the cleaned DOM into blocks (paragraph-like units) and record
- * the elements above them, with the features later stages decide on.
+ * Stage segment: cut the cleaned DOM into blocks (paragraph-like units) and
+ * record the elements above them, with the features later stages decide on.
+ * Input: the parse tree and what clean skips. Output: wn_page.
  *
  * Elements are numbered in document order; each block points at the element
  * that owns it (its nearest block-level ancestor), and each element points at
@@ -13,6 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "clean.h"
 
 typedef enum wn_block_kind {
   WN_BLOCK_PARAGRAPH = 0,
@@ -123,7 +126,11 @@ typedef struct wn_page {
   size_t caption_names; /* elements whose class/id says caption */
 } wn_page;
 
-/* Build the element table and the blocks for a parsed document. */
+/* Build the element table and the blocks for a parsed document, not
+ * entering the elements `cleaned` skips (see clean.h). */
+void wn_segment_cleaned(const GumboOutput *output, const wn_cleaned *cleaned, wn_page *page);
+
+/* The same, cleaning the tree first. */
 void wn_segment(const GumboOutput *output, wn_page *page);
 void wn_page_free(wn_page *page);
 

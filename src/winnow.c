@@ -1,8 +1,8 @@
 /*
  * The pipeline, one stage after another (the STAGES table below):
  *
- *   decode -> pre-pass -> parse -> metadata -> segment (asking clean about
- *   each element) -> classify -> language -> review -> title -> render
+ *   decode -> pre-pass -> parse -> metadata -> clean -> segment ->
+ *   classify -> language -> review -> title -> render
  *
  * Each stage is a function of the extraction: it reads the output of the
  * stages before it and writes its own (its comment says which).
@@ -20,6 +20,7 @@
 #include "arena.h"
 #include "buffer.h"
 #include "classify.h"
+#include "clean.h"
 #include "decode.h"
 #include "langid.h"
 #include "prepass.h"
@@ -60,6 +61,7 @@ typedef struct extraction {
   GumboOutput *tree;  /* parse */
   unsigned limits;    /* pre-pass, parse: WINNOW_LIMIT_* bits reached */
   wn_meta meta;       /* metadata */
+  wn_cleaned cleaned; /* clean: the elements segment does not enter */
   wn_page page;       /* segment, then the classifier's stages */
   bool page_live;
   wn_buf text;        /* render */
@@ -113,6 +115,13 @@ static winnow_status metadata(extraction *x) {
   return WINNOW_OK;
 }
 
+/* tree -> cleaned: the elements that carry no readable text (scripts,
+ * form controls, hidden boxes that do not hold most of the page). */
+static winnow_status clean(extraction *x) {
+  wn_clean(x->tree->root, &x->cleaned);
+  return WINNOW_OK;
+}
+
 static void release_tree(extraction *x) {
   if (x->tree_live) wn_arena_release(&x->tree_memory); /* the whole tree at once */
   if (x->doc_live) wn_decoded_free(&x->doc);
@@ -120,12 +129,12 @@ static void release_tree(extraction *x) {
   x->tree = NULL;
 }
 
-/* tree, meta -> page: elements with their cues and blocks with their
- * measures; the cleaner (clean.c) is asked about each element on the way
- * and the walk does not enter what it skips. */
+/* tree, cleaned, meta -> page: elements with their cues and blocks with
+ * their measures, from all but what clean skips. */
 static winnow_status segment(extraction *x) {
-  wn_segment(x->tree, &x->page);
+  wn_segment_cleaned(x->tree, &x->cleaned, &x->page);
   x->page_live = true;
+  wn_cleaned_free(&x->cleaned);
   /* Blocks and elements now hold all later stages read, so the tree and
    * the text it points into can go: on a page of 100 MB of text each is
    * another copy of it. Only --explain still reads the region's class and
@@ -182,8 +191,9 @@ static const struct {
   const char *name;
   stage_fn *run;
 } STAGES[] = {
-    {"decode", decode},     {"pre-pass", prepass}, {"parse", parse},       {"metadata", metadata},
-    {"segment", segment},   {"classify", classify}, {"language", language}, {"review", review},
+    {"decode", decode},     {"pre-pass", prepass},  {"parse", parse},
+    {"metadata", metadata}, {"clean", clean},       {"segment", segment},
+    {"classify", classify}, {"language", language}, {"review", review},
     {"title", title},       {"render", render},
 };
 
@@ -203,6 +213,7 @@ static void finish(extraction *x, winnow_result *out) {
 static void release(extraction *x) {
   if (x->page_live) wn_page_free(&x->page);
   release_tree(x);
+  wn_cleaned_free(&x->cleaned);
   free(x->meta.author);
   free(x->meta.date);
   wn_buf_free(&x->text);
