@@ -248,8 +248,7 @@ static void cut_chrome_lines(wn_block *b) {
  * passes its hit on to the blocks it introduces, so teasers in a "Related
  * articles" box go even when they are long sentences in another language.
  */
-void wn_pass_lexicon(wn_page *page, wn_pass_state *state) {
-  (void)state;
+static void mark_lexicon_hits(wn_page *page) {
   double page_prose = prose_between(page, 0, page->block_count);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
@@ -281,7 +280,8 @@ static bool says_consent(const wn_block *b) {
 static bool consent_container(const wn_page *page, size_t i, const double *consent,
                               const double *total, const size_t *hits, const bool *landmark) {
   if (consent[i] <= 0 || landmark[i]) return false;
-  bool shaped = (page->elements[i].inherited & (WN_EL_DIALOG | WN_EL_CONSENT)) || hits[i] >= 2;
+  bool shaped = (page->elements[i].inherited & (WN_EL_DIALOG | WN_EL_CONSENT)) ||
+                hits[i] >= CONSENT_SHAPED_HITS;
   if (consent[i] >= CONSENT_SHARE * total[i] && shaped) return true;
   return hits[i] >= CONSENT_MANY_HITS && consent[i] >= CONSENT_MANY_SHARE * total[i];
 }
@@ -291,8 +291,7 @@ static bool consent_container(const wn_page *page, size_t i, const double *conse
  * nothing: the largest element that is mostly consent wording, and not
  * the page's content, is dropped whole, buttons and links included.
  */
-void wn_pass_consent_banners(wn_page *page, wn_pass_state *state) {
-  const bool *landmark = state->landmark;
+static void mark_consent_banners(wn_page *page, const bool *landmark) {
   size_t n = page->element_count;
   double *consent = wn_xcalloc(n, sizeof *consent);
   double *total = wn_xcalloc(n, sizeof *total);
@@ -322,4 +321,13 @@ void wn_pass_consent_banners(wn_page *page, wn_pass_state *state) {
   free(total);
   free(hits);
   free(banner);
+}
+
+void wn_pass_lexicon(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  mark_lexicon_hits(page);
+}
+
+void wn_pass_consent_banners(wn_page *page, wn_pass_state *state) {
+  mark_consent_banners(page, state->landmark);
 }

@@ -75,6 +75,9 @@ static const size_t FORMULA_MAX_WORDS = 45;
  * Lower: banners with long purpose texts found; articles about cookies at
  * risk. */
 static const double CONSENT_SHARE = 0.5;
+/* ... and shaped like a banner: a dialog, a consent manager's box, or this
+ * many consent phrases. Fewer: single consent sentences take their box. */
+static const size_t CONSENT_SHAPED_HITS = 2;
 /* A preference centre: this many consent phrases, at this share, between
  * long purpose texts. Fewer hits or a lower share: more preference centres
  * found, more privacy pages taken for one. */

@@ -596,6 +596,25 @@ static void test_decided_by_on_a_fixture(void **state) {
   assert_decided(page, "Mainos", "chrome-line", "judge");
 }
 
+/* --explain names the deciding pass on every block's line, after the reason. */
+static void test_explain_names_the_pass_of_every_block(void **state) {
+  wn_page *page = classify(state, ARTICLE_PAGE);
+  doc *d = *state;
+  wn_buf_clear(&d->text);
+  wn_render_explain(page, &d->text);
+  size_t block = 0;
+  for (const char *line = d->text.data; *line; line = strchr(line, '\n') + 1) {
+    if (line[0] == '#') continue;
+    assert_true(block < page->block_count);
+    const wn_block *b = &page->blocks[block++];
+    char reason[64], pass[64];
+    assert_int_equal(sscanf(line + 5, "%63s %63s", reason, pass), 2);
+    assert_string_equal(pass, wn_pass_name(b->decided_by));
+    assert_string_not_equal(pass, "none");
+  }
+  assert_int_equal(block, page->block_count);
+}
+
 static void test_decide_keeps_the_first_pass_of_a_verdict(void **state) {
   (void)state;
   wn_block b;
@@ -677,6 +696,7 @@ int main(void) {
       T(test_decided_by_teasers),
       T(test_decided_by_too_little),
       T(test_decided_by_on_a_fixture),
+      T(test_explain_names_the_pass_of_every_block),
       T(test_decide_keeps_the_first_pass_of_a_verdict),
       T(test_pass_names),
       T(test_reason_names),
