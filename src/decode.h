@@ -1,5 +1,5 @@
 /*
- * Stage 1: bytes -> UTF-8.
+ * Stage decode: bytes -> UTF-8.
  *
  * Order of evidence, as browsers do: a byte-order mark, then a <meta charset>
  * or <meta http-equiv="Content-Type"> in the first 1,024 bytes, then UTF-8

@@ -1,6 +1,6 @@
 /*
- * Page metadata the page states about itself: author and publication date,
- * from <meta> tags (author, article:author, article:published_time, date,
+ * Stage metadata: what the page states about itself, author and publication
+ * date, from <meta> tags (author, article:author, article:published_time, date,
  * DC.date...) and JSON-LD (schema.org Article/NewsArticle/BlogPosting:
  * author.name, datePublished), through jansson.
  */

@@ -197,7 +197,7 @@ static const struct {
     {"title", title},       {"render", render},
 };
 
-/* Hand the results to the caller; free everything else. */
+/* Hand the results to the caller (release() frees the rest). */
 static void finish(extraction *x, winnow_result *out) {
   out->text = wn_buf_detach(&x->text, &out->text_len);
   out->title = x->page.title;
@@ -210,6 +210,7 @@ static void finish(extraction *x, winnow_result *out) {
   out->limits = x->limits;
 }
 
+/* Free whatever the stages made that the caller did not take. */
 static void release(extraction *x) {
   if (x->page_live) wn_page_free(&x->page);
   release_tree(x);
