@@ -1,9 +1,13 @@
 /*
  * winnow: extract the main content of an HTML page as clean text.
  *
- * One call does the whole pipeline:
- *   bytes -> decode (to UTF-8) -> parse (Gumbo) -> clean -> segment into
- *   blocks -> classify (keep/drop with a reason) -> render.
+ * One call runs the whole pipeline, stage by stage (src/winnow.c):
+ *   decode (bytes to UTF-8) -> pre-pass (script and style bodies cut,
+ *   budgets kept) -> parse (Gumbo) -> metadata (author, date, page type) ->
+ *   clean (elements without readable text) -> segment (blocks and their
+ *   elements) -> classify (keep or drop each block, with a reason) ->
+ *   language (the article's; foreign chrome dropped) -> review (teasers,
+ *   empty sections, near-empty pages) -> title -> render.
  *
  * The library is reentrant: every call owns its own state, so threads may
  * extract different pages at the same time.

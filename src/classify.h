@@ -1,5 +1,9 @@
 /*
- * Stage 5: decide which blocks are the page's main content.
+ * Stages classify, language, review and title: decide which blocks are the
+ * page's main content. Input: a segmented page (blocks and elements with
+ * their cues). Output: the same page with every block kept or dropped, the
+ * reason, and the pass that decided it; the region, the article's language
+ * and the title.
  *
  * Two views are combined. Container scoring (as Readability does) finds the
  * element whose text looks most like prose; block classification (as
@@ -7,6 +11,9 @@
  * neighbours, so content spread over several sections, several forum posts or
  * a documentation page's body survives while navigation, sidebars and footers
  * go. Every dropped block gets a reason.
+ *
+ * The work is a fixed sequence of named passes over the page; the table in
+ * classify.c lists them in order with what each reads and writes.
  */
 #ifndef WN_CLASSIFY_H
 #define WN_CLASSIFY_H
@@ -42,9 +49,65 @@ typedef enum wn_reason {
   WN_REASON_COUNT
 } wn_reason;
 
+/* The passes, in the order they run (the table in classify.c). */
+typedef enum wn_pass {
+  WN_PASS_NONE = 0,           /* no pass has decided the block yet */
+  /* stage classify */
+  WN_PASS_MEASURE,            /* sum block text up the element tree */
+  WN_PASS_LANDMARKS,          /* elements that hold an article, main or h1 */
+  WN_PASS_WRAPPER_NAMES,      /* clear chrome names from layout wrappers */
+  WN_PASS_CARD_NAMES,         /* clear boilerplate names from grids of cards */
+  WN_PASS_LEXICON,            /* chrome lines, sections, consent, AI labels */
+  WN_PASS_CONSENT_BANNERS,    /* containers made of consent wording */
+  WN_PASS_REGION,             /* the element with the most net content */
+  WN_PASS_WIDEN_REGION,       /* an ancestor with much more prose */
+  WN_PASS_TIGHTEN_REGION,     /* the descendant that holds nearly all prose */
+  WN_PASS_QUESTION_REGION,    /* a typed question around its answers */
+  WN_PASS_COMMENTS,           /* whether comments are the content */
+  WN_PASS_JUDGE,              /* every block by its cues, inside the region or not */
+  WN_PASS_GALLERY_CAPTIONS,   /* a slideshow's captions are its text */
+  WN_PASS_HEADLINE_CONTEXT,   /* byline and standfirst between h1 and body */
+  WN_PASS_ADJACENT_PROSE,     /* prose that runs on from kept text */
+  WN_PASS_ANNOUNCED_LISTS,    /* a list a kept sentence announces */
+  WN_PASS_PRICE_GRIDS,        /* a shop's grid of priced cards */
+  WN_PASS_KICKERS,            /* labels just above the headline */
+  WN_PASS_DUPLICATES,         /* repeated blocks and pull quotes */
+  /* stage language */
+  WN_PASS_LANGUAGE,           /* the article's language */
+  WN_PASS_FOREIGN_CHROME,     /* chrome in another language */
+  /* stage review */
+  WN_PASS_TEASERS,            /* linked headlines with short blurbs */
+  WN_PASS_ORPHAN_HEADINGS,    /* headings whose section kept nothing */
+  WN_PASS_TOO_LITTLE,         /* pages with too little text keep nothing */
+  /* stage title */
+  WN_PASS_TITLE,              /* the title, and a heading that repeats it */
+  WN_PASS_COUNT
+} wn_pass;
+
+/* The pipeline stages the passes make up, in order. */
+typedef enum wn_classify_stage {
+  WN_STAGE_CLASSIFY = 0, /* segmented page -> blocks kept or dropped, the region */
+  WN_STAGE_LANGUAGE,     /* judged page -> the article's language, foreign chrome dropped */
+  WN_STAGE_REVIEW,       /* judged page -> teasers, orphan headings, near-empty pages dropped */
+  WN_STAGE_TITLE         /* judged page -> its title; a heading that repeats it dropped */
+} wn_classify_stage;
+
+/* Run the passes of one stage, in table order. */
+void wn_classify_stage_run(wn_page *page, wn_classify_stage stage);
+
+/* All four stages in order: what winnow_extract does between segment and
+ * render. */
 void wn_classify(wn_page *page);
+
+/* The one way a block's verdict is set: keep follows from the reason, and
+ * the block records the pass that decided it. A pass that confirms the
+ * verdict a block already has leaves the earlier pass recorded. */
+void wn_decide(wn_block *b, wn_reason reason, wn_pass pass);
 
 /* Stable machine-readable name, e.g. "link-dense". */
 const char *wn_reason_name(int reason);
+
+/* Stable name of a pass, e.g. "judge"; "none" for WN_PASS_NONE. */
+const char *wn_pass_name(int pass);
 
 #endif

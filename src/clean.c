@@ -2,8 +2,12 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "buffer.h"
 
 /*
  * Hiding is honoured only while the subtree holds less than this share of the
@@ -297,4 +301,94 @@ size_t wn_clean_text_size(const GumboNode *root) {
       if (!isspace((unsigned char)*p)) total++;
   }
   return total;
+}
+
+/* ---- the whole tree ------------------------------------------------------ */
+
+static size_t slot_of(const wn_cleaned *cleaned, const GumboNode *node) {
+  uint64_t h = (uint64_t)(uintptr_t)node * 0x9E3779B97F4A7C15u; /* Fibonacci hashing */
+  size_t slot = (size_t)(h >> 32) & (cleaned->cap - 1);
+  while (cleaned->nodes[slot] && cleaned->nodes[slot] != node) slot = (slot + 1) & (cleaned->cap - 1);
+  return slot;
+}
+
+static void grow(wn_cleaned *cleaned) {
+  wn_cleaned bigger = {NULL, NULL, cleaned->cap ? cleaned->cap * 2 : 64, 0};
+  bigger.nodes = wn_xcalloc(bigger.cap, sizeof *bigger.nodes);
+  bigger.reasons = wn_xcalloc(bigger.cap, sizeof *bigger.reasons);
+  for (size_t i = 0; i < cleaned->cap; i++) {
+    if (!cleaned->nodes[i]) continue;
+    size_t slot = slot_of(&bigger, cleaned->nodes[i]);
+    bigger.nodes[slot] = cleaned->nodes[i];
+    bigger.reasons[slot] = cleaned->reasons[i];
+  }
+  bigger.count = cleaned->count;
+  wn_cleaned_free(cleaned);
+  *cleaned = bigger;
+}
+
+static void record(wn_cleaned *cleaned, const GumboNode *node, wn_skip_reason reason) {
+  if (2 * (cleaned->count + 1) > cleaned->cap) grow(cleaned);
+  size_t slot = slot_of(cleaned, node);
+  cleaned->nodes[slot] = node;
+  cleaned->reasons[slot] = (unsigned char)reason;
+  cleaned->count++;
+}
+
+static bool is_element(const GumboNode *node) {
+  return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
+}
+
+/* Whether the walk goes into `node`'s children; records it if skipped. */
+static bool enter(const GumboNode *node, const GumboNode *root, wn_clean_sizes *sizes,
+                  wn_cleaned *out) {
+  if (!is_element(node) || node->v.element.tag == GUMBO_TAG_HEAD) return false;
+  wn_skip_reason skip = wn_clean_skip(node, root, sizes);
+  if (skip != WN_SKIP_NONE) record(out, node, skip);
+  return skip == WN_SKIP_NONE && node->v.element.children.length > 0;
+}
+
+/* Iterative, with a stack of child positions: pages nest thousands deep. */
+void wn_clean(const GumboNode *root, wn_cleaned *out) {
+  memset(out, 0, sizeof *out);
+  wn_clean_sizes sizes;
+  wn_clean_sizes_init(&sizes);
+  if (!enter(root, root, &sizes, out)) return;
+  size_t depth = 0, cap = 64;
+  const GumboNode **parents = wn_xcalloc(cap, sizeof *parents);
+  unsigned *next = wn_xcalloc(cap, sizeof *next);
+  parents[0] = root;
+  next[0] = 0;
+  depth = 1;
+  while (depth) {
+    const GumboNode *parent = parents[depth - 1];
+    if (next[depth - 1] >= parent->v.element.children.length) {
+      depth--;
+      continue;
+    }
+    const GumboNode *child = parent->v.element.children.data[next[depth - 1]++];
+    if (!enter(child, root, &sizes, out)) continue;
+    if (depth == cap) {
+      cap *= 2;
+      parents = wn_xrealloc(parents, cap * sizeof *parents);
+      next = wn_xrealloc(next, cap * sizeof *next);
+    }
+    parents[depth] = child;
+    next[depth] = 0;
+    depth++;
+  }
+  free(parents);
+  free(next);
+}
+
+wn_skip_reason wn_cleaned_reason(const wn_cleaned *cleaned, const GumboNode *element) {
+  if (!cleaned->count) return WN_SKIP_NONE;
+  size_t slot = slot_of(cleaned, element);
+  return cleaned->nodes[slot] ? (wn_skip_reason)cleaned->reasons[slot] : WN_SKIP_NONE;
+}
+
+void wn_cleaned_free(wn_cleaned *cleaned) {
+  free(cleaned->nodes);
+  free(cleaned->reasons);
+  memset(cleaned, 0, sizeof *cleaned);
 }

@@ -1,8 +1,9 @@
 /*
- * Stage 3: decide which DOM nodes carry no readable page text.
+ * Stage clean: decide which DOM nodes carry no readable page text. Input:
+ * the parse tree. Output: the set of skipped elements (wn_cleaned), which
+ * the segmenter does not enter.
  *
- * Nothing is removed from the Gumbo tree; the segmenter asks wn_clean_skip()
- * for every element and does not descend into skipped ones. Skipped: script,
+ * Nothing is removed from the Gumbo tree. Skipped: script,
  * style, template, svg, math, iframe, object, canvas, form controls,
  * and elements hidden by `hidden`, inline display:none / visibility:hidden,
  * aria-hidden="true" or a screen-reader-only class, unless that subtree holds
@@ -43,6 +44,25 @@ void wn_clean_sizes_init(wn_clean_sizes *sizes);
  */
 wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
                              wn_clean_sizes *sizes);
+
+/* The elements of a tree that wn_clean_skip skips, with the reason. */
+typedef struct wn_cleaned {
+  const GumboNode **nodes; /* open-addressing set; NULL marks a free slot */
+  unsigned char *reasons;  /* wn_skip_reason of each slot */
+  size_t cap, count;
+} wn_cleaned;
+
+/*
+ * Walk the tree under `root` as the segmenter does (not into <head> nor
+ * into a skipped element) and record every element wn_clean_skip skips.
+ * Free the result with wn_cleaned_free().
+ */
+void wn_clean(const GumboNode *root, wn_cleaned *out);
+
+/* Why `element` is skipped, or WN_SKIP_NONE if it is not in the set. */
+wn_skip_reason wn_cleaned_reason(const wn_cleaned *cleaned, const GumboNode *element);
+
+void wn_cleaned_free(wn_cleaned *cleaned);
 
 /* Characters of text under `node`, skipping what wn_clean_skip skips by tag. */
 size_t wn_clean_text_size(const GumboNode *node);

@@ -1,5 +1,5 @@
 /*
- * Stage 1: bytes -> UTF-8.
+ * Stage decode: bytes -> UTF-8.
  *
  * Order of evidence, as browsers do: a byte-order mark, then the transport's
  * label (an HTTP charset, when the caller has one), then a <meta charset> or

@@ -252,10 +252,7 @@ static bool all_names(const wn_block *b) {
   return words >= 2 && capitalised == words;
 }
 
-static void drop(wn_block *b) {
-  b->keep = 0;
-  b->reason = WN_DROP_FOREIGN;
-}
+static void drop(wn_block *b) { wn_decide(b, WN_DROP_FOREIGN, WN_PASS_FOREIGN_CHROME); }
 
 /* Is block `i` next to a block dropped as foreign chrome? */
 static bool beside_foreign(const wn_page *page, size_t i) {

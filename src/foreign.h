@@ -1,5 +1,5 @@
 /*
- * Stage 5b: the article's language, and interface chrome written in
+ * Stage language: the article's language, and interface chrome written in
  * another one (an English article on a site with a Finnish interface: the
  * Finnish labels, buttons and banners go; an English quote in a German
  * article stays).

@@ -1,7 +1,7 @@
 /*
- * Page metadata the page states about itself: author and publication date,
- * site name, description, lead image, keywords, page type, canonical URL,
- * from <meta> tags (author, article:author, article:published_time, date,
+ * Stage metadata: what the page states about itself, author and publication
+ * date, site name, description, lead image, keywords, page type, canonical
+ * URL, from <meta> tags (author, article:author, article:published_time, date,
  * DC.date...) and JSON-LD (schema.org Article/NewsArticle/BlogPosting:
  * author.name, datePublished), through jansson.
  */

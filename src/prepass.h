@@ -1,5 +1,5 @@
 /*
- * Stage 1b: the pre-pass, a light scan of the decoded page before Gumbo
+ * Stage pre-pass: a light scan of the decoded page before Gumbo
  * sees it. It does two jobs.
  *
  * Speed: script and style bodies and inline SVG are cut out. Gumbo

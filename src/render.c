@@ -207,7 +207,8 @@ void wn_render_explain(const wn_page *page, wn_buf *out) {
                    "#       C comments, A article, M main, P content name (inherited from ancestors)\n");
   wn_buf_puts(out, "# lang: a short block's likeliest language, and by how much (nats) the page's\n"
                    "#       language trails it; \"-\" where language was not assessed\n");
-  wn_buf_puts(out, "# decision reason             kind      chars links value     cues       lang       text\n");
+  wn_buf_puts(out, "# by: the classifier pass that decided the block (see classify.c)\n");
+  wn_buf_puts(out, "# decision reason             by               kind      chars links value     cues       lang       text\n");
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     char kind[16];
@@ -223,8 +224,9 @@ void wn_render_explain(const wn_page *page, wn_buf *out) {
       snprintf(reason, sizeof reason, "%s", wn_reason_name(b->reason));
     char lang[16] = "-";
     if (b->lang >= 0) snprintf(lang, sizeof lang, "%s%+.1f", wn_lang_code(b->lang), -b->lang_gap);
-    wn_buf_printf(out, "%-4s %-20s %-7s %6d %5.2f %+9.1f  %s %-10s ", b->keep ? "keep" : "drop",
-                  reason, kind, b->chars, links, b->score, cues, lang);
+    wn_buf_printf(out, "%-4s %-20s %-16s %-7s %6zu %5.2f %+9.1f  %s %-10s ",
+                  b->keep ? "keep" : "drop", reason, wn_pass_name(b->decided_by), kind, b->chars,
+                  links, b->score, cues, lang);
     append_snippet(out, b->text, b->text_len, EXPLAIN_TEXT_BYTES);
     wn_buf_putc(out, '\n');
   }

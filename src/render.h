@@ -1,5 +1,5 @@
 /*
- * Stage 6: write the kept blocks.
+ * Stage render: write the kept blocks.
  *
  * Text: the title first (unless disabled), then blocks separated by one
  * blank line; consecutive list items and table rows of one list or table on

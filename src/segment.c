@@ -347,8 +347,7 @@ typedef struct segmenter {
   int in_lang;          /* open elements with a lang attribute */
   bool lang_tagged;     /* the pending block holds lang-tagged text */
   int data_row_depth;
-  const GumboNode *root;
-  wn_clean_sizes sizes;   /* measured on demand by the cleaner */
+  const wn_cleaned *cleaned; /* the elements not to enter (clean stage) */
   size_t body_text_chars;
 } segmenter;
 
@@ -510,7 +509,7 @@ static void flush_block(segmenter *s) {
   b->owner = s->text_owner;
   b->kind = kind_of(owner, s->in_pre > 0);
   if (b->kind == WN_BLOCK_HEADING) b->heading_level = owner->heading_level;
-  b->position = (int)page->block_count;
+  b->position = page->block_count;
   b->text = wn_buf_detach(&s->text, &b->text_len);
   b->link_chars = s->link_chars;
   b->card_link_chars = s->card_link_chars;
@@ -663,7 +662,7 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     read_head(s->page, node);
     return;
   }
-  wn_skip_reason skip = wn_clean_skip(node, s->root, &s->sizes);
+  wn_skip_reason skip = wn_cleaned_reason(s->cleaned, node);
   /* "Email<input>Password" are two words; a ruby reading (<rt>, <rp>) sits
    * inside one: 子<rt>こ</rt>ども is the word 子ども. */
   if (skip == WN_SKIP_TAG && tag != GUMBO_TAG_RT && tag != GUMBO_TAG_RP) s->pending_space = true;
@@ -760,7 +759,7 @@ static void walk(segmenter *s, const GumboNode *root) {
   flush_block(s);
 }
 
-void wn_segment(const GumboOutput *output, wn_page *page) {
+void wn_segment_cleaned(const GumboOutput *output, const wn_cleaned *cleaned, wn_page *page) {
   memset(page, 0, sizeof *page);
   page->stated_lang = -1;
   page->doc_lang = -1;
@@ -771,13 +770,19 @@ void wn_segment(const GumboOutput *output, wn_page *page) {
   const GumboNode *root = output->root;
   const char *lang = attr(root, "lang");
   if (lang) set_once(&page->lang, lang);
-  s.root = root;
+  s.cleaned = cleaned;
   s.link_element = -1;
-  wn_clean_sizes_init(&s.sizes);
   walk(&s, root);
   page->body_text_chars = s.body_text_chars;
   wn_buf_free(&s.text);
   free(s.stack);
+}
+
+void wn_segment(const GumboOutput *output, wn_page *page) {
+  wn_cleaned cleaned;
+  wn_clean(output->root, &cleaned);
+  wn_segment_cleaned(output, &cleaned, page);
+  wn_cleaned_free(&cleaned);
 }
 
 void wn_page_free(wn_page *page) {

@@ -1,6 +1,7 @@
 /*
- * Stage 4: cut the cleaned DOM into blocks (paragraph-like units) and record
- * the elements above them, with the features later stages decide on.
+ * Stage segment: cut the cleaned DOM into blocks (paragraph-like units) and
+ * record the elements above them, with the features later stages decide on.
+ * Input: the parse tree and what clean skips. Output: wn_page.
  *
  * Elements are numbered in document order; each block points at the element
  * that owns it (its nearest block-level ancestor), and each element points at
@@ -13,6 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "clean.h"
 
 typedef enum wn_block_kind {
   WN_BLOCK_PARAGRAPH = 0,
@@ -54,7 +57,7 @@ typedef struct wn_element {
   const GumboNode *node; /* valid only while the parse tree is: see winnow.c */
   int parent;          /* index into wn_page.elements, -1 for the root */
   int depth;
-  int children;        /* child elements */
+  size_t children;     /* child elements */
   int heading_level;   /* 1-6 for h1-h6 and role="heading", else 0 */
   GumboTag tag;
   uint32_t flags;      /* enum wn_element_flag, of this element only */
@@ -66,10 +69,11 @@ typedef struct wn_element {
   double content_score; /* net value of the blocks inside: prose minus chrome */
   double positive_score; /* the prose part of it alone */
   double judged_score;  /* net value of the blocks not dropped by their cues */
-  int figure_children;  /* children that are figures or picture boxes */
-  int long_blocks;      /* blocks of long prose inside */
-  int blocks;           /* blocks inside */
+  size_t figure_children; /* children that are figures or picture boxes */
+  size_t long_blocks;   /* blocks of long prose inside */
+  size_t blocks;        /* blocks inside */
   bool holds_h1;        /* an h1 is inside */
+  bool in_price_grid;   /* inside a grid of priced cards */
 } wn_element;
 
 typedef struct wn_block {
@@ -78,20 +82,22 @@ typedef struct wn_block {
   int owner;           /* index of the owning element */
   wn_block_kind kind;
   int heading_level;   /* 1-6 for headings, else 0 */
-  int chars;           /* code points, spaces excluded */
-  int words;
-  int cjk_chars;       /* Han, Kana, Hangul: each carries a word's meaning */
-  int link_chars;      /* code points inside <a href> */
-  int card_link_chars; /* of those, inside a link that wraps the whole block */
-  int punctuation;     /* sentence punctuation: . , ; : ! ? and CJK forms */
-  int code_chars;      /* chars in long ASCII tokens mixing letters and digits:
+  size_t chars;        /* code points, spaces excluded */
+  size_t words;
+  size_t cjk_chars;    /* Han, Kana, Hangul: each carries a word's meaning */
+  size_t link_chars;   /* code points inside <a href> */
+  size_t card_link_chars; /* of those, inside a link that wraps the whole block */
+  size_t punctuation;  /* sentence punctuation: . , ; : ! ? and CJK forms */
+  size_t code_chars;   /* chars in long ASCII tokens mixing letters and digits:
                           identifiers, hashes, URLs */
-  int position;        /* index in document order */
+  size_t position;     /* index in document order */
   /* Filled by the classifier: */
   const struct wn_lex_entry *consent_hint; /* consent wording inside a longer text */
   const struct wn_lex_entry *lexicon; /* the phrase this block is, or whose section it is in */
+  /* keep, reason and decided_by are set together, by wn_decide(): */
   int keep;
   int reason;          /* enum wn_reason in classify.h */
+  int decided_by;      /* enum wn_pass in classify.h: the pass that decided */
   bool lang_tagged;    /* holds text inside an element with a lang attribute */
   int lang;            /* most likely language, -1 when not assessed */
   float lang_gap;      /* how far the page's language trails it (nats) */
@@ -117,10 +123,14 @@ typedef struct wn_page {
   int stated_lang;      /* the caller's article language, -1 = identify it */
   bool keep_foreign;    /* keep chrome in other languages */
   int doc_lang;         /* the article's language (classifier), -1 = unknown */
-  int caption_names;    /* elements whose class/id says caption */
+  size_t caption_names; /* elements whose class/id says caption */
 } wn_page;
 
-/* Build the element table and the blocks for a parsed document. */
+/* Build the element table and the blocks for a parsed document, not
+ * entering the elements `cleaned` skips (see clean.h). */
+void wn_segment_cleaned(const GumboOutput *output, const wn_cleaned *cleaned, wn_page *page);
+
+/* The same, cleaning the tree first. */
 void wn_segment(const GumboOutput *output, wn_page *page);
 void wn_page_free(wn_page *page);
 

@@ -107,8 +107,7 @@ void wn_choose_title(wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     if (b->keep && b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title)) {
-      b->keep = 0;
-      b->reason = WN_DROP_TITLE_REPEAT;
+      wn_decide(b, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
       break;
     }
   }

@@ -1,5 +1,5 @@
 /*
- * The title printed first: the page's h1 (the kept one, else one outside
+ * Stage title: the title printed first: the page's h1 (the kept one, else one outside
  * navigation and page chrome), else og:title, else <title> with the site
  * name cut off. A kept heading that repeats it is dropped.
  */

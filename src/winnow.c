@@ -1,4 +1,12 @@
-/* The pipeline: decode -> parse -> segment (with cleaning) -> classify -> render. */
+/*
+ * The pipeline, one stage after another (the STAGES table below):
+ *
+ *   decode -> pre-pass -> parse -> metadata -> clean -> segment ->
+ *   classify -> language -> review -> title -> render
+ *
+ * Each stage is a function of the extraction: it reads the output of the
+ * stages before it and writes its own (its comment says which).
+ */
 #include "winnow.h"
 
 #include <setjmp.h>
@@ -12,6 +20,7 @@
 #include "arena.h"
 #include "buffer.h"
 #include "classify.h"
+#include "clean.h"
 #include "decode.h"
 #include "langid.h"
 #include "prepass.h"
@@ -36,86 +45,164 @@ void winnow_options_init(winnow_options *opts) {
 
 static size_t or_default(size_t value, size_t fallback) { return value ? value : fallback; }
 
-/* Pre-pass, then Gumbo over the result with its tree in `tree_memory`.
- * NULL if the tree outgrew its budget (the arena jumps back here). */
-static GumboOutput *parse(wn_decoded *doc, const winnow_options *opts, wn_arena *tree_memory,
-                          unsigned *limits) {
-  wn_limits budget = {or_default(opts->max_depth, WINNOW_DEFAULT_MAX_DEPTH),
-                      or_default(opts->max_nodes, WINNOW_DEFAULT_MAX_NODES), MAX_ATTRIBUTES,
+/* One extraction: every stage reads its input from here and writes its
+ * output here. */
+typedef struct extraction {
+  const char *html; /* input: the page's bytes */
+  size_t len;
+  const winnow_options *opts;
+  int stated_lang;    /* the caller's article language, -1 = identify it */
+  bool explain;       /* --explain reads the region's class and id from the tree */
+  wn_decoded doc;     /* decode, pre-pass: the page as UTF-8 */
+  char encoding[sizeof ((wn_decoded *)0)->encoding]; /* decode: the encoding read */
+  bool doc_live;
+  wn_arena tree_memory; /* parse: the tree's memory */
+  bool tree_live;
+  GumboOutput *tree;  /* parse */
+  unsigned limits;    /* pre-pass, parse: WINNOW_LIMIT_* bits reached */
+  wn_meta meta;       /* metadata */
+  wn_cleaned cleaned; /* clean: the elements segment does not enter */
+  wn_page page;       /* segment, then the classifier's stages */
+  bool page_live;
+  wn_buf text;        /* render */
+} extraction;
+
+typedef winnow_status stage_fn(extraction *x);
+
+/* The page's bytes -> doc: UTF-8, with the encoding it was read in. */
+static winnow_status decode(extraction *x) {
+  if (wn_decode_hinted(x->html ? x->html : "", x->len, x->opts->encoding, x->opts->encoding_hint,
+                       &x->doc) != 0)
+    return WINNOW_ERR_ENCODING;
+  x->doc_live = true;
+  memcpy(x->encoding, x->doc.encoding, sizeof x->encoding);
+  return WINNOW_OK;
+}
+
+/* doc -> doc without script and style bodies, within the depth, node,
+ * attribute and formatting budgets (limits says which it reached). */
+static winnow_status prepass(extraction *x) {
+  wn_limits budget = {or_default(x->opts->max_depth, WINNOW_DEFAULT_MAX_DEPTH),
+                      or_default(x->opts->max_nodes, WINNOW_DEFAULT_MAX_NODES), MAX_ATTRIBUTES,
                       MAX_OPEN_FORMATTING};
-  doc->len = wn_prepass(doc->utf8, doc->len, &budget, limits);
+  x->doc.len = wn_prepass(x->doc.utf8, x->doc.len, &budget, &x->limits);
+  return WINNOW_OK;
+}
+
+/* doc -> tree (Gumbo), in tree_memory; an error if the tree outgrew its
+ * budget (the arena jumps back here). */
+static winnow_status parse(extraction *x) {
+  wn_arena_init(&x->tree_memory,
+                or_default(x->opts->max_tree_bytes, WINNOW_DEFAULT_MAX_TREE_BYTES));
+  x->tree_live = true;
   GumboOptions options = kGumboDefaultOptions;
   /* Parse errors are of no use here; recording them costs time and memory. */
   options.max_errors = 0;
   options.allocator = wn_arena_alloc;
   options.deallocator = wn_arena_free;
-  options.userdata = tree_memory;
+  options.userdata = &x->tree_memory;
   jmp_buf exhausted;
-  tree_memory->on_exhausted = &exhausted;
+  x->tree_memory.on_exhausted = &exhausted;
   /* Nothing that lives past the jump is changed between here and there. */
-  if (setjmp(exhausted)) return NULL;
-  GumboOutput *tree = gumbo_parse_with_options(&options, doc->utf8, doc->len);
-  tree_memory->on_exhausted = NULL;
-  return tree;
+  if (setjmp(exhausted)) return WINNOW_ERR_LIMIT;
+  x->tree = gumbo_parse_with_options(&options, x->doc.utf8, x->doc.len);
+  x->tree_memory.on_exhausted = NULL;
+  return WINNOW_OK;
 }
 
-/* Everything one extraction owns, so that a failed allocation at any
- * stage releases all of it. Zeroed, each part is empty and safe to free. */
-typedef struct extraction {
-  wn_decoded doc;
-  wn_arena tree_memory;
-  wn_meta meta;
-  wn_page page;
-  wn_buf text;
-} extraction;
-
-static void release(extraction *x) {
-  wn_arena_release(&x->tree_memory);
-  wn_decoded_free(&x->doc);
-  wn_meta_free(&x->meta);
-  wn_page_free(&x->page);
-  wn_buf_free(&x->text);
+/* tree -> meta: author, date and the page's type as it states them. */
+static winnow_status metadata(extraction *x) {
+  wn_meta_read(x->tree, &x->meta);
+  return WINNOW_OK;
 }
 
-static winnow_status run(const char *html, size_t len, const winnow_options *opts,
-                         int stated_lang, extraction *x, winnow_result *out) {
-  if (wn_decode_hinted(html ? html : "", len, opts->encoding, opts->encoding_hint, &x->doc) != 0)
-    return WINNOW_ERR_ENCODING;
-  char encoding[sizeof x->doc.encoding];
-  memcpy(encoding, x->doc.encoding, sizeof encoding);
-  unsigned limits = 0;
-  GumboOutput *tree = parse(&x->doc, opts, &x->tree_memory, &limits);
-  if (!tree) return WINNOW_ERR_LIMIT;
-  wn_meta_read(tree, &x->meta);
-  wn_segment(tree, &x->page);
+/* tree -> cleaned: the elements that carry no readable text (scripts,
+ * form controls, hidden boxes that do not hold most of the page). */
+static winnow_status clean(extraction *x) {
+  wn_clean(x->tree->root, &x->cleaned);
+  return WINNOW_OK;
+}
+
+static void release_tree(extraction *x) {
+  if (x->tree_live) wn_arena_release(&x->tree_memory); /* the whole tree at once */
+  if (x->doc_live) wn_decoded_free(&x->doc);
+  x->tree_live = x->doc_live = false;
+  x->tree = NULL;
+}
+
+/* tree, cleaned, meta -> page: elements with their cues and blocks with
+ * their measures, from all but what clean skips. */
+static winnow_status segment(extraction *x) {
+  wn_segment_cleaned(x->tree, &x->cleaned, &x->page);
+  x->page_live = true;
+  wn_cleaned_free(&x->cleaned);
   /* Blocks and elements now hold all later stages read, so the tree and
    * the text it points into can go: on a page of 100 MB of text each is
    * another copy of it. Only --explain still reads the region's class and
    * id from the tree. */
-  bool explain = opts->format == WINNOW_FORMAT_EXPLAIN;
-  if (!explain) {
-    wn_arena_release(&x->tree_memory);
-    wn_decoded_free(&x->doc);
-  }
+  if (!x->explain) release_tree(x);
   wn_page *page = &x->page;
   page->says_article = page->says_article || x->meta.describes_article;
   page->says_product = page->says_product || x->meta.describes_product;
   page->says_forum_thread = x->meta.describes_forum_thread;
-  page->stated_lang = stated_lang;
-  page->keep_foreign = opts->keep_foreign != 0;
-  wn_classify(page);
+  page->stated_lang = x->stated_lang;
+  page->keep_foreign = x->opts->keep_foreign != 0;
+  return WINNOW_OK;
+}
 
-  if (explain) {
-    wn_buf_printf(&x->text, "# encoding: %s\n", encoding);
-    wn_render_explain(page, &x->text);
-  } else if (opts->format == WINNOW_FORMAT_MARKDOWN) {
-    wn_render_markdown(page, opts->include_title, &x->text);
+/* page -> page with every block kept or dropped and the region chosen. */
+static winnow_status classify(extraction *x) {
+  wn_classify_stage_run(&x->page, WN_STAGE_CLASSIFY);
+  return WINNOW_OK;
+}
+
+/* page -> the article's language; chrome in another one dropped. */
+static winnow_status language(extraction *x) {
+  wn_classify_stage_run(&x->page, WN_STAGE_LANGUAGE);
+  return WINNOW_OK;
+}
+
+/* page -> teasers, orphan headings and near-empty pages dropped. */
+static winnow_status review(extraction *x) {
+  wn_classify_stage_run(&x->page, WN_STAGE_REVIEW);
+  return WINNOW_OK;
+}
+
+/* page -> its title; a kept heading that repeats it dropped. */
+static winnow_status title(extraction *x) {
+  wn_classify_stage_run(&x->page, WN_STAGE_TITLE);
+  return WINNOW_OK;
+}
+
+/* page -> text in the requested format. */
+static winnow_status render(extraction *x) {
+  if (x->explain) {
+    wn_buf_printf(&x->text, "# encoding: %s\n", x->encoding);
+    wn_render_explain(&x->page, &x->text);
+  } else if (x->opts->format == WINNOW_FORMAT_MARKDOWN) {
+    wn_render_markdown(&x->page, x->opts->include_title, &x->text);
   } else {
-    wn_render_text(page, opts->include_title, &x->text);
+    wn_render_text(&x->page, x->opts->include_title, &x->text);
   }
+  return WINNOW_OK;
+}
+
+/* The pipeline, in order (the same list heads winnow.h and the README). */
+static const struct {
+  const char *name;
+  stage_fn *run;
+} STAGES[] = {
+    {"decode", decode},     {"pre-pass", prepass},  {"parse", parse},
+    {"metadata", metadata}, {"clean", clean},       {"segment", segment},
+    {"classify", classify}, {"language", language}, {"review", review},
+    {"title", title},       {"render", render},
+};
+
+/* Hand the results to the caller (release() frees the rest). */
+static void finish(extraction *x, winnow_result *out) {
   out->text = wn_buf_detach(&x->text, &out->text_len);
-  out->title = page->title;
-  page->title = NULL;
+  out->title = x->page.title;
+  x->page.title = NULL;
   out->author = x->meta.author;
   out->date = x->meta.date;
   x->meta.author = x->meta.date = NULL;
@@ -127,24 +214,35 @@ static winnow_status run(const char *html, size_t len, const winnow_options *opt
   out->keywords = facts[WN_FACT_KEYWORDS];
   out->page_type = facts[WN_FACT_PAGE_TYPE];
   memset(facts, 0, sizeof x->meta.facts);
-  snprintf(out->encoding, sizeof out->encoding, "%s", encoding);
-  snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(page->doc_lang));
-  out->limits = limits;
-  return WINNOW_OK;
+  snprintf(out->encoding, sizeof out->encoding, "%s", x->encoding);
+  snprintf(out->lang, sizeof out->lang, "%s", wn_lang_code(x->page.doc_lang));
+  out->limits = x->limits;
 }
 
-/* run() under a recovery point: out of memory anywhere comes back here. */
-static winnow_status run_guarded(const char *html, size_t len, const winnow_options *opts,
-                                 int stated_lang, extraction *x, winnow_result *out) {
+/* Free whatever the stages made that the caller did not take. */
+static void release(extraction *x) {
+  if (x->page_live) wn_page_free(&x->page);
+  release_tree(x);
+  wn_cleaned_free(&x->cleaned);
+  wn_meta_free(&x->meta);
+  wn_buf_free(&x->text);
+}
+
+/* The stages in order, under a recovery point: out of memory anywhere
+ * comes back here, and release() frees what the extraction owns. */
+static winnow_status run_guarded(extraction *x, winnow_result *out) {
   wn_recovery recovery;
   wn_recovery_push(&recovery);
   if (setjmp(recovery.jump)) {
     winnow_result_free(out);
     return WINNOW_ERR_MEMORY;
   }
-  winnow_status st = run(html, len, opts, stated_lang, x, out);
+  winnow_status status = WINNOW_OK;
+  for (size_t i = 0; i < sizeof STAGES / sizeof STAGES[0] && status == WINNOW_OK; i++)
+    status = STAGES[i].run(x);
+  if (status == WINNOW_OK) finish(x, out);
   wn_recovery_pop(&recovery);
-  return st;
+  return status;
 }
 
 winnow_status winnow_extract(const char *html, size_t len, const winnow_options *opts,
@@ -160,10 +258,15 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   if (opts->lang && (stated_lang = wn_lang_find(opts->lang)) < 0) return WINNOW_ERR_LANGUAGE;
   extraction x;
   memset(&x, 0, sizeof x);
-  wn_arena_init(&x.tree_memory, or_default(opts->max_tree_bytes, WINNOW_DEFAULT_MAX_TREE_BYTES));
-  winnow_status st = run_guarded(html, len, opts, stated_lang, &x, out);
+  x.html = html;
+  x.len = len;
+  x.opts = opts;
+  x.stated_lang = stated_lang;
+  x.explain = opts->format == WINNOW_FORMAT_EXPLAIN;
+  wn_buf_init(&x.text);
+  winnow_status status = run_guarded(&x, out);
   release(&x);
-  return st;
+  return status;
 }
 
 void winnow_result_free(winnow_result *result) {

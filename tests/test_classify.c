@@ -27,10 +27,13 @@
 
 /* ---- fixture and helpers ------------------------------------------------ */
 
-/* Every block has a known reason, and keep agrees with it. */
+/* Every block has a known reason, keep agrees with it, and a pass decided it. */
 static void assert_reasons_valid(const wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
+    if (b->decided_by <= WN_PASS_NONE || b->decided_by >= WN_PASS_COUNT)
+      fail_msg("no pass decided \"%s\"", b->text);
+    assert_string_not_equal(wn_pass_name(b->decided_by), "?");
     assert_true(b->reason >= 0 && b->reason < WN_REASON_COUNT);
     const char *name = wn_reason_name(b->reason);
     assert_non_null(name);
@@ -539,6 +542,106 @@ static void test_consent_line_cut_from_line_broken_block(void **state) {
   assert_null(strstr(b->text, "cookies"));
 }
 
+/* ---- the pass that decided ----------------------------------------------- */
+
+/* The block is decided as `reason` by `pass` (names as --explain prints them). */
+static void assert_decided(const wn_page *page, const char *needle, const char *reason,
+                           const char *pass) {
+  const wn_block *b = find_block(page, needle);
+  if (strcmp(wn_reason_name(b->reason), reason) != 0 || strcmp(wn_pass_name(b->decided_by), pass) != 0)
+    fail_msg("\"%s\": %s by %s, expected %s by %s", needle, wn_reason_name(b->reason),
+             wn_pass_name(b->decided_by), reason, pass);
+}
+
+static void test_decided_by_names_the_deciding_pass(void **state) {
+  wn_page *page = classify(state, ARTICLE_PAGE);
+  assert_decided(page, "Honey bees do not hibernate", "content", "judge");
+  assert_decided(page, "fondant recipes", "link-dense", "judge");
+  assert_decided(page, "Hive gallery", "empty-section", "orphan-headings");
+  assert_decided(page, "Bees in Winter", "title-repeat", "title");
+}
+
+static void test_decided_by_teasers(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article>" TEASER_BODY
+      "<h2><a href=\"/weather/storm\">Storm expected on Friday</a></h2>"
+      "<p>Forecasters warn of strong winds along the coast.</p>"
+      "</article></body></html>");
+  assert_decided(page, "Storm expected", "teaser", "teasers");
+  assert_decided(page, "Forecasters warn", "teaser", "teasers");
+}
+
+static void test_decided_by_too_little(void **state) {
+  wn_page *page = classify(state, "<html><head><title>Hello</title></head>"
+                                  "<body><p>Hello world.</p></body></html>");
+  assert_decided(page, "Hello world", "too-little-content", "too-little");
+}
+
+/* A fixture page through the same stages: every block names its pass, and
+ * chrome in another language is the language stage's. */
+static void test_decided_by_on_a_fixture(void **state) {
+  FILE *f = fopen(WINNOW_FIXTURES_DIR "/lang-en-article-fi-chrome.html", "rb");
+  assert_non_null(f);
+  static char html[1 << 16];
+  size_t n = fread(html, 1, sizeof html - 1, f);
+  fclose(f);
+  assert_true(n > 0 && n < sizeof html - 1);
+  html[n] = '\0';
+  wn_page *page = classify(state, html);
+  assert_true(page->block_count > 20);
+  assert_decided(page, "Kuuntele juttu", "foreign-language", "foreign-chrome");
+  assert_decided(page, "When the first autumn rains", "content", "judge");
+  /* Kept between the headline and the region the judge chose. */
+  assert_decided(page, "A herding cooperative", "content", "headline-context");
+  assert_decided(page, "Mainos", "chrome-line", "judge");
+}
+
+/* --explain names the deciding pass on every block's line, after the reason. */
+static void test_explain_names_the_pass_of_every_block(void **state) {
+  wn_page *page = classify(state, ARTICLE_PAGE);
+  doc *d = *state;
+  wn_buf_clear(&d->text);
+  wn_render_explain(page, &d->text);
+  size_t block = 0;
+  for (const char *line = d->text.data; *line; line = strchr(line, '\n') + 1) {
+    if (line[0] == '#') continue;
+    assert_true(block < page->block_count);
+    const wn_block *b = &page->blocks[block++];
+    char reason[64], pass[64];
+    assert_int_equal(sscanf(line + 5, "%63s %63s", reason, pass), 2);
+    assert_string_equal(pass, wn_pass_name(b->decided_by));
+    assert_string_not_equal(pass, "none");
+  }
+  assert_int_equal(block, page->block_count);
+}
+
+static void test_decide_keeps_the_first_pass_of_a_verdict(void **state) {
+  (void)state;
+  wn_block b;
+  memset(&b, 0, sizeof b);
+  wn_decide(&b, WN_DROP_LINK_DENSE, WN_PASS_JUDGE);
+  assert_int_equal(b.keep, 0);
+  assert_int_equal(b.decided_by, WN_PASS_JUDGE);
+  /* Judged again to the same verdict: the first pass still decided it. */
+  wn_decide(&b, WN_DROP_LINK_DENSE, WN_PASS_HEADLINE_CONTEXT);
+  assert_int_equal(b.decided_by, WN_PASS_JUDGE);
+  wn_decide(&b, WN_KEEP_CONTENT, WN_PASS_ANNOUNCED_LISTS);
+  assert_int_equal(b.keep, 1);
+  assert_int_equal(b.reason, WN_KEEP_CONTENT);
+  assert_int_equal(b.decided_by, WN_PASS_ANNOUNCED_LISTS);
+}
+
+static void test_pass_names(void **state) {
+  (void)state;
+  assert_string_equal(wn_pass_name(WN_PASS_NONE), "none");
+  assert_string_equal(wn_pass_name(WN_PASS_JUDGE), "judge");
+  assert_string_equal(wn_pass_name(WN_PASS_COUNT), "?");
+  for (int i = 1; i < WN_PASS_COUNT; i++) {
+    assert_string_not_equal(wn_pass_name(i), "?");
+    for (int j = 1; j < i; j++) assert_string_not_equal(wn_pass_name(i), wn_pass_name(j));
+  }
+}
+
 /* ---- reason names -------------------------------------------------------- */
 
 static void test_reason_names(void **state) {
@@ -589,6 +692,13 @@ int main(void) {
       T(test_bio_box_after_article_is_dropped),
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
+      T(test_decided_by_names_the_deciding_pass),
+      T(test_decided_by_teasers),
+      T(test_decided_by_too_little),
+      T(test_decided_by_on_a_fixture),
+      T(test_explain_names_the_pass_of_every_block),
+      T(test_decide_keeps_the_first_pass_of_a_verdict),
+      T(test_pass_names),
       T(test_reason_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,186 @@
+/*
+ * The verdict on each block: dropped by what its words say (lexicon marks),
+ * by the chrome cues of the elements between it and the region, as a
+ * caption or as links; kept otherwise. Outside the region only the lexicon
+ * and consent cues name the reason; the rest is outside-main.
+ */
+#include "classify_passes.h"
+#include "classify_tuning.h"
+
+
+/* A heading in the region that the lexicon reads as the title of a
+ * comment section. */
+static bool titles_its_comments(const wn_page *page, int region) {
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind == WN_BLOCK_HEADING && b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
+        wn_concept_is_comments(b->lexicon) && wn_inside(page, b->owner, region))
+      return true;
+  }
+  return false;
+}
+
+/*
+ * A forum thread or a comments page is all comments: then comment names say
+ * nothing. Decided by where the region sits and what it mostly holds.
+ */
+static bool comments_are_content(const wn_page *page, int region) {
+  if (page->elements[region].inherited & WN_EL_COMMENTS) return true;
+  /* A forum thread whose replies are named comments. */
+  if (page->says_forum_thread) return true;
+  double comment = 0, other = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!wn_inside(page, b->owner, region)) continue;
+    uint32_t below = wn_flags_below(page, b->owner, region);
+    if (below & WN_EL_REVIEWS) continue; /* customers' reviews are never the thread */
+    if (below & WN_EL_COMMENTS) comment += wn_block_length(b);
+    else other += wn_block_length(b);
+  }
+  /* A page that says it is an article, with an article's worth of text
+   * outside its comments, is that text and a discussion of it; so is one
+   * that titles its comments as such ("10 comments:", "Leave a reply"). */
+  bool article = page->says_article || titles_its_comments(page, region);
+  if (article && other >= ARTICLE_BEFORE_COMMENTS) return false;
+  if (page->says_product && other >= PRODUCT_BEFORE_REVIEWS) return false;
+  return comment > other;
+}
+
+/*
+ * A div that holds a picture is a figure (segment); the short text in it is
+ * a caption when the figure stands alone in running text. Several such
+ * boxes side by side are a grid of cards, whose text is content.
+ */
+static bool lone_picture_box(const wn_page *page, int e, const wn_block *b) {
+  const wn_element *box = &page->elements[e];
+  if (!(box->flags & WN_EL_FIGURE) || box->tag != GUMBO_TAG_DIV) return false;
+  if (box->parent >= 0 && page->elements[box->parent].figure_children > 1) return false;
+  return box->text_chars <= wn_block_length(b) + 1; /* the caption is its only text */
+}
+
+bool wn_in_card_grid(const wn_page *page, int e) {
+  int parent = page->elements[e].parent;
+  while (parent >= 0 && page->elements[parent].children == 1) parent = page->elements[parent].parent;
+  return parent >= 0 && page->elements[parent].figure_children >= CARD_GRID_FIGURES;
+}
+
+/*
+ * A figure caption describes a picture, not the story: both evaluation sets
+ * count captions as boilerplate, and a text corpus has no picture to go with
+ * them.
+ */
+static bool in_caption(const wn_page *page, const wn_block *b, int region) {
+  for (int e = b->owner; e >= 0 && e != region; e = page->elements[e].parent) {
+    if (page->elements[e].tag == GUMBO_TAG_FIGCAPTION) return true;
+    bool short_text = b->kind == WN_BLOCK_PARAGRAPH || b->kind == WN_BLOCK_HEADING;
+    if (!short_text || wn_block_length(b) >= LONG_PROSE) continue;
+    /* Short text beside the picture in a figure is its caption too, a
+     * heading included: it names the picture, not a part of the story. */
+    if (page->elements[e].tag == GUMBO_TAG_FIGURE) return !wn_in_card_grid(page, e);
+    if (b->kind != WN_BLOCK_PARAGRAPH) continue;
+    if (lone_picture_box(page, e, b)) return true;
+    /* Caption names on dozens of elements are a type style or a card grid. */
+    if ((page->elements[e].flags & WN_EL_CAPTION) && page->caption_names <= CAPTION_NAMES_MAX)
+      return true;
+  }
+  return false;
+}
+
+/* What the block's own words or its consent container say, if anything. */
+static wn_reason lexicon_reason(const wn_page *page, const wn_block *b) {
+  if (page->elements[b->owner].inherited & WN_EL_CONSENT) return WN_DROP_CONSENT_MANAGER;
+  if (!b->lexicon) return WN_KEEP_CONTENT;
+  switch (b->lexicon->role) {
+  case WN_LEX_SECTION: return WN_DROP_CHROME_SECTION;
+  case WN_LEX_CONSENT: return WN_DROP_CONSENT_TEXT;
+  case WN_LEX_AI_LABEL: return WN_DROP_AI_LABEL;
+  default: return WN_DROP_CHROME_LINE;
+  }
+}
+
+/*
+ * Long prose under a footer or a boilerplate name is kept when that element
+ * holds a good part of the region: sites wrap whole articles in misnamed
+ * elements. A small box of prose (an author's bio, a promotion, a notice)
+ * under such a name is what the name says.
+ */
+static bool chrome_box_is_small(const wn_page *page, const wn_block *b, int region,
+                                uint32_t flag) {
+  int holder = -1, owner = b->owner;
+  for (int e = owner; e >= 0 && e != region; e = page->elements[e].parent)
+    if (page->elements[e].flags & flag) holder = e;
+  if (holder < 0) return false;
+  const wn_element *h = &page->elements[holder], *r = &page->elements[region];
+  if (h->text_chars - h->link_chars >= CHROME_BOX_SHARE * (r->text_chars - r->link_chars))
+    return false;
+  /* Several long paragraphs make a part of the article, not a box beside
+   * it; nor is the box that holds the headline. */
+  return !h->holds_h1 && h->long_blocks <= CHROME_BOX_PARAGRAPHS;
+}
+
+/* Inside the content, a long block whose links leave a good part of its
+ * text unlinked, with the punctuation of a sentence or a citation, is
+ * writing that cites (a reference, a list of sources); a menu run into one
+ * block has labels between its links, not punctuation. */
+static double inside_link_limit(const wn_block *b) {
+  bool cites = b->chars >= LONG_CITING_CHARS && b->punctuation >= LONG_CITING_PUNCTUATION;
+  return cites ? LONG_CITING_LINK_LIMIT : LINK_DENSE;
+}
+
+/* A table row is read with its table, a list item with its list: a product
+ * linked from one row of a recipe's ingredients is an ingredient, while a
+ * table or list of links is a menu, and so is a row of nothing but links
+ * (a layout table's menu bar). */
+static double row_link_density(const wn_page *page, const wn_block *b) {
+  double own = wn_page_link_density(page, b);
+  int container = b->kind == WN_BLOCK_TABLE_ROW ? wn_table_of(page, b)
+                  : b->kind == WN_BLOCK_LIST_ITEM ? wn_list_of(page, b) : -1;
+  if (container < 0 || page->elements[container].text_chars <= 0 || own > ROW_ALL_LINKS)
+    return own;
+  const wn_element *c = &page->elements[container];
+  double container_density = c->link_chars / c->text_chars;
+  return container_density < own ? container_density : own;
+}
+
+static wn_reason judge_inside(const wn_page *page, const wn_block *b, int region,
+                        bool comments_ok) {
+  uint32_t flags = wn_flags_below(page, b->owner, region);
+  bool long_prose = wn_block_length(b) >= LONG_PROSE && wn_link_density(b) < LONG_PROSE_LINK_LIMIT &&
+                    !chrome_box_is_small(page, b, region,
+                                         WN_EL_FOOTER | WN_EL_NEGATIVE_NAME | WN_EL_ASIDE);
+  wn_reason reason = lexicon_reason(page, b);
+  if (reason != WN_KEEP_CONTENT) return reason;
+  if (wn_machine_text(b)) return WN_DROP_MACHINE_TEXT;
+  if (flags & WN_EL_DIALOG) return WN_DROP_DIALOG;
+  if (in_caption(page, b, region)) return WN_DROP_CAPTION;
+  if (flags & WN_EL_NAV) return WN_DROP_NAVIGATION;
+  if ((flags & WN_EL_ASIDE) && !long_prose) return WN_DROP_SIDEBAR;
+  if ((flags & WN_EL_FOOTER) && !long_prose) return WN_DROP_FOOTER;
+  if (flags & WN_EL_HEADER) return WN_DROP_HEADER;
+  if ((flags & WN_EL_NEGATIVE_NAME) && !long_prose) return WN_DROP_BOILERPLATE_NAME;
+  if ((flags & WN_EL_COMMENTS) && !comments_ok) return WN_DROP_COMMENTS;
+  if (b->kind != WN_BLOCK_HEADING && row_link_density(page, b) > inside_link_limit(b))
+    return WN_DROP_LINK_DENSE;
+  return b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
+}
+
+void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn_pass pass) {
+  wn_reason reason;
+  if (wn_inside(page, b->owner, region)) {
+    reason = judge_inside(page, b, region, comments_ok);
+  } else {
+    reason = lexicon_reason(page, b);
+    if (reason == WN_KEEP_CONTENT) reason = WN_DROP_OUTSIDE_MAIN;
+  }
+  wn_decide(b, reason, pass);
+}
+
+void wn_pass_comments(wn_page *page, wn_pass_state *state) {
+  state->comments_ok = comments_are_content(page, page->region);
+}
+
+/* Every block, by its own cues and where it sits against the region. */
+void wn_pass_judge(wn_page *page, wn_pass_state *state) {
+  for (size_t i = 0; i < page->block_count; i++)
+    wn_judge(page, &page->blocks[i], page->region, state->comments_ok, WN_PASS_JUDGE);
+}

@@ -1,0 +1,333 @@
+/*
+ * What the phrase lexicons say about blocks: chrome lines and the sections
+ * their headings introduce, consent wording and the banners made of it, AI
+ * labels, image credits. Sets wn_block.lexicon (and consent_hint); judging
+ * reads them later.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buffer.h"
+#include "classify_passes.h"
+#include "classify_tuning.h"
+#include "normalize.h"
+
+/* ---- concepts -------------------------------------------------------------
+ * The lexicon's concepts the code treats apart, each named in one place. */
+
+bool wn_concept_is_comments(const wn_lex_entry *hit) {
+  return strcmp(hit->concept, "comments") == 0;
+}
+
+bool wn_concept_is_date(const wn_lex_entry *hit) { return strcmp(hit->concept, "date") == 0; }
+
+bool wn_concept_is_generated_image(const wn_lex_entry *hit) {
+  return strcmp(hit->concept, "generated-image") == 0;
+}
+
+/* ---- lexicon marks ------------------------------------------------------- */
+
+
+
+/* ---- lexicon phase ----------------------------------------------------- */
+
+static int section_level(const wn_block *b) {
+  return b->kind == WN_BLOCK_HEADING ? b->heading_level : 7;
+}
+
+/* A "See all" link or a tracking string in a carousel's title bar. */
+static bool title_bar_item(const wn_block *b) {
+  return wn_machine_text(b) ||
+         (wn_link_density(b) > LINK_DENSE && b->words <= TITLE_BAR_LINK_WORDS);
+}
+
+/*
+ * The lowest ancestor of a section heading that also holds the block after
+ * it, within a few levels: a heading alone in a widget ("Share" over icon
+ * buttons) does not introduce the article that happens to follow the widget.
+ * A carousel's title sits in a bar of nested wrappers beside the carousel:
+ * single-child wrappers do not count as levels, and a container found past
+ * the nearest levels must hold the heading in a branch of its own, not at
+ * the end of earlier text (a "Comments" bar under a question is not the
+ * title of the answers that follow the question).
+ */
+static int common_container(const wn_page *page, size_t heading) {
+  /* The section starts at the first block past the heading's own bar. */
+  size_t first = heading + 1;
+  while (first + 1 < page->block_count && title_bar_item(&page->blocks[first])) first++;
+  const wn_block *h = &page->blocks[heading], *next = &page->blocks[first];
+  const wn_block *previous = heading > 0 ? &page->blocks[heading - 1] : NULL;
+  int branch = h->owner, steps = 0, levels = 0;
+  for (int e = page->elements[h->owner].parent;
+       e >= 0 && levels < SECTION_MAX_CLIMB && steps < SECTION_MAX_WRAPPERS;
+       branch = e, e = page->elements[e].parent, steps++) {
+    if (wn_inside(page, next->owner, e)) {
+      if (steps < SECTION_MAX_CLIMB) return e;
+      return previous && wn_inside(page, previous->owner, branch) ? -2 : e;
+    }
+    if (page->elements[e].children > 1) levels++;
+  }
+  return -2;
+}
+
+/*
+ * A label that is not a heading ("Read also" in a plain paragraph) has no
+ * level to end its section: the teasers it introduces are links, headings,
+ * list items or short lines, and the first paragraph of prose resumes the
+ * text around it.
+ */
+static bool resumes_prose(const wn_block *b) {
+  return b->kind == WN_BLOCK_PARAGRAPH && wn_link_density(b) <= LINK_DENSE &&
+         wn_block_length(b) >= LABEL_SECTION_PROSE;
+}
+
+/* Blocks after a section heading, up to the next heading of its level or
+ * higher, or the end of the container heading and section share. */
+static size_t section_end(const wn_page *page, size_t heading) {
+  const wn_block *h = &page->blocks[heading];
+  if (heading + 1 >= page->block_count) return heading + 1;
+  int container = common_container(page, heading);
+  if (container == -2) return heading + 1; /* introduces nothing near it */
+  size_t end = heading + 1;
+  bool label = h->kind != WN_BLOCK_HEADING;
+  for (; end < page->block_count; end++) {
+    const wn_block *b = &page->blocks[end];
+    if (b->kind == WN_BLOCK_HEADING && b->heading_level <= section_level(h)) break;
+    if (container >= 0 && !wn_inside(page, b->owner, container)) break;
+    if (label && resumes_prose(b)) break;
+  }
+  return end;
+}
+
+static double prose_between(const wn_page *page, size_t from, size_t to) {
+  double total = 0;
+  for (size_t i = from; i < to; i++)
+    if (wn_reads_as_prose(&page->blocks[i])) total += wn_block_length(&page->blocks[i]);
+  return total;
+}
+
+/* Readers' comments under an article may outgrow it: their section is not
+ * capped when the page says it is an article and has an article's worth
+ * of prose above the heading. */
+static bool closes_an_article(const wn_page *page, size_t heading) {
+  const wn_lex_entry *hit = page->blocks[heading].lexicon;
+  return page->says_article && wn_concept_is_comments(hit) &&
+         prose_between(page, 0, heading) >= ARTICLE_BEFORE_COMMENTS;
+}
+
+static void mark_section(wn_page *page, size_t heading, double page_prose) {
+  size_t end = section_end(page, heading);
+  if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose &&
+      !closes_an_article(page, heading))
+    return;
+  for (size_t i = heading + 1; i < end; i++)
+    if (!page->blocks[i].lexicon) page->blocks[i].lexicon = page->blocks[heading].lexicon;
+}
+
+/* A caption that ends with an image or source credit. */
+static const wn_lex_entry IMAGE_CREDIT = {"", "credit", "", WN_LEX_LINE, WN_LEX_EXACT};
+
+/* Blocks inside a consent banner that say nothing of their own ("Learn more"). */
+static const wn_lex_entry CONSENT_BANNER = {"", "banner", "", WN_LEX_CONSENT, WN_LEX_EXACT};
+
+/* A label appended to other words counts in a caption or a short line, never
+ * in a heading ("How to spot an AI-generated image" is a subject). */
+static bool ai_label_applies(const wn_page *page, const wn_block *b, const wn_lex_entry *hit) {
+  if (hit->match == WN_LEX_EXACT) return true;
+  if (b->kind == WN_BLOCK_HEADING) return false;
+  if (page->elements[b->owner].inherited & WN_EL_FIGURE) return true;
+  /* A disclosure sentence opens with its formula ("This article was written
+   * with the help of AI ..."); an image label can end any sentence. */
+  if (hit->match == WN_LEX_PREFIX && !wn_concept_is_generated_image(hit)) return true;
+  return b->words <= AI_LABEL_LINE_WORDS;
+}
+
+/*
+ * Long blocks are looked up for consent wording (a banner's sentences) and,
+ * while still short of prose, for the multi-word formulas of disclosures and
+ * pitches that may sit anywhere in them ("... we may earn a commission ...").
+ */
+static const wn_lex_entry *match_long_block(const wn_block *b) {
+  size_t len;
+  char *normalized = wn_normalize_phrase(b->text, b->text_len, &len);
+  const wn_lex_entry *hit = wn_lexicon_lookup_affix(normalized, len, WN_LEX_CONSENT);
+  if (!hit && b->words <= FORMULA_MAX_WORDS) {
+    hit = wn_lexicon_lookup_affix(normalized, len, WN_LEX_LINE);
+    if (hit && hit->match == WN_LEX_SUFFIX) hit = NULL;
+  }
+  free(normalized);
+  return hit;
+}
+
+static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double page_prose) {
+  wn_block *b = &page->blocks[i];
+  switch (hit->role) {
+  case WN_LEX_LINE:
+    /* Each reply of a forum thread carries its date: part of the post. */
+    if (page->says_forum_thread && wn_concept_is_date(hit)) break;
+    b->lexicon = hit;
+    break;
+  case WN_LEX_SECTION:
+    b->lexicon = hit;
+    /* On a forum thread "Comments" titles the replies, which are the page. */
+    if (page->says_forum_thread && wn_concept_is_comments(hit)) break;
+    /* A linked label is a tab, a menu entry or a card's badge ("Popular"),
+     * not the title of what follows. */
+    if (b->kind == WN_BLOCK_HEADING || wn_link_density(b) <= LINK_DENSE)
+      mark_section(page, i, page_prose);
+    break;
+  case WN_LEX_CONSENT:
+    /* A button or title alone is decisive; a sentence waits for its container. */
+    if (hit->match == WN_LEX_EXACT) b->lexicon = hit;
+    else b->consent_hint = hit;
+    break;
+  case WN_LEX_AI_LABEL:
+    if (ai_label_applies(page, b, hit)) b->lexicon = hit;
+    break;
+  default:
+    break;
+  }
+}
+
+static size_t count_words(const char *text, size_t len) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < len; i++) {
+    bool space = text[i] == ' ';
+    if (!space && !in_word) words++;
+    in_word = !space;
+  }
+  return words;
+}
+
+/* A line of a few words that is consent wording is a notice, wherever it sits. */
+static bool decisive_line_hit(const wn_lex_entry *hit, const char *line, size_t len) {
+  if (!hit) return false;
+  if (hit->role == WN_LEX_LINE) return true;
+  if (hit->role == WN_LEX_CONSENT && count_words(line, len) <= CONSENT_LINE_WORDS) return true;
+  return hit->role == WN_LEX_AI_LABEL && hit->match == WN_LEX_EXACT;
+}
+
+/*
+ * A block of <br>-separated lines can carry chrome lines among its text
+ * ("Posts: 116" under a forum post's author, "Save 25%" under a price):
+ * those lines are cut out; a block made only of them goes whole.
+ */
+static void cut_chrome_lines(wn_block *b) {
+  const wn_lex_entry *first = NULL;
+  size_t out = 0, start = 0;
+  size_t old_chars = b->chars;
+  bool cut = false;
+  while (start <= b->text_len) {
+    size_t end = start;
+    while (end < b->text_len && b->text[end] != '\n') end++;
+    const wn_lex_entry *hit = wn_lexicon_match(b->text + start, end - start);
+    if (decisive_line_hit(hit, b->text + start, end - start)) {
+      if (!first) first = hit;
+      cut = true;
+    } else {
+      if (out) b->text[out++] = '\n';
+      memmove(b->text + out, b->text + start, end - start);
+      out += end - start;
+    }
+    start = end + 1;
+  }
+  if (!cut) return;
+  if (out == 0) { /* every line was chrome: keep the text, drop the block */
+    b->lexicon = first;
+    return;
+  }
+  b->text_len = out;
+  b->text[out] = '\0';
+  wn_block_measure(b);
+  b->link_chars = old_chars ? (size_t)((double)b->link_chars * b->chars / old_chars) : 0;
+}
+
+/*
+ * Short blocks are looked up in the phrase lexicons; a section heading
+ * passes its hit on to the blocks it introduces, so teasers in a "Related
+ * articles" box go even when they are long sentences in another language.
+ */
+static void mark_lexicon_hits(wn_page *page) {
+  double page_prose = prose_between(page, 0, page->block_count);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->kind == WN_BLOCK_CODE) continue;
+    if (memchr(b->text, '\n', b->text_len)) {
+      cut_chrome_lines(b);
+      if (b->lexicon) continue; /* every line was chrome */
+    }
+    if (b->words > CONSENT_MAX_WORDS) continue;
+    const wn_lex_entry *hit = b->words <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
+                                                             : match_long_block(b);
+    if (hit) record_hit(page, i, hit, page_prose);
+    if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
+        wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
+      b->lexicon = &IMAGE_CREDIT;
+  }
+}
+
+static bool says_consent(const wn_block *b) {
+  return b->consent_hint || (b->lexicon && b->lexicon->role == WN_LEX_CONSENT);
+}
+
+/*
+ * Is element i a consent banner? Mostly consent wording and shaped like a
+ * banner (a dialog, a consent manager, two consent phrases), or holding many
+ * consent phrases among its purpose texts; and never the element that holds
+ * the page's headline, article or main element.
+ */
+static bool consent_container(const wn_page *page, size_t i, const double *consent,
+                              const double *total, const size_t *hits, const bool *landmark) {
+  if (consent[i] <= 0 || landmark[i]) return false;
+  bool shaped = (page->elements[i].inherited & (WN_EL_DIALOG | WN_EL_CONSENT)) ||
+                hits[i] >= CONSENT_SHAPED_HITS;
+  if (consent[i] >= CONSENT_SHARE * total[i] && shaped) return true;
+  return hits[i] >= CONSENT_MANY_HITS && consent[i] >= CONSENT_MANY_SHARE * total[i];
+}
+
+/*
+ * Consent banners are found by what they say when their markup says
+ * nothing: the largest element that is mostly consent wording, and not
+ * the page's content, is dropped whole, buttons and links included.
+ */
+static void mark_consent_banners(wn_page *page, const bool *landmark) {
+  size_t n = page->element_count;
+  double *consent = wn_xcalloc(n, sizeof *consent);
+  double *total = wn_xcalloc(n, sizeof *total);
+  size_t *hits = wn_xcalloc(n, sizeof *hits);
+  bool *banner = wn_xcalloc(n, sizeof *banner);
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    total[b->owner] += wn_block_length(b);
+    if (says_consent(b)) {
+      consent[b->owner] += wn_block_length(b);
+      hits[b->owner] += 1;
+    }
+  }
+  wn_sum_up_tree(page, consent);
+  wn_sum_up_tree(page, total);
+  wn_count_up_tree(page, hits);
+  for (size_t i = 0; i < n; i++) {
+    int parent = page->elements[i].parent;
+    banner[i] = (parent >= 0 && banner[parent]) ||
+                consent_container(page, i, consent, total, hits, landmark);
+  }
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (banner[b->owner] && !b->lexicon) b->lexicon = b->consent_hint ? b->consent_hint : &CONSENT_BANNER;
+  }
+  free(consent);
+  free(total);
+  free(hits);
+  free(banner);
+}
+
+void wn_pass_lexicon(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  mark_lexicon_hits(page);
+}
+
+void wn_pass_consent_banners(wn_page *page, wn_pass_state *state) {
+  mark_consent_banners(page, state->landmark);
+}

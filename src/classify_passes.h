@@ -1,0 +1,74 @@
+/*
+ * What the classifier's files share: the state passed from pass to pass,
+ * the passes themselves (run in the order of the table in classify.c, which
+ * says what each may read and write), and the measures several of them use.
+ * Not part of the library's interface.
+ */
+#ifndef WN_CLASSIFY_PASSES_H
+#define WN_CLASSIFY_PASSES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "classify.h"
+#include "lexicon.h"
+
+/* Cues that make an element page chrome, and cues that make it content. */
+static const uint32_t CHROME_FLAGS = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_ASIDE |
+                                     WN_EL_DIALOG | WN_EL_NEGATIVE_NAME | WN_EL_CONSENT;
+static const uint32_t CONTENT_FLAGS = WN_EL_ARTICLE | WN_EL_MAIN | WN_EL_POSITIVE_NAME;
+
+/* What a pass hands to later ones besides the page itself. */
+typedef struct wn_pass_state {
+  bool *landmark;   /* elements holding an article, main or an h1 (landmarks) */
+  int outer;        /* the region before tightening (region passes) */
+  bool comments_ok; /* comment names say nothing here (comments) */
+} wn_pass_state;
+
+typedef void wn_pass_fn(wn_page *page, wn_pass_state *state);
+
+/* classify_measure.c */
+wn_pass_fn wn_pass_measure;
+double wn_block_length(const wn_block *b);
+double wn_link_density(const wn_block *b);
+double wn_page_link_density(const wn_page *page, const wn_block *b);
+bool wn_machine_text(const wn_block *b);
+bool wn_reads_as_prose(const wn_block *b);
+bool wn_structured_item(const wn_block *b);
+void wn_sum_up_tree(const wn_page *page, double *values);
+void wn_count_up_tree(const wn_page *page, size_t *counts);
+void wn_recompute_inherited(wn_page *page);
+uint32_t wn_flags_below(const wn_page *page, int owner, int region);
+bool wn_inside(const wn_page *page, int element, int region);
+int wn_common_ancestor(const wn_page *page, int a, int b);
+int wn_list_of(const wn_page *page, const wn_block *b);
+int wn_table_of(const wn_page *page, const wn_block *b);
+
+/* classify_cues.c */
+wn_pass_fn wn_pass_landmarks, wn_pass_wrapper_names, wn_pass_card_names;
+
+/* classify_lexicon.c */
+wn_pass_fn wn_pass_lexicon, wn_pass_consent_banners;
+bool wn_concept_is_comments(const wn_lex_entry *hit);
+bool wn_concept_is_date(const wn_lex_entry *hit);
+bool wn_concept_is_generated_image(const wn_lex_entry *hit);
+
+/* classify_region.c */
+wn_pass_fn wn_pass_region, wn_pass_widen_region, wn_pass_tighten_region,
+    wn_pass_question_region;
+
+/* classify_judge.c */
+wn_pass_fn wn_pass_comments, wn_pass_judge;
+/* Judge one block against `region` and record the verdict as `pass`'s. */
+void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn_pass pass);
+bool wn_in_card_grid(const wn_page *page, int e);
+
+/* classify_repairs.c */
+wn_pass_fn wn_pass_gallery_captions, wn_pass_headline_context, wn_pass_adjacent_prose,
+    wn_pass_announced_lists, wn_pass_price_grids, wn_pass_kickers, wn_pass_duplicates;
+
+/* classify_review.c */
+wn_pass_fn wn_pass_teasers, wn_pass_orphan_headings, wn_pass_too_little;
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * The main content region: the element whose blocks add up to the most
+ * prose net of chrome, widened over landing pages' sections, tightened away
+ * from stray text around the content.
+ */
+#include <stdlib.h>
+
+#include "buffer.h"
+#include "classify_passes.h"
+#include "classify_tuning.h"
+
+
+/* ---- region choice --------------------------------------------------- */
+
+/* What a block adds to any region that holds it: prose adds, chrome costs. */
+static double block_value(const wn_page *page, const wn_block *b) {
+  double len = wn_block_length(b);
+  uint32_t flags = page->elements[b->owner].inherited;
+  if (flags & CHROME_FLAGS) return -CHROME_PENALTY * len;
+  if (b->lexicon || wn_machine_text(b)) return -CHROME_PENALTY * len;
+  double links = wn_page_link_density(page, b);
+  if (links > LINK_DENSE) return -CHROME_PENALTY * len;
+  double value = len * (1.0 - links);
+  if (!wn_reads_as_prose(b) && !wn_structured_item(b)) value *= LABEL_WEIGHT;
+  if ((flags & WN_EL_COMMENTS) && !page->says_forum_thread) value *= COMMENT_WEIGHT;
+  return value;
+}
+
+/*
+ * A wrapper that adds little prose to its best descendant adds mostly stray
+ * text from around the content (a notice column, a footer line): prefer the
+ * deepest descendant that keeps nearly all of the wrapper's prose.
+ */
+static int tighten_region(const wn_page *page, int region) {
+  double floor = TIGHTEN_KEEP * page->elements[region].positive_score;
+  int best = region;
+  for (size_t i = (size_t)region + 1; i < page->element_count; i++) {
+    const wn_element *e = &page->elements[i];
+    if (e->depth <= page->elements[region].depth) break; /* left the region's subtree */
+    if (e->positive_score >= floor && e->depth > page->elements[best].depth) best = (int)i;
+  }
+  return best;
+}
+
+/*
+ * Landing pages spread their text over many sections with menus, buttons
+ * and logos between them: the best net score may go to one section while
+ * an ancestor holds several times its prose at a still good net score.
+ * Blocks inside the wider region are judged one by one all the same.
+ */
+static int widen_region(const wn_page *page, int region) {
+  const wn_element *r = &page->elements[region];
+  int chosen = region;
+  for (int e = r->parent; e >= 0; e = page->elements[e].parent) {
+    const wn_element *a = &page->elements[e];
+    bool net_holds = a->content_score >= WIDEN_MIN_NET * r->content_score;
+    /* Menus, footers and lexicon lines inside the wider region are dropped
+     * one by one all the same: counting only what would be kept, a wider
+     * region must bring much more prose. */
+    bool judged_holds = a->judged_score >= WIDEN_MIN_JUDGED * r->judged_score;
+    if (!net_holds && !judged_holds) break;
+    double gain = net_holds ? WIDEN_MIN_GAIN : WIDEN_MIN_JUDGED_GAIN;
+    /* Every post of a thread is content, however heavy the author panels
+     * beside the replies. */
+    if (page->says_forum_thread && !net_holds) gain = WIDEN_THREAD_MIN_GAIN;
+    if (a->positive_score >= gain * page->elements[chosen].positive_score) chosen = e;
+  }
+  return chosen;
+}
+
+/*
+ * On a question page the answers outweigh the question above them, and the
+ * region settles on the answers; the page's markup names the element that
+ * holds both (schema.org/Question), and the question belongs to the text.
+ */
+static int typed_question_around(const wn_page *page, int region) {
+  for (int e = region; e >= 0; e = page->elements[e].parent)
+    if (page->elements[e].flags & WN_EL_QUESTION) return e;
+  return -1;
+}
+
+/* A block that goes wherever the region is: chrome by its containers or
+ * by its words. */
+static bool dropped_by_cues(const wn_page *page, const wn_block *b) {
+  return (page->elements[b->owner].inherited & CHROME_FLAGS) || b->lexicon;
+}
+
+/* The element whose blocks add up to the most content net of chrome. */
+static int choose_region(wn_page *page) {
+  size_t n = page->element_count;
+  if (!n) return -1;
+  double *net = wn_xcalloc(n, sizeof *net);
+  double *positive = wn_xcalloc(n, sizeof *positive);
+  double *judged = wn_xcalloc(n, sizeof *judged);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    b->score = block_value(page, b);
+    net[b->owner] += b->score;
+    if (b->score > 0) positive[b->owner] += b->score;
+    if (!dropped_by_cues(page, b)) judged[b->owner] += b->score;
+  }
+  wn_sum_up_tree(page, net);
+  wn_sum_up_tree(page, positive);
+  wn_sum_up_tree(page, judged);
+  for (size_t i = 0; i < n; i++) {
+    page->elements[i].positive_score = positive[i];
+    page->elements[i].judged_score = judged[i];
+  }
+  free(positive);
+  free(judged);
+  int best = 0;
+  double best_score = net[0];
+  for (size_t i = 0; i < n; i++) {
+    wn_element *e = &page->elements[i];
+    double score = net[i] * ((e->flags & CONTENT_FLAGS) ? CONTENT_CONTAINER_BONUS : 1.0);
+    e->content_score = score;
+    if (score > best_score) {
+      best_score = score;
+      best = (int)i;
+    }
+  }
+  free(net);
+  return best;
+}
+
+/* Prose kept by the region versus link-dense text outside chrome. */
+static bool looks_like_listing(const wn_page *page, int region) {
+  double prose = 0, links = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
+    if (wn_link_density(b) > LINK_DENSE) {
+      if (b->words >= LISTING_HEADLINE_WORDS) links += wn_block_length(b);
+    }
+    else if (b->score > 0 && wn_inside(page, b->owner, region)) prose += b->score;
+  }
+  return prose < LISTING_PROSE_SHARE * links;
+}
+
+/* The best element by net content; a page whose best prose region is
+ * outweighed by its links is a listing, and is scored again with links as
+ * text. */
+void wn_pass_region(wn_page *page, wn_pass_state *state) {
+  page->listing = false;
+  int outer = choose_region(page);
+  if (looks_like_listing(page, outer)) {
+    page->listing = true;
+    outer = choose_region(page);
+  }
+  state->outer = outer;
+  page->region = outer;
+}
+
+void wn_pass_widen_region(wn_page *page, wn_pass_state *state) {
+  state->outer = widen_region(page, state->outer);
+  page->region = state->outer;
+}
+
+void wn_pass_tighten_region(wn_page *page, wn_pass_state *state) {
+  page->region = tighten_region(page, state->outer);
+}
+
+void wn_pass_question_region(wn_page *page, wn_pass_state *state) {
+  int question = typed_question_around(page, page->region);
+  if (question < 0) return;
+  page->region = question;
+  if (wn_inside(page, state->outer, question)) state->outer = question;
+}

@@ -1,0 +1,157 @@
+/*
+ * Final checks over what is kept, run after the language stage has dropped
+ * foreign chrome: teasers beside an article, headings whose section kept
+ * nothing, and pages left with too little text to be content.
+ */
+#include "classify_passes.h"
+#include "classify_tuning.h"
+
+
+/*
+ * Inside an article, a headline that links elsewhere with a short blurb
+ * under it is a teaser for another page ("more on this", a promoted
+ * story); the article's own headings do not link away. On a listing the
+ * teasers are the content.
+ */
+static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
+  const wn_block *h = &page->blocks[heading];
+  size_t end = heading + 1;
+  *blurb = 0;
+  /* A teaser card ends with the element that holds its headline: the link
+   * and the single-child wrappers around a headline are not the card. */
+  int card = page->elements[h->owner].parent;
+  for (int climbed = 0; card >= 0 && climbed < SECTION_MAX_WRAPPERS; climbed++) {
+    const wn_element *e = &page->elements[card];
+    if (e->tag != GUMBO_TAG_A && e->children != 1) break;
+    card = e->parent;
+  }
+  for (; end < page->block_count; end++) {
+    const wn_block *next = &page->blocks[end];
+    if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;
+    if (card >= 0 && !wn_inside(page, next->owner, card)) break;
+    if (!next->keep) continue;
+    /* A linked name over a list or a long text is an entry of a round-up. */
+    if (wn_structured_item(next)) *blurb += TEASER_MAX_BLURB + 1;
+    *blurb += wn_block_length(next);
+  }
+  return end;
+}
+
+static bool is_teaser_heading(const wn_block *h) {
+  return h->keep && h->kind == WN_BLOCK_HEADING && h->heading_level != 1 &&
+         wn_link_density(h) >= TEASER_LINK_SHARE;
+}
+
+/* Teasers are dropped only beside an article of the page's own: on a page
+ * that is mostly teasers they are what the page offers. */
+void wn_pass_teasers(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  if (page->listing) return;
+  double kept = 0, teasers = 0;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].keep) kept += wn_block_length(&page->blocks[i]);
+  for (size_t i = 0; i < page->block_count; i++) {
+    double blurb;
+    if (!is_teaser_heading(&page->blocks[i])) continue;
+    size_t end = teaser_end(page, i, &blurb);
+    if (blurb > TEASER_MAX_BLURB) continue;
+    teasers += blurb + wn_block_length(&page->blocks[i]);
+    i = end - 1;
+  }
+  if (teasers == 0 || teasers > TEASER_MAX_SHARE * kept) return;
+  for (size_t i = 0; i < page->block_count; i++) {
+    double blurb;
+    if (!is_teaser_heading(&page->blocks[i])) continue;
+    size_t end = teaser_end(page, i, &blurb);
+    if (blurb > TEASER_MAX_BLURB) continue;
+    for (size_t j = i; j < end; j++) {
+      if (!page->blocks[j].keep) continue;
+      wn_decide(&page->blocks[j], WN_DROP_TEASER, WN_PASS_TEASERS);
+    }
+    i = end - 1;
+  }
+}
+
+/* A sentence ends at a full stop, an exclamation or a question mark
+ * followed by a space or the end (not the point inside "2.5"). */
+static bool has_sentence_stop(const wn_block *b) {
+  for (size_t i = 0; i < b->text_len; i++) {
+    char c = b->text[i];
+    bool stop = c == '.' || c == '!' || c == '?';
+    if (stop && (i + 1 == b->text_len || b->text[i + 1] == ' ' || b->text[i + 1] == '\n'))
+      return true;
+  }
+  return false;
+}
+
+/* Landing pages set whole sentences in heading tags ("Imagine all the
+ * entertainment you want, all in one place."): such a heading is the
+ * section's text, not a title over it. */
+static bool sentence_heading(const wn_block *b) {
+  return b->kind == WN_BLOCK_HEADING && b->words >= SENTENCE_HEADING_WORDS && has_sentence_stop(b);
+}
+
+/* One past the last kept block that is not a heading; 0 when there is none. */
+static size_t end_of_kept_text(const wn_page *page) {
+  for (size_t j = page->block_count; j-- > 0;)
+    if (page->blocks[j].keep && page->blocks[j].kind != WN_BLOCK_HEADING) return j + 1;
+  return 0;
+}
+
+/*
+ * A heading whose section kept nothing introduces nothing, unless it is a
+ * sentence itself; an article's last heading is a call to read on ("Learn
+ * how to ...: read the rest of the guide.") when nothing is kept after it.
+ */
+void wn_pass_orphan_headings(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  size_t text_end = end_of_kept_text(page);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *h = &page->blocks[i];
+    if (!h->keep || h->kind != WN_BLOCK_HEADING) continue;
+    /* On a listing (not an article's page) a linked heading is an entry on
+     * its own, whatever its card's other lines were judged. */
+    if (page->listing && !page->says_article && wn_link_density(h) > LINK_DENSE) continue;
+    if (sentence_heading(h) && (!page->says_article || i < text_end)) continue;
+    bool has_content = false;
+    for (size_t j = i + 1; j < page->block_count; j++) {
+      const wn_block *next = &page->blocks[j];
+      if (next->keep && sentence_heading(next)) {
+        has_content = true;
+        break;
+      }
+      if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;
+      if (next->keep && next->kind != WN_BLOCK_HEADING) {
+        has_content = true;
+        break;
+      }
+    }
+    if (!has_content) wn_decide(h, WN_DROP_EMPTY, WN_PASS_ORPHAN_HEADINGS);
+  }
+}
+
+/* Text in a card of a grid (a product's name and price), however short. */
+static bool card_text(const wn_page *page, const wn_block *b) {
+  int levels = 0;
+  for (int e = b->owner; e >= 0 && levels < CARD_TEXT_DEPTH; e = page->elements[e].parent, levels++)
+    if (page->elements[e].flags & WN_EL_FIGURE) return wn_in_card_grid(page, e);
+  return false;
+}
+
+/* A page whose kept text, counting only what can stand alone, is too short
+ * has no main content: an error page, a login form, a menu. */
+void wn_pass_too_little(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  double kept = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->keep && (page->listing || wn_reads_as_prose(b) || wn_structured_item(b) ||
+                    card_text(page, b) || page->elements[b->owner].in_price_grid))
+      kept += wn_block_length(b);
+  }
+  if (kept >= MIN_CONTENT) return;
+  for (size_t i = 0; i < page->block_count; i++) {
+    if (!page->blocks[i].keep) continue;
+    wn_decide(&page->blocks[i], WN_DROP_SHORT, WN_PASS_TOO_LITTLE);
+  }
+}

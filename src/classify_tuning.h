@@ -1,0 +1,233 @@
+/*
+ * Every number the classifier decides by, in one place. Each says what it
+ * measures and what moving it trades: raising or lowering a threshold keeps
+ * more of one kind of text at the cost of letting through more of another.
+ * Lengths are in block_length() units (a code point; a CJK character counts
+ * CJK_CHAR_WEIGHT) unless they say words, blocks or bytes.
+ */
+#ifndef WN_CLASSIFY_TUNING_H
+#define WN_CLASSIFY_TUNING_H
+
+#include <stddef.h>
+
+/* ---- measures ------------------------------------------------------------ */
+
+/* A Han, Kana or Hangul character carries about as much as a short word.
+ * Higher: CJK pages outweigh Latin chrome beside them sooner; lower: CJK
+ * prose reads as labels. */
+static const double CJK_CHAR_WEIGHT = 3.0;
+/* Above this share of link text a block reads as navigation. Lower: fewer
+ * menus kept, more citing prose lost; higher: the reverse. */
+static const double LINK_DENSE = 0.5;
+/* Text without sentence punctuation, shorter than this, is label-like, and
+ * counts LABEL_WEIGHT of its length towards a region. Longer LABEL_LENGTH:
+ * more short prose undervalued; shorter: menus of long labels count as text. */
+static const double LABEL_LENGTH = 80.0;
+static const double LABEL_WEIGHT = 0.3;
+/* A block this long whose characters are mostly in identifier-like tokens is
+ * machine text. Lower share or length: more tracking strings dropped, and
+ * more code-heavy prose (version lists, hashes in a changelog) with them. */
+static const size_t MACHINE_TEXT_MIN_CHARS = 32;
+static const double MACHINE_TEXT_SHARE = 0.6;
+/* Prose this long is kept under a boilerplate, sidebar or footer name, and
+ * counts as a long block of its element. Lower: more bios and promotions
+ * kept; higher: articles in misnamed wrappers lose their paragraphs. */
+static const double LONG_PROSE = 200.0;
+/* ... provided at most this share of it is link text. Higher: link-heavy
+ * boxes ("more from the author") kept under those names; lower: long
+ * paragraphs that cite sources dropped with them. */
+static const double LONG_PROSE_LINK_LIMIT = 0.2;
+
+/* ---- structural cues ----------------------------------------------------- */
+
+/* A boilerplate name on an element holding this share of the page's prose
+ * is a layout wrapper ("page-with-sidebar"), not boilerplate. Lower: more
+ * real sidebars cleared of their name; higher: more pages sunk by one class. */
+static const double WRAPPER_SHARE = 0.4;
+/* A footer or dialog box of at most this many blocks is a notice, not a
+ * wrapper of the page's content. Higher: bigger footers kept as chrome
+ * even when they hold most prose; lower: one-paragraph notices survive. */
+static const size_t NOTICE_MAX_BLOCKS = 3;
+/* A boilerplate name on an element with more than this share of the page's
+ * text, links included, is a misnomer. Lower: more related-link boxes read
+ * as the page's listing; higher: misnamed listings lost. */
+static const double NAMED_LISTING_SHARE = 0.5;
+/* This many boxes under one boilerplate name each, holding this share of
+ * their container's text, are a grid of cards whatever the name says.
+ * Lower: more related-article strips kept as grids; higher: product grids
+ * with utility class names dropped. */
+static const size_t MISNAMED_CARDS_MIN = 8;
+static const double MISNAMED_CARDS_SHARE = 0.8;
+
+/* ---- lexicon marks ------------------------------------------------------- */
+
+/* Lexicon phrases are short; longer blocks are prose that may quote one.
+ * Higher: more long labels caught, and more sentences that mention one. */
+static const size_t LEXICON_MAX_WORDS = 20;
+/* Consent banners run long: blocks up to this long are searched for consent
+ * wording. Higher: longer banner texts found, more privacy-policy prose
+ * marked as consent. */
+static const size_t CONSENT_MAX_WORDS = 120;
+/* A disclosure or pitch formula is looked for in blocks up to this long.
+ * Higher: more disclosures caught, more articles that quote one lost. */
+static const size_t FORMULA_MAX_WORDS = 45;
+/* A container is a consent banner when consent wording is this share of it.
+ * Lower: banners with long purpose texts found; articles about cookies at
+ * risk. */
+static const double CONSENT_SHARE = 0.5;
+/* ... and shaped like a banner: a dialog, a consent manager's box, or this
+ * many consent phrases. Fewer: single consent sentences take their box. */
+static const size_t CONSENT_SHAPED_HITS = 2;
+/* A preference centre: this many consent phrases, at this share, between
+ * long purpose texts. Fewer hits or a lower share: more preference centres
+ * found, more privacy pages taken for one. */
+static const size_t CONSENT_MANY_HITS = 4;
+static const double CONSENT_MANY_SHARE = 0.25;
+/* A line of <br>-separated text this short that holds consent wording is a
+ * notice. Higher: longer notice lines cut, and sentences that mention
+ * cookies with them. */
+static const size_t CONSENT_LINE_WORDS = 15;
+/* An AI label appended to text counts in a caption or a line this short.
+ * Higher: more labelled lines dropped, more sentences about AI images too. */
+static const size_t AI_LABEL_LINE_WORDS = 8;
+/* A caption ends with a credit of at most CREDIT_TAIL_WORDS words ("Foto:
+ * Jane Doe") in a block of at most CREDIT_MAX_WORDS. Higher: longer credits
+ * found, and sentences that end "photo: ..." taken for credits. */
+static const size_t CREDIT_MAX_WORDS = 40;
+static const int CREDIT_TAIL_WORDS = 6; /* wn_lexicon_ends_with_credit takes an int */
+/* A link this short beside a section heading belongs to its title bar
+ * ("See all"). Higher: longer bar links skipped when finding the section. */
+static const size_t TITLE_BAR_LINK_WORDS = 3;
+/* A section heading and its first block share an ancestor this many levels
+ * up (single-child wrappers not counted), and at most this many ancestors in
+ * all. Higher: headings in wider widgets take the text after them along. */
+static const int SECTION_MAX_CLIMB = 4;
+static const int SECTION_MAX_WRAPPERS = 12;
+/* Prose this long ends the section of a label that is not a heading.
+ * Higher: more teasers after "Read also" go, and more of the article. */
+static const double LABEL_SECTION_PROSE = 150.0;
+/* A chrome section that would take more than this share of the page's prose
+ * is the content itself ("Latest news" on a news index). Higher: more long
+ * related sections dropped; lower: more kept. */
+static const double SECTION_MAX_SHARE = 0.5;
+/* Text outside the comments that makes a page an article with comments
+ * rather than a thread whose posts are all called comments. Higher: short
+ * articles keep their comments; lower: threads lose their posts. */
+static const double ARTICLE_BEFORE_COMMENTS = 1000.0;
+
+/* ---- region choice ------------------------------------------------------- */
+
+/* Chrome counts against the region that holds it at this rate per char.
+ * Higher: regions shrink away from menus, and from content beside them. */
+static const double CHROME_PENALTY = 0.5;
+/* Comment threads under an article count, but less than the article.
+ * Higher: the region drifts into the comments more often. */
+static const double COMMENT_WEIGHT = 0.3;
+/* Containers the page marks as its content are preferred by this factor.
+ * Higher: markup trusted over text; lower: the reverse. */
+static const double CONTENT_CONTAINER_BONUS = 1.1;
+/* A page is read as a listing when its best prose region holds less than
+ * this share of the text that sits in link-dense, non-chrome blocks.
+ * Higher: more pages read as listings (links kept as content). */
+static const double LISTING_PROSE_SHARE = 0.5;
+/* Links of fewer words are menu entries, not the headlines of a listing.
+ * Higher: fewer pages of short links read as listings. */
+static const size_t LISTING_HEADLINE_WORDS = 3;
+/* Descend to a descendant that keeps this share of the region's prose.
+ * Lower: tighter regions, stray text around the content left out and
+ * sometimes the content's edges too. */
+static const double TIGHTEN_KEEP = 0.9;
+/* An ancestor with WIDEN_MIN_GAIN times the region's prose, at no less than
+ * WIDEN_MIN_NET of its net score, is the region instead; or with the second
+ * gain, at no less than WIDEN_MIN_JUDGED of the net of what would be kept.
+ * Lower gains or shares: landing pages keep all their sections, articles
+ * take more of the page around them. */
+static const double WIDEN_MIN_GAIN = 1.5;
+static const double WIDEN_MIN_NET = 0.3;
+static const double WIDEN_MIN_JUDGED_GAIN = 2.0;
+static const double WIDEN_MIN_JUDGED = 0.5;
+/* On a forum thread, the second gain is this: replies beside heavy author
+ * panels widen the region sooner. */
+static const double WIDEN_THREAD_MIN_GAIN = 1.4;
+
+/* ---- judging blocks ------------------------------------------------------ */
+
+/* A block this long, with this much punctuation, is writing that cites:
+ * link-dense only above the higher limit. Lower length or punctuation:
+ * more reference lists kept, more menus run into one block too. */
+static const size_t LONG_CITING_CHARS = 100;
+static const double LONG_CITING_LINK_LIMIT = 0.8;
+static const size_t LONG_CITING_PUNCTUATION = 3;
+/* A row or item above this share of link text is links whatever its table
+ * or list holds. Lower: more linked ingredients and specs dropped. */
+static const double ROW_ALL_LINKS = 0.9;
+/* How far above a table row its <table> may sit (tr, tbody, table). */
+static const int TABLE_ROW_DEPTH = 3;
+/* A product page's own text, however short, is what its reviews discuss.
+ * Higher: reviews read as the content on more product pages. */
+static const double PRODUCT_BEFORE_REVIEWS = 200.0;
+/* Below this share of the region's prose, and with at most this many long
+ * paragraphs, a misnamed box is not the article. Higher: more misnamed parts
+ * of articles dropped; lower: more bios and promotions kept. */
+static const double CHROME_BOX_SHARE = 0.25;
+static const size_t CHROME_BOX_PARAGRAPHS = 2;
+/* More elements named caption than this are not captions (a type style or a
+ * card grid). Higher: more text in caption-styled grids dropped. */
+static const size_t CAPTION_NAMES_MAX = 8;
+/* A figure among this many sibling figures is a card of a grid (products,
+ * people, episodes): its short text is the card's content. Lower: captions
+ * of stories with a few pictures kept as text. */
+static const size_t CARD_GRID_FIGURES = 4;
+/* How far above a block its card's figure may be. */
+static const int CARD_TEXT_DEPTH = 8;
+
+/* ---- repairs after judging ----------------------------------------------- */
+
+/* Captions are a gallery's text when they hold this much, this many times
+ * what the region keeps besides them, at most this many per heading.
+ * Lower thresholds: slideshows kept, and photo captions of short stories. */
+static const double GALLERY_MIN_CAPTION_TEXT = 500.0;
+static const double GALLERY_CAPTION_RATIO = 2.0;
+static const size_t GALLERY_CAPTIONS_PER_HEADING = 4;
+/* Blocks between the headline and the body that may belong to it. Higher:
+ * more bylines and standfirsts kept, and more of what sits above them. */
+static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
+/* A sentence that announces a list has at least this many words. Lower:
+ * labels ("See also:") taken for sentences, their link lists kept. */
+static const size_t ANNOUNCING_MIN_WORDS = 5;
+/* A price is a line of at most this many words; a grid of products has at
+ * least this many cards with at most this many prices each, and they hold
+ * this share of the grid's prices. Looser: more shop grids kept, and more
+ * price-tagged sidebars with them. */
+static const size_t PRICE_LINE_MAX_WORDS = 6;
+static const size_t PRICE_GRID_MIN_CARDS = 4;
+static const size_t PRICE_CARD_MAX_PRICES = 3;
+static const double PRICE_GRID_SHARE = 0.8;
+/* Kickers and labels sit right above a headline: this many blocks at most.
+ * Higher: more kickers dropped, and short lines of a standfirst. */
+static const size_t KICKER_BLOCKS = 4;
+/* Repeats shorter than this are list bullets and labels, not repeated text.
+ * Lower: short repeated lines ("Share") dropped, short refrains too. */
+static const size_t DUPLICATE_MIN_CHARS = 20;
+/* A pull quote is at most this long and this many kept blocks below its
+ * source. Higher: more pull quotes dropped, and summaries that repeat. */
+static const size_t PULL_QUOTE_MAX_BYTES = 400;
+static const size_t PULL_QUOTE_DISTANCE = 12;
+
+/* ---- final checks -------------------------------------------------------- */
+
+/* A heading that is all link points at another page: with at most this
+ * much text under it, it and its blurb are a teaser for that page, unless
+ * teasers are more than TEASER_MAX_SHARE of what is kept. Looser: more
+ * promoted stories dropped, and entries of round-ups with them. */
+static const double TEASER_LINK_SHARE = 0.9;
+static const double TEASER_MAX_BLURB = 300.0;
+static const double TEASER_MAX_SHARE = 0.25;
+/* A heading of this many words that ends a sentence is text, kept without
+ * text under it. Lower: more headings kept alone, calls to read on too. */
+static const size_t SENTENCE_HEADING_WORDS = 10;
+/* Below this much kept text the page has no main content. Higher: more
+ * error and login pages print nothing, and more very short articles. */
+static const double MIN_CONTENT = 100.0;
+
+#endif
