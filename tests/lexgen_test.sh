@@ -53,6 +53,12 @@ expect_error two-roles 'phrase "sign up" is|line/account|section/newsletter|two-
 printf 'lang\tkind\tphrase\tsource\nen\tline/share\tShare\tref:test\nen\tline/forum\tShare\tref:test\n' >"$dir/two-concepts.tsv"
 expect_error two-concepts 'phrase "share" is|line/share|line/forum|two-concepts.tsv:2|two-concepts.tsv:3' "$dir/two-concepts.tsv"
 
+# A row that does not say where its phrase is known from, or says it empty.
+printf 'lang\tkind\tphrase\tsource\nen\tline/share\tShare on *\tref:test\nen\tsection/related\tYou may also like\n' >"$dir/no-source.tsv"
+expect_error no-source 'no-source.tsv:3: row has no source' "$dir/no-source.tsv"
+printf 'lang\tkind\tphrase\tsource\nen\tsection/related\tYou may also like\t \n' >"$dir/empty-source.tsv"
+expect_error empty-source 'empty-source.tsv:2: row has no source' "$dir/empty-source.tsv"
+
 # The output does not depend on the order of the input files.
 expect_ok order-a "$good" "$dir/other.tsv"
 cp "$dir/out.c" "$dir/a.c"

@@ -11,8 +11,10 @@ looks for, in order:
             naming its origin) that the row's pattern matches;
   catalog   a string of a CMS's message catalog, read from unpacked Debian
             packages under --catalogs (wordpress-l10n: wp-content/languages/
-            LOCALE.mo, the site-facing strings; mediawiki: languages/i18n and
-            skins/*/i18n JSON), in the row's own language;
+            LOCALE.mo, the site-facing strings; mediawiki: the JSON messages
+            of languages/i18n, skins/* and extensions-core/*), in the row's
+            own language, whose English original names the row's concept
+            (CONCEPT_WORDS: a translation can be a homonym);
   tune      the number of distinct sites in the tune halves of the dev sets
             (bench/split.py; the site is the host, a dragnet page is its own
             site) with a text block that the row matches.
@@ -224,7 +226,8 @@ def iso_of_locale(locale):
 
 
 def wordpress_strings(root):
-    """(lang, locale, key, text) of WordPress's site-facing catalogs (LOCALE.mo)."""
+    """(lang, locale, key, text, English original) of WordPress's site-facing
+    catalogs (LOCALE.mo); the key is the msgid, which is the English text."""
     langdir = os.path.join(root, "usr/share/wordpress/wp-content/languages")
     english = set()  # the msgids are WordPress's English strings
     for path in sorted(glob.glob(os.path.join(langdir, "*.mo"))):
@@ -238,59 +241,114 @@ def wordpress_strings(root):
             msgid = msgid.split("\x04")[-1]  # drop a msgctxt
             if not msgid:
                 continue
-            yield iso_of_locale(locale), locale, msgid, text
+            yield iso_of_locale(locale), locale, json.dumps(msgid, ensure_ascii=False), text, msgid
             if msgid not in english:
                 english.add(msgid)
-                yield "en", "en", msgid, msgid
+                yield "en", "en", json.dumps(msgid, ensure_ascii=False), msgid, msgid
 
 
 def mediawiki_strings(root):
-    """(lang, locale, key, text) of MediaWiki's core and skin messages."""
+    """(lang, locale, key, text, English original) of MediaWiki's messages."""
     base = os.path.join(root, "usr/share/mediawiki")
     paths = glob.glob(os.path.join(base, "languages/i18n/*.json"))
     paths += glob.glob(os.path.join(base, "skins/*/i18n/*.json"))
+    paths += glob.glob(os.path.join(base, "extensions-core/*/i18n/*.json"))
+    english = {}  # directory -> its en.json, the messages' English originals
     for path in sorted(paths):
         locale = os.path.basename(path)[:-5]
         if locale == "qqq":  # documentation, not a language
             continue
-        try:
-            with open(path, encoding="utf-8") as f:
-                messages = json.load(f)
-        except (OSError, ValueError):
-            continue
-        for key, text in messages.items():
-            if key.startswith("@") or not isinstance(text, str):
+        directory = os.path.dirname(path)
+        if directory not in english:
+            english[directory] = read_messages(os.path.join(directory, "en.json"))
+        for key, text in read_messages(path).items():
+            original = english[directory].get(key)
+            if key.startswith("@") or not isinstance(text, str) or not isinstance(original, str):
                 continue
-            yield iso_of_locale(locale), locale, key, text
+            yield iso_of_locale(locale), locale, key, text, original
+
+
+def read_messages(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}
 
 
 def load_catalogs(root, norm, langs):
-    """{(lang, match, normalised text): source} from the unpacked packages."""
+    """{(lang, match, normalised text): [(source, English original)]} from the
+    unpacked packages."""
     if not root or not os.path.isdir(root):
         return {}
     entries = []
     for package, strings in (("wordpress-l10n", wordpress_strings), ("mediawiki", mediawiki_strings)):
-        for lang, locale, key, text in strings(root):
+        for lang, locale, key, text, original in strings(root):
             if lang not in langs or len(text) > 300:
                 continue
+            source = f"catalog:{package} {locale} {key}"
+            if package == "mediawiki":
+                source += " " + json.dumps(original[:60], ensure_ascii=False)
             for match, piece in catalog_pieces(text):
-                label = key if package == "mediawiki" else json.dumps(key, ensure_ascii=False)
-                entries.append((lang, match, piece, f"catalog:{package} {locale} {label}"))
+                entries.append((lang, match, piece, source, original))
     normed = norm.many([e[2] for e in entries])
-    table = {}
-    for (lang, match, _, source), n in zip(entries, normed):
+    table = collections.defaultdict(list)
+    for (lang, match, _, source, original), n in zip(entries, normed):
         if n:
-            table.setdefault((lang, match, n), source)
+            table[(lang, match, n)].append((source, original))
     return table
 
 
+# What a catalog string's English original must say for it to back a row of
+# a concept: the same words in another language can mean something else
+# (German "Anzeige" is an advertisement, and MediaWiki's "Display").
+CONCEPT_WORDS = {
+    "navigation": r"top|skip|jump|next|prev|back|home|menu|navigat|content|older|newer|main",
+    "comments": r"comment|repl|respon|discussion|talk|feedback",
+    "read-more": r"more|continue|read|learn|full|view all|show all|expand",
+    "share": r"share|print|e-?mail|copy|link|tweet|facebook|send|follow",
+    "tags": r"tag|categor|filed|topic|keyword",
+    "preferences": r"setting|preferenc|manage|customi|option|choice|cookie|privacy",
+    "policy": r"privacy|cookie|policy|data protection|legal|terms|imprint",
+    "related": r"related|also|similar|more|recommend|popular|recent|latest|trending|other",
+    "image": r"photo|image|picture|source|credit|copyright|file|author",
+    "credit": r"photo|image|picture|source|credit|by",
+    "reject": r"reject|decline|refuse|deny|necessary|essential|disagree|no thanks|only",
+    "accept": r"accept|agree|allow|\bok\b|consent|got it",
+    "forum": r"reply|quote|post|thread|topic|report|like|member|join",
+    "copyright": r"copyright|rights|©|licen",
+    "download": r"download|pdf",
+    "counts": r"comment|view|repl|vote|answer|like|%",
+    "pingback": r"pingback|trackback",
+    "account": r"log ?in|sign|account|register|log ?out|password",
+    "postmeta": r"posted|\bby\b|written|published|updated|filed|author",
+    "pagination": r"page|next|prev|older|newer",
+    "font-size": r"font|text size|larger|smaller|size",
+    "advertisement": r"advert|\bads?\b|sponsor|promot",
+    "shop": r"cart|basket|buy|price|shop|order|wishlist|checkout|stock|add to",
+    "gallery": r"gallery|photo|image|slide",
+    "newsletter": r"newsletter|subscri|sign up|inbox",
+    "author": r"author|about|written|\bby\b",
+}
+
+
+def concept_of(row):
+    return row.kind.split("/", 1)[1] if "/" in row.kind else row.kind
+
+
+def means_concept(original, concept):
+    words = CONCEPT_WORDS.get(concept)
+    return bool(words and re.search(words, original, re.I))
+
+
 def catalog_evidence(row, catalogs):
-    """A catalog string in the row's language that is the row's phrase: the same
-    text with the same placeholders, or for an exact row the whole string."""
+    """A catalog string in the row's language that is the row's phrase (the
+    same text with the same placeholders, or for an exact row the whole
+    string) and whose English original says what the row's concept says."""
     for match in (row.match, EXACT) if row.match != EXACT else (EXACT,):
-        source = catalogs.get((row.lang, match, row.core))
-        if source:
-            return source
+        for source, original in catalogs.get((row.lang, match, row.core), ()):
+            if means_concept(original, concept_of(row)):
+                return source
     return None
 
 

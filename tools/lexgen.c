@@ -4,7 +4,10 @@
  *   lexgen OUTPUT.c FILE.tsv...
  *   lexgen --normalize          (stdin lines -> normalised lines, for tools)
  *
- * Each row: language <TAB> role/concept <TAB> phrase [<TAB> source]. Comment lines ("# ...") and the header row ("lang ...") are skipped. A file whose header row is
+ * Each row: language <TAB> role/concept <TAB> phrase <TAB> source. The source
+ * names where the phrase is known from (a CMS's or consent platform's
+ * translations, a reference table, "tune-sites:N"); a row without one is an
+ * error. Comment lines ("# ...") and the header row ("lang ...") are skipped. A file whose header row is
  * "selector<TAB>vendor" lists consent-manager selectors instead. Phrases are normalised with the
  * matcher's own code, so build-time and run-time forms cannot drift apart.
  * A malformed row stops the build with its file and line, and so does a
@@ -180,12 +183,19 @@ static void emit_names(FILE *out, const char *name, table *t) {
 
 /* ---- row sources ------------------------------------------------------- */
 
-/* Cut the source column (where the phrase is known from) off `phrase`, in place. */
+/* Date patterns ("0 january 0") are built from month names, not copied from
+ * pages, and are checked by their own rules; every other row must say where
+ * its phrase is known from. */
+static int needs_source(const char *kind) { return strcmp(kind, "line/date") != 0; }
+
+/* Cut the source column off `phrase` (in place); a row without one is an error. */
 static void split_source(char *phrase, const char *kind, const char *file, int line) {
-  (void)kind;
   char *source = strchr(phrase, '\t');
   if (source) *source++ = '\0';
-  if (source && strchr(source, '\t')) fail(file, line, "expected 4 columns: language, kind, phrase, source");
+  if (!needs_source(kind)) return;
+  if (!source || source[strspn(source, " ")] == '\0')
+    fail(file, line, "row has no source (4th column: where the phrase is known from)");
+  if (strchr(source, '\t')) fail(file, line, "expected 4 columns: language, kind, phrase, source");
 }
 
 static void read_file(table *t, const char *file) {
