@@ -435,13 +435,47 @@ def page_texts(path):
     return parser.texts
 
 
-def tune_texts(shared, cache_path):
-    """{text: set of sites} over the tune halves of every dev set."""
+EXPLAIN_LINE = re.compile(r"^\S+ .*?\s(\d+)\s+[\d.]+\s+[+-]?[\d.]+\s+\S{10}\s+\S+\s+(.*)$")
+EXPLAIN_CUT = "..."
+
+
+def winnow_blocks(winnow, raw):
+    """(whole texts, heads) of the blocks winnow's segmenter makes of a page,
+    from --explain; a long block is shown cut, and only its head, without
+    the last word, is kept, for matching phrases a text starts with or holds."""
+    try:
+        html_bytes = gzip.decompress(raw)
+        out = subprocess.run([winnow, "--explain", "-"], input=html_bytes, capture_output=True,
+                             timeout=60).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.SubprocessError):
+        return set(), set()
+    whole, heads = set(), set()
+    for line in out.split("\n"):
+        m = EXPLAIN_LINE.match(line)
+        if not m or line.startswith("#"):
+            continue
+        size, text = int(m.group(1)), m.group(2)
+        shown = text[: -len(EXPLAIN_CUT)] if text.endswith(EXPLAIN_CUT) else text
+        if len(shown.encode("utf-8")) < size:
+            head = shown.rsplit(" ", 1)[0] if " " in shown else ""
+            if head:
+                heads.add(head)
+        elif text:
+            whole.add(text)
+    return whole, heads
+
+
+def tune_texts(shared, cache_path, winnow=None):
+    """({text: set of sites}, {head of a long text: set of sites}) over the
+    tune halves of every dev set: the page's blocks as a plain HTML reading
+    splits them, and as winnow's segmenter does (which joins table cells and
+    inline runs) when `winnow` is given."""
     if cache_path and os.path.exists(cache_path):
         with open(cache_path, encoding="utf-8") as f:
             data = json.load(f)
-        return {t: set(s) for t, s in data.items()}
-    sites_of = collections.defaultdict(set)
+        return ({t: set(s) for t, s in data["whole"].items()},
+                {t: set(s) for t, s in data["heads"].items()})
+    whole, heads = collections.defaultdict(set), collections.defaultdict(set)
     for name in DATASETS:
         directory = os.path.join(shared, "data", name)
         for pid, half, site in split.dataset_halves(directory):
@@ -450,27 +484,38 @@ def tune_texts(shared, cache_path):
             page = os.path.join(directory, pid + ".html.gz")
             if not os.path.exists(page):
                 continue
+            key = f"{name}/{site}" if site.startswith("id:") else site
             for text in page_texts(page):
-                sites_of[text].add(f"{name}/{site}" if site.startswith("id:") else site)
+                whole[text].add(key)
+            if winnow:
+                with open(page, "rb") as f:
+                    texts, cut = winnow_blocks(winnow, f.read())
+                for text in texts:
+                    whole[text].add(key)
+                for text in cut:
+                    heads[text].add(key)
     if cache_path:
         with open(cache_path, "w", encoding="utf-8") as f:
-            json.dump({t: sorted(s) for t, s in sites_of.items()}, f, ensure_ascii=False)
-    return sites_of
+            json.dump({"whole": {t: sorted(s) for t, s in whole.items()},
+                       "heads": {t: sorted(s) for t, s in heads.items()}}, f, ensure_ascii=False)
+    return whole, heads
 
 
-def count_sites(rows, texts_sites, norm):
-    """Sets row.evidence["tune"] to the number of tune sites the row matches on."""
+def normalised_sites(texts_sites, norm):
     texts = list(texts_sites)
-    normed = norm.many(texts)
     by_norm = collections.defaultdict(set)
-    for text, n in zip(texts, normed):
+    for text, n in zip(texts, norm.many(texts)):
         if n:
             by_norm[n] |= texts_sites[text]
+    return by_norm
+
+
+def index_rows(rows):
     exact, first_word, last_word, cjk = {}, collections.defaultdict(list), collections.defaultdict(list), []
     for row in rows:
+        row.sites = set()
         if not row.core:
             continue
-        row.sites = set()
         if any(is_cjk(c) for c in row.core):
             cjk.append(row)
         elif row.match == EXACT:
@@ -479,29 +524,38 @@ def count_sites(rows, texts_sites, norm):
             last_word[row.core.split(" ")[-1]].append(row)
         else:
             first_word[row.core.split(" ")[0]].append(row)
-    for text, sites in by_norm.items():
-        for row in exact.get(text, ()):
-            row.sites |= sites
-        words = text.split(" ")
-        for row in last_word.get(words[-1], ()):
-            if pattern_hits(SUFFIX, row.core, text):
+    return exact, first_word, last_word, cjk
+
+
+def rows_hit(text, index, head):
+    """The rows a normalised text matches; a head (the start of a longer text)
+    can only show that the text starts with or holds a phrase."""
+    exact, first_word, last_word, cjk = index
+    hits = [] if head else list(exact.get(text, ()))
+    words = text.split(" ")
+    if not head:
+        hits += [r for r in last_word.get(words[-1], ()) if pattern_hits(SUFFIX, r.core, text)]
+    for i, word in enumerate(words):
+        for row in first_word.get(word, ()):
+            if (row.match == PREFIX and i > 0) or row in hits:
+                continue
+            if pattern_hits(row.match, row.core, text):
+                hits.append(row)
+    if cjk and any(is_cjk(c) for c in text):
+        hits += [r for r in cjk if (not head or r.match in (PREFIX, INFIX))
+                 and pattern_hits(r.match, r.core, text)]
+    return hits
+
+
+def count_sites(rows, whole, heads, norm):
+    """Sets row.evidence["tune"] to the number of tune sites the row matches on."""
+    index = index_rows(rows)
+    for texts, head in ((whole, False), (heads, True)):
+        for text, sites in normalised_sites(texts, norm).items():
+            for row in rows_hit(text, index, head):
                 row.sites |= sites
-        seen = set()
-        for i, word in enumerate(words):
-            for row in first_word.get(word, ()):
-                if id(row) in seen:
-                    continue
-                if row.match == PREFIX and i > 0:
-                    continue
-                if pattern_hits(row.match, row.core, text):
-                    row.sites |= sites
-                    seen.add(id(row))
-        if any(is_cjk(c) for c in text):
-            for row in cjk:
-                if pattern_hits(row.match, row.core, text):
-                    row.sites |= sites
     for row in rows:
-        row.evidence["tune"] = len(getattr(row, "sites", ()))
+        row.evidence["tune"] = len(row.sites)
 
 
 # ---- `without` snippets --------------------------------------------------
@@ -583,6 +637,7 @@ def main(argv):
     ap.add_argument("--lexgen", default=os.path.join(HERE, "..", "build", "lexgen"))
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
     ap.add_argument("--catalogs", help="root of unpacked Debian packages (dpkg-deb -x)")
+    ap.add_argument("--winnow", help="winnow binary: also match the blocks its segmenter makes")
     ap.add_argument("--cache", help="file to keep the tune-half page texts in between runs")
     ap.add_argument("--report", help="write the per-row report here (default: stdout)")
     ap.add_argument("--rewrite", action="store_true", help="write the files back with sources")
@@ -597,7 +652,8 @@ def main(argv):
     refs = load_references(args.shared, norm)
     catalogs = load_catalogs(args.catalogs, norm, {r.lang for r in rows} | {"en"})
     withouts = without_snippets(args.shared, norm)
-    count_sites(rows, tune_texts(args.shared, args.cache), norm)
+    whole, heads = tune_texts(args.shared, args.cache, args.winnow)
+    count_sites(rows, whole, heads, norm)
     for row in rows:
         row.evidence["ref"] = reference_evidence(row, refs)
         row.evidence["catalog"] = catalog_evidence(row, catalogs)
