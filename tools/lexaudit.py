@@ -2,7 +2,14 @@
 """Find the evidence behind every phrase-lexicon row, and drop rows without any.
 
 usage: tools/lexaudit.py [--lexgen build/lexgen] [--shared ../shared]
-                         [--catalogs DIR] [--report FILE] [--rewrite] FILE.tsv...
+                         [--catalogs DIR] [--winnow build/winnow] [--cache FILE]
+                         [--report FILE] [--rewrite] FILE.tsv...
+
+The catalogs are read from Debian packages unpacked by hand, e.g.
+  mkdir -p /tmp/cat && cd /tmp/cat && apt-get download wordpress-l10n mediawiki
+  for d in *.deb; do dpkg-deb -x "$d" root; done
+  tools/lexaudit.py --catalogs /tmp/cat/root --winnow build/winnow \
+      data/{chrome,cta,ai-labels,consent,credits}.tsv
 
 A lexicon row is knowledge of the web, not of one page. For each row this
 looks for, in order:

@@ -168,7 +168,7 @@ static int by_name(const void *a, const void *b) {
 }
 
 static void emit_names(FILE *out, const char *name, table *t) {
-  qsort(t->rows, t->count, sizeof *t->rows, by_name);
+  if (t->count) qsort(t->rows, t->count, sizeof *t->rows, by_name); /* NULL when empty */
   fprintf(out, "const char *const %s[] = {\n", name);
   size_t n = 0;
   for (size_t i = 0; i < t->count; i++) {
@@ -272,7 +272,7 @@ static int report_kind_conflicts(const table *t) {
 
 /* Sort into the emitted order; stop the build if a phrase has two kinds. */
 static void sort_rows(table *t) {
-  qsort(t->rows, t->count, sizeof *t->rows, by_phrase_fully);
+  if (t->count) qsort(t->rows, t->count, sizeof *t->rows, by_phrase_fully);
   if (report_kind_conflicts(t)) exit(1);
 }
 
@@ -340,7 +340,7 @@ static void emit_affix_index(FILE *out, const table *t) {
 static void emit_table(FILE *out, const char *name, const table *t, int exact) {
   size_t n = 0;
   table rows = select_rows(t, exact);
-  if (!exact) qsort(rows.rows, rows.count, sizeof *rows.rows, by_affix_key);
+  if (!exact && rows.count) qsort(rows.rows, rows.count, sizeof *rows.rows, by_affix_key);
   fprintf(out, "const wn_lex_entry %s[] = {\n", name);
   for (size_t i = 0; i < rows.count; i++) {
     const row *r = &rows.rows[i];
