@@ -232,6 +232,9 @@ def iso_of_locale(locale):
     return locale.split("_")[0].split("-")[0].lower()
 
 
+BARE_PERCENT = re.compile(r"%(?![\w($%])")
+
+
 def wordpress_strings(root):
     """(lang, locale, key, text, English original) of WordPress's site-facing
     catalogs (LOCALE.mo); the key is the msgid, which is the English text."""
@@ -248,10 +251,11 @@ def wordpress_strings(root):
             msgid = msgid.split("\x04")[-1]  # drop a msgctxt
             if not msgid:
                 continue
+            text = BARE_PERCENT.sub("0", text)  # "% Comments": WordPress's comment count
             yield iso_of_locale(locale), locale, json.dumps(msgid, ensure_ascii=False), text, msgid
             if msgid not in english:
                 english.add(msgid)
-                yield "en", "en", json.dumps(msgid, ensure_ascii=False), msgid, msgid
+                yield "en", "en", json.dumps(msgid, ensure_ascii=False), BARE_PERCENT.sub("0", msgid), msgid
 
 
 def mediawiki_strings(root):
@@ -586,6 +590,54 @@ def without_snippets(shared, norm):
     return pages
 
 
+# ---- rows from WordPress's translations ------------------------------------
+
+# Strings every WordPress site with posts and comments shows, and the row each
+# translation makes: (msgid, kind, pattern with {} for the translation, min words).
+# A one-word translation of "Leave a Reply" is also a forum's "Reply" button,
+# so section headings need two words; a count row needs its number.
+WORDPRESS_ROWS = (
+    ("Leave a Reply", "section/comments", "{}", 2),
+    ("Leave a Comment", "section/comments", "{}", 2),
+    ("Previous Post", "line/navigation", "{}", 1),
+    ("Next Post", "line/navigation", "{}", 1),
+    ("% Comments", "line/counts", "* {}", 1),
+    ("1 Comment", "line/counts", "* {}", 1),
+)
+
+
+def wordpress_rows(root, rows, norm):
+    """Rows the WORDPRESS_ROWS strings give in each WordPress locale whose
+    phrase (normalised, same pattern) no lexicon row has yet."""
+    langdir = os.path.join(root, "usr/share/wordpress/wp-content/languages")
+    have = {(r.match, r.core) for r in rows}
+    out, seen = [], set()
+    for path in sorted(glob.glob(os.path.join(langdir, "*.mo"))):
+        locale = os.path.basename(path)[:-3]
+        if "-" in locale or locale.startswith("en_") or len(iso_of_locale(locale)) != 2:
+            continue
+        with open(path, "rb") as f:
+            catalog = gettext.GNUTranslations(f)._catalog
+        by_msgid = {}
+        for key, text in catalog.items():
+            by_msgid.setdefault((key[0] if isinstance(key, tuple) else key).split("\x04")[-1], text)
+        for msgid, kind, pattern, min_words in WORDPRESS_ROWS:
+            text = by_msgid.get(msgid)
+            if not text or "%" in text.replace("%", "", 1) or len(text.split()) < min_words:
+                continue
+            phrase = pattern.format(re.sub(r"%(\d+\$)?[sd]?", "0", text).strip())
+            if kind == "line/counts" and not re.search(r"\d", phrase):
+                continue  # "Un commentaire" also ends sentences; a count has its number
+            match, core = split_pattern(phrase)
+            key = (match, norm.many([core])[0])
+            if not key[1] or key in have or key in seen:
+                continue
+            seen.add(key)
+            source = f"catalog:wordpress-l10n {locale} {json.dumps(msgid)}"
+            out.append((iso_of_locale(locale), kind, phrase, source))
+    return sorted(out)
+
+
 # ---- decision and output -------------------------------------------------
 
 
@@ -648,6 +700,8 @@ def main(argv):
     ap.add_argument("--cache", help="file to keep the tune-half page texts in between runs")
     ap.add_argument("--report", help="write the per-row report here (default: stdout)")
     ap.add_argument("--rewrite", action="store_true", help="write the files back with sources")
+    ap.add_argument("--wordpress-rows", action="store_true",
+                    help="print the rows WordPress's translations add (WORDPRESS_ROWS) and stop")
     args = ap.parse_args(argv)
 
     norm = Normalizer(args.lexgen)
@@ -656,6 +710,10 @@ def main(argv):
     for row, core in zip(rows, norm.many([r.raw_core for r in rows])):
         row.core = core
 
+    if args.wordpress_rows:
+        for row in wordpress_rows(args.catalogs, rows, norm):
+            print("\t".join(row))
+        return 0
     refs = load_references(args.shared, norm)
     catalogs = load_catalogs(args.catalogs, norm, {r.lang for r in rows} | {"en"})
     withouts = without_snippets(args.shared, norm)
