@@ -15,15 +15,18 @@ set -uo pipefail
 #     ../shared/data/trafilatura-dev ../shared/data/daniel-dev \
 #     ../shared/data/cleaneval ../shared/data/dragnet
 # (the "check ALL" rows; a missed bound prints its figure to four places).
-# wcxb-dev: mean word F1 (0.8825), the weakest page type (product, 0.6850),
-# and the share of `without` (boilerplate) snippets printed (0.0318).
+# The lexicons lost every row that names no source (data/*.tsv, tools/lexaudit.py):
+# 3,642 rows, many of them labels learnt from these very pages. The bounds below
+# were lowered with them, once, to the figures measured after the removal.
+# wcxb-dev: mean word F1 (0.8802), the weakest page type (product, 0.6563),
+# and the share of `without` (boilerplate) snippets printed (0.0386).
 WCXB_F1_FLOOR=0.877
-WCXB_TYPE_FLOOR=0.68
-WCXB_WITHOUT_CEILING=0.037
-# trafilatura-dev: snippet F1 (found `with` vs `without`, 0.9503) and the
-# share of its `without` snippets printed (0.0607).
-TRAFILATURA_SNIPPET_FLOOR=0.945
-TRAFILATURA_WITHOUT_CEILING=0.066
+WCXB_TYPE_FLOOR=0.65
+WCXB_WITHOUT_CEILING=0.042
+# trafilatura-dev: snippet F1 (found `with` vs `without`, 0.9370) and the
+# share of its `without` snippets printed (0.0920).
+TRAFILATURA_SNIPPET_FLOOR=0.932
+TRAFILATURA_WITHOUT_CEILING=0.097
 # Mean word F1: daniel-dev with CJK characters as tokens (0.7684),
 # cleaneval (0.9370), dragnet against `text`, the article alone (0.8355).
 DANIEL_F1_FLOOR=0.763

@@ -2,12 +2,16 @@
  * lexgen: compile the phrase lexicons (data/NAME.tsv) into C tables.
  *
  *   lexgen OUTPUT.c FILE.tsv...
+ *   lexgen --normalize          (stdin lines -> normalised lines, for tools)
  *
- * Each row: language <TAB> role/concept <TAB> phrase. Comment lines ("# ...")
- * and the header row ("lang ...") are skipped. A file whose header row is
+ * Each row: language <TAB> role/concept <TAB> phrase <TAB> source. The source
+ * names where the phrase is known from (a CMS's or consent platform's
+ * translations, a reference table, "tune-sites:N"); a row without one is an
+ * error. Comment lines ("# ...") and the header row ("lang ...") are skipped. A file whose header row is
  * "selector<TAB>vendor" lists consent-manager selectors instead. Phrases are normalised with the
  * matcher's own code, so build-time and run-time forms cannot drift apart.
- * A malformed row stops the build with its file and line.
+ * A malformed row stops the build with its file and line, and so does a
+ * phrase filed under two kinds (which one won would depend on sort order).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +25,8 @@
 typedef struct row {
   char *phrase, *concept, *lang;
   int role, match;
+  const char *file; /* where the row was read, for error messages */
+  int line;
 } row;
 
 typedef struct table {
@@ -36,6 +42,11 @@ static int role_from_name(const char *name, size_t len) {
   for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++)
     if (strlen(ROLES[i].name) == len && strncmp(ROLES[i].name, name, len) == 0) return ROLES[i].role;
   return WN_LEX_NONE;
+}
+
+static const char *role_name(int role) {
+  static const char *const NAMES[] = {"none", "line", "section", "consent", "ai-label", "credit"};
+  return role >= 0 && role < (int)(sizeof NAMES / sizeof NAMES[0]) ? NAMES[role] : "?";
 }
 
 static void fail(const char *file, int line, const char *why) {
@@ -157,7 +168,7 @@ static int by_name(const void *a, const void *b) {
 }
 
 static void emit_names(FILE *out, const char *name, table *t) {
-  qsort(t->rows, t->count, sizeof *t->rows, by_name);
+  if (t->count) qsort(t->rows, t->count, sizeof *t->rows, by_name); /* NULL when empty */
   fprintf(out, "const char *const %s[] = {\n", name);
   size_t n = 0;
   for (size_t i = 0; i < t->count; i++) {
@@ -168,6 +179,23 @@ static void emit_names(FILE *out, const char *name, table *t) {
     n++;
   }
   fprintf(out, "  0\n};\nconst size_t %s_count = %zu;\n\n", name, n);
+}
+
+/* ---- row sources ------------------------------------------------------- */
+
+/* Date patterns ("0 january 0") are built from month names, not copied from
+ * pages, and are checked by their own rules; every other row must say where
+ * its phrase is known from. */
+static int needs_source(const char *kind) { return strcmp(kind, "line/date") != 0; }
+
+/* Cut the source column off `phrase` (in place); a row without one is an error. */
+static void split_source(char *phrase, const char *kind, const char *file, int line) {
+  char *source = strchr(phrase, '\t');
+  if (source) *source++ = '\0';
+  if (!needs_source(kind)) return;
+  if (!source || source[strspn(source, " ")] == '\0')
+    fail(file, line, "row has no source (4th column: where the phrase is known from)");
+  if (strchr(source, '\t')) fail(file, line, "expected 4 columns: language, kind, phrase, source");
 }
 
 static void read_file(table *t, const char *file) {
@@ -188,8 +216,9 @@ static void read_file(table *t, const char *file) {
     if (!kind) fail(file, line, "expected: language<TAB>role/concept<TAB>phrase");
     *kind++ = '\0';
     char *phrase = strchr(kind, '\t');
-    if (!phrase) fail(file, line, "expected: language<TAB>role/concept<TAB>phrase");
+    if (!phrase) fail(file, line, "expected: language<TAB>role/concept<TAB>phrase<TAB>source");
     *phrase++ = '\0';
+    split_source(phrase, kind, file, line);
     char *slash = strchr(kind, '/');
     if (!slash) fail(file, line, "kind must be ROLE/CONCEPT, e.g. section/related");
     row r = parse_phrase(phrase, file, line);
@@ -198,6 +227,7 @@ static void read_file(table *t, const char *file) {
       fail(file, line, "role must be line, section, consent, ai-label or credit");
     r.concept = wn_xstrndup(slash + 1, strlen(slash + 1));
     r.lang = wn_xstrndup(lang, strlen(lang));
+    r.file = file, r.line = line;
     add_row(t, r);
   }
   fclose(f);
@@ -207,6 +237,59 @@ static int by_phrase(const void *a, const void *b) {
   const row *x = a, *y = b;
   int cmp = strcmp(x->phrase, y->phrase);
   return cmp ? cmp : x->match - y->match;
+}
+
+/* ---- one role per phrase, and a stable order ---------------------------- */
+
+/* Rows of one (phrase, match) sort by role, concept, language, then where
+ * they were read, so the row that wins does not depend on qsort. */
+static int by_phrase_fully(const void *a, const void *b) {
+  const row *x = a, *y = b;
+  int cmp = by_phrase(x, y);
+  if (!cmp) cmp = x->role - y->role;
+  if (!cmp) cmp = strcmp(x->concept, y->concept);
+  if (!cmp) cmp = strcmp(x->lang, y->lang);
+  if (!cmp) cmp = strcmp(x->file, y->file);
+  return cmp ? cmp : x->line - y->line;
+}
+
+/* A phrase filed under two kinds (role/concept) would do and be named by
+ * whichever row sorts first: an error naming both rows. Returns the number of
+ * conflicts reported. */
+static int report_kind_conflicts(const table *t) {
+  int conflicts = 0;
+  for (size_t i = 1; i < t->count; i++) {
+    const row *a = &t->rows[i - 1], *b = &t->rows[i];
+    if (by_phrase(a, b) != 0 || (a->role == b->role && strcmp(a->concept, b->concept) == 0))
+      continue;
+    fprintf(stderr, "lexgen: %s:%d: phrase \"%s\" is %s/%s here but %s/%s at %s:%d\n", b->file,
+            b->line, b->phrase, role_name(b->role), b->concept, role_name(a->role), a->concept,
+            a->file, a->line);
+    conflicts++;
+  }
+  return conflicts;
+}
+
+/* Sort into the emitted order; stop the build if a phrase has two kinds. */
+static void sort_rows(table *t) {
+  if (t->count) qsort(t->rows, t->count, sizeof *t->rows, by_phrase_fully);
+  if (report_kind_conflicts(t)) exit(1);
+}
+
+/* ---- normalisation for tools -------------------------------------------- */
+
+/* One normalised line per input line: tools that check the lexicons against
+ * pages use the matcher's own normalisation through this. */
+static int normalize_lines(FILE *in, FILE *out) {
+  char buf[1 << 16];
+  while (fgets(buf, sizeof buf, in)) {
+    size_t len = strcspn(buf, "\r\n"), n;
+    char *norm = wn_normalize_phrase(buf, len, &n);
+    fwrite(norm, 1, n, out);
+    fputc('\n', out);
+    free(norm);
+  }
+  return fflush(out) == 0 ? 0 : 1;
 }
 
 /* The byte an affix entry is filed under: what the text (or, for an infix,
@@ -257,7 +340,7 @@ static void emit_affix_index(FILE *out, const table *t) {
 static void emit_table(FILE *out, const char *name, const table *t, int exact) {
   size_t n = 0;
   table rows = select_rows(t, exact);
-  if (!exact) qsort(rows.rows, rows.count, sizeof *rows.rows, by_affix_key);
+  if (!exact && rows.count) qsort(rows.rows, rows.count, sizeof *rows.rows, by_affix_key);
   fprintf(out, "const wn_lex_entry %s[] = {\n", name);
   for (size_t i = 0; i < rows.count; i++) {
     const row *r = &rows.rows[i];
@@ -429,13 +512,14 @@ static int cues_main(int argc, char **argv) {
 
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "--cues") == 0) return cues_main(argc - 1, argv + 1);
+  if (argc == 2 && strcmp(argv[1], "--normalize") == 0) return normalize_lines(stdin, stdout);
   if (argc < 3) {
-    fprintf(stderr, "usage: lexgen OUTPUT.c FILE.tsv...\n");
+    fprintf(stderr, "usage: lexgen OUTPUT.c FILE.tsv...\n       lexgen --normalize\n       lexgen --cues OUTPUT.c CUES.tsv\n");
     return 2;
   }
   table t = {0};
   for (int i = 2; i < argc; i++) read_file(&t, argv[i]);
-  qsort(t.rows, t.count, sizeof *t.rows, by_phrase);
+  sort_rows(&t);
   FILE *out = fopen(argv[1], "w");
   if (!out) { perror(argv[1]); return 1; }
   fputs("/* Generated by tools/lexgen from the data/ lexicons. Do not edit. */\n"
