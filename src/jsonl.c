@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/types.h>
 
 #include <jansson.h>
@@ -47,7 +48,9 @@ static int write_record(FILE *out, const json_t *obj) {
     errno = ENOMEM;
     return -1;
   }
-  int rc = (fputs(s, out) == EOF || putc('\n', out) == EOF) ? -1 : 0;
+  /* Flushed record by record: a program that writes one page and waits for
+   * its line (a coprocess) gets it at once. */
+  int rc = (fputs(s, out) == EOF || putc('\n', out) == EOF || fflush(out) == EOF) ? -1 : 0;
   free(s);
   if (rc != 0 && errno == 0) errno = EIO;
   return rc;
@@ -83,6 +86,28 @@ static int write_error(FILE *out, unsigned long line, const json_t *in_obj, cons
   int rc = write_record(out, rec);
   json_decref(rec);
   return rc;
+}
+
+/* Arrays and objects one record may hold: a page's record holds a few; a
+ * line of millions of empty arrays would take 50 times its size once parsed. */
+enum { MAX_CONTAINERS = 100000 };
+
+/* Counts "[" and "{" outside strings, without parsing. */
+static bool too_many_values(const char *s, size_t n) {
+  size_t containers = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (in_string) {
+      if (c == '\\') i++;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if ((c == '[' || c == '{') && ++containers > MAX_CONTAINERS) {
+      return true;
+    }
+  }
+  return false;
 }
 
 static int is_blank(const char *s, size_t n) {
@@ -140,6 +165,10 @@ static int process_line(const char *line, size_t len, unsigned long lineno, FILE
                         const winnow_options *opts) {
   if (is_blank(line, len)) return write_error(out, lineno, NULL, "empty line") ? -1 : 1;
 
+  if (too_many_values(line, len))
+    return write_error(out, lineno, NULL,
+                       "more than %d arrays and objects in one record, skipped",
+                       MAX_CONTAINERS) ? -1 : 1;
   json_error_t err;
   /* Any value, so that "not an object" is its own message; \u0000 is allowed
    * because an HTML string may contain NUL and is passed on with its length. */
@@ -188,6 +217,29 @@ typedef struct line_reader {
   size_t pos, len;
 } line_reader;
 
+/* Reads what is there: on a pipe, read() returns as soon as a record has
+ * come, where fread() would wait for a whole chunk. Streams without a file
+ * descriptor (in memory) are read with fread(). 0 at the end, -1 on error. */
+static int refill(line_reader *r) {
+  r->pos = 0;
+  int fd = fileno(r->in);
+  if (fd < 0) {
+    r->len = fread(r->chunk, 1, sizeof r->chunk, r->in);
+    return ferror(r->in) ? -1 : 0;
+  }
+  for (;;) {
+    ssize_t n = read(fd, r->chunk, sizeof r->chunk);
+    if (n >= 0) {
+      r->len = (size_t)n;
+      return 0;
+    }
+    if (errno != EINTR) {
+      r->len = 0;
+      return -1;
+    }
+  }
+}
+
 /*
  * The next line, without its "\n", in `line`. Returns 1, 0 at the end of
  * input, -1 on a read error. Past `max` bytes (0 = no limit) the rest of
@@ -199,9 +251,8 @@ static int read_line(line_reader *r, wn_buf *line, size_t max, bool *overlong) {
   bool any = false;
   for (;;) {
     if (r->pos == r->len) {
-      r->len = fread(r->chunk, 1, sizeof r->chunk, r->in);
-      r->pos = 0;
-      if (r->len == 0) return ferror(r->in) ? -1 : any;
+      if (refill(r) < 0) return -1;
+      if (r->len == 0) return any;
     }
     any = true;
     const char *start = r->chunk + r->pos;

@@ -475,6 +475,12 @@ static int run_jsonl(const cli *c) {
     if (errno != EPIPE) fprintf(stderr, "winnow: --jsonl: %s\n", strerror(errno));
     return EXIT_INPUT;
   }
+  /* Each bad line has its error record in the output; say so here too. */
+  if (stats.failed) {
+    fprintf(stderr, "winnow: --jsonl: %lu of %lu records failed (see their \"error\" fields)\n",
+            (unsigned long)stats.failed, (unsigned long)stats.records);
+    return finish_stdout(EXIT_INPUT);
+  }
   return finish_stdout(EXIT_OK);
 }
 
