@@ -531,6 +531,12 @@ static void warn_limits(shared *s, const char *path, unsigned limits) {
   }
 }
 
+/* An output with no main content: empty text, or a JSON record whose text is. */
+static bool no_content(const char *text, size_t len, wn_output_format format) {
+  if (format != WN_OUTPUT_JSON) return len == 0;
+  return len == 0 || (text && strstr(text, "\"text\":\"\"") != NULL);
+}
+
 static void process_job(shared *s, const job *j) {
   const wn_batch_options *o = s->o;
   const char *out = j->out;
@@ -558,6 +564,7 @@ static void process_job(shared *s, const job *j) {
     else {
       pthread_mutex_lock(&s->lock);
       s->stats.done++;
+      if (no_content(text, text_len, o->format)) s->stats.empty++;
       s->stats.in_bytes += (double)len;
       s->stats.out_bytes += (double)text_len;
       pthread_mutex_unlock(&s->lock);
@@ -661,9 +668,9 @@ int wn_batch_run(const wn_batch_options *o, wn_batch_stats *stats) {
   *stats = s.stats;
   stats->seconds = now_seconds() - start;
   if (progress) {
-    fprintf(stderr, "\r%zu pages written, %zu skipped, %zu failed; %.1f MB in, %.1f MB kept; "
-                    "%.1f s\033[K\n",
-            stats->done, stats->skipped, stats->failed, stats->in_bytes / 1e6,
+    fprintf(stderr, "\r%zu pages written (%zu empty), %zu skipped, %zu failed; %.1f MB in, "
+                    "%.1f MB kept; %.1f s\033[K\n",
+            stats->done, stats->empty, stats->skipped, stats->failed, stats->in_bytes / 1e6,
             stats->out_bytes / 1e6, stats->seconds);
   }
   pthread_mutex_destroy(&s.lock);
@@ -676,5 +683,7 @@ int wn_batch_run(const wn_batch_options *o, wn_batch_stats *stats) {
     stats->failed += left;
   }
   free_jobs(&jobs);
+  /* As a shell reports a command that SIGINT ended: 128 + 2. */
+  if (stop_requested) return 130;
   return stats->failed ? 1 : 0;
 }

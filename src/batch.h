@@ -39,6 +39,7 @@ typedef struct wn_batch_stats {
   size_t done;       /* written */
   size_t skipped;    /* already there (--skip-existing) */
   size_t failed;
+  size_t empty;      /* written, but the page had no main content */
   double in_bytes, out_bytes;
   double seconds;
 } wn_batch_stats;
@@ -46,7 +47,8 @@ typedef struct wn_batch_stats {
 /* Returns 0 when every input was written or skipped, 1 if any failed, 2 on a
  * usage problem, found before any page is read: an input that does not
  * exist, an output directory that cannot be made or lies inside an input
- * directory, two pages with the same output, an output that is a source.
+ * directory, two pages with the same output, an output that is a source;
+ * 130 when SIGINT or SIGTERM stopped it (what was done is complete).
  * Errors go to stderr as "winnow: PATH: REASON". */
 int wn_batch_run(const wn_batch_options *opts, wn_batch_stats *stats);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "batch.h"
 #include "buffer.h"
@@ -54,7 +55,8 @@ static const char *const usage_text =
     "interface labels written in another language than the article's.\n"
     "\n"
     "With no FILE, or when FILE is -, read standard input. With several\n"
-    "files, their extracted texts are printed one after another, in order.\n"
+    "files, each text follows a line \"==> FILE <==\", a blank line between\n"
+    "pages (JSON records carry their path instead). FILE may be gzipped.\n"
     "The input may be in any common encoding; it is detected from the BOM,\n"
     "<meta charset> or the bytes themselves (a statistical detector for\n"
     "unlabelled Cyrillic, Greek, Central European, Chinese, Japanese, Korean\n"
@@ -128,7 +130,7 @@ static const char *const usage_text =
     "                       title, lang, text}\n"
     "\n"
     "  -h, --help           show this help and exit\n"
-    "      --version        show the version and exit\n"
+    "  -V, --version        show the version and exit\n"
     "\n"
     "Examples:\n"
     "  curl -s https://example.com/post | winnow\n"
@@ -154,8 +156,46 @@ typedef struct bytes {
   size_t len;
 } bytes;
 
+/*
+ * A file name or argument as it may be shown on a terminal: control bytes,
+ * DEL and bytes that are not UTF-8 written as \xNN, so that a name cannot
+ * retitle or clear the terminal of whoever reads the message.
+ */
+static const char *shown(const char *s) {
+  static char buf[4][1024];
+  static int next;
+  char *out = buf[next++ & 3];
+  size_t o = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = 0; u[i] && o + 5 < sizeof buf[0]; i++) {
+    bool plain = u[i] >= 0x20 && u[i] != 0x7F && u[i] != '\\';
+    if (u[i] >= 0x80) {
+      size_t n = (u[i] & 0xE0) == 0xC0 ? 2 : (u[i] & 0xF0) == 0xE0 ? 3 : (u[i] & 0xF8) == 0xF0 ? 4 : 0;
+      size_t k = 1;
+      while (n && k < n && (u[i + k] & 0xC0) == 0x80) k++;
+      /* Whole UTF-8 sequences pass, but not C1 controls (U+0080-U+009F) or
+       * bidi overrides and isolates (U+202A-U+202E, U+2066-U+2069). */
+      bool c1 = n == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0;
+      bool bidi = n == 3 && u[i] == 0xE2 && ((u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) ||
+                                             (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9));
+      if (n && k == n && !c1 && !bidi && o + n < sizeof buf[0]) {
+        memcpy(out + o, s + i, n);
+        o += n;
+        i += n - 1;
+        continue;
+      }
+      plain = false;
+    }
+    if (plain) out[o++] = (char)u[i];
+    else o += (size_t)snprintf(out + o, sizeof buf[0] - o, u[i] == '\\' ? "\\\\" : "\\x%02X", u[i]);
+  }
+  out[o] = '\0';
+  return out;
+}
+
 static void usage_error(const char *what, const char *arg) {
-  fprintf(stderr, "winnow: %s '%s'\nTry 'winnow --help'.\n", what, arg);
+  if (arg && *arg) fprintf(stderr, "winnow: %s: %s\nTry 'winnow --help'.\n", what, shown(arg));
+  else fprintf(stderr, "winnow: %s\nTry 'winnow --help'.\n", what);
 }
 
 /*
@@ -239,10 +279,52 @@ static int write_all(const char *data, size_t len) {
   return 0;
 }
 
+/* A gzip-compressed page (page.html.gz, curl without --compressed),
+ * inflated in place within --max-bytes. 0, EFBIG, or EINVAL for bad data. */
+static int gunzip(bytes *in) {
+  z_stream zs;
+  memset(&zs, 0, sizeof zs);
+  if (inflateInit2(&zs, 15 + 16) != Z_OK) return ENOMEM;
+  size_t cap = in->len * 4 + 4096, len = 0;
+  char *out = malloc(cap);
+  int ret = out ? Z_OK : Z_MEM_ERROR;
+  zs.next_in = (Bytef *)in->data;
+  zs.avail_in = (uInt)(in->len < UINT32_MAX ? in->len : UINT32_MAX);
+  while (ret == Z_OK) {
+    if (len == cap) {
+      char *grown = cap > max_input_bytes ? NULL : realloc(out, cap * 2);
+      if (!grown) {
+        ret = cap > max_input_bytes ? Z_BUF_ERROR : Z_MEM_ERROR;
+        break;
+      }
+      out = grown;
+      cap *= 2;
+    }
+    zs.next_out = (Bytef *)out + len;
+    zs.avail_out = (uInt)(cap - len < UINT32_MAX ? cap - len : UINT32_MAX);
+    size_t before = zs.avail_out;
+    ret = inflate(&zs, Z_NO_FLUSH);
+    len += before - zs.avail_out;
+    if (len > max_input_bytes) ret = Z_BUF_ERROR;
+    /* More members follow (a file written by several gzip runs). */
+    if (ret == Z_STREAM_END && zs.avail_in) ret = inflateReset(&zs);
+  }
+  inflateEnd(&zs);
+  if (ret != Z_STREAM_END) {
+    free(out);
+    if (ret == Z_MEM_ERROR) return ENOMEM;
+    return len >= max_input_bytes ? EFBIG : EINVAL;
+  }
+  free(in->data);
+  in->data = out;
+  in->len = len;
+  return 0;
+}
+
 typedef enum { PAGE_OK, PAGE_FAILED, PAGE_USAGE, PAGE_WRITE } page_outcome;
 
 static page_outcome process(const char *path, const cli *c) {
-  const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+  const char *name = strcmp(path, "-") == 0 ? "<stdin>" : shown(path);
   bytes in = {0};
   int err = read_input(path, &in);
   if (err != 0) {
@@ -250,12 +332,18 @@ static page_outcome process(const char *path, const cli *c) {
             err == EFBIG ? "larger than the --max-bytes limit" : strerror(err));
     return PAGE_FAILED;
   }
+  if (in.len >= 2 && (unsigned char)in.data[0] == 0x1f && (unsigned char)in.data[1] == 0x8b) {
+    int gz = gunzip(&in);
+    if (gz != 0) {
+      fprintf(stderr, "winnow: %s: %s\n", name,
+              gz == EFBIG ? "decompresses to more than the --max-bytes limit"
+                          : "corrupt or truncated gzip data");
+      free(in.data);
+      return PAGE_FAILED;
+    }
+  }
   if (!c->opts.encoding && wn_looks_binary(in.data, in.len)) {
-    bool gzip = in.len >= 2 && (unsigned char)in.data[0] == 0x1f && (unsigned char)in.data[1] == 0x8b;
-    fprintf(stderr, "winnow: %s: %s\n", name,
-            gzip ? "gzip-compressed: decompress it first (zcat FILE | winnow), or use -o DIR,"
-                   " which reads .gz pages"
-                 : "binary data, not an HTML page");
+    fprintf(stderr, "winnow: %s: binary data, not an HTML page\n", name);
     free(in.data);
     return PAGE_FAILED;
   }
@@ -368,9 +456,10 @@ static int parse_options(int argc, char **argv, cli *c) {
       {NULL, 0, NULL, 0}};
   int ch;
   opterr = 0; /* our own messages: getopt's would print the full argv[0] */
-  while ((ch = getopt_long(argc, argv, ":ho:j:q", longopts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, ":hVo:j:q", longopts, NULL)) != -1) {
     switch (ch) {
     case 'h': return print_all(usage_text);
+    case 'V':
     case OPT_VERSION: return print_all("winnow " WINNOW_VERSION "\n");
     case OPT_ENCODING: c->opts.encoding = optarg; break;
     case OPT_ENCODING_HINT: c->opts.encoding_hint = optarg; break;
@@ -450,7 +539,22 @@ static int check_modes(const cli *c, int operands, const char *first_operand) {
     return EXIT_USAGE;
   }
   if ((c->warc || c->out_dir) && operands == 0) {
-    usage_error(c->warc ? "--warc needs WARC files" : "-o needs input files or directories", "");
+    usage_error(c->warc ? "--warc needs WARC files (or - for standard input)"
+                        : "-o needs input files or directories",
+                "");
+    return EXIT_USAGE;
+  }
+  /* Options of batch mode are errors elsewhere, not silently ignored. */
+  if (!c->out_dir) {
+    const char *batch_only = c->jobs ? "-j" : c->quiet ? "-q" : c->skip_existing ? "--skip-existing"
+                           : c->follow ? "--follow" : c->extensions ? "--ext" : c->glob ? "--glob" : NULL;
+    if (batch_only) {
+      usage_error("this option needs -o DIR (batch mode)", batch_only);
+      return EXIT_USAGE;
+    }
+  }
+  if (c->extensions && c->glob) {
+    usage_error("--ext and --glob both choose the files: give one", "");
     return EXIT_USAGE;
   }
   if (c->explain && (modes > 0 || c->format != WN_OUTPUT_TEXT)) {
@@ -553,7 +657,13 @@ int main(int argc, char **argv) {
 
   code = EXIT_OK;
   /* No operands means one pass over stdin, as if "-" had been given. */
+  /* Several pages as text or Markdown: each under a "==> FILE <==" line (as
+   * head and tail print them), the pages apart by a blank line. JSON
+   * records name their path themselves. */
+  bool headed = argc - optind > 1 && c.format != WN_OUTPUT_JSON;
   for (int i = optind; i < argc || i == optind; i++) {
+    if (headed && printf("%s==> %s <==\n", i > optind ? "\n" : "", shown(argv[i])) < 0)
+      return finish_stdout(EXIT_INPUT);
     page_outcome o = process(i < argc ? argv[i] : "-", &c);
     if (o == PAGE_USAGE) return EXIT_USAGE;
     if (o == PAGE_WRITE) return EXIT_INPUT;

@@ -88,12 +88,12 @@ else
 fi
 expect_grep "the article text is printed" "$TMP/via_file" "rafting"
 
-# Several files: outputs concatenated in order.
+# Several files: each page under a "==> FILE <==" line, a blank line between.
 run "$PAGE" "$PAGE"
 expect_rc "two files exit 0" 0
-cat "$TMP/via_file" "$TMP/via_file" >"$TMP/twice"
-if cmp -s "$TMP/out" "$TMP/twice"; then ok "two files: outputs concatenated"; else
-  not_ok "two files: outputs concatenated"
+{ printf '==> %s <==\n' "$PAGE"; cat "$TMP/via_file"; printf '\n==> %s <==\n' "$PAGE"; cat "$TMP/via_file"; } >"$TMP/twice"
+if cmp -s "$TMP/out" "$TMP/twice"; then ok "two files: each under its name"; else
+  not_ok "two files: each under its name"
 fi
 
 # --- empty input --------------------------------------------------------------
@@ -129,7 +129,8 @@ expect_rc "missing file exits 1" 1
 expect_grep "stderr names the missing file" "$TMP/err" "no-such-page\.html"
 run "$missing" "$PAGE"
 expect_rc "missing file among good ones exits 1" 1
-if cmp -s "$TMP/out" "$TMP/via_file"; then ok "other files still processed after a read error"; else
+{ printf '==> %s <==\n\n==> %s <==\n' "$missing" "$PAGE"; cat "$TMP/via_file"; } >"$TMP/after_missing"
+if cmp -s "$TMP/out" "$TMP/after_missing"; then ok "other files still processed after a read error"; else
   not_ok "other files still processed after a read error"
 fi
 run "$TMP"
@@ -149,13 +150,34 @@ run --encoding bogus-enc-xyz "$PAGE"
 expect_rc "--encoding with an unknown name exits 2" 2
 expect_grep "unknown encoding is named" "$TMP/err" "bogus-enc-xyz"
 
+# --- options that do not apply are errors; messages are safe to print ------
+run -q "$PAGE"
+expect_rc "-q without -o exits 2" 2
+expect_grep "-q without -o is named" "$TMP/err" "needs -o DIR"
+run -j 2 "$PAGE"
+expect_rc "-j without -o exits 2" 2
+run --ext=html --glob='*.html' -o "$TMP/never" "$TMP"
+expect_rc "--ext with --glob exits 2" 2
+run --warc
+expect_rc "--warc without files exits 2" 2
+if grep -q "''" "$TMP/err"; then not_ok "no stray quotes in messages"; else ok "no stray quotes in messages"; fi
+run -V
+expect_grep "-V prints the version" "$TMP/out" "^winnow "
+run "$TMP/$(printf 'odd\033]0;x\007name.html')"
+if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "file names are shown without control bytes"; else
+  ok "file names are shown without control bytes"; fi
+gzip -c "$PAGE" >"$TMP/page.html.gz"
+run "$TMP/page.html.gz"
+if cmp -s "$TMP/out" "$TMP/via_file"; then ok "a gzipped page reads as the page"; else
+  not_ok "a gzipped page reads as the page"; fi
+
 # --- language options --------------------------------------------------------
 run --help
 expect_grep "--help documents --lang" "$TMP/out" "--lang=CODE"
 expect_grep "--help documents --keep-foreign" "$TMP/out" "--keep-foreign"
 run --lang=xx "$PAGE"
 expect_rc "--lang with an unknown code exits 2" 2
-expect_grep "unknown language code is named" "$TMP/err" "'xx'"
+expect_grep "unknown language code is named" "$TMP/err" ": xx$"
 run --lang
 expect_rc "--lang without a value exits 2" 2
 FI="$FIXTURES/lang-en-article-fi-chrome.html"
