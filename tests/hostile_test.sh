@@ -185,7 +185,8 @@ with open(path, "w") as f:
     f.write('</p>"}\n')
     f.write(json.dumps({"id": "small", "html": "<article><p>Small: %s</p><p>%s</p></article>" % (para, para)}) + "\n")
 PY
-run_case jsonl-200mb 60 200 0 --jsonl <"$work/big.jsonl"
+# A failed record makes the exit status 1 (the stream still goes on).
+run_case jsonl-200mb 60 200 1 --jsonl <"$work/big.jsonl"
 expect_out jsonl-200mb '"error":"line longer than the --max-bytes limit'
 expect_out jsonl-200mb "Small: The survey team"
 
