@@ -9,6 +9,7 @@
 #include "langid.h"
 #include "lexicon.h"
 #include "normalize.h"
+#include "related.h"
 #include "title.h"
 
 /* ---- tuning constants ---------------------------------------------------- */
@@ -1437,6 +1438,7 @@ void wn_classify(wn_page *page) {
   clear_wrapper_flags(page, landmark);
   clear_misnamed_cards(page);
   mark_lexicon_hits(page);
+  wn_mark_related_sections(page);
   mark_consent_banners(page, landmark);
   free(landmark);
   page->listing = false;
