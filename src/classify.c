@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "byline.h"
 #include "foreign.h"
 #include "langid.h"
 #include "lexicon.h"
@@ -1467,6 +1468,7 @@ void wn_classify(wn_page *page) {
   bool *price_grid = page->listing || page->says_article ? NULL : find_price_grids(page);
   keep_price_grids(page, price_grid);
   drop_labels_before_headline(page);
+  wn_drop_bylines(page);
   drop_duplicates(page, price_grid);
   wn_identify_document_language(page);
   wn_drop_foreign_chrome(page);
