@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ailabel.h"
 #include "buffer.h"
 #include "byline.h"
 #include "foreign.h"
@@ -1469,6 +1470,7 @@ void wn_classify(wn_page *page) {
   keep_price_grids(page, price_grid);
   drop_labels_before_headline(page);
   wn_drop_bylines(page);
+  wn_drop_ai_labels(page);
   drop_duplicates(page, price_grid);
   wn_identify_document_language(page);
   wn_drop_foreign_chrome(page);
