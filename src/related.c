@@ -11,7 +11,8 @@
 
 /* A run of teasers has at least this many boxes side by side... */
 static const int RELATED_MIN_CARDS = 3;
-/* ...of which this share are cards (a linked headline or a picture)... */
+/* ...of which this share are cards (a linked headline, a headline over a
+ * blurb, or a picture)... */
 static const double RELATED_CARD_SHARE = 0.6;
 /* ...holding this share of the section's text. */
 static const double RELATED_CARD_TEXT_SHARE = 0.8;
@@ -59,10 +60,13 @@ static int lowest_common(const wn_page *page, int a, int b) {
   return a == b ? a : -1;
 }
 
+/* A block that says "Related articles" itself, not one that a related
+ * heading above it passed its hit on to. */
 static bool is_related_heading(const wn_block *b) {
   const wn_lex_entry *hit = b->lexicon;
-  return hit && hit->role == WN_LEX_SECTION && strcmp(hit->concept, "related") == 0 &&
-         (b->kind == WN_BLOCK_HEADING || links_of(b) <= RELATED_LINK_DENSE);
+  if (!hit || hit->role != WN_LEX_SECTION || strcmp(hit->concept, "related") != 0) return false;
+  if (b->kind != WN_BLOCK_HEADING && links_of(b) > RELATED_LINK_DENSE) return false;
+  return wn_lexicon_match(b->text, b->text_len) == hit;
 }
 
 /* The lowest ancestor of the heading that also holds the next block. */
@@ -78,10 +82,11 @@ static int section_container(const wn_page *page, size_t heading) {
 }
 
 /* One past the section: the container's blocks up to the next heading of
- * the heading's level or higher (a label has no level: the container's end). */
+ * the heading's level or higher (a label has no level: its cards' own
+ * headings are inside the section, which ends with the container). */
 static size_t section_stop(const wn_page *page, size_t heading, int container) {
   const wn_block *h = &page->blocks[heading];
-  int level = h->kind == WN_BLOCK_HEADING ? h->heading_level : 7;
+  int level = h->kind == WN_BLOCK_HEADING ? h->heading_level : 0;
   size_t end = heading + 1;
   for (; end < page->block_count; end++) {
     const wn_block *b = &page->blocks[end];
@@ -93,7 +98,7 @@ static size_t section_stop(const wn_page *page, size_t heading, int container) {
 
 typedef struct box {
   int blocks;
-  bool linked, figure;
+  bool linked, headed;
   double text;
 } box;
 
@@ -111,9 +116,9 @@ static bool holds_picture(const wn_page *page, int root) {
 
 /*
  * The section's blocks sit in sibling boxes under their lowest common
- * element: several boxes that each hold a linked headline or a picture
- * are teaser cards; an article's own paragraphs, with links inside their
- * sentences, are not.
+ * element: several boxes that each hold a linked headline, a headline over
+ * a blurb, or a picture are teaser cards; an article's own paragraphs, with
+ * links inside their sentences, are not (its subheadings end the section).
  */
 static bool is_card_run(const wn_page *page, size_t from, size_t to) {
   if (to - from < (size_t)RELATED_MIN_CARDS) return false;
@@ -130,6 +135,7 @@ static bool is_card_run(const wn_page *page, size_t from, size_t to) {
     boxes[child].blocks++;
     boxes[child].text += length_of(b);
     if (links_of(b) > RELATED_LINK_DENSE) boxes[child].linked = true;
+    if (b->kind == WN_BLOCK_HEADING) boxes[child].headed = true;
   }
   int count = 0, cards = 0;
   double card_text = 0;
@@ -137,7 +143,8 @@ static bool is_card_run(const wn_page *page, size_t from, size_t to) {
     if (page->elements[e].depth <= page->elements[common].depth) break;
     if (page->elements[e].parent != common || !boxes[e].blocks) continue;
     count++;
-    bool card = boxes[e].linked || holds_picture(page, (int)e);
+    bool headline = boxes[e].headed && boxes[e].blocks >= 2; /* a headline over its blurb */
+    bool card = boxes[e].linked || headline || holds_picture(page, (int)e);
     if (!card) continue;
     cards++;
     card_text += boxes[e].text;
