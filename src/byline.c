@@ -11,7 +11,8 @@
 
 /* ---- tuning constants ---------------------------------------------------- */
 
-/* Bylines are looked for among this many kept blocks after the headline... */
+/* Author lines are looked for among this many kept blocks on either side
+ * of the headline (datelines anywhere)... */
 static const int BYLINE_WINDOW = 4;
 /* ...and are at most this many words ("Posted by Jane Doe on 12 March
  * 2025 at 10:02 am"). */
@@ -44,14 +45,26 @@ static const char *after_words(const char *text, size_t len, int words, size_t *
   return text + i;
 }
 
-static bool holds_digit(const char *s, size_t len) {
-  for (size_t i = 0; i < len; i++)
-    if (s[i] >= '0' && s[i] <= '9') return true;
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A year (19xx, 20xx), a day and month (12.03, 3/12) or a time (15:01):
+ * "Updated memory to 6400 MT/s" is a change, not a date. */
+static bool holds_date(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) continue;
+    size_t run = 0;
+    while (i + run < len && is_digit(s[i + run])) run++;
+    if (run == 4 && (memcmp(s + i, "19", 2) == 0 || memcmp(s + i, "20", 2) == 0)) return true;
+    size_t after = i + run;
+    bool joined = after + 1 < len && (s[after] == '.' || s[after] == '/' || s[after] == ':' ||
+                                      s[after] == '-') && is_digit(s[after + 1]);
+    if (run <= 2 && joined) return true;
+  }
   return false;
 }
 
 /* The byline opener the block starts with, when the rest fits it: a name
- * after an author opener, a date (a digit) after a date opener. */
+ * after an author opener, a date after a date opener. */
 static const wn_lex_entry *byline_hit(const wn_block *b) {
   if (b->words > BYLINE_MAX_WORDS || (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_LIST_ITEM))
     return NULL;
@@ -64,16 +77,27 @@ static const wn_lex_entry *byline_hit(const wn_block *b) {
   const char *rest = after_words(b->text, b->text_len, count_words(hit->phrase), &rest_len);
   if (rest_len == 0) return NULL;
   if (strcmp(hit->concept, "author") == 0) return is_name_start(rest, rest_len) ? hit : NULL;
-  return holds_digit(rest, rest_len) ? hit : NULL;
+  return holds_date(rest, rest_len) ? hit : NULL;
 }
 
-void wn_drop_bylines(wn_page *page) {
-  size_t start = 0;
+static void drop(wn_block *b, const wn_lex_entry *hit) {
+  b->keep = 0;
+  b->reason = WN_DROP_CHROME_LINE;
+  b->lexicon = hit;
+}
+
+/* The page's headline, or the block count when there is none. */
+static size_t headline_of(const wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++)
-    if (page->blocks[i].heading_level == 1) {
-      start = i + 1;
-      break;
-    }
+    if (page->blocks[i].heading_level == 1) return i;
+  return page->block_count;
+}
+
+/* Author lines among the few kept blocks on either side of the headline
+ * (all of the first few when there is none). */
+static void drop_author_lines(wn_page *page) {
+  size_t h1 = headline_of(page);
+  size_t start = h1 < page->block_count ? h1 + 1 : 0;
   int looked = 0;
   for (size_t i = start; i < page->block_count && looked < BYLINE_WINDOW; i++) {
     wn_block *b = &page->blocks[i];
@@ -81,9 +105,25 @@ void wn_drop_bylines(wn_page *page) {
     if (b->kind == WN_BLOCK_HEADING) break;
     looked++;
     const wn_lex_entry *hit = byline_hit(b);
-    if (!hit) continue;
-    b->keep = 0;
-    b->reason = WN_DROP_CHROME_LINE;
-    b->lexicon = hit;
+    if (hit) drop(b, hit);
+  }
+  looked = 0;
+  for (size_t i = h1 < page->block_count ? h1 : 0; i-- > 0 && looked < BYLINE_WINDOW;) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    looked++;
+    const wn_lex_entry *hit = byline_hit(b);
+    if (hit) drop(b, hit);
+  }
+}
+
+void wn_drop_bylines(wn_page *page) {
+  drop_author_lines(page);
+  /* A dateline says when the page was published wherever it sits. */
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    const wn_lex_entry *hit = byline_hit(b);
+    if (hit && strcmp(hit->concept, "date") == 0) drop(b, hit);
   }
 }
