@@ -24,6 +24,15 @@ static const double RELATED_PROSE_BLOCK = 80.0;
 static const int RELATED_MAX_CLIMB = 6;
 /* Above this share of link text a block is a link. */
 static const double RELATED_LINK_DENSE = 0.5;
+/* A run of teaser cards with no heading at all: at least this many cards
+ * that each hold a picture, a link away (a linked title or the picture)
+ * and a blurb,
+ * on a page that says it is an article, after this much of its prose, and
+ * with at most this much prose after them (the article has ended). */
+static const int TEASER_RUN_MIN_CARDS = 3;
+static const double TEASER_RUN_PROSE_AFTER = 200.0;
+/* A card's title: a link of at most this many words. */
+static const int TEASER_TITLE_WORDS = 15;
 /* A Han, Kana or Hangul character weighs about a short word (as in classify). */
 static const double RELATED_CJK_WEIGHT = 3.0;
 
@@ -173,6 +182,102 @@ static bool holds_headline(const wn_page *page, size_t from, size_t to) {
   return false;
 }
 
+/* Whether the box holds a linked picture (a thumbnail that leads away). */
+static bool holds_linked_picture(const wn_page *page, int root) {
+  int depth = page->elements[root].depth;
+  for (size_t i = (size_t)root; i < page->element_count; i++) {
+    const wn_element *e = &page->elements[i];
+    if (i > (size_t)root && e->depth <= depth) break;
+    if (e->tag == GUMBO_TAG_A && (e->flags & WN_EL_PICTURE)) return true;
+  }
+  return false;
+}
+
+typedef struct teaser_box {
+  int blocks, titles, blurbs;
+  size_t first, last;
+} teaser_box;
+
+/* Prose outside one element, before it or after it, within `scope`. */
+static double prose_beside(const wn_page *page, int element, bool before, int scope) {
+  double prose = 0;
+  bool seen = false;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    bool in = within(page, b->owner, element);
+    if (in) seen = true;
+    if (in || seen == before || !within(page, b->owner, scope)) continue;
+    if (b->lexicon || b->kind != WN_BLOCK_PARAGRAPH || links_of(b) > RELATED_LINK_DENSE) continue;
+    if (length_of(b) >= RELATED_PROSE_BLOCK) prose += length_of(b);
+  }
+  return prose;
+}
+
+/* Are the children of `parent` a run of teaser cards, each a picture, a
+ * link away (a title or the picture) and a blurb, and nearly all of its
+ * text? */
+static bool teaser_cards(const wn_page *page, int parent, teaser_box *boxes) {
+  int cards = 0, count = 0;
+  double card_text = 0, total = page->elements[parent].text_chars;
+  for (size_t e = (size_t)parent + 1; e < page->element_count; e++) {
+    if (page->elements[e].depth <= page->elements[parent].depth) break;
+    if (page->elements[e].parent != parent || !boxes[e].blocks) continue;
+    count++;
+    bool thumbnail = holds_picture(page, (int)e);
+    bool leads_away = boxes[e].titles > 0 || holds_linked_picture(page, (int)e);
+    if (!thumbnail || !leads_away || !boxes[e].blurbs) continue;
+    cards++;
+    card_text += page->elements[e].text_chars;
+  }
+  return cards >= TEASER_RUN_MIN_CARDS && cards >= RELATED_CARD_SHARE * count &&
+         card_text >= RELATED_CARD_TEXT_SHARE * total;
+}
+
+/*
+ * Teaser cards after an article's end need no heading to be what they
+ * are: the boxes of one element that each link away over a blurb, when
+ * the page says it is an article, its prose comes before them and next to
+ * none after. Their blocks take the lexicon's "related" concept.
+ */
+static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
+  if (!page->says_article || !related) return;
+  teaser_box *boxes = wn_xcalloc(page->element_count, sizeof *boxes);
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    bool title = links_of(b) > RELATED_LINK_DENSE && b->words <= TEASER_TITLE_WORDS;
+    bool blurb = !title && links_of(b) <= RELATED_LINK_DENSE && b->kind == WN_BLOCK_PARAGRAPH &&
+                 length_of(b) >= RELATED_PROSE_BLOCK;
+    for (int e = b->owner; e > 0; e = page->elements[e].parent) {
+      boxes[e].blocks++;
+      boxes[e].titles += title;
+      boxes[e].blurbs += blurb;
+    }
+  }
+  for (size_t e = 1; e < page->element_count; e++) {
+    if (page->elements[e].holds_h1 || !teaser_cards(page, (int)e, boxes)) continue;
+    if (prose_beside(page, (int)e, true, 0) < RELATED_MIN_ARTICLE) continue;
+    if (prose_beside(page, (int)e, false, 0) > TEASER_RUN_PROSE_AFTER) continue;
+    /* Entries of a round-up sit among the article's paragraphs; teasers
+     * sit in a box of their own. */
+    int parent = page->elements[e].parent;
+    if (prose_beside(page, (int)e, true, parent) > 0) continue;
+    for (size_t i = 0; i < page->block_count; i++) {
+      wn_block *b = &page->blocks[i];
+      if (!b->lexicon && within(page, b->owner, (int)e)) b->lexicon = related;
+    }
+    size_t skip = e + 1; /* past the run's subtree */
+    while (skip < page->element_count && page->elements[skip].depth > page->elements[e].depth) skip++;
+    e = skip - 1;
+  }
+  free(boxes);
+}
+
+/* The lexicon's entry for "Related articles", to name the runs found by
+ * their structure alone. */
+static const wn_lex_entry *related_entry(void) {
+  return wn_lexicon_match("Related articles", strlen("Related articles"));
+}
+
 void wn_mark_related_sections(wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *h = &page->blocks[i];
@@ -186,4 +291,5 @@ void wn_mark_related_sections(wn_page *page) {
       if (!page->blocks[j].lexicon) page->blocks[j].lexicon = h->lexicon;
     i = end - 1;
   }
+  mark_teaser_runs(page, related_entry());
 }
