@@ -17,6 +17,9 @@ static const int BYLINE_WINDOW = 4;
 /* ...and are at most this many words ("Posted by Jane Doe on 12 March
  * 2025 at 10:02 am"). */
 static const int BYLINE_MAX_WORDS = 14;
+/* A line of more words than this that ends with a full stop is a sentence
+ * ("Von Montag an gilt der neue Fahrplan."), not "By Jane Doe, Reuters." */
+static const int BYLINE_SENTENCE_WORDS = 5;
 
 static bool is_name_start(const char *s, size_t len) {
   utf8proc_int32_t cp;
@@ -63,6 +66,16 @@ static bool holds_date(const char *s, size_t len) {
   return false;
 }
 
+/* "Von Montag an gilt der neue Fahrplan." opens like a German byline: a
+ * byline does not end a sentence of more than a few words. */
+static bool ends_a_sentence(const wn_block *b) {
+  size_t n = b->text_len;
+  while (n && b->text[n - 1] == ' ') n--;
+  if (!n) return false;
+  char last = b->text[n - 1];
+  return last == '!' || last == '?' || (last == '.' && b->words > BYLINE_SENTENCE_WORDS);
+}
+
 /* The byline opener the block starts with, when the rest fits it: a name
  * after an author opener, a date after a date opener. */
 static const wn_lex_entry *byline_hit(const wn_block *b) {
@@ -76,7 +89,8 @@ static const wn_lex_entry *byline_hit(const wn_block *b) {
   size_t rest_len;
   const char *rest = after_words(b->text, b->text_len, count_words(hit->phrase), &rest_len);
   if (rest_len == 0) return NULL;
-  if (strcmp(hit->concept, "author") == 0) return is_name_start(rest, rest_len) ? hit : NULL;
+  if (strcmp(hit->concept, "author") == 0)
+    return is_name_start(rest, rest_len) && !ends_a_sentence(b) ? hit : NULL;
   return holds_date(rest, rest_len) ? hit : NULL;
 }
 
