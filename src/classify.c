@@ -25,9 +25,12 @@
 
 #include <stdlib.h>
 
+#include "ailabel.h"
+#include "byline.h"
 #include "classify_passes.h"
 #include "foreign.h"
 #include "langid.h"
+#include "related.h"
 #include "title.h"
 
 static void pass_language(wn_page *page, wn_pass_state *state) {
@@ -38,6 +41,21 @@ static void pass_language(wn_page *page, wn_pass_state *state) {
 static void pass_foreign_chrome(wn_page *page, wn_pass_state *state) {
   (void)state;
   wn_drop_foreign_chrome(page);
+}
+
+static void pass_related_sections(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  wn_mark_related_sections(page);
+}
+
+static void pass_bylines(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  wn_drop_bylines(page);
+}
+
+static void pass_ai_labels(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  wn_drop_ai_labels(page);
 }
 
 static void pass_title(wn_page *page, wn_pass_state *state) {
@@ -68,6 +86,9 @@ static const pass_entry PASSES[] = {
     {WN_PASS_LEXICON, "lexicon", WN_STAGE_CLASSIFY, wn_pass_lexicon,
      "block text and measures, the element tree, says_article, says_forum_thread",
      "block lexicon and consent_hint; text and measures of blocks with chrome lines cut"},
+    {WN_PASS_RELATED_SECTIONS, "related-sections", WN_STAGE_CLASSIFY, pass_related_sections,
+     "block lexicon, text and links, the element tree (pictures)",
+     "block lexicon (related hits passed on to the cards under the heading)"},
     {WN_PASS_CONSENT_BANNERS, "consent-banners", WN_STAGE_CLASSIFY, wn_pass_consent_banners,
      "block lexicon and consent_hint, cues, state.landmark", "block lexicon"},
     {WN_PASS_REGION, "region", WN_STAGE_CLASSIFY, wn_pass_region,
@@ -97,6 +118,10 @@ static const pass_entry PASSES[] = {
      "element in_price_grid; verdicts (grid blocks kept)"},
     {WN_PASS_KICKERS, "kickers", WN_STAGE_CLASSIFY, wn_pass_kickers, "verdicts, blocks' measures",
      "verdicts (labels above the h1 dropped)"},
+    {WN_PASS_BYLINES, "bylines", WN_STAGE_CLASSIFY, pass_bylines,
+     "verdicts, block text and lexicon, headings", "verdicts (bylines and datelines dropped)"},
+    {WN_PASS_AI_LABELS, "ai-labels", WN_STAGE_CLASSIFY, pass_ai_labels,
+     "verdicts, block text and lexicon, captions", "verdicts (AI labels dropped)"},
     {WN_PASS_DUPLICATES, "duplicates", WN_STAGE_CLASSIFY, wn_pass_duplicates,
      "verdicts, block text, element in_price_grid", "verdicts (repeats dropped)"},
     {WN_PASS_LANGUAGE, "language", WN_STAGE_LANGUAGE, pass_language,

@@ -58,6 +58,7 @@ typedef enum wn_pass {
   WN_PASS_WRAPPER_NAMES,      /* clear chrome names from layout wrappers */
   WN_PASS_CARD_NAMES,         /* clear boilerplate names from grids of cards */
   WN_PASS_LEXICON,            /* chrome lines, sections, consent, AI labels */
+  WN_PASS_RELATED_SECTIONS,   /* a related heading over a run of teaser cards */
   WN_PASS_CONSENT_BANNERS,    /* containers made of consent wording */
   WN_PASS_REGION,             /* the element with the most net content */
   WN_PASS_WIDEN_REGION,       /* an ancestor with much more prose */
@@ -71,6 +72,8 @@ typedef enum wn_pass {
   WN_PASS_ANNOUNCED_LISTS,    /* a list a kept sentence announces */
   WN_PASS_PRICE_GRIDS,        /* a shop's grid of priced cards */
   WN_PASS_KICKERS,            /* labels just above the headline */
+  WN_PASS_BYLINES,            /* bylines and datelines: page metadata */
+  WN_PASS_AI_LABELS,          /* AI labels in any position */
   WN_PASS_DUPLICATES,         /* repeated blocks and pull quotes */
   /* stage language */
   WN_PASS_LANGUAGE,           /* the article's language */

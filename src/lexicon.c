@@ -46,8 +46,10 @@ static bool boundary_before(const char *text, size_t at) {
   return (unsigned char)text[at - 1] >= 0x80 && is_boundary_char(code_point_before(text, at));
 }
 
+/* Byline openers ("By *") start many sentences: they answer only a
+ * lookup that asks for them. */
 static bool role_wanted(const wn_lex_entry *e, int role) {
-  return role == WN_LEX_NONE || e->role == role;
+  return role == WN_LEX_NONE ? e->role != WN_LEX_BYLINE : e->role == role;
 }
 
 static bool affix_hit(const wn_lex_entry *e, const char *text, size_t len) {

@@ -23,7 +23,8 @@ typedef enum wn_lex_role {
   WN_LEX_SECTION,  /* a heading that introduces chrome: "Related articles" */
   WN_LEX_CONSENT,  /* cookie and consent banner language */
   WN_LEX_AI_LABEL, /* "AI-generated image", "Reported by AI" */
-  WN_LEX_CREDIT    /* a marker that opens a credit: "Photo", "Bild", "Źródło" */
+  WN_LEX_CREDIT,   /* a marker that opens a credit: "Photo", "Bild", "Źródło" */
+  WN_LEX_BYLINE    /* opens an author or date line: "By *", "Publié le *" (asked for by role only) */
 } wn_lex_role;
 
 typedef enum wn_lex_match { WN_LEX_EXACT = 0, WN_LEX_PREFIX, WN_LEX_SUFFIX, WN_LEX_INFIX } wn_lex_match;

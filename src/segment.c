@@ -239,7 +239,8 @@ static bool is_typed_question(const GumboNode *element) {
 static uint32_t element_flags(const GumboNode *element) {
   uint32_t flags = tag_flags(element->v.element.tag);
   uint32_t named = 0;
-  if (element->v.element.tag == GUMBO_TAG_DIV && holds_image(element)) flags |= WN_EL_FIGURE;
+  if (holds_image(element)) flags |= WN_EL_PICTURE;
+  if (element->v.element.tag == GUMBO_TAG_DIV && (flags & WN_EL_PICTURE)) flags |= WN_EL_FIGURE;
   if (element->v.element.attributes.length) {
     flags |= role_flags(element);
     named = name_flags(element);

@@ -50,7 +50,8 @@ enum wn_element_flag {
   WN_EL_WIDGET_NAME = 1u << 19, /* class/id "widget": a sidebar box, except in main or article */
   WN_EL_MODAL = 1u << 20,       /* dialog by markup (dialog, role, aria-modal), not by name */
   WN_EL_REVIEWS = 1u << 21,     /* class/id names a review widget (always with WN_EL_COMMENTS) */
-  WN_EL_QUESTION = 1u << 22     /* itemtype schema.org/Question: a question with its answers */
+  WN_EL_QUESTION = 1u << 22,    /* itemtype schema.org/Question: a question with its answers */
+  WN_EL_PICTURE = 1u << 23      /* has an <img> child that is not an icon (a thumbnail, a photo) */
 };
 
 typedef struct wn_element {

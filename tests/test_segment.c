@@ -427,10 +427,13 @@ static void test_picture_box_is_a_figure_but_icon_box_is_not(void **state) {
   wn_page *page = parse(state,
                         "<div id=\"photo\"><img src=\"/p/barn.jpg?w=640\"><p>The barn</p></div>"
                         "<div id=\"tick\"><img src=\"/i/check.SVG?v=2\"><p>Free returns</p></div>"
-                        "<div id=\"bare\"><img><p>No source</p></div>");
-  assert_int_equal(element_by_id(page, "photo")->flags, WN_EL_FIGURE);
+                        "<div id=\"bare\"><img><p>No source</p></div>"
+                        "<a id=\"thumb\" href=\"/next\"><img src=\"/p/next.webp\"></a>");
+  assert_int_equal(element_by_id(page, "photo")->flags, WN_EL_FIGURE | WN_EL_PICTURE);
   assert_int_equal(element_by_id(page, "tick")->flags, 0);
-  assert_int_equal(element_by_id(page, "bare")->flags, WN_EL_FIGURE);
+  assert_int_equal(element_by_id(page, "bare")->flags, WN_EL_FIGURE | WN_EL_PICTURE);
+  /* A linked thumbnail is a picture, not a figure with a caption. */
+  assert_int_equal(element_by_id(page, "thumb")->flags, WN_EL_PICTURE);
 }
 
 static void test_role_and_aria_flags(void **state) {

@@ -1,0 +1,16 @@
+/*
+ * AI labels beyond the lexicon's whole lines: a label that shares its line
+ * with a date or a name ("Reported by AI · 12 December 2025"), and an
+ * AI-assistance disclosure worded a little differently from the lexicon's
+ * formulas ("This article was written with assistance from AI tools.").
+ */
+#ifndef WN_AILABEL_H
+#define WN_AILABEL_H
+
+#include "segment.h"
+
+/* Drops kept blocks that are AI labels by their parts or disclosures by
+ * the lexicon's formulas (reason ai-label). Run after blocks are judged. */
+void wn_drop_ai_labels(wn_page *page);
+
+#endif

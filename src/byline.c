@@ -1,0 +1,142 @@
+#include "byline.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "classify.h"
+#include "lexicon.h"
+#include "normalize.h"
+
+/* ---- tuning constants ---------------------------------------------------- */
+
+/* Author lines are looked for among this many kept blocks on either side
+ * of the headline (datelines anywhere)... */
+static const int BYLINE_WINDOW = 4;
+/* ...and are at most this many words ("Posted by Jane Doe on 12 March
+ * 2025 at 10:02 am"). */
+static const int BYLINE_MAX_WORDS = 14;
+/* A line of more words than this that ends with a full stop is a sentence
+ * ("Von Montag an gilt der neue Fahrplan."), not "By Jane Doe, Reuters." */
+static const int BYLINE_SENTENCE_WORDS = 5;
+
+static bool is_name_start(const char *s, size_t len) {
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp) <= 0) return false;
+  utf8proc_category_t c = utf8proc_category(cp);
+  /* Upper case, or a script without case (Arabic, Han...). */
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LO;
+}
+
+static int count_words(const char *s) {
+  int words = 0;
+  for (const char *p = s; *p; p++)
+    if (*p != ' ' && (p == s || p[-1] == ' ')) words++;
+  return words;
+}
+
+/* The text after the first `words` words, spaces skipped. */
+static const char *after_words(const char *text, size_t len, int words, size_t *rest) {
+  size_t i = 0;
+  for (int w = 0; w < words; w++) {
+    while (i < len && (text[i] == ' ' || text[i] == '\n')) i++;
+    while (i < len && text[i] != ' ' && text[i] != '\n') i++;
+  }
+  while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == ':')) i++;
+  *rest = len - i;
+  return text + i;
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A year (19xx, 20xx), a day and month (12.03, 3/12) or a time (15:01):
+ * "Updated memory to 6400 MT/s" is a change, not a date. */
+static bool holds_date(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) continue;
+    size_t run = 0;
+    while (i + run < len && is_digit(s[i + run])) run++;
+    if (run == 4 && (memcmp(s + i, "19", 2) == 0 || memcmp(s + i, "20", 2) == 0)) return true;
+    size_t after = i + run;
+    bool joined = after + 1 < len && (s[after] == '.' || s[after] == '/' || s[after] == ':' ||
+                                      s[after] == '-') && is_digit(s[after + 1]);
+    if (run <= 2 && joined) return true;
+  }
+  return false;
+}
+
+/* "Von Montag an gilt der neue Fahrplan." opens like a German byline: a
+ * byline does not end a sentence of more than a few words. */
+static bool ends_a_sentence(const wn_block *b) {
+  size_t n = b->text_len;
+  while (n && b->text[n - 1] == ' ') n--;
+  if (!n) return false;
+  char last = b->text[n - 1];
+  return last == '!' || last == '?' || (last == '.' && b->words > BYLINE_SENTENCE_WORDS);
+}
+
+/* The byline opener the block starts with, when the rest fits it: a name
+ * after an author opener, a date after a date opener. */
+static const wn_lex_entry *byline_hit(const wn_block *b) {
+  if (b->words > BYLINE_MAX_WORDS || (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_LIST_ITEM))
+    return NULL;
+  size_t len;
+  char *normalized = wn_normalize_phrase(b->text, b->text_len, &len);
+  const wn_lex_entry *hit = wn_lexicon_lookup_affix(normalized, len, WN_LEX_BYLINE);
+  free(normalized);
+  if (!hit) return NULL;
+  size_t rest_len;
+  const char *rest = after_words(b->text, b->text_len, count_words(hit->phrase), &rest_len);
+  if (rest_len == 0) return NULL;
+  if (strcmp(hit->concept, "author") == 0)
+    return is_name_start(rest, rest_len) && !ends_a_sentence(b) ? hit : NULL;
+  return holds_date(rest, rest_len) ? hit : NULL;
+}
+
+static void drop(wn_block *b, const wn_lex_entry *hit) {
+  wn_decide(b, WN_DROP_CHROME_LINE, WN_PASS_BYLINES);
+  b->lexicon = hit;
+}
+
+/* The page's headline, or the block count when there is none. */
+static size_t headline_of(const wn_page *page) {
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].heading_level == 1) return i;
+  return page->block_count;
+}
+
+/* Author lines among the few kept blocks on either side of the headline
+ * (all of the first few when there is none). */
+static void drop_author_lines(wn_page *page) {
+  size_t h1 = headline_of(page);
+  size_t start = h1 < page->block_count ? h1 + 1 : 0;
+  int looked = 0;
+  for (size_t i = start; i < page->block_count && looked < BYLINE_WINDOW; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    if (b->kind == WN_BLOCK_HEADING) break;
+    looked++;
+    const wn_lex_entry *hit = byline_hit(b);
+    if (hit) drop(b, hit);
+  }
+  looked = 0;
+  for (size_t i = h1 < page->block_count ? h1 : 0; i-- > 0 && looked < BYLINE_WINDOW;) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    looked++;
+    const wn_lex_entry *hit = byline_hit(b);
+    if (hit) drop(b, hit);
+  }
+}
+
+void wn_drop_bylines(wn_page *page) {
+  drop_author_lines(page);
+  /* A dateline says when the page was published wherever it sits. */
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    const wn_lex_entry *hit = byline_hit(b);
+    if (hit && strcmp(hit->concept, "date") == 0) drop(b, hit);
+  }
+}

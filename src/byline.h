@@ -1,0 +1,17 @@
+/*
+ * Bylines and datelines ("By Jane Doe", "Publié le 3 mars 2025 à 10:02"):
+ * page metadata, not the article's text. Author lines go only around the
+ * headline: an author's name under a quote or a signature at the end is
+ * part of what the page says. A publication date goes wherever it is.
+ */
+#ifndef WN_BYLINE_H
+#define WN_BYLINE_H
+
+#include "segment.h"
+
+/* Drops kept author lines among the few blocks around the page's headline
+ * and kept date lines anywhere (reason chrome-line, concept author or
+ * date). */
+void wn_drop_bylines(wn_page *page);
+
+#endif

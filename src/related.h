@@ -1,0 +1,22 @@
+/*
+ * Related-article sections: a "Related articles" heading (in any language
+ * of the lexicon) over a run of teaser cards, after the article or beside
+ * it. The cards' blurbs may outweigh the article; their structure (sibling
+ * boxes that each hold a headline, a blurb, a picture) says what they are,
+ * whatever the class names are. Without any heading, a run of such cards
+ * after an article's end (each with a picture, a link away and a blurb)
+ * is the same.
+ */
+#ifndef WN_RELATED_H
+#define WN_RELATED_H
+
+#include "segment.h"
+
+/* Passes a related heading's lexicon hit on to the teaser cards under it
+ * when its section is a run of cards beside an article's worth of prose,
+ * and marks runs of pictured teaser cards after an article's end as
+ * related. Run after the lexicon hits are marked, before the region is
+ * chosen. */
+void wn_mark_related_sections(wn_page *page);
+
+#endif
