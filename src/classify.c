@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_anchor.h"
 #include "buffer.h"
 #include "foreign.h"
 #include "langid.h"
@@ -1440,13 +1441,19 @@ void wn_classify(wn_page *page) {
   mark_consent_banners(page, landmark);
   free(landmark);
   page->listing = false;
+  wn_article_anchor anchor;
+  bool article = wn_find_article_anchor(page, &anchor);
   int outer = choose_region(page);
-  if (looks_like_listing(page, outer)) {
+  if (!(article && anchor.sentence) && looks_like_listing(page, outer)) {
     page->listing = true;
     outer = choose_region(page);
   }
   outer = widen_region(page, outer);
   int region = tighten_region(page, outer);
+  if (article) {
+    outer = wn_anchored_region(page, &anchor, outer);
+    region = wn_anchored_region(page, &anchor, region);
+  }
   int question = typed_question_around(page, region);
   if (question >= 0) {
     region = question;
