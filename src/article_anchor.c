@@ -18,6 +18,8 @@ static const double HEADLINE_MIN_LENGTH = 12.0;
  * a place (sites type their category pages articles too). */
 static const int ARTICLE_HEADLINE_WORDS = 5;
 static const int ARTICLE_HEADLINE_CJK = 8;
+/* A headline set in a plain line holds at least this share of the title. */
+static const double HEADLINE_LINE_SHARE = 0.5;
 /* On a page without an <h1>, the headline is a heading of this level at most. */
 static const int HEADLINE_MAX_LEVEL = 3;
 /* A paragraph of the article: this long at least (weighted), with at most
@@ -165,6 +167,22 @@ static int heading_naming_page(const wn_page *page, int level) {
   return best;
 }
 
+/* A line set as a headline without a heading tag: the first paragraph that
+ * is most of the page's title and a sentence long. */
+static int line_naming_page(const wn_page *page) {
+  const char *title = page->og_title && *page->og_title ? page->og_title : page->html_title;
+  if (!title) return -1;
+  double title_bytes = (double)strlen(title);
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind != WN_BLOCK_PARAGRAPH || links_of(b) >= TEASER_LINK_SHARE) continue;
+    if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
+    if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
+    if (names_page(b, title)) return (int)i;
+  }
+  return -1;
+}
+
 /* An <h1> that names the page; else the page's only <h1>; on a page
  * without one, a lesser heading that names it. */
 static int find_headline(const wn_page *page) {
@@ -180,7 +198,7 @@ static int find_headline(const wn_page *page) {
   if (h1_count > 1) return -1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL; level++)
     if ((named = heading_naming_page(page, level)) >= 0) return named;
-  return -1;
+  return line_naming_page(page);
 }
 
 /* ---- the prose under it -------------------------------------------------- */
@@ -195,10 +213,15 @@ static bool is_comment(const wn_page *page, const wn_block *headline, const wn_b
          links_of(b) <= PARAGRAPH_MAX_LINKS;
 }
 
-/* A heading the lexicon reads as the title of a comment section. */
-static bool titles_comments(const wn_block *b) {
-  return b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
-         strcmp(b->lexicon->concept, "comments") == 0;
+/* A heading the lexicon reads as the title of a comment section, or one
+ * that heads an element named for comments. */
+static bool titles_comments(const wn_page *page, const wn_block *headline, const wn_block *b) {
+  if (b->kind != WN_BLOCK_HEADING) return false;
+  if (b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
+      strcmp(b->lexicon->concept, "comments") == 0)
+    return true;
+  return (page->elements[b->owner].inherited & WN_EL_COMMENTS) &&
+         !(page->elements[headline->owner].inherited & WN_EL_COMMENTS);
 }
 
 /* Whether the block ends the article that runs from the headline. */
@@ -207,7 +230,7 @@ static bool ends_article(const wn_page *page, const wn_block *headline, const wn
   if (b->kind == WN_BLOCK_HEADING && b->heading_level < headline->heading_level) return true;
   if (b->kind == WN_BLOCK_HEADING && b->heading_level == 1) return true;
   if (is_section_chrome(b)) return true;
-  return is_comment(page, headline, b);
+  return titles_comments(page, headline, b) || is_comment(page, headline, b);
 }
 
 bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
@@ -236,7 +259,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       /* A page that titles its comments, or says it is an article, is that
        * article and a discussion of it; else the replies may be the page's
        * content, as on a forum. */
-      anchor->commented = titles_comments(b) || (page->says_article && is_comment(page, h, b));
+      anchor->commented = titles_comments(page, h, b) || (page->says_article && is_comment(page, h, b));
       break;
     }
     if (is_paragraph(b)) {
