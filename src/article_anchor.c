@@ -224,6 +224,10 @@ static bool titles_comments(const wn_page *page, const wn_block *headline, const
          !(page->elements[headline->owner].inherited & WN_EL_COMMENTS);
 }
 
+static bool repeats(const wn_block *a, const wn_block *b) {
+  return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
+}
+
 /* Whether the block ends the article that runs from the headline. */
 static bool ends_article(const wn_page *page, const wn_block *headline, const wn_block *b) {
   /* Another <h1> heads another text; an <h2> headline's sections are <h2>s. */
@@ -255,6 +259,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   size_t i = (size_t)headline + 1;
   for (; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
+    if (repeats(h, b)) continue; /* the headline again, in another layout */
     if (ends_article(page, h, b)) {
       /* A page that titles its comments, or says it is an article, is that
        * article and a discussion of it; else the replies may be the page's
@@ -275,8 +280,8 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
     if (is_linked_headline(b) &&
         (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b)))
       teasers++;
-    /* Linked headlines right under the headline: a section's front page. */
-    if (anchor->paragraphs == 0 && teasers > 0) break;
+    /* Linked headlines right under the headline: a section's front page;
+     * between paragraphs: a list of teasers. */
     if (teasers >= TEASER_LIST_HEADLINES) break;
     /* A long gap may be a menu or more of the article: not a close. */
     if ((anchor->paragraphs == 0 && gap > LEAD_GAP_BLOCKS) || gap > BODY_GAP_BLOCKS ||
