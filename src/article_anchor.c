@@ -242,6 +242,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor->prose = 0;
   anchor->paragraphs = 0;
   anchor->end = page->block_count;
+  anchor->comments = page->block_count;
   anchor->closed = true;
   anchor->commented = false;
   anchor->sentence = false;
@@ -290,8 +291,12 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
     }
   }
   free(headings.slots);
-  /* The article ends after its last paragraph. */
   anchor->end = i;
+  /* Readers' comments end whatever may continue the article. */
+  anchor->comments = i;
+  while (anchor->comments < page->block_count &&
+         !titles_comments(page, h, &page->blocks[anchor->comments]))
+    anchor->comments++;
   return anchor->body >= 0 && anchor->prose >= ARTICLE_MIN_PROSE;
 }
 
@@ -306,12 +311,12 @@ static void block_span(const wn_page *page, int element, size_t *first, size_t *
   }
 }
 
-/* Prose inside the element past the article's close that is neither a
- * teaser's blurb nor a comment. */
+/* Prose inside the element past the article's close, up to the readers'
+ * comments, that is neither a teaser's blurb nor a comment. */
 static double prose_past_close(const wn_page *page, const wn_article_anchor *anchor, int element) {
   double total = 0;
   int since_headline = BLURB_DISTANCE + 1;
-  for (size_t i = anchor->end; i < page->block_count; i++) {
+  for (size_t i = anchor->end; i < anchor->comments; i++) {
     const wn_block *b = &page->blocks[i];
     if (links_of(b) >= TEASER_LINK_SHARE && b->words > 0) {
       since_headline = 0;

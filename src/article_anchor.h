@@ -22,6 +22,7 @@ typedef struct wn_article_anchor {
   double prose;   /* weighted length of that prose */
   int paragraphs; /* paragraphs of it */
   size_t end;     /* the first block past the article */
+  size_t comments; /* the first block of the readers' comments past it */
   bool closed;    /* what follows is not the article: another headline, a list
                      of teasers, comments, or the end of the page */
   bool commented; /* closed by readers' comments: nothing after is the article */
