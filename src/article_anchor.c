@@ -47,6 +47,9 @@ static const int TEASER_LIST_HEADLINES = 2;
  * (weighted), is its teaser's blurb. */
 static const int BLURB_DISTANCE = 3;
 static const double BLURB_MAX_LENGTH = 400.0;
+/* A teaser's card holds its headline, blurb, date and picture: a container
+ * of more blocks around both is a post whose title links to itself. */
+static const int CARD_MAX_BLOCKS = 6;
 /* Past a close, prose other than blurbs and comments of at least this share
  * of the article's own is more of the article (an inline box of related
  * links, a second title over the body): the close was not the end. */
@@ -138,6 +141,16 @@ static bool within(const wn_page *page, int element, int container) {
   while (element >= 0 && page->elements[element].depth > depth)
     element = page->elements[element].parent;
   return element == container;
+}
+
+/* Whether the paragraph at `i` is the blurb of the linked headline at
+ * `linked` (or -1): close under it, and in a card of its own with it. */
+static bool is_blurb(const wn_page *page, long linked, size_t i) {
+  if (linked < 0 || (long)i - linked > BLURB_DISTANCE) return false;
+  const wn_block *b = &page->blocks[i];
+  if (length_of(b) > BLURB_MAX_LENGTH) return false;
+  int card = common_ancestor(page, page->blocks[linked].owner, b->owner);
+  return card >= 0 && page->elements[card].blocks <= CARD_MAX_BLOCKS;
 }
 
 /* ---- the headline -------------------------------------------------------- */
@@ -255,6 +268,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   heading_set headings;
   heading_set_build(page, &headings);
   int gap = 0, teasers = 0;
+  long linked = -1; /* the last linked heading */
   double gap_links = 0;
   size_t i = (size_t)headline + 1;
   for (; i < page->block_count; i++) {
@@ -267,7 +281,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       anchor->commented = titles_comments(page, h, b) || (page->says_article && is_comment(page, h, b));
       break;
     }
-    if (is_paragraph(b)) {
+    if (is_paragraph(b) && !is_blurb(page, linked, i)) {
       anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
       anchor->prose += length_of(b);
       anchor->paragraphs++;
@@ -278,8 +292,10 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
     gap++;
     gap_links += length_of(b) * links_of(b);
     if (is_linked_headline(b) &&
-        (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b)))
+        (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b))) {
       teasers++;
+      if (b->kind == WN_BLOCK_HEADING) linked = (long)i;
+    }
     /* Linked headlines right under the headline: a section's front page;
      * between paragraphs: a list of teasers. */
     if (teasers >= TEASER_LIST_HEADLINES) break;
