@@ -18,6 +18,9 @@ static const double HEADLINE_MIN_LENGTH = 12.0;
  * a place (sites type their category pages articles too). */
 static const int ARTICLE_HEADLINE_WORDS = 5;
 static const int ARTICLE_HEADLINE_CJK = 8;
+/* Titles and headlines longer than this are not compared (each comparison
+ * costs their length: the search stays linear in the page). */
+static const size_t TITLE_MAX_BYTES = 1000;
 /* A headline set in a plain line holds at least this share of the title. */
 static const double HEADLINE_LINE_SHARE = 0.5;
 /* On a page without an <h1>, the headline is a heading of this level at most. */
@@ -155,10 +158,17 @@ static bool is_blurb(const wn_page *page, long linked, size_t i) {
 
 /* ---- the headline -------------------------------------------------------- */
 
+static bool within_title_limit(const char *title) {
+  for (size_t n = 0; n <= TITLE_MAX_BYTES; n++)
+    if (!title[n]) return true;
+  return false;
+}
+
 /* Whether the heading names the page: its text inside the title ("Headline
  * - Site") or the title inside it. */
 static bool names_page(const wn_block *b, const char *title) {
   if (!title || !*title || !b->text_len) return false;
+  if (!within_title_limit(title) || b->text_len > TITLE_MAX_BYTES) return false;
   return strstr(title, b->text) != NULL || strstr(b->text, title) != NULL;
 }
 
@@ -184,7 +194,7 @@ static int heading_naming_page(const wn_page *page, int level) {
  * is most of the page's title and a sentence long. */
 static int line_naming_page(const wn_page *page) {
   const char *title = page->og_title && *page->og_title ? page->og_title : page->html_title;
-  if (!title) return -1;
+  if (!title || !within_title_limit(title)) return -1;
   double title_bytes = (double)strlen(title);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
