@@ -24,6 +24,7 @@
 #include "classify.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ailabel.h"
 #include "byline.h"
@@ -91,6 +92,8 @@ static const pass_entry PASSES[] = {
      "block lexicon (related hits passed on to the cards under the heading)"},
     {WN_PASS_CONSENT_BANNERS, "consent-banners", WN_STAGE_CLASSIFY, wn_pass_consent_banners,
      "block lexicon and consent_hint, cues, state.landmark", "block lexicon"},
+    {WN_PASS_ARTICLE_ANCHOR, "article-anchor", WN_STAGE_CLASSIFY, wn_pass_article_anchor,
+     "blocks (headings, prose, links, lexicon), cues, the title", "state.article, state.anchor"},
     {WN_PASS_REGION, "region", WN_STAGE_CLASSIFY, wn_pass_region,
      "blocks' measures and lexicon, cues, says_forum_thread",
      "block score; element content, positive and judged scores; listing; region, state.outer"},
@@ -98,6 +101,8 @@ static const pass_entry PASSES[] = {
      "element scores, says_forum_thread, state.outer", "region, state.outer"},
     {WN_PASS_TIGHTEN_REGION, "tighten-region", WN_STAGE_CLASSIFY, wn_pass_tighten_region,
      "element scores, state.outer", "region"},
+    {WN_PASS_ANCHORED_REGION, "anchored-region", WN_STAGE_CLASSIFY, wn_pass_anchored_region,
+     "state.anchor, element scores, state.outer", "region, state.outer"},
     {WN_PASS_QUESTION_REGION, "question-region", WN_STAGE_CLASSIFY, wn_pass_question_region,
      "cues (schema.org Question), region, state.outer", "region, state.outer"},
     {WN_PASS_COMMENTS, "comments", WN_STAGE_CLASSIFY, wn_pass_comments,
@@ -155,7 +160,9 @@ void wn_classify_stage_run(wn_page *page, wn_classify_stage stage) {
   if (stage == WN_STAGE_CLASSIFY) start(page);
   /* A page without blocks has nothing to judge, only a title to find. */
   if (!page->block_count && stage != WN_STAGE_TITLE) return;
-  wn_pass_state state = {NULL, -1, false};
+  wn_pass_state state;
+  memset(&state, 0, sizeof state);
+  state.outer = -1;
   for (size_t i = 0; i < PASS_TABLE_SIZE; i++)
     if (PASSES[i].stage == stage) PASSES[i].run(page, &state);
   free(state.landmark);

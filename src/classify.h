@@ -60,9 +60,11 @@ typedef enum wn_pass {
   WN_PASS_LEXICON,            /* chrome lines, sections, consent, AI labels */
   WN_PASS_RELATED_SECTIONS,   /* a related heading over a run of teaser cards */
   WN_PASS_CONSENT_BANNERS,    /* containers made of consent wording */
+  WN_PASS_ARTICLE_ANCHOR,     /* the headline and the prose under it */
   WN_PASS_REGION,             /* the element with the most net content */
   WN_PASS_WIDEN_REGION,       /* an ancestor with much more prose */
   WN_PASS_TIGHTEN_REGION,     /* the descendant that holds nearly all prose */
+  WN_PASS_ANCHORED_REGION,    /* the region bounded by the article's body */
   WN_PASS_QUESTION_REGION,    /* a typed question around its answers */
   WN_PASS_COMMENTS,           /* whether comments are the content */
   WN_PASS_JUDGE,              /* every block by its cues, inside the region or not */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "article_anchor.h"
 #include "classify.h"
 #include "lexicon.h"
 
@@ -24,6 +25,8 @@ typedef struct wn_pass_state {
   bool *landmark;   /* elements holding an article, main or an h1 (landmarks) */
   int outer;        /* the region before tightening (region passes) */
   bool comments_ok; /* comment names say nothing here (comments) */
+  bool article;     /* a headline with prose under it was found (article-anchor) */
+  wn_article_anchor anchor;
 } wn_pass_state;
 
 typedef void wn_pass_fn(wn_page *page, wn_pass_state *state);
@@ -55,6 +58,7 @@ bool wn_concept_is_date(const wn_lex_entry *hit);
 bool wn_concept_is_generated_image(const wn_lex_entry *hit);
 
 /* classify_region.c */
+wn_pass_fn wn_pass_article_anchor, wn_pass_anchored_region;
 wn_pass_fn wn_pass_region, wn_pass_widen_region, wn_pass_tighten_region,
     wn_pass_question_region;
 

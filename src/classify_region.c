@@ -143,7 +143,9 @@ static bool looks_like_listing(const wn_page *page, int region) {
 void wn_pass_region(wn_page *page, wn_pass_state *state) {
   page->listing = false;
   int outer = choose_region(page);
-  if (looks_like_listing(page, outer)) {
+  /* A headline that reads as an article's is not a listing's, whatever the
+   * menus and headline lists around it weigh. */
+  if (!(state->article && state->anchor.sentence) && looks_like_listing(page, outer)) {
     page->listing = true;
     outer = choose_region(page);
   }
@@ -158,6 +160,19 @@ void wn_pass_widen_region(wn_page *page, wn_pass_state *state) {
 
 void wn_pass_tighten_region(wn_page *page, wn_pass_state *state) {
   page->region = tighten_region(page, state->outer);
+}
+
+/* On an article's page: the headline and the prose under it (article_anchor.c). */
+void wn_pass_article_anchor(wn_page *page, wn_pass_state *state) {
+  state->article = wn_find_article_anchor(page, &state->anchor);
+}
+
+/* The regions narrowed to the article's body, or replaced by it, when what
+ * lies beyond the article's end is not more of it. */
+void wn_pass_anchored_region(wn_page *page, wn_pass_state *state) {
+  if (!state->article) return;
+  state->outer = wn_anchored_region(page, &state->anchor, state->outer);
+  page->region = wn_anchored_region(page, &state->anchor, page->region);
 }
 
 void wn_pass_question_region(wn_page *page, wn_pass_state *state) {

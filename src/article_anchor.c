@@ -1,0 +1,383 @@
+#include "article_anchor.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buffer.h"
+#include "lexicon.h"
+
+/* ---- tuning constants ---------------------------------------------------- */
+
+/* A Han, Kana or Hangul character carries about as much as a short word. */
+static const double ANCHOR_CJK_WEIGHT = 3.0;
+/* A headline names the page in at least this many characters (weighted):
+ * shorter headings matching the title are the site's name. */
+static const double HEADLINE_MIN_LENGTH = 12.0;
+/* An article's headline is a sentence of at least this many words (or Han,
+ * Kana or Hangul characters); a shorter one names a category, a product or
+ * a place (sites type their category pages articles too). */
+static const int ARTICLE_HEADLINE_WORDS = 5;
+static const int ARTICLE_HEADLINE_CJK = 8;
+/* Titles and headlines longer than this are not compared (each comparison
+ * costs their length: the search stays linear in the page). */
+static const size_t TITLE_MAX_BYTES = 1000;
+/* A headline set in a plain line holds at least this share of the title. */
+static const double HEADLINE_LINE_SHARE = 0.5;
+/* On a page without an <h1>, the headline is a heading of this level at most. */
+static const int HEADLINE_MAX_LEVEL = 3;
+/* A paragraph of the article: this long at least (weighted), with at most
+ * this share of link text. */
+static const double PARAGRAPH_MIN_LENGTH = 30.0;
+static const double PARAGRAPH_MAX_LINKS = 0.3;
+/* Text without sentence punctuation, shorter than this, is a label. */
+static const double LABEL_LENGTH = 80.0;
+/* Between the headline and the first paragraph sit a byline, a date, share
+ * buttons and a lead picture: at most this many blocks. */
+static const int LEAD_GAP_BLOCKS = 12;
+/* Between paragraphs of the article sit captions, inline "read also" lines,
+ * an author's box or a share bar: a gap ends the article when it holds this
+ * much link text (a menu, a list of headlines) or this many blocks. */
+static const double BODY_GAP_LINK_CHARS = 200.0;
+static const int BODY_GAP_BLOCKS = 30;
+/* A linked line of this many words and characters (weighted) is another
+ * page's headline ("View full profile" is a button); this many of them in
+ * one gap are a list of teasers, which ends the article. */
+static const int TEASER_HEADLINE_WORDS = 4;
+static const double TEASER_HEADLINE_LENGTH = 30.0;
+static const double TEASER_LINK_SHARE = 0.9;
+static const int TEASER_LIST_HEADLINES = 2;
+/* A paragraph this few blocks under a linked headline, and this short
+ * (weighted), is its teaser's blurb. */
+static const int BLURB_DISTANCE = 3;
+static const double BLURB_MAX_LENGTH = 400.0;
+/* A teaser's card holds its headline, blurb, date and picture: a container
+ * of more blocks around both is a post whose title links to itself. */
+static const int CARD_MAX_BLOCKS = 6;
+/* Past a close, prose other than blurbs and comments of at least this share
+ * of the article's own is more of the article (an inline box of related
+ * links, a second title over the body): the close was not the end. */
+static const double CONTINUATION_SHARE = 0.5;
+/* The page reads as an article with this much prose under its headline. */
+static const double ARTICLE_MIN_PROSE = 120.0;
+
+/* ---- block measures ------------------------------------------------------ */
+
+static double length_of(const wn_block *b) {
+  return (double)(b->chars - b->cjk_chars) + ANCHOR_CJK_WEIGHT * b->cjk_chars;
+}
+
+static double links_of(const wn_block *b) {
+  return b->chars ? (double)b->link_chars / b->chars : 0.0;
+}
+
+/* A section of related links or of comments follows the article. */
+static bool is_section_chrome(const wn_block *b) {
+  return b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
+         (strcmp(b->lexicon->concept, "related") == 0 ||
+          strcmp(b->lexicon->concept, "comments") == 0);
+}
+
+static bool is_paragraph(const wn_block *b) {
+  if (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_QUOTE) return false;
+  if (b->lexicon) return false;
+  double len = length_of(b);
+  if (len < PARAGRAPH_MIN_LENGTH || links_of(b) > PARAGRAPH_MAX_LINKS) return false;
+  return b->punctuation > 0 || len >= LABEL_LENGTH;
+}
+
+static bool is_linked_headline(const wn_block *b) {
+  return links_of(b) >= TEASER_LINK_SHARE && length_of(b) >= TEASER_HEADLINE_LENGTH &&
+         (b->words >= TEASER_HEADLINE_WORDS || b->cjk_chars > 0);
+}
+
+/* ---- headings named twice ------------------------------------------------ */
+
+/* A table of contents links to the page's own headings: its entries repeat
+ * the text of a heading further down, a teaser's headline does not. */
+static uint64_t text_hash(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
+typedef struct heading_set {
+  uint64_t *slots; /* open addressing; 0 is empty */
+  size_t mask;
+} heading_set;
+
+static void heading_set_build(const wn_page *page, heading_set *set) {
+  size_t n = 0;
+  for (size_t i = 0; i < page->block_count; i++) n += page->blocks[i].kind == WN_BLOCK_HEADING;
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  set->slots = wn_xcalloc(cap, sizeof *set->slots);
+  set->mask = cap - 1;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind != WN_BLOCK_HEADING) continue;
+    uint64_t h = text_hash(b->text, b->text_len) | 1;
+    size_t k = h & set->mask;
+    while (set->slots[k] && set->slots[k] != h) k = (k + 1) & set->mask;
+    set->slots[k] = h;
+  }
+}
+
+static bool heading_set_has(const heading_set *set, const wn_block *b) {
+  uint64_t h = text_hash(b->text, b->text_len) | 1;
+  for (size_t k = h & set->mask; set->slots[k]; k = (k + 1) & set->mask)
+    if (set->slots[k] == h) return true;
+  return false;
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+static int common_ancestor(const wn_page *page, int a, int b) {
+  while (a != b && a >= 0 && b >= 0) {
+    if (page->elements[a].depth >= page->elements[b].depth) a = page->elements[a].parent;
+    else b = page->elements[b].parent;
+  }
+  return a == b ? a : -1;
+}
+
+static bool within(const wn_page *page, int element, int container) {
+  int depth = page->elements[container].depth;
+  while (element >= 0 && page->elements[element].depth > depth)
+    element = page->elements[element].parent;
+  return element == container;
+}
+
+/* Whether the paragraph at `i` is the blurb of the linked headline at
+ * `linked` (or -1): close under it, and in a card of its own with it. */
+static bool is_blurb(const wn_page *page, long linked, size_t i) {
+  if (linked < 0 || (long)i - linked > BLURB_DISTANCE) return false;
+  const wn_block *b = &page->blocks[i];
+  if (length_of(b) > BLURB_MAX_LENGTH) return false;
+  int card = common_ancestor(page, page->blocks[linked].owner, b->owner);
+  return card >= 0 && page->elements[card].blocks <= CARD_MAX_BLOCKS;
+}
+
+/* ---- the headline -------------------------------------------------------- */
+
+static bool within_title_limit(const char *title) {
+  for (size_t n = 0; n <= TITLE_MAX_BYTES; n++)
+    if (!title[n]) return true;
+  return false;
+}
+
+/* Whether the heading names the page: its text inside the title ("Headline
+ * - Site") or the title inside it. */
+static bool names_page(const wn_block *b, const char *title) {
+  if (!title || !*title || !b->text_len) return false;
+  if (!within_title_limit(title) || b->text_len > TITLE_MAX_BYTES) return false;
+  return strstr(title, b->text) != NULL || strstr(b->text, title) != NULL;
+}
+
+/* The longest heading of the given level that names the page, or -1. */
+static int heading_naming_page(const wn_page *page, int level) {
+  int best = -1;
+  double best_length = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind != WN_BLOCK_HEADING || b->heading_level != level) continue;
+    double len = length_of(b);
+    if (len < HEADLINE_MIN_LENGTH || links_of(b) >= TEASER_LINK_SHARE) continue;
+    if (!names_page(b, page->og_title) && !names_page(b, page->html_title)) continue;
+    if (len > best_length) {
+      best = (int)i;
+      best_length = len;
+    }
+  }
+  return best;
+}
+
+/* A line set as a headline without a heading tag: the first paragraph that
+ * is most of the page's title and a sentence long. */
+static int line_naming_page(const wn_page *page) {
+  const char *title = page->og_title && *page->og_title ? page->og_title : page->html_title;
+  if (!title || !within_title_limit(title)) return -1;
+  double title_bytes = (double)strlen(title);
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind != WN_BLOCK_PARAGRAPH || links_of(b) >= TEASER_LINK_SHARE) continue;
+    if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
+    if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
+    if (names_page(b, title)) return (int)i;
+  }
+  return -1;
+}
+
+/* An <h1> that names the page; else the page's only <h1>; else a lesser
+ * heading that names it (several <h1>s that do not are the site's menus). */
+static int find_headline(const wn_page *page) {
+  int h1 = -1, h1_count = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    if (page->blocks[i].kind != WN_BLOCK_HEADING || page->blocks[i].heading_level != 1) continue;
+    if (h1 < 0) h1 = (int)i;
+    h1_count++;
+  }
+  int named = heading_naming_page(page, 1);
+  if (named >= 0) return named;
+  if (h1_count == 1) return length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH ? h1 : -1;
+  for (int level = 2; level <= HEADLINE_MAX_LEVEL; level++)
+    if ((named = heading_naming_page(page, level)) >= 0) return named;
+  return line_naming_page(page);
+}
+
+/* ---- the prose under it -------------------------------------------------- */
+
+/* Readers' comments start: a paragraph of a comment, not a "Comment" button
+ * nor a customers' rating beside a product. */
+static bool is_comment(const wn_page *page, const wn_block *headline, const wn_block *b) {
+  uint32_t flags = page->elements[b->owner].inherited;
+  if (!(flags & WN_EL_COMMENTS) || (flags & WN_EL_REVIEWS)) return false;
+  if (page->elements[headline->owner].inherited & WN_EL_COMMENTS) return false;
+  return b->kind == WN_BLOCK_PARAGRAPH && length_of(b) >= PARAGRAPH_MIN_LENGTH &&
+         links_of(b) <= PARAGRAPH_MAX_LINKS;
+}
+
+/* A heading the lexicon reads as the title of a comment section, or one
+ * that heads an element named for comments. */
+static bool titles_comments(const wn_page *page, const wn_block *headline, const wn_block *b) {
+  if (b->kind != WN_BLOCK_HEADING) return false;
+  if (b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
+      strcmp(b->lexicon->concept, "comments") == 0)
+    return true;
+  return (page->elements[b->owner].inherited & WN_EL_COMMENTS) &&
+         !(page->elements[headline->owner].inherited & WN_EL_COMMENTS);
+}
+
+static bool repeats(const wn_block *a, const wn_block *b) {
+  return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
+}
+
+/* Whether the block ends the article that runs from the headline. */
+static bool ends_article(const wn_page *page, const wn_block *headline, const wn_block *b) {
+  /* Another <h1> heads another text; an <h2> headline's sections are <h2>s. */
+  if (b->kind == WN_BLOCK_HEADING && b->heading_level < headline->heading_level) return true;
+  if (b->kind == WN_BLOCK_HEADING && b->heading_level == 1) return true;
+  if (is_section_chrome(b)) return true;
+  return titles_comments(page, headline, b) || is_comment(page, headline, b);
+}
+
+bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
+  anchor->headline = -1;
+  anchor->body = -1;
+  anchor->prose = 0;
+  anchor->paragraphs = 0;
+  anchor->end = page->block_count;
+  anchor->comments = page->block_count;
+  anchor->closed = true;
+  anchor->commented = false;
+  anchor->sentence = false;
+  if (page->says_forum_thread || page->says_product) return false;
+  int headline = find_headline(page);
+  if (headline < 0) return false;
+  anchor->headline = headline;
+  const wn_block *h = &page->blocks[headline];
+  anchor->sentence = h->words >= ARTICLE_HEADLINE_WORDS || h->cjk_chars >= ARTICLE_HEADLINE_CJK;
+  heading_set headings;
+  heading_set_build(page, &headings);
+  int gap = 0, teasers = 0;
+  long linked = -1; /* the last linked heading */
+  double gap_links = 0;
+  size_t i = (size_t)headline + 1;
+  for (; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (repeats(h, b)) continue; /* the headline again, in another layout */
+    if (ends_article(page, h, b)) {
+      /* A page that titles its comments, or says it is an article, is that
+       * article and a discussion of it; else the replies may be the page's
+       * content, as on a forum. */
+      anchor->commented = titles_comments(page, h, b) || (page->says_article && is_comment(page, h, b));
+      break;
+    }
+    if (is_paragraph(b) && !is_blurb(page, linked, i)) {
+      anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
+      anchor->prose += length_of(b);
+      anchor->paragraphs++;
+      gap = teasers = 0;
+      gap_links = 0;
+      continue;
+    }
+    gap++;
+    gap_links += length_of(b) * links_of(b);
+    if (is_linked_headline(b) &&
+        (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b))) {
+      teasers++;
+      if (b->kind == WN_BLOCK_HEADING) linked = (long)i;
+    }
+    /* Linked headlines right under the headline: a section's front page;
+     * between paragraphs: a list of teasers. */
+    if (teasers >= TEASER_LIST_HEADLINES) break;
+    /* A long gap may be a menu or more of the article: not a close. */
+    if ((anchor->paragraphs == 0 && gap > LEAD_GAP_BLOCKS) || gap > BODY_GAP_BLOCKS ||
+        gap_links > BODY_GAP_LINK_CHARS) {
+      anchor->closed = false;
+      break;
+    }
+  }
+  free(headings.slots);
+  anchor->end = i;
+  /* Readers' comments end whatever may continue the article. */
+  anchor->comments = i;
+  while (anchor->comments < page->block_count &&
+         !titles_comments(page, h, &page->blocks[anchor->comments]))
+    anchor->comments++;
+  return anchor->body >= 0 && anchor->prose >= ARTICLE_MIN_PROSE;
+}
+
+/* The first and one past the last block inside the element. */
+static void block_span(const wn_page *page, int element, size_t *first, size_t *end) {
+  *first = page->block_count;
+  *end = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    if (!within(page, page->blocks[i].owner, element)) continue;
+    if (*first == page->block_count) *first = i;
+    *end = i + 1;
+  }
+}
+
+/* Prose inside the element past the article's close, up to the readers'
+ * comments, that is neither a teaser's blurb nor a comment. */
+static double prose_past_close(const wn_page *page, const wn_article_anchor *anchor, int element) {
+  double total = 0;
+  int since_headline = BLURB_DISTANCE + 1;
+  for (size_t i = anchor->end; i < anchor->comments; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (links_of(b) >= TEASER_LINK_SHARE && b->words > 0) {
+      since_headline = 0;
+      continue;
+    }
+    since_headline++;
+    if (!is_paragraph(b)) continue;
+    if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
+    if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
+    if (within(page, b->owner, element)) total += length_of(b);
+  }
+  return total;
+}
+
+/* Whether the element's text past the close is no more of the article. */
+static bool nothing_continues(const wn_page *page, const wn_article_anchor *anchor, int element) {
+  if (!anchor->closed) return false;
+  if (anchor->commented) return true;
+  if (!anchor->sentence) return false;
+  return prose_past_close(page, anchor, element) < CONTINUATION_SHARE * anchor->prose;
+}
+
+int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int region) {
+  if (anchor->body < 0 || region < 0) return region;
+  if (within(page, region, anchor->body)) return region;
+  size_t first, end;
+  block_span(page, region, &first, &end);
+  size_t headline = (size_t)anchor->headline;
+  if (within(page, anchor->body, region)) {
+    /* Wider than the body: narrowed when what it adds lies past the close. */
+    bool narrow = end > anchor->end && nothing_continues(page, anchor, region);
+    return narrow ? anchor->body : region;
+  }
+  /* Elsewhere: replaced when it is no part of the article's run. */
+  bool after = first >= anchor->end && nothing_continues(page, anchor, region);
+  if (end <= headline || after) return anchor->body;
+  return region;
+}
