@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "buffer.h"
 #include "classify.h"
 #include "lexicon.h"
 #include "normalize.h"
@@ -245,27 +246,71 @@ static bool in_figure(const wn_page *page, const wn_block *b) {
   return page->elements[b->owner].inherited & WN_EL_FIGURE;
 }
 
-/* Whether kept block i is among the few kept blocks around the headline
- * (the first few when there is none) or the last kept block. */
-static bool at_label_place(const wn_page *page, size_t i) {
-  size_t h1 = page->block_count;
-  for (size_t j = 0; j < page->block_count && h1 == page->block_count; j++)
-    if (page->blocks[j].heading_level == 1) h1 = j;
-  size_t from = h1 < page->block_count ? h1 : 0;
-  int between = 0;
-  for (size_t j = from < i ? from : i; j < (from < i ? i : from); j++)
-    if (page->blocks[j].keep) between++;
-  if (between < AI_BADGE_HEADLINE_BLOCKS) return true;
-  for (size_t j = i + 1; j < page->block_count; j++)
-    if (page->blocks[j].keep) return false;
-  return true;
+/*
+ * Where kept blocks stand, counted once per page: asking anew for every
+ * block how many kept blocks lie before and after it was quadratic (a page
+ * of 100,000 one-word blocks took minutes). Blocks are visited in order and
+ * only the one in hand can be dropped, so counts before it are kept up as
+ * the walk goes, and counts after it are those of the start.
+ */
+typedef struct positions {
+  size_t from;          /* the first <h1>, else the first block */
+  size_t *kept_upto;    /* kept blocks in [0, i), at the start */
+  size_t *prose_upto;   /* kept blocks but headings in [0, i), at the start */
+  size_t kept_now;      /* kept blocks before the one in hand, now */
+  size_t prose_now;     /* kept blocks but headings before it, now */
+  size_t kept_at_from;  /* kept_now when the walk passed `from` */
+} positions;
+
+static void positions_init(const wn_page *page, positions *p) {
+  size_t n = page->block_count;
+  p->kept_upto = wn_xmalloc((n + 1) * sizeof *p->kept_upto);
+  p->prose_upto = wn_xmalloc((n + 1) * sizeof *p->prose_upto);
+  p->kept_upto[0] = p->prose_upto[0] = 0;
+  p->from = n;
+  for (size_t j = 0; j < n; j++) {
+    const wn_block *b = &page->blocks[j];
+    if (b->heading_level == 1 && p->from == n) p->from = j;
+    p->kept_upto[j + 1] = p->kept_upto[j] + (b->keep ? 1 : 0);
+    p->prose_upto[j + 1] = p->prose_upto[j] + (b->keep && b->kind != WN_BLOCK_HEADING ? 1 : 0);
+  }
+  if (p->from == n) p->from = 0;
+  p->kept_now = p->prose_now = p->kept_at_from = 0;
 }
 
-static const wn_lex_entry *badge(const wn_page *page, size_t i) {
+/* After block i's verdict is final. */
+static void positions_pass(const wn_page *page, positions *p, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (i == p->from) p->kept_at_from = p->kept_now;
+  if (b->keep) p->kept_now++;
+  if (b->keep && b->kind != WN_BLOCK_HEADING) p->prose_now++;
+}
+
+static void positions_free(positions *p) {
+  free(p->kept_upto);
+  free(p->prose_upto);
+}
+
+/* Whether kept block i is among the few kept blocks around the headline
+ * (the first few when there is none) or the last kept block. */
+static bool at_label_place(const wn_page *page, const positions *p, size_t i) {
+  size_t n = page->block_count, between;
+  if (i > p->from) {
+    between = p->kept_now - (i > p->from ? p->kept_at_from : 0);
+  } else {
+    /* Block i itself, and those up to the headline as they were. */
+    between = 1 + p->kept_upto[p->from] - p->kept_upto[i + 1];
+    if (i == p->from) between = 0;
+  }
+  if (between < (size_t)AI_BADGE_HEADLINE_BLOCKS) return true;
+  return p->kept_upto[n] - p->kept_upto[i + 1] == 0;
+}
+
+static const wn_lex_entry *badge(const wn_page *page, const positions *p, size_t i) {
   const wn_block *b = &page->blocks[i];
   double words = b->words - b->cjk_chars + b->cjk_chars / 3.0;
   if (b->kind == WN_BLOCK_HEADING || words > AI_BADGE_MAX_WORDS || b->punctuation > 0) return NULL;
-  if (!in_figure(page, b) && !at_label_place(page, i)) return NULL;
+  if (!in_figure(page, b) && !at_label_place(page, p, i)) return NULL;
   size_t len;
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);
   const wn_lex_entry *hit = names_ai(text, len);
@@ -282,22 +327,24 @@ static void drop(wn_block *b, const wn_lex_entry *hit) {
 }
 
 /* Whether the kept block i is among the first or last few kept blocks. */
-static bool at_an_edge(const wn_page *page, size_t i) {
-  int before = 0, after = 0;
-  for (size_t j = 0; j < i && before < AI_DISCLOSURE_EDGE_BLOCKS; j++)
-    if (page->blocks[j].keep && page->blocks[j].kind != WN_BLOCK_HEADING) before++;
-  for (size_t j = i + 1; j < page->block_count && after < AI_DISCLOSURE_EDGE_BLOCKS; j++)
-    if (page->blocks[j].keep && page->blocks[j].kind != WN_BLOCK_HEADING) after++;
-  return before < AI_DISCLOSURE_EDGE_BLOCKS || after < AI_DISCLOSURE_EDGE_BLOCKS;
+static bool at_an_edge(const wn_page *page, const positions *p, size_t i) {
+  size_t after = p->prose_upto[page->block_count] - p->prose_upto[i + 1];
+  return p->prose_now < (size_t)AI_DISCLOSURE_EDGE_BLOCKS ||
+         after < (size_t)AI_DISCLOSURE_EDGE_BLOCKS;
 }
 
 void wn_drop_ai_labels(wn_page *page) {
+  positions p;
+  positions_init(page, &p);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
-    if (!b->keep || b->kind == WN_BLOCK_CODE) continue;
-    const wn_lex_entry *hit = b->kind == WN_BLOCK_HEADING ? NULL : label_among_parts(b);
-    if (!hit && at_an_edge(page, i)) hit = disclosure(b);
-    if (!hit) hit = badge(page, i);
-    if (hit) drop(b, hit);
+    if (b->keep && b->kind != WN_BLOCK_CODE) {
+      const wn_lex_entry *hit = b->kind == WN_BLOCK_HEADING ? NULL : label_among_parts(b);
+      if (!hit && at_an_edge(page, &p, i)) hit = disclosure(b);
+      if (!hit) hit = badge(page, &p, i);
+      if (hit) drop(b, hit);
+    }
+    positions_pass(page, &p, i);
   }
+  positions_free(&p);
 }
