@@ -342,6 +342,7 @@ static const char *const field_names[F_COUNT] = {"WARC-Type", "Content-Length", 
 
 typedef struct warc_header {
   char *field[F_COUNT]; /* the first occurrence of each, trimmed; NULL if absent */
+  size_t length[F_COUNT]; /* strlen of each field, kept as continuation lines join it */
 } warc_header;
 
 static void header_free(warc_header *h) {
@@ -375,15 +376,21 @@ static header_status header_read(reader *r, wn_buf *line, warc_header *h) {
       trim(&s, &n);
       /* A field is kept up to one line's length: joining every one of
        * 250,000 folded lines to the field anew was quadratic. */
-      if (last >= 0 && n && strlen(h->field[last]) + 1 + n <= WN_WARC_MAX_LINE) {
-        size_t old = strlen(h->field[last]);
-        char *joined = wn_xmalloc(old + 1 + n + 1);
-        memcpy(joined, h->field[last], old);
+      if (last >= 0 && n && h->length[last] + 1 + n <= WN_WARC_MAX_LINE) {
+        size_t old = h->length[last];
+        /* The field's buffer is kept a power of two long: joins cost their
+         * own length, not the field's. */
+        size_t cap = 64;
+        while (cap < old + 1) cap *= 2;
+        if (old + 1 + n + 1 > cap) {
+          while (cap < old + 1 + n + 1) cap *= 2;
+          h->field[last] = wn_xrealloc(h->field[last], cap);
+        }
+        char *joined = h->field[last];
         joined[old] = ' ';
         memcpy(joined + old + 1, s, n);
         joined[old + 1 + n] = '\0';
-        free(h->field[last]);
-        h->field[last] = joined;
+        h->length[last] = old + 1 + n;
       }
       continue;
     }
@@ -398,7 +405,12 @@ static header_status header_read(reader *r, wn_buf *line, warc_header *h) {
     last = -1;
     for (int i = 0; i < F_COUNT; i++) {
       if (!h->field[i] && equal_ci(name, name_len, field_names[i])) {
-        h->field[i] = wn_xstrndup(value, value_len);
+        h->length[i] = strnlen(value, value_len);
+        size_t cap = 64;
+        while (cap < h->length[i] + 1) cap *= 2;
+        h->field[i] = wn_xmalloc(cap);
+        memcpy(h->field[i], value, h->length[i]);
+        h->field[i][h->length[i]] = '\0';
         last = i;
         break;
       }
