@@ -29,8 +29,9 @@ looks for, in order:
 It also flags rows that equal a `without` snippet of a wcxb-dev or
 trafilatura-dev page (either half): those are labels copied from a page.
 
-Source kept per row: "ref:ORIGIN", "catalog:PACKAGE LOCALE KEY", or
-"tune-sites:N" when N >= 3. Rows with none are removed, and so is a copy of
+Source kept per row: a catalog the row was read from by hand ("npm:...",
+"debian:...", "OWNER/REPO:path#key"), "ref:ORIGIN", "catalog:PACKAGE LOCALE
+KEY", or "tune-sites:N" when N >= 3. Rows with none are removed, and so is a copy of
 a `without` snippet unless a reference table or a catalog names it or it
 occurs on 3+ tune sites. --rewrite writes the files back with a 4th column,
 `source`; without it the report alone is printed.
@@ -641,8 +642,19 @@ def wordpress_rows(root, rows, norm):
 # ---- decision and output -------------------------------------------------
 
 
+def read_from_catalog(source):
+    """A source naming a public catalog read by hand: "npm:PKG@VER path#key",
+    "debian:PKG LOCALE ...", or "OWNER/REPO:path[@commit]#key (licence)"."""
+    if not source:
+        return False
+    return (source.startswith(("npm:", "debian:"))
+            or re.match(r"^[\w.-]+/[\w.-]+:\S", source) is not None)
+
+
 def decide(row):
     """The row's source, or None if it is to be removed."""
+    if read_from_catalog(getattr(row, "source", None)):
+        return row.source
     if row.evidence.get("ref"):
         return row.evidence["ref"]
     if row.evidence.get("catalog"):
