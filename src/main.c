@@ -28,7 +28,7 @@ enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 enum {
   OPT_VERSION = 256, OPT_ENCODING, OPT_ENCODING_HINT, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
   OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES,
-  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW
+  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW, OPT_TIMEOUT
 };
 
 /* Inputs larger than this are refused unless --max-bytes says otherwise. */
@@ -100,6 +100,10 @@ static const char *const usage_text =
     "                       Pages past a budget are cleaned with a warning on\n"
     "                       stderr (and a \"warnings\" field in JSON records);\n"
     "                       real pages come nowhere near these\n"
+    "      --timeout=SECONDS  give up on a page that takes more than SECONDS of\n"
+    "                       processor time (default 5 + 5 per MB of input;\n"
+    "                       \"none\": no limit); with -o, --jsonl or --warc\n"
+    "                       the page is reported and the run goes on\n"
     "\n"
     "Batch (a whole tree of pages):\n"
     "  -o, --output=DIR     clean every page under the inputs (files or\n"
@@ -404,6 +408,15 @@ static size_t parse_size(const char *text) {
   return (size_t)(v << shift);
 }
 
+/* "2.5" -> 2.5 seconds, "none" -> no limit; 0 when neither. */
+static double parse_seconds(const char *text) {
+  if (strcmp(text, "none") == 0) return WINNOW_NO_TIMEOUT;
+  char *end;
+  errno = 0;
+  double v = strtod(text, &end);
+  return !errno && end != text && !*end && v > 0 && v <= 1e9 ? v : 0;
+}
+
 static int parse_jobs(const char *text) {
   char *end;
   long v = strtol(text, &end, 10);
@@ -444,6 +457,7 @@ static int parse_options(int argc, char **argv, cli *c) {
       {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
       {"max-nodes", required_argument, NULL, OPT_MAX_NODES},
       {"max-tree-memory", required_argument, NULL, OPT_MAX_TREE_MEMORY},
+      {"timeout", required_argument, NULL, OPT_TIMEOUT},
       {"output", required_argument, NULL, 'o'},
       {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
@@ -497,6 +511,12 @@ static int parse_options(int argc, char **argv, cli *c) {
       else c->opts.max_tree_bytes = v;
       break;
     }
+    case OPT_TIMEOUT:
+      if ((c->opts.timeout_seconds = parse_seconds(optarg)) == 0) {
+        usage_error("not a number of seconds (e.g. 10, 0.5, none)", optarg);
+        return EXIT_USAGE;
+      }
+      break;
     case 'o': c->out_dir = optarg; break;
     case 'j':
       if ((c->jobs = parse_jobs(optarg)) == 0) {

@@ -9,6 +9,7 @@
  */
 #include "winnow.h"
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -233,16 +234,27 @@ static void release(extraction *x) {
 static winnow_status run_guarded(extraction *x, winnow_result *out) {
   wn_recovery recovery;
   wn_recovery_push(&recovery);
-  if (setjmp(recovery.jump)) {
+  int jumped = setjmp(recovery.jump);
+  if (jumped) {
     winnow_result_free(out);
-    return WINNOW_ERR_MEMORY;
+    return jumped == WN_JUMP_TIMEOUT ? WINNOW_ERR_TIMEOUT : WINNOW_ERR_MEMORY;
   }
   winnow_status status = WINNOW_OK;
-  for (size_t i = 0; i < sizeof STAGES / sizeof STAGES[0] && status == WINNOW_OK; i++)
+  for (size_t i = 0; i < sizeof STAGES / sizeof STAGES[0] && status == WINNOW_OK; i++) {
+    wn_deadline_check();
     status = STAGES[i].run(x);
+  }
   if (status == WINNOW_OK) finish(x, out);
   wn_recovery_pop(&recovery);
   return status;
+}
+
+/* When, on the thread's CPU clock, the page must be done; 0 = never. */
+static double deadline_for(double seconds, size_t len) {
+  if (isnan(seconds) || seconds == 0)
+    seconds = WINNOW_DEFAULT_TIMEOUT_SECONDS + WINNOW_DEFAULT_TIMEOUT_SECONDS_PER_MB * (double)len / 1e6;
+  if (!(seconds > 0) || seconds > 1e9) return 0;
+  return wn_clock_seconds() + seconds;
 }
 
 winnow_status winnow_extract(const char *html, size_t len, const winnow_options *opts,
@@ -264,7 +276,10 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   x.stated_lang = stated_lang;
   x.explain = opts->format == WINNOW_FORMAT_EXPLAIN;
   wn_buf_init(&x.text);
+  wn_deadline deadline = {deadline_for(opts->timeout_seconds, len), NULL};
+  wn_deadline_set(deadline.end > 0 ? &deadline : NULL);
   winnow_status status = run_guarded(&x, out);
+  wn_deadline_set(NULL);
   release(&x);
   return status;
 }
@@ -292,6 +307,7 @@ const char *winnow_status_string(winnow_status status) {
   case WINNOW_ERR_LANGUAGE: return "no language profile for that code";
   case WINNOW_ERR_LIMIT: return "the parse tree outgrew its memory budget (--max-tree-memory)";
   case WINNOW_ERR_MEMORY: return "out of memory";
+  case WINNOW_ERR_TIMEOUT: return "took longer than the --timeout limit";
   }
   return "unknown error";
 }
