@@ -37,7 +37,8 @@ typedef enum winnow_status {
   WINNOW_ERR_LANGUAGE = 4, /* the stated article language has no profile */
   WINNOW_ERR_LIMIT = 5,    /* the parse tree outgrew max_tree_bytes */
   WINNOW_ERR_MEMORY = 6,   /* an allocation failed; nothing is held */
-  WINNOW_ERR_TIMEOUT = 7   /* the page took longer than timeout_seconds; nothing is held */
+  WINNOW_ERR_TIMEOUT = 7,  /* the page took longer than timeout_seconds; nothing is held */
+  WINNOW_ERR_CANCELLED = 8 /* *cancel became nonzero; nothing is held */
 } winnow_status;
 
 /*
@@ -92,6 +93,10 @@ typedef struct winnow_options {
    * check (between stages, and every few thousand allocations inside
    * them) and returns WINNOW_ERR_TIMEOUT. */
   double timeout_seconds;
+  /* When set and *cancel becomes nonzero (e.g. from a signal handler or
+   * another thread), the extraction stops at its next check, as at the time
+   * limit, and returns WINNOW_ERR_CANCELLED. NULL = never. */
+  const volatile int *cancel;
 } winnow_options;
 
 typedef struct winnow_result {

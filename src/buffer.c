@@ -43,12 +43,14 @@ void wn_deadline_set(const wn_deadline *d) {
 void wn_deadline_check(void) {
   const wn_deadline *d = deadline;
   if (!d) return;
-  if ((d->cancel && *d->cancel) || (d->end > 0 && wn_clock_seconds() > d->end)) {
-    wn_recovery *r = innermost;
-    if (!r) __builtin_trap(); /* as in wn_out_of_memory */
-    innermost = r->outer;
-    longjmp(r->jump, WN_JUMP_TIMEOUT);
-  }
+  int why = d->cancel && *d->cancel                     ? WN_JUMP_CANCEL
+            : d->end > 0 && wn_clock_seconds() > d->end ? WN_JUMP_TIMEOUT
+                                                        : 0;
+  if (!why) return;
+  wn_recovery *r = innermost;
+  if (!r) __builtin_trap(); /* as in wn_out_of_memory */
+  innermost = r->outer;
+  longjmp(r->jump, why);
 }
 
 /* 4096 allocations take well under a millisecond. */

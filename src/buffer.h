@@ -36,11 +36,11 @@ _Noreturn void wn_out_of_memory(void);
 /*
  * A time limit on the work of this thread (one extraction). Past it, or
  * once *cancel is nonzero, the next check jumps to the innermost recovery
- * point as a failed allocation does, with WN_JUMP_TIMEOUT instead of
- * WN_JUMP_MEMORY: the checks sit where memory is allocated, so whatever
+ * point as a failed allocation does, with WN_JUMP_TIMEOUT (WN_JUMP_CANCEL)
+ * instead of WN_JUMP_MEMORY: the checks sit where memory is allocated, so whatever
  * frees the memory of a failed extraction frees a late one too.
  */
-enum { WN_JUMP_MEMORY = 1, WN_JUMP_TIMEOUT = 2 };
+enum { WN_JUMP_MEMORY = 1, WN_JUMP_TIMEOUT = 2, WN_JUMP_CANCEL = 3 };
 
 typedef struct wn_deadline {
   double end;                 /* on the thread's CPU clock, in seconds; <= 0 = none */

@@ -237,7 +237,9 @@ static winnow_status run_guarded(extraction *x, winnow_result *out) {
   int jumped = setjmp(recovery.jump);
   if (jumped) {
     winnow_result_free(out);
-    return jumped == WN_JUMP_TIMEOUT ? WINNOW_ERR_TIMEOUT : WINNOW_ERR_MEMORY;
+    return jumped == WN_JUMP_TIMEOUT  ? WINNOW_ERR_TIMEOUT
+           : jumped == WN_JUMP_CANCEL ? WINNOW_ERR_CANCELLED
+                                      : WINNOW_ERR_MEMORY;
   }
   winnow_status status = WINNOW_OK;
   for (size_t i = 0; i < sizeof STAGES / sizeof STAGES[0] && status == WINNOW_OK; i++) {
@@ -276,8 +278,8 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   x.stated_lang = stated_lang;
   x.explain = opts->format == WINNOW_FORMAT_EXPLAIN;
   wn_buf_init(&x.text);
-  wn_deadline deadline = {deadline_for(opts->timeout_seconds, len), NULL};
-  wn_deadline_set(deadline.end > 0 ? &deadline : NULL);
+  wn_deadline deadline = {deadline_for(opts->timeout_seconds, len), opts->cancel};
+  wn_deadline_set(deadline.end > 0 || deadline.cancel ? &deadline : NULL);
   winnow_status status = run_guarded(&x, out);
   wn_deadline_set(NULL);
   release(&x);
@@ -308,6 +310,7 @@ const char *winnow_status_string(winnow_status status) {
   case WINNOW_ERR_LIMIT: return "the parse tree outgrew its memory budget (--max-tree-memory)";
   case WINNOW_ERR_MEMORY: return "out of memory";
   case WINNOW_ERR_TIMEOUT: return "took longer than the --timeout limit";
+  case WINNOW_ERR_CANCELLED: return "interrupted";
   }
   return "unknown error";
 }

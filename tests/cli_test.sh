@@ -277,5 +277,36 @@ expect_grep "the page is reported" "$TMP/err" "slow.html.*took longer than the -
 if grep -q "Sea otters often hold hands" "$TMP/clean/$(basename "$PAGE" .html).txt" 2>/dev/null; then
   ok "the other page is written"; else not_ok "the other page is written" "$(ls "$TMP/clean")"; fi
 
+# SIGINT stops the page in hand, in every mode, with exit status 130: a
+# page that takes many seconds ends within a second of the signal.
+python3 -c 'import sys; sys.stdout.write("<html><body>" + "<b>" * 200 +
+  "<div><p>word text</p></div>" * 60000 + "</body></html>")' >"$SLOW"
+interrupt() { # NAME ARGS...: run winnow on stdin $IN, send SIGINT after 0.5 s
+  local name=$1 start end
+  shift
+  start=$(date +%s.%N)
+  "$WINNOW" "$@" <"${IN:-/dev/null}" >"$TMP/out" 2>"$TMP/err" &
+  local pid=$!
+  sleep 0.5
+  kill -INT "$pid"
+  wait "$pid"; rc=$?
+  end=$(date +%s.%N)
+  expect_rc "$name: SIGINT exits 130" 130
+  if python3 -c "import sys; sys.exit(0 if $end - $start < 2.5 else 1)"; then
+    ok "$name: the page in hand stops"; else not_ok "$name: the page in hand stops" \
+      "took $(python3 -c "print(round($end - $start, 1))") s"; fi
+}
+interrupt "single page" --timeout=none "$SLOW"
+expect_grep "single page: the page is named" "$TMP/err" "slow.html: interrupted$"
+python3 -c 'import json, sys
+for i, p in enumerate(sys.argv[1:]): print(json.dumps({"id": i, "html": open(p).read()}))' \
+  "$PAGE" "$SLOW" "$PAGE" >"$TMP/pages.jsonl"
+IN=$TMP/pages.jsonl interrupt "--jsonl" --jsonl --timeout=none
+if [ "$(wc -l <"$TMP/out")" -eq 1 ] && grep -q "Sea otters" "$TMP/out"; then
+  ok "--jsonl: the records before it are written, no others"; else
+  not_ok "--jsonl: the records before it are written, no others" "$(head -c 300 "$TMP/out")"; fi
+rm -rf "$TMP/crawl" "$TMP/clean" && mkdir -p "$TMP/crawl" && cp "$SLOW" "$TMP/crawl/"
+interrupt "batch" -q -j1 --timeout=none -o "$TMP/clean" "$TMP/crawl"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -164,6 +164,22 @@ static void test_timeout(void **state) {
   free(html);
 }
 
+/* A cancel flag already set stops the page before its first stage, holding
+ * nothing; cleared, the next page is extracted as before. */
+static void test_cancel(void **state) {
+  (void)state;
+  volatile int cancel = 1;
+  winnow_options opts;
+  winnow_options_init(&opts);
+  opts.cancel = &cancel;
+  winnow_result r;
+  assert_int_equal(winnow_extract("<p>x</p>", 8, &opts, &r), WINNOW_ERR_CANCELLED);
+  assert_empty(&r);
+  cancel = 0;
+  assert_int_equal(winnow_extract("<p>x</p>", 8, &opts, &r), WINNOW_OK);
+  winnow_result_free(&r);
+}
+
 static void test_status_string(void **state) {
   (void)state;
   assert_string_equal(winnow_status_string(WINNOW_ERR_MEMORY), "out of memory");
@@ -178,6 +194,7 @@ int main(void) {
       cmocka_unit_test(test_explain),
       cmocka_unit_test(test_tree_budget_is_a_limit),
       cmocka_unit_test(test_timeout),
+      cmocka_unit_test(test_cancel),
       cmocka_unit_test(test_status_string),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,7 +51,8 @@ class _Options(ctypes.Structure):
                 ("format", ctypes.c_int), ("lang", ctypes.c_char_p),
                 ("keep_foreign", ctypes.c_int), ("max_depth", ctypes.c_size_t),
                 ("max_nodes", ctypes.c_size_t), ("max_tree_bytes", ctypes.c_size_t),
-                ("encoding_hint", ctypes.c_char_p), ("timeout_seconds", ctypes.c_double)]
+                ("encoding_hint", ctypes.c_char_p), ("timeout_seconds", ctypes.c_double),
+                ("cancel", ctypes.c_void_p)]  # const volatile int *: None, never
 
 
 class _Result(ctypes.Structure):
