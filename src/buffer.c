@@ -19,6 +19,13 @@ void wn_recovery_push(wn_recovery *r) {
 
 void wn_recovery_pop(wn_recovery *r) { innermost = r->outer; }
 
+_Noreturn void wn_jump_outward(int why) {
+  wn_recovery *r = innermost;
+  if (!r) __builtin_trap(); /* as in wn_out_of_memory */
+  innermost = r->outer;
+  longjmp(r->jump, why);
+}
+
 _Noreturn void wn_out_of_memory(void) {
   wn_recovery *r = innermost;
   /* Every allocation of the library happens under winnow_extract's

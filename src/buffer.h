@@ -30,6 +30,9 @@ typedef struct wn_recovery {
 void wn_recovery_push(wn_recovery *r);
 /* Leave `r` (the innermost point) on the normal path. */
 void wn_recovery_pop(wn_recovery *r);
+/* Jump to the innermost recovery point with WN_JUMP_* `why` (a recovery
+ * point that frees what it holds passes the jump on this way). */
+_Noreturn void wn_jump_outward(int why);
 /* Jump to the innermost recovery point: an allocation cannot be had. */
 _Noreturn void wn_out_of_memory(void);
 
