@@ -134,8 +134,8 @@ static void release_tree(extraction *x) {
 /* tree, cleaned, meta -> page: elements with their cues and blocks with
  * their measures, from all but what clean skips. */
 static winnow_status segment(extraction *x) {
+  x->page_live = true; /* what a jump out of it leaves is freed too */
   wn_segment_cleaned(x->tree, &x->cleaned, &x->page);
-  x->page_live = true;
   wn_cleaned_free(&x->cleaned);
   /* Blocks and elements now hold all later stages read, so the tree and
    * the text it points into can go: on a page of 100 MB of text each is
