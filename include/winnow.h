@@ -36,7 +36,9 @@ typedef enum winnow_status {
   WINNOW_ERR_ARGUMENT = 3, /* NULL where a value is required */
   WINNOW_ERR_LANGUAGE = 4, /* the stated article language has no profile */
   WINNOW_ERR_LIMIT = 5,    /* the parse tree outgrew max_tree_bytes */
-  WINNOW_ERR_MEMORY = 6    /* an allocation failed; nothing is held */
+  WINNOW_ERR_MEMORY = 6,   /* an allocation failed; nothing is held */
+  WINNOW_ERR_TIMEOUT = 7,  /* the page took longer than timeout_seconds; nothing is held */
+  WINNOW_ERR_CANCELLED = 8 /* *cancel became nonzero; nothing is held */
 } winnow_status;
 
 /*
@@ -48,6 +50,14 @@ typedef enum winnow_status {
 #define WINNOW_DEFAULT_MAX_DEPTH 512             /* as Chromium's parser */
 #define WINNOW_DEFAULT_MAX_NODES 500000          /* tags and comments */
 #define WINNOW_DEFAULT_MAX_TREE_BYTES (1u << 30) /* 1 GiB of parse tree */
+/* The default time limit of one page: 5 s plus 5 s per MB of input, in
+ * processor time of the calling thread (so a busy machine does not count
+ * against a page). tests/timebound_test.sh holds release builds to 2 s +
+ * 2 s per MB on every hostile shape it knows, so only a page that would
+ * stall a worker reaches the limit. */
+#define WINNOW_DEFAULT_TIMEOUT_SECONDS 5.0
+#define WINNOW_DEFAULT_TIMEOUT_SECONDS_PER_MB 5.0
+#define WINNOW_NO_TIMEOUT (-1.0)
 
 /* Bits of winnow_result.limits: which budgets the page reached. */
 enum {
@@ -77,6 +87,16 @@ typedef struct winnow_options {
    * browsers: below a byte-order mark, above <meta>; unknown labels are
    * ignored. `encoding` overrides it. */
   const char *encoding_hint;
+  /* Seconds of processor time the page may take; 0 = the default (see
+   * WINNOW_DEFAULT_TIMEOUT_SECONDS), negative (WINNOW_NO_TIMEOUT), infinite
+   * or over 1e9 = no limit. Past it winnow_extract() stops at its next
+   * check (between stages, and every few thousand allocations inside
+   * them) and returns WINNOW_ERR_TIMEOUT. */
+  double timeout_seconds;
+  /* When set and *cancel becomes nonzero (e.g. from a signal handler or
+   * another thread), the extraction stops at its next check, as at the time
+   * limit, and returns WINNOW_ERR_CANCELLED. NULL = never. */
+  const volatile int *cancel;
 } winnow_options;
 
 typedef struct winnow_result {

@@ -66,6 +66,7 @@ static wn_arena_block *alloc_small(wn_arena *a, size_t rounded) {
 
 void *wn_arena_alloc(void *userdata, size_t size) {
   wn_arena *a = userdata;
+  wn_deadline_tick(); /* the parser allocates for every node it makes */
   if (size > SIZE_MAX / 2) wn_out_of_memory(); /* no request is ever near this */
   size_t rounded = size ? (size + WN_ARENA_ALIGN - 1) & ~(size_t)(WN_ARENA_ALIGN - 1)
                         : WN_ARENA_ALIGN;

@@ -537,6 +537,12 @@ static bool no_content(const char *text, size_t len, wn_output_format format) {
   return len == 0 || (text && strstr(text, "\"text\":\"\"") != NULL);
 }
 
+/* Set by SIGINT or SIGTERM: the page in hand stops too (its output is not
+ * written) and workers take no more. It is also the extractions' cancel
+ * flag, which is an int. */
+static volatile sig_atomic_t stop_requested = 0;
+_Static_assert(_Generic(stop_requested, int: 1, default: 0), "sig_atomic_t is an int");
+
 static void process_job(shared *s, const job *j) {
   const wn_batch_options *o = s->o;
   const char *out = j->out;
@@ -556,10 +562,13 @@ static void process_job(shared *s, const job *j) {
   } else if (wn_looks_binary(data, len)) {
     report(s, j->path, "binary data, not an HTML page");
   } else {
-    winnow_status status = wn_render_page(data, len, &o->extract, o->format, "path", j->rel,
+    winnow_options extract = o->extract;
+    if (!extract.cancel) extract.cancel = &stop_requested;
+    winnow_status status = wn_render_page(data, len, &extract, o->format, "path", j->rel,
                                       &text, &text_len, &limits);
     if (limits) warn_limits(s, j->path, limits);
-    if (status != WINNOW_OK) report(s, j->path, winnow_status_string(status));
+    if (status == WINNOW_ERR_CANCELLED) { /* counted among the pages not written */
+    } else if (status != WINNOW_OK) report(s, j->path, winnow_status_string(status));
     else if (write_atomically(out, text, text_len) != 0) report(s, out, strerror(errno));
     else {
       pthread_mutex_lock(&s->lock);
@@ -574,9 +583,6 @@ static void process_job(shared *s, const job *j) {
   free(text);
 }
 
-/* Set by SIGINT or SIGTERM: workers finish the page in hand (its output is
- * renamed into place or not at all) and take no more. */
-static volatile sig_atomic_t stop_requested = 0;
 
 static void request_stop(int sig) {
   (void)sig;

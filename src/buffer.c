@@ -5,9 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static _Thread_local wn_recovery *innermost;
 static _Thread_local long allocations_left = -1;
+static _Thread_local const wn_deadline *deadline;
+static _Thread_local unsigned ticks;
 
 void wn_recovery_push(wn_recovery *r) {
   r->outer = innermost;
@@ -16,6 +19,13 @@ void wn_recovery_push(wn_recovery *r) {
 
 void wn_recovery_pop(wn_recovery *r) { innermost = r->outer; }
 
+_Noreturn void wn_jump_outward(int why) {
+  wn_recovery *r = innermost;
+  if (!r) __builtin_trap(); /* as in wn_out_of_memory */
+  innermost = r->outer;
+  longjmp(r->jump, why);
+}
+
 _Noreturn void wn_out_of_memory(void) {
   wn_recovery *r = innermost;
   /* Every allocation of the library happens under winnow_extract's
@@ -23,7 +33,36 @@ _Noreturn void wn_out_of_memory(void) {
    * without one is a bug in the caller, not a state to report. */
   if (!r) __builtin_trap();
   innermost = r->outer;
-  longjmp(r->jump, 1);
+  longjmp(r->jump, WN_JUMP_MEMORY);
+}
+
+double wn_clock_seconds(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+void wn_deadline_set(const wn_deadline *d) {
+  deadline = d;
+  ticks = 0;
+}
+
+void wn_deadline_check(void) {
+  const wn_deadline *d = deadline;
+  if (!d) return;
+  int why = d->cancel && *d->cancel                     ? WN_JUMP_CANCEL
+            : d->end > 0 && wn_clock_seconds() > d->end ? WN_JUMP_TIMEOUT
+                                                        : 0;
+  if (!why) return;
+  wn_recovery *r = innermost;
+  if (!r) __builtin_trap(); /* as in wn_out_of_memory */
+  innermost = r->outer;
+  longjmp(r->jump, why);
+}
+
+/* 4096 allocations take well under a millisecond. */
+void wn_deadline_tick(void) {
+  if (deadline && (++ticks & 4095) == 0) wn_deadline_check();
 }
 
 void wn_fail_allocations_after(long count) { allocations_left = count; }
@@ -37,18 +76,21 @@ static int injected_failure(void) {
 }
 
 void *wn_xmalloc(size_t size) {
+  wn_deadline_tick();
   void *p = injected_failure() ? NULL : malloc(size ? size : 1);
   if (!p) wn_out_of_memory();
   return p;
 }
 
 void *wn_xcalloc(size_t count, size_t size) {
+  wn_deadline_tick();
   void *p = injected_failure() ? NULL : calloc(count ? count : 1, size ? size : 1);
   if (!p) wn_out_of_memory();
   return p;
 }
 
 void *wn_xrealloc(void *ptr, size_t size) {
+  wn_deadline_tick();
   void *p = injected_failure() ? NULL : realloc(ptr, size ? size : 1);
   if (!p) wn_out_of_memory();
   return p;

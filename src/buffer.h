@@ -30,8 +30,36 @@ typedef struct wn_recovery {
 void wn_recovery_push(wn_recovery *r);
 /* Leave `r` (the innermost point) on the normal path. */
 void wn_recovery_pop(wn_recovery *r);
+/* Jump to the innermost recovery point with WN_JUMP_* `why` (a recovery
+ * point that frees what it holds passes the jump on this way). */
+_Noreturn void wn_jump_outward(int why);
 /* Jump to the innermost recovery point: an allocation cannot be had. */
 _Noreturn void wn_out_of_memory(void);
+
+/*
+ * A time limit on the work of this thread (one extraction). Past it, or
+ * once *cancel is nonzero, the next check jumps to the innermost recovery
+ * point as a failed allocation does, with WN_JUMP_TIMEOUT (WN_JUMP_CANCEL)
+ * instead of WN_JUMP_MEMORY: the checks sit where memory is allocated, so whatever
+ * frees the memory of a failed extraction frees a late one too.
+ */
+enum { WN_JUMP_MEMORY = 1, WN_JUMP_TIMEOUT = 2, WN_JUMP_CANCEL = 3 };
+
+typedef struct wn_deadline {
+  double end;                 /* on the thread's CPU clock, in seconds; <= 0 = none */
+  const volatile int *cancel; /* NULL = none */
+} wn_deadline;
+
+/* Seconds of processor time the calling thread has used: the measure of
+ * a page's work that other work on the machine does not inflate. */
+double wn_clock_seconds(void);
+/* Make `d` the thread's limit (NULL: none) and restart the check count. */
+void wn_deadline_set(const wn_deadline *d);
+/* Jump now if the thread's limit has passed. */
+void wn_deadline_check(void);
+/* The same, but reading the clock only every few thousand calls: cheap
+ * enough for every allocation. */
+void wn_deadline_tick(void);
 
 /* Tests only: the next `count` allocations succeed and all after fail,
  * until called again with a negative count (the default: none fail). */

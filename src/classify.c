@@ -23,10 +23,12 @@
  */
 #include "classify.h"
 
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ailabel.h"
+#include "buffer.h"
 #include "byline.h"
 #include "classify_passes.h"
 #include "foreign.h"
@@ -160,12 +162,21 @@ void wn_classify_stage_run(wn_page *page, wn_classify_stage stage) {
   if (stage == WN_STAGE_CLASSIFY) start(page);
   /* A page without blocks has nothing to judge, only a title to find. */
   if (!page->block_count && stage != WN_STAGE_TITLE) return;
-  wn_pass_state state;
-  memset(&state, 0, sizeof state);
-  state.outer = -1;
-  for (size_t i = 0; i < PASS_TABLE_SIZE; i++)
-    if (PASSES[i].stage == stage) PASSES[i].run(page, &state);
-  free(state.landmark);
+  /* On the heap, so that what it holds is still known after a jump out of
+   * a pass (memory, time limit, cancel): it is freed, then the jump goes on. */
+  wn_pass_state *state = wn_xcalloc(1, sizeof *state);
+  state->outer = -1;
+  wn_recovery recovery;
+  wn_recovery_push(&recovery);
+  int jumped = setjmp(recovery.jump);
+  if (!jumped) {
+    for (size_t i = 0; i < PASS_TABLE_SIZE; i++)
+      if (PASSES[i].stage == stage) PASSES[i].run(page, state);
+    wn_recovery_pop(&recovery);
+  }
+  free(state->landmark);
+  free(state);
+  if (jumped) wn_jump_outward(jumped);
 }
 
 void wn_classify(wn_page *page) {

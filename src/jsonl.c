@@ -135,6 +135,7 @@ static int extract_record(json_t *obj, json_t *html, unsigned long lineno, FILE 
   winnow_result res;
   winnow_status st = winnow_extract(json_string_value(html), json_string_length(html),
                                     &text_only, &res);
+  if (st == WINNOW_ERR_CANCELLED) return 1; /* the stream stops: no record for it */
   if (st != WINNOW_OK)
     return write_error(out, lineno, obj, "extraction failed: %s", winnow_status_string(st)) ? -1 : 1;
 
@@ -282,6 +283,7 @@ int wn_jsonl_process(FILE *in, FILE *out, const winnow_options *opts, size_t max
   wn_buf_init(&buf);
   int result = 0;
   for (;;) {
+    if (opts && opts->cancel && *opts->cancel) break;
     errno = 0;
     bool overlong;
     int got = read_line(reader, &buf, max_line, &overlong);

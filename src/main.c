@@ -22,13 +22,34 @@
 #include "warc.h"
 #include "winnow.h"
 
-enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+/* EXIT_INTERRUPTED: as a shell reports a command that SIGINT ended. */
+enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERRUPTED = 130 };
+
+/* Set by SIGINT or SIGTERM outside batch mode (which keeps its own): the
+ * page in hand stops (it is the extractions' cancel flag) and no other
+ * starts. */
+static volatile sig_atomic_t interrupted = 0;
+_Static_assert(_Generic(interrupted, int: 1, default: 0), "sig_atomic_t is an int");
+
+static void interrupt(int sig) {
+  (void)sig;
+  interrupted = 1;
+}
+
+/* Without SA_RESTART, so that a read waiting on stdin returns too. */
+static void catch_interrupts(void) {
+  struct sigaction sa = {0};
+  sa.sa_handler = interrupt;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+}
 
 /* Long-only options get values outside the char range. */
 enum {
   OPT_VERSION = 256, OPT_ENCODING, OPT_ENCODING_HINT, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
   OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES,
-  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW
+  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW, OPT_TIMEOUT
 };
 
 /* Inputs larger than this are refused unless --max-bytes says otherwise. */
@@ -100,6 +121,10 @@ static const char *const usage_text =
     "                       Pages past a budget are cleaned with a warning on\n"
     "                       stderr (and a \"warnings\" field in JSON records);\n"
     "                       real pages come nowhere near these\n"
+    "      --timeout=SECONDS  give up on a page that takes more than SECONDS of\n"
+    "                       processor time (default 5 + 5 per MB of input;\n"
+    "                       \"none\": no limit); with -o, --jsonl or --warc\n"
+    "                       the page is reported and the run goes on\n"
     "\n"
     "Batch (a whole tree of pages):\n"
     "  -o, --output=DIR     clean every page under the inputs (files or\n"
@@ -149,7 +174,9 @@ static const char *const usage_text =
     "     or the output could not be written\n"
     "  2  usage error: unknown option, missing argument, unknown encoding,\n"
     "     unknown language code; batch outputs that would clash, lie inside\n"
-    "     an input directory or replace a source\n";
+    "     an input directory or replace a source\n"
+    "  130  interrupted (SIGINT or SIGTERM): the page in hand is abandoned\n"
+    "     and no other is started\n";
 
 typedef struct bytes {
   char *data;
@@ -404,6 +431,15 @@ static size_t parse_size(const char *text) {
   return (size_t)(v << shift);
 }
 
+/* "2.5" -> 2.5 seconds, "none" -> no limit; 0 when neither. */
+static double parse_seconds(const char *text) {
+  if (strcmp(text, "none") == 0) return WINNOW_NO_TIMEOUT;
+  char *end;
+  errno = 0;
+  double v = strtod(text, &end);
+  return !errno && end != text && !*end && v > 0 && v <= 1e9 ? v : 0;
+}
+
 static int parse_jobs(const char *text) {
   char *end;
   long v = strtol(text, &end, 10);
@@ -444,6 +480,7 @@ static int parse_options(int argc, char **argv, cli *c) {
       {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
       {"max-nodes", required_argument, NULL, OPT_MAX_NODES},
       {"max-tree-memory", required_argument, NULL, OPT_MAX_TREE_MEMORY},
+      {"timeout", required_argument, NULL, OPT_TIMEOUT},
       {"output", required_argument, NULL, 'o'},
       {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
@@ -497,6 +534,12 @@ static int parse_options(int argc, char **argv, cli *c) {
       else c->opts.max_tree_bytes = v;
       break;
     }
+    case OPT_TIMEOUT:
+      if ((c->opts.timeout_seconds = parse_seconds(optarg)) == 0) {
+        usage_error("not a number of seconds (e.g. 10, 0.5, none)", optarg);
+        return EXIT_USAGE;
+      }
+      break;
     case 'o': c->out_dir = optarg; break;
     case 'j':
       if ((c->jobs = parse_jobs(optarg)) == 0) {
@@ -573,9 +616,17 @@ static int finish_stdout(int code) {
   return code;
 }
 
+static int stop_interrupted(void) {
+  fflush(stdout);
+  fputs("winnow: interrupted\n", stderr);
+  return EXIT_INTERRUPTED;
+}
+
 static int run_jsonl(const cli *c) {
   wn_jsonl_stats stats;
-  if (wn_jsonl_process(stdin, stdout, &c->opts, c->max_bytes, &stats) != 0) {
+  int failed = wn_jsonl_process(stdin, stdout, &c->opts, c->max_bytes, &stats);
+  if (interrupted) return stop_interrupted();
+  if (failed != 0) {
     if (errno != EPIPE) fprintf(stderr, "winnow: --jsonl: %s\n", strerror(errno));
     return EXIT_INPUT;
   }
@@ -592,7 +643,9 @@ static int run_warc(const cli *c, int argc, char **argv) {
   int code = EXIT_OK;
   for (int i = optind; i < argc; i++) {
     wn_warc_stats stats;
-    if (wn_warc_process(argv[i], stdout, stderr, &c->opts, c->max_bytes, &stats) != 0) {
+    int failed = wn_warc_process(argv[i], stdout, stderr, &c->opts, c->max_bytes, &stats);
+    if (interrupted) return stop_interrupted();
+    if (failed != 0) {
       if (errno == EPIPE) return EXIT_INPUT;
       fprintf(stderr, "winnow: %s: %s\n", argv[i], strerror(errno));
       code = EXIT_INPUT;
@@ -651,9 +704,11 @@ int main(int argc, char **argv) {
     fputs("winnow: out of memory\n", stderr);
     return EXIT_INPUT;
   }
+  if (c.out_dir) return run_batch(&c, argc, argv);
+  c.opts.cancel = &interrupted;
+  catch_interrupts();
   if (c.jsonl) return run_jsonl(&c);
   if (c.warc) return run_warc(&c, argc, argv);
-  if (c.out_dir) return run_batch(&c, argc, argv);
 
   code = EXIT_OK;
   /* No operands means one pass over stdin, as if "-" had been given. */
@@ -665,6 +720,10 @@ int main(int argc, char **argv) {
     if (headed && printf("%s==> %s <==\n", i > optind ? "\n" : "", shown(argv[i])) < 0)
       return finish_stdout(EXIT_INPUT);
     page_outcome o = process(i < argc ? argv[i] : "-", &c);
+    if (interrupted) { /* the page in hand said so itself */
+      fflush(stdout);
+      return EXIT_INTERRUPTED;
+    }
     if (o == PAGE_USAGE) return EXIT_USAGE;
     if (o == PAGE_WRITE) return EXIT_INPUT;
     if (o == PAGE_FAILED) code = EXIT_INPUT;

@@ -149,18 +149,46 @@ void wn_render_text(const wn_page *page, int include_title, wn_buf *out) {
   wn_buf_putc(out, '\n');
 }
 
+/* The code point of a C1 control (U+0080-U+009F) or a bidi override or
+ * isolate (U+202A-U+202E, U+2066-U+2069) starting at u, or 0. */
+static unsigned terminal_control(const unsigned char *u, size_t left) {
+  if (left >= 2 && u[0] == 0xC2 && u[1] >= 0x80 && u[1] < 0xA0) return u[1];
+  if (left < 3 || u[0] != 0xE2 || (u[1] != 0x80 && u[1] != 0x81)) return 0;
+  unsigned c = 0x2000u | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ? c : 0;
+}
+
+/* Page text or an attribute on one line, as explain shows it: line breaks
+ * and tabs as spaces; other C0 controls, DEL, C1 controls and bidi
+ * controls escaped (\xNN, \u{NNNN}), so that a page cannot drive the
+ * terminal of whoever reads the explanation. */
+static void append_shown(wn_buf *out, const char *text, size_t len) {
+  const unsigned char *u = (const unsigned char *)text;
+  for (size_t i = 0; i < len; i++) {
+    unsigned control = terminal_control(u + i, len - i);
+    if (u[i] == '\n' || u[i] == '\r' || u[i] == '\t') {
+      wn_buf_putc(out, ' ');
+    } else if (u[i] < 0x20 || u[i] == 0x7F) {
+      wn_buf_printf(out, "\\x%02X", u[i]);
+    } else if (control) {
+      wn_buf_printf(out, "\\u{%X}", control);
+      i += control < 0x100 ? 1 : 2;
+    } else {
+      wn_buf_putc(out, (char)u[i]);
+    }
+  }
+}
+
 /* Append at most `max` bytes of text on one line, cut at a character boundary. */
 static void append_snippet(wn_buf *out, const char *text, size_t len, size_t max) {
   size_t n = len < max ? len : max;
   while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
-  for (size_t i = 0; i < n; i++) wn_buf_putc(out, text[i] == '\n' ? ' ' : text[i]);
+  append_shown(out, text, n);
   if (n < len) wn_buf_puts(out, "...");
 }
 
 /* Header values on one line whatever the page put in them. */
-static void append_one_line(wn_buf *out, const char *text) {
-  for (const char *p = text; *p; p++) wn_buf_putc(out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
-}
+static void append_one_line(wn_buf *out, const char *text) { append_shown(out, text, strlen(text)); }
 
 static void explain_region(const wn_page *page, wn_buf *out) {
   if (page->region < 0) {
@@ -201,8 +229,10 @@ void wn_render_explain(const wn_page *page, wn_buf *out) {
   wn_buf_putc(out, '\n');
   explain_region(page, out);
   wn_buf_printf(out, "# page read as a %s\n", page->listing ? "listing (links are content)" : "document");
-  wn_buf_printf(out, "# language: %s%s (html lang: %s)\n", wn_lang_code(page->doc_lang),
-                page->stated_lang >= 0 ? ", as stated" : "", page->lang ? page->lang : "none");
+  wn_buf_printf(out, "# language: %s%s (html lang: ", wn_lang_code(page->doc_lang),
+                page->stated_lang >= 0 ? ", as stated" : "");
+  append_one_line(out, page->lang ? page->lang : "none");
+  wn_buf_puts(out, ")\n");
   wn_buf_puts(out, "# cues: N nav, H header, F footer, S sidebar, D dialog, X boilerplate name,\n"
                    "#       C comments, A article, M main, P content name (inherited from ancestors)\n");
   wn_buf_puts(out, "# lang: a short block's likeliest language, and by how much (nats) the page's\n"

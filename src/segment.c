@@ -1,6 +1,7 @@
 #include "segment.h"
 
 #include <ctype.h>
+#include <setjmp.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -764,19 +765,29 @@ void wn_segment_cleaned(const GumboOutput *output, const wn_cleaned *cleaned, wn
   memset(page, 0, sizeof *page);
   page->stated_lang = -1;
   page->doc_lang = -1;
-  segmenter s;
-  memset(&s, 0, sizeof s);
-  s.page = page;
-  wn_buf_init(&s.text);
-  const GumboNode *root = output->root;
-  const char *lang = attr(root, "lang");
-  if (lang) set_once(&page->lang, lang);
-  s.cleaned = cleaned;
-  s.link_element = -1;
-  walk(&s, root);
-  page->body_text_chars = s.body_text_chars;
-  wn_buf_free(&s.text);
-  free(s.stack);
+  /* On the heap, so that its buffers are still known after a jump out of
+   * the walk (memory, time limit, cancel): they are freed, then the jump
+   * goes on. */
+  segmenter *s = wn_xcalloc(1, sizeof *s);
+  s->page = page;
+  wn_buf_init(&s->text);
+  s->cleaned = cleaned;
+  s->link_element = -1;
+  wn_recovery recovery;
+  wn_recovery_push(&recovery);
+  int jumped = setjmp(recovery.jump);
+  if (!jumped) {
+    const GumboNode *root = output->root;
+    const char *lang = attr(root, "lang");
+    if (lang) set_once(&page->lang, lang);
+    walk(s, root);
+    page->body_text_chars = s->body_text_chars;
+    wn_recovery_pop(&recovery);
+  }
+  wn_buf_free(&s->text);
+  free(s->stack);
+  free(s);
+  if (jumped) wn_jump_outward(jumped);
 }
 
 void wn_segment(const GumboOutput *output, wn_page *page) {

@@ -672,6 +672,7 @@ static int emit_page(ctx *c, const warc_header *h, const http_info *info, const 
   if (info->charset[0]) o.encoding_hint = info->charset;
   winnow_result res;
   winnow_status st = winnow_extract(html, len, &o, &res);
+  if (st == WINNOW_ERR_CANCELLED) return 0; /* the run stops: nothing to say of the page */
   if (st != WINNOW_OK) {
     report(c, offset, "%s", winnow_status_string(st));
     return 0;
@@ -818,6 +819,7 @@ int wn_warc_process(const char *path, FILE *out, FILE *err, const winnow_options
   uint64_t at = 0;
 
   for (;;) {
+    if (opts && opts->cancel && *opts->cancel) break;
     int overlong = 0;
     if (!have_line) {
       at = r.offset;

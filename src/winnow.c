@@ -9,6 +9,7 @@
  */
 #include "winnow.h"
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -133,8 +134,8 @@ static void release_tree(extraction *x) {
 /* tree, cleaned, meta -> page: elements with their cues and blocks with
  * their measures, from all but what clean skips. */
 static winnow_status segment(extraction *x) {
+  x->page_live = true; /* what a jump out of it leaves is freed too */
   wn_segment_cleaned(x->tree, &x->cleaned, &x->page);
-  x->page_live = true;
   wn_cleaned_free(&x->cleaned);
   /* Blocks and elements now hold all later stages read, so the tree and
    * the text it points into can go: on a page of 100 MB of text each is
@@ -233,16 +234,29 @@ static void release(extraction *x) {
 static winnow_status run_guarded(extraction *x, winnow_result *out) {
   wn_recovery recovery;
   wn_recovery_push(&recovery);
-  if (setjmp(recovery.jump)) {
+  int jumped = setjmp(recovery.jump);
+  if (jumped) {
     winnow_result_free(out);
-    return WINNOW_ERR_MEMORY;
+    return jumped == WN_JUMP_TIMEOUT  ? WINNOW_ERR_TIMEOUT
+           : jumped == WN_JUMP_CANCEL ? WINNOW_ERR_CANCELLED
+                                      : WINNOW_ERR_MEMORY;
   }
   winnow_status status = WINNOW_OK;
-  for (size_t i = 0; i < sizeof STAGES / sizeof STAGES[0] && status == WINNOW_OK; i++)
+  for (size_t i = 0; i < sizeof STAGES / sizeof STAGES[0] && status == WINNOW_OK; i++) {
+    wn_deadline_check();
     status = STAGES[i].run(x);
+  }
   if (status == WINNOW_OK) finish(x, out);
   wn_recovery_pop(&recovery);
   return status;
+}
+
+/* When, on the thread's CPU clock, the page must be done; 0 = never. */
+static double deadline_for(double seconds, size_t len) {
+  if (isnan(seconds) || seconds == 0)
+    seconds = WINNOW_DEFAULT_TIMEOUT_SECONDS + WINNOW_DEFAULT_TIMEOUT_SECONDS_PER_MB * (double)len / 1e6;
+  if (!(seconds > 0) || seconds > 1e9) return 0;
+  return wn_clock_seconds() + seconds;
 }
 
 winnow_status winnow_extract(const char *html, size_t len, const winnow_options *opts,
@@ -264,7 +278,10 @@ winnow_status winnow_extract(const char *html, size_t len, const winnow_options 
   x.stated_lang = stated_lang;
   x.explain = opts->format == WINNOW_FORMAT_EXPLAIN;
   wn_buf_init(&x.text);
+  wn_deadline deadline = {deadline_for(opts->timeout_seconds, len), opts->cancel};
+  wn_deadline_set(deadline.end > 0 || deadline.cancel ? &deadline : NULL);
   winnow_status status = run_guarded(&x, out);
+  wn_deadline_set(NULL);
   release(&x);
   return status;
 }
@@ -292,6 +309,8 @@ const char *winnow_status_string(winnow_status status) {
   case WINNOW_ERR_LANGUAGE: return "no language profile for that code";
   case WINNOW_ERR_LIMIT: return "the parse tree outgrew its memory budget (--max-tree-memory)";
   case WINNOW_ERR_MEMORY: return "out of memory";
+  case WINNOW_ERR_TIMEOUT: return "took longer than the --timeout limit";
+  case WINNOW_ERR_CANCELLED: return "interrupted";
   }
   return "unknown error";
 }

@@ -247,5 +247,66 @@ if ! ldd "$WINNOW" 2>/dev/null | grep -q libasan; then
   expect_grep "the next page is still cleaned" "$TMP/out" "Sea otters often hold hands"
 fi
 
+# --timeout: a page past its time limit is named and skipped, the next one
+# is cleaned, in single-page, --jsonl and batch modes alike.
+SLOW=$TMP/slow.html
+# (Quadratic in the parser: many seconds of CPU, where the other page takes
+# milliseconds even in a sanitizer build.)
+python3 -c 'import sys; sys.stdout.write("<html><body>" + "<b>" * 200 +
+  "<div><p>word text</p></div>" * 60000 + "</body></html>")' >"$SLOW"
+run --timeout=abc "$PAGE"
+expect_rc "--timeout=abc is a usage error" 2
+run --timeout=0 "$PAGE"
+expect_rc "--timeout=0 is a usage error" 2
+run --timeout=none "$PAGE"
+expect_rc "--timeout=none cleans the page" 0
+run --timeout=0.5 "$SLOW" "$PAGE"
+expect_rc "a page past --timeout exits 1" 1
+expect_grep "it is named with the reason" "$TMP/err" "slow.html: took longer than the --timeout limit$"
+expect_grep "the next page is still cleaned" "$TMP/out" "Sea otters often hold hands"
+python3 -c 'import json, sys
+for i, p in enumerate(sys.argv[1:]): print(json.dumps({"id": i, "html": open(p).read()}))' \
+  "$SLOW" "$PAGE" >"$TMP/pages.jsonl"
+"$WINNOW" --jsonl --timeout=0.5 <"$TMP/pages.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_rc "--jsonl with a page past --timeout exits 1" 1
+expect_grep "its record says why" "$TMP/out" '"error":"[^"]*took longer than the --timeout limit'
+expect_grep "the next record is still cleaned" "$TMP/out" "Sea otters often hold hands"
+mkdir -p "$TMP/crawl"
+cp "$SLOW" "$PAGE" "$TMP/crawl/"
+run -q -j1 --timeout=0.5 -o "$TMP/clean" "$TMP/crawl"
+expect_rc "batch with a page past --timeout exits 1" 1
+expect_grep "the page is reported" "$TMP/err" "slow.html.*took longer than the --timeout limit"
+if grep -q "Sea otters often hold hands" "$TMP/clean/$(basename "$PAGE" .html).txt" 2>/dev/null; then
+  ok "the other page is written"; else not_ok "the other page is written" "$(ls "$TMP/clean")"; fi
+
+# SIGINT stops the page in hand, in every mode, with exit status 130: a
+# page that takes many seconds ends within a second of the signal.
+interrupt() { # NAME ARGS...: run winnow on stdin $IN, send SIGINT after 0.5 s
+  local name=$1 start end
+  shift
+  start=$(date +%s.%N)
+  "$WINNOW" "$@" <"${IN:-/dev/null}" >"$TMP/out" 2>"$TMP/err" &
+  local pid=$!
+  sleep 0.5
+  kill -INT "$pid"
+  wait "$pid"; rc=$?
+  end=$(date +%s.%N)
+  expect_rc "$name: SIGINT exits 130" 130
+  if python3 -c "import sys; sys.exit(0 if $end - $start < 2.5 else 1)"; then
+    ok "$name: the page in hand stops"; else not_ok "$name: the page in hand stops" \
+      "took $(python3 -c "print(round($end - $start, 1))") s"; fi
+}
+interrupt "single page" --timeout=none "$SLOW"
+expect_grep "single page: the page is named" "$TMP/err" "slow.html: interrupted$"
+python3 -c 'import json, sys
+for i, p in enumerate(sys.argv[1:]): print(json.dumps({"id": i, "html": open(p).read()}))' \
+  "$PAGE" "$SLOW" "$PAGE" >"$TMP/pages.jsonl"
+IN=$TMP/pages.jsonl interrupt "--jsonl" --jsonl --timeout=none
+if [ "$(wc -l <"$TMP/out")" -eq 1 ] && grep -q "Sea otters" "$TMP/out"; then
+  ok "--jsonl: the records before it are written, no others"; else
+  not_ok "--jsonl: the records before it are written, no others" "$(head -c 300 "$TMP/out")"; fi
+rm -rf "$TMP/crawl" "$TMP/clean" && mkdir -p "$TMP/crawl" && cp "$SLOW" "$TMP/crawl/"
+interrupt "batch" -q -j1 --timeout=none -o "$TMP/clean" "$TMP/crawl"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

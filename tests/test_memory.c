@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buffer.h"
 #include "winnow.h"
@@ -111,9 +112,79 @@ static void test_tree_budget_is_a_limit(void **state) {
   free(html);
 }
 
+/* A page of `n` nested sections of paragraphs: parsing it takes a while. */
+static char *long_page(size_t n, size_t *len) {
+  static const char head[] = "<html><body><article>", tail[] = "</article></body></html>";
+  static const char part[] = "<div><p>word <b>bold</b> <i>it</i> and <a href=#x>link</a></p></div>";
+  char *html = malloc(sizeof head + n * (sizeof part - 1) + sizeof tail);
+  assert_non_null(html);
+  size_t o = 0;
+  memcpy(html, head, sizeof head - 1);
+  o += sizeof head - 1;
+  for (size_t i = 0; i < n; i++, o += sizeof part - 1) memcpy(html + o, part, sizeof part - 1);
+  memcpy(html + o, tail, sizeof tail - 1);
+  *len = o + sizeof tail - 1;
+  return html;
+}
+
+static double cpu_seconds(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Past the time limit the page fails with WINNOW_ERR_TIMEOUT, holding
+ * nothing, and the limit is checked inside the parse, not only after it:
+ * a limit of a twentieth of the page's time stops it well before the end. */
+static void test_timeout(void **state) {
+  (void)state;
+  size_t len;
+  char *html = long_page(20000, &len);
+  winnow_options opts;
+  winnow_options_init(&opts);
+  winnow_result r;
+  double start = cpu_seconds();
+  assert_int_equal(winnow_extract(html, len, &opts, &r), WINNOW_OK);
+  double whole = cpu_seconds() - start;
+  winnow_result_free(&r);
+  opts.timeout_seconds = whole / 20;
+  start = cpu_seconds();
+  assert_int_equal(winnow_extract(html, len, &opts, &r), WINNOW_ERR_TIMEOUT);
+  double stopped = cpu_seconds() - start;
+  assert_empty(&r);
+  assert_true(stopped < whole / 2);
+  /* No limit, and the next page is extracted as before. */
+  opts.timeout_seconds = WINNOW_NO_TIMEOUT;
+  assert_int_equal(winnow_extract(html, len, &opts, &r), WINNOW_OK);
+  winnow_result_free(&r);
+  /* A limit already spent stops the page before its first stage. */
+  opts.timeout_seconds = 1e-12;
+  assert_int_equal(winnow_extract("<p>x</p>", 8, &opts, &r), WINNOW_ERR_TIMEOUT);
+  assert_empty(&r);
+  free(html);
+}
+
+/* A cancel flag already set stops the page before its first stage, holding
+ * nothing; cleared, the next page is extracted as before. */
+static void test_cancel(void **state) {
+  (void)state;
+  volatile int cancel = 1;
+  winnow_options opts;
+  winnow_options_init(&opts);
+  opts.cancel = &cancel;
+  winnow_result r;
+  assert_int_equal(winnow_extract("<p>x</p>", 8, &opts, &r), WINNOW_ERR_CANCELLED);
+  assert_empty(&r);
+  cancel = 0;
+  assert_int_equal(winnow_extract("<p>x</p>", 8, &opts, &r), WINNOW_OK);
+  winnow_result_free(&r);
+}
+
 static void test_status_string(void **state) {
   (void)state;
   assert_string_equal(winnow_status_string(WINNOW_ERR_MEMORY), "out of memory");
+  assert_string_equal(winnow_status_string(WINNOW_ERR_TIMEOUT),
+                      "took longer than the --timeout limit");
 }
 
 int main(void) {
@@ -122,6 +193,8 @@ int main(void) {
       cmocka_unit_test(test_markdown),
       cmocka_unit_test(test_explain),
       cmocka_unit_test(test_tree_budget_is_a_limit),
+      cmocka_unit_test(test_timeout),
+      cmocka_unit_test(test_cancel),
       cmocka_unit_test(test_status_string),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -667,6 +667,35 @@ static void test_explain_region_class_with_newline(void **state) {
   assert_explain_shape(page, text);
 }
 
+/* Attributes and text cannot drive the terminal: escape sequences, C1
+ * controls and bidi overrides in class, id, lang and block text come out
+ * escaped. */
+static void test_explain_escapes_terminal_controls(void **state) {
+  /* As character references: the decoder already replaces raw C0 and C1
+   * bytes of the input, but references to them reach the tree. */
+  wn_page *page = classified(state,
+      "<html lang=\"en&#x1b;]0;owned&#7;\"><body><div id=\"a&#x202e;&#x2066;z\" "
+      "class=\"story&#x1b;[2J body&#x7f;&#x9d;\"><p>Honey bees do not hibernate.&#x1b;[31m "
+      "Through the cold months the colony forms a tight &#x202e;cluster&#x8d; around the queen, "
+      "and the workers shiver to keep the centre warm.</p><p>The outer layer of bees acts as "
+      "insulation. Bees rotate between the cold edge and the warm core.</p></div>"
+      "<div><p><a href=\"/a\">Other story</a></p></div></body></html>");
+  const char *text = explain(state);
+  assert_explain_shape(page, text);
+  for (const unsigned char *u = (const unsigned char *)text; *u; u++) {
+    assert_false(*u < 0x20 && *u != '\n');
+    assert_false(*u == 0x7F);
+    assert_false(u[0] == 0xC2 && u[1] >= 0x80 && u[1] < 0xA0);
+    assert_false(u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE);
+    assert_false(u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9);
+  }
+  assert_non_null(strstr(text, "id=\"a\\u{202E}\\u{2066}z\""));
+  assert_non_null(strstr(text, "class=\"story\\x1B[2J body\\x7F\\u{9D}\""));
+  assert_non_null(strstr(text, "(html lang: en\\x1B]0;owned\\x07)"));
+  assert_non_null(strstr(text, "hibernate.\\x1B[31m Through"));
+  assert_non_null(strstr(text, "\\u{202E}cluster\\u{8D} ar"));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -698,6 +727,7 @@ int main(void) {
       T(test_explain_empty_page),
       T(test_explain_title_with_line_break),
       T(test_explain_region_class_with_newline),
+      T(test_explain_escapes_terminal_controls),
       T(test_md_title_and_headings),
       T(test_md_title_not_repeated),
       T(test_md_headline_only_page),

@@ -1,5 +1,6 @@
 """Tests of the Python binding: run with pytest after `pip install ./python`."""
 
+import math
 import os
 import threading
 
@@ -101,6 +102,16 @@ def test_errors_are_exceptions():
         winnow.extract(b"<p>x</p>", format="pdf")
     with pytest.raises(TypeError):
         winnow.extract(42)
+
+
+def test_time_limit():
+    page = b"<article>" + b"<div><p>word <b>bold</b> text</p></div>" * 50000 + b"</article>"
+    with pytest.raises(winnow.WinnowError) as e:
+        winnow.extract(page, timeout=1e-6)
+    assert "timeout" in str(e.value)
+    assert winnow.extract(b"<p>x</p>", timeout=math.inf).lang
+    with pytest.raises(ValueError):
+        winnow.extract(b"<p>x</p>", timeout=0)
 
 
 def test_empty_page_gives_empty_text():

@@ -51,7 +51,8 @@ class _Options(ctypes.Structure):
                 ("format", ctypes.c_int), ("lang", ctypes.c_char_p),
                 ("keep_foreign", ctypes.c_int), ("max_depth", ctypes.c_size_t),
                 ("max_nodes", ctypes.c_size_t), ("max_tree_bytes", ctypes.c_size_t),
-                ("encoding_hint", ctypes.c_char_p)]
+                ("encoding_hint", ctypes.c_char_p), ("timeout_seconds", ctypes.c_double),
+                ("cancel", ctypes.c_void_p)]  # const volatile int *: None, never
 
 
 class _Result(ctypes.Structure):
@@ -98,7 +99,7 @@ def _text(value: Optional[bytes]) -> Optional[str]:
     return None if value is None else value.decode("utf-8", "replace")
 
 
-def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign):
+def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign, timeout=None):
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {sorted(_FORMATS)}, not {fmt!r}")
     opts = _Options()
@@ -112,6 +113,10 @@ def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign):
         opts.encoding = encoding.encode("ascii")
     if encoding_hint is not None:
         opts.encoding_hint = encoding_hint.encode("ascii", "replace")
+    if timeout is not None:
+        if not timeout > 0:
+            raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+        opts.timeout_seconds = float(timeout)
     return opts
 
 
@@ -119,7 +124,8 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
             format: str = "txt", lang: Optional[str] = None, *,
             encoding: Optional[str] = None, encoding_hint: Optional[str] = None,
             include_title: bool = True,
-            keep_foreign: bool = False) -> Result:
+            keep_foreign: bool = False,
+            timeout: Optional[float] = None) -> Result:
     """Extract the main content of one page.
 
     html: the page as bytes (any encoding: winnow sniffs it, or give
@@ -132,9 +138,12 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
       below a byte-order mark and above <meta>; unknown names are ignored.
     include_title: print the title first (default True).
     keep_foreign: keep chrome written in another language than the article's.
+    timeout: seconds of processor time the page may take; None is the
+      library's default (5 s + 5 s per MB), math.inf no limit.
 
     Raises WinnowError when the library refuses the page or an option (an
-    unknown encoding or language, a page past the tree-memory budget).
+    unknown encoding or language, a page past the tree-memory budget or
+    the time limit).
     """
     if isinstance(html, str):
         data = html.encode("utf-8", "surrogatepass")
@@ -144,7 +153,7 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
         data = bytes(html)
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
-    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign)
+    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign, timeout)
     res = _Result()
     status = _lib.winnow_extract(data, len(data), ctypes.byref(opts), ctypes.byref(res))
     if status != 0:
