@@ -14,6 +14,8 @@ page="<html><body><article><h1>Harbour</h1><p>$sentence$sentence$sentence</p><p>
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 coproc W { "$winnow" --jsonl 2>"$err"; }
+# Bash clears W_PID once the coprocess has ended; keep it now.
+pid=$W_PID
 for i in 1 2 3; do
   printf '{"id": %d, "html": "%s"}\n' "$i" "$page" >&"${W[1]}"
   if read -t 2 -r line <&"${W[0]}"; then
@@ -34,7 +36,7 @@ echo 'not json' >&"${W[1]}"
 read -t 2 -r line <&"${W[0]}" || fail "bad line: no error record within 2 s"
 case ${line:-} in *'"error"'*) ;; *) fail "bad line: no error field: ${line:-}" ;; esac
 exec {W[1]}>&-
-wait "$W_PID"
+wait "$pid"
 rc=$?
 [ "$rc" -eq 1 ] || fail "exit $rc after a failed record, expected 1"
 grep -q "2 of 5 records failed" "$err" || fail "no summary on stderr: $(cat "$err")"
