@@ -960,6 +960,14 @@ static size_t limit_combining_runs(char *s, size_t len) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + r, (utf8proc_ssize_t)(len - r), &cp);
     if (n <= 0) n = 1, cp = 0;
+    /* Latin-1 and the big CJK blocks hold no marks: no table lookup. */
+    if (cp < 0x300 || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+      run = 0;
+      if (w != r) memmove(s + w, s + r, (size_t)n);
+      w += (size_t)n;
+      r += (size_t)n;
+      continue;
+    }
     const utf8proc_property_t *prop = utf8proc_get_property(cp);
     /* Default-ignorable characters (U+034F, the grapheme joiner Unicode
      * itself inserts to break such runs) vanish when the lexicons fold the
