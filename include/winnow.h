@@ -77,6 +77,10 @@ typedef struct winnow_options {
    * browsers: below a byte-order mark, above <meta>; unknown labels are
    * ignored. `encoding` overrides it. */
   const char *encoding_hint;
+  /* 1 = keep readers' comments that follow the article, after it (default
+   * 0); in Markdown a "## Comments" heading comes before them. Comment
+   * forms, share rows and counters still go. */
+  int keep_comments;
 } winnow_options;
 
 typedef struct winnow_result {

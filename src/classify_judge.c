@@ -184,3 +184,66 @@ void wn_pass_judge(wn_page *page, wn_pass_state *state) {
   for (size_t i = 0; i < page->block_count; i++)
     wn_judge(page, &page->blocks[i], page->region, state->comments_ok, WN_PASS_JUDGE);
 }
+
+/*
+ * Readers' comments after the article, kept when the caller asks for them
+ * (keep_comments). A comment section is an element named for comments or
+ * the run of blocks under a heading the lexicon reads as their title
+ * ("Comments", "10 comments"). What else sits in it still goes: its title,
+ * lines the lexicon names ("Reply", "Log in to reply", counters), the
+ * comment form, share rows and menus (chrome cues), links and identifiers.
+ */
+
+/* The outermost element named for readers' comments around `owner`, or -1. */
+static int named_comment_section(const wn_page *page, int owner) {
+  if (page->elements[owner].inherited & WN_EL_REVIEWS) return -1;
+  int top = -1;
+  for (int e = owner; e >= 0; e = page->elements[e].parent)
+    if (page->elements[e].flags & WN_EL_COMMENTS) top = e;
+  return top;
+}
+
+/* The block that titles the run of blocks the lexicon put under one
+ * comments title, `i` among them: the first of the run, or its heading. */
+static size_t comment_title(const wn_page *page, size_t i) {
+  const wn_lex_entry *hit = page->blocks[i].lexicon;
+  while (i > 0 && page->blocks[i].kind != WN_BLOCK_HEADING && page->blocks[i - 1].lexicon == hit)
+    i--;
+  return i;
+}
+
+/* The element that holds the comment section block `i` is in, or -1 when
+ * it is in none or is a title or a line of its own. */
+static int comment_section_of(const wn_page *page, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (!b->lexicon) return named_comment_section(page, b->owner);
+  if (b->lexicon->role != WN_LEX_SECTION || !wn_concept_is_comments(b->lexicon)) return -1;
+  size_t title = comment_title(page, i);
+  if (title == i) return -1;
+  return wn_common_ancestor(page, page->blocks[title].owner, b->owner);
+}
+
+static bool reads_as_comment(const wn_page *page, const wn_block *b, int section) {
+  static const uint32_t NOT_A_COMMENT = CHROME_FLAGS | WN_EL_FORM;
+  if (b->keep || b->kind == WN_BLOCK_HEADING) return false;
+  if (b->reason != WN_DROP_COMMENTS && b->reason != WN_DROP_OUTSIDE_MAIN &&
+      b->reason != WN_DROP_CHROME_SECTION)
+    return false;
+  if (wn_flags_below(page, b->owner, section) & NOT_A_COMMENT) return false;
+  if (page->elements[section].inherited & (WN_EL_NAV | WN_EL_ASIDE | WN_EL_DIALOG | WN_EL_CONSENT))
+    return false;
+  return b->words > 0 && wn_link_density(b) <= LINK_DENSE && !wn_machine_text(b);
+}
+
+void wn_pass_readers_comments(wn_page *page, wn_pass_state *state) {
+  if (!page->keep_comments || state->comments_ok || page->says_forum_thread) return;
+  size_t first = 0;
+  while (first < page->block_count && !page->blocks[first].keep) first++;
+  for (size_t i = first + 1; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    int section = comment_section_of(page, i);
+    if (section < 0 || !reads_as_comment(page, b, section)) continue;
+    b->readers_comment = true;
+    wn_decide(b, WN_KEEP_CONTENT, WN_PASS_READERS_COMMENTS);
+  }
+}

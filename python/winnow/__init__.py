@@ -51,7 +51,7 @@ class _Options(ctypes.Structure):
                 ("format", ctypes.c_int), ("lang", ctypes.c_char_p),
                 ("keep_foreign", ctypes.c_int), ("max_depth", ctypes.c_size_t),
                 ("max_nodes", ctypes.c_size_t), ("max_tree_bytes", ctypes.c_size_t),
-                ("encoding_hint", ctypes.c_char_p)]
+                ("encoding_hint", ctypes.c_char_p), ("keep_comments", ctypes.c_int)]
 
 
 class _Result(ctypes.Structure):
@@ -98,7 +98,7 @@ def _text(value: Optional[bytes]) -> Optional[str]:
     return None if value is None else value.decode("utf-8", "replace")
 
 
-def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign):
+def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign, comments):
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {sorted(_FORMATS)}, not {fmt!r}")
     opts = _Options()
@@ -106,6 +106,7 @@ def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign):
     opts.format = _FORMATS[fmt]
     opts.include_title = 1 if include_title else 0
     opts.keep_foreign = 1 if keep_foreign else 0
+    opts.keep_comments = 1 if comments else 0
     if lang is not None:
         opts.lang = lang.encode("ascii")
     if encoding is not None:
@@ -119,7 +120,7 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
             format: str = "txt", lang: Optional[str] = None, *,
             encoding: Optional[str] = None, encoding_hint: Optional[str] = None,
             include_title: bool = True,
-            keep_foreign: bool = False) -> Result:
+            keep_foreign: bool = False, comments: bool = False) -> Result:
     """Extract the main content of one page.
 
     html: the page as bytes (any encoding: winnow sniffs it, or give
@@ -132,6 +133,8 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
       below a byte-order mark and above <meta>; unknown names are ignored.
     include_title: print the title first (default True).
     keep_foreign: keep chrome written in another language than the article's.
+    comments: keep readers' comments that follow the article, after it (in
+      Markdown under a "## Comments" heading).
 
     Raises WinnowError when the library refuses the page or an option (an
     unknown encoding or language, a page past the tree-memory budget).
@@ -144,7 +147,7 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
         data = bytes(html)
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
-    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign)
+    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign, comments)
     res = _Result()
     status = _lib.winnow_extract(data, len(data), ctypes.byref(opts), ctypes.byref(res))
     if status != 0:
