@@ -203,13 +203,15 @@ static int named_comment_section(const wn_page *page, int owner) {
   return top;
 }
 
-/* The block that titles the run of blocks the lexicon put under one
- * comments title, `i` among them: the first of the run, or its heading. */
+/* The block that titles the comment section block `i` is in: the first
+ * block with its lexicon entry in the run of blocks the lexicon named
+ * (lines inside the section, "Reply", carry entries of their own). */
 static size_t comment_title(const wn_page *page, size_t i) {
   const wn_lex_entry *hit = page->blocks[i].lexicon;
-  while (i > 0 && page->blocks[i].kind != WN_BLOCK_HEADING && page->blocks[i - 1].lexicon == hit)
-    i--;
-  return i;
+  size_t j = i;
+  while (j > 0 && page->blocks[j].kind != WN_BLOCK_HEADING && page->blocks[j - 1].lexicon) j--;
+  while (page->blocks[j].lexicon != hit) j++;
+  return j;
 }
 
 /* The element that holds the comment section block `i` is in, or -1 when
