@@ -4,6 +4,8 @@
  * caption or as links; kept otherwise. Outside the region only the lexicon
  * and consent cues name the reason; the rest is outside-main.
  */
+#include <stdint.h>
+
 #include "classify_passes.h"
 #include "classify_tuning.h"
 
@@ -203,25 +205,25 @@ static int named_comment_section(const wn_page *page, int owner) {
   return top;
 }
 
-/* The block that titles the comment section block `i` is in: the first
- * block with its lexicon entry in the run of blocks the lexicon named
- * (lines inside the section, "Reply", carry entries of their own). */
-static size_t comment_title(const wn_page *page, size_t i) {
-  const wn_lex_entry *hit = page->blocks[i].lexicon;
-  size_t j = i;
-  while (j > 0 && page->blocks[j].kind != WN_BLOCK_HEADING && page->blocks[j - 1].lexicon) j--;
-  while (page->blocks[j].lexicon != hit) j++;
-  return j;
+/* The title of the comment section the lexicon put block `i` under:
+ * `*title` follows the runs of blocks the lexicon named, the first block
+ * with an entry of comments in a run or its heading (lines inside the
+ * section, "Reply", carry entries of their own). */
+static void follow_title(const wn_page *page, size_t i, size_t *title) {
+  const wn_block *b = &page->blocks[i];
+  if (!b->lexicon || b->kind == WN_BLOCK_HEADING) *title = SIZE_MAX;
+  if (!b->lexicon || b->lexicon->role != WN_LEX_SECTION || !wn_concept_is_comments(b->lexicon))
+    return;
+  if (*title == SIZE_MAX || page->blocks[*title].lexicon != b->lexicon) *title = i;
 }
 
 /* The element that holds the comment section block `i` is in, or -1 when
  * it is in none or is a title or a line of its own. */
-static int comment_section_of(const wn_page *page, size_t i) {
+static int comment_section_of(const wn_page *page, size_t i, size_t title) {
   const wn_block *b = &page->blocks[i];
   if (!b->lexicon) return named_comment_section(page, b->owner);
   if (b->lexicon->role != WN_LEX_SECTION || !wn_concept_is_comments(b->lexicon)) return -1;
-  size_t title = comment_title(page, i);
-  if (title == i) return -1;
+  if (title == i || title == SIZE_MAX) return -1;
   return wn_common_ancestor(page, page->blocks[title].owner, b->owner);
 }
 
@@ -241,9 +243,12 @@ void wn_pass_readers_comments(wn_page *page, wn_pass_state *state) {
   if (!page->keep_comments || state->comments_ok || page->says_forum_thread) return;
   size_t first = 0;
   while (first < page->block_count && !page->blocks[first].keep) first++;
-  for (size_t i = first + 1; i < page->block_count; i++) {
+  size_t title = SIZE_MAX;
+  for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
-    int section = comment_section_of(page, i);
+    follow_title(page, i, &title);
+    if (i <= first) continue;
+    int section = comment_section_of(page, i, title);
     if (section < 0 || !reads_as_comment(page, b, section)) continue;
     b->readers_comment = true;
     wn_decide(b, WN_KEEP_CONTENT, WN_PASS_READERS_COMMENTS);
