@@ -97,6 +97,10 @@ typedef struct winnow_options {
    * another thread), the extraction stops at its next check, as at the time
    * limit, and returns WINNOW_ERR_CANCELLED. NULL = never. */
   const volatile int *cancel;
+  /* 1 = keep readers' comments that follow the article, after it (default
+   * 0); in Markdown a "## Comments" heading comes before them. Comment
+   * forms, share rows and counters still go. */
+  int keep_comments;
 } winnow_options;
 
 typedef struct winnow_result {

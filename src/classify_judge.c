@@ -4,6 +4,8 @@
  * caption or as links; kept otherwise. Outside the region only the lexicon
  * and consent cues name the reason; the rest is outside-main.
  */
+#include <stdint.h>
+
 #include "classify_passes.h"
 #include "classify_tuning.h"
 
@@ -183,4 +185,72 @@ void wn_pass_comments(wn_page *page, wn_pass_state *state) {
 void wn_pass_judge(wn_page *page, wn_pass_state *state) {
   for (size_t i = 0; i < page->block_count; i++)
     wn_judge(page, &page->blocks[i], page->region, state->comments_ok, WN_PASS_JUDGE);
+}
+
+/*
+ * Readers' comments after the article, kept when the caller asks for them
+ * (keep_comments). A comment section is an element named for comments or
+ * the run of blocks under a heading the lexicon reads as their title
+ * ("Comments", "10 comments"). What else sits in it still goes: its title,
+ * lines the lexicon names ("Reply", "Log in to reply", counters), the
+ * comment form, share rows and menus (chrome cues), links and identifiers.
+ */
+
+/* The outermost element named for readers' comments around `owner`, or -1. */
+static int named_comment_section(const wn_page *page, int owner) {
+  if (page->elements[owner].inherited & WN_EL_REVIEWS) return -1;
+  int top = -1;
+  for (int e = owner; e >= 0; e = page->elements[e].parent)
+    if (page->elements[e].flags & WN_EL_COMMENTS) top = e;
+  return top;
+}
+
+/* The title of the comment section the lexicon put block `i` under:
+ * `*title` follows the runs of blocks the lexicon named, the first block
+ * with an entry of comments in a run or its heading (lines inside the
+ * section, "Reply", carry entries of their own). */
+static void follow_title(const wn_page *page, size_t i, size_t *title) {
+  const wn_block *b = &page->blocks[i];
+  if (!b->lexicon || b->kind == WN_BLOCK_HEADING) *title = SIZE_MAX;
+  if (!b->lexicon || b->lexicon->role != WN_LEX_SECTION || !wn_concept_is_comments(b->lexicon))
+    return;
+  if (*title == SIZE_MAX || page->blocks[*title].lexicon != b->lexicon) *title = i;
+}
+
+/* The element that holds the comment section block `i` is in, or -1 when
+ * it is in none or is a title or a line of its own. */
+static int comment_section_of(const wn_page *page, size_t i, size_t title) {
+  const wn_block *b = &page->blocks[i];
+  if (!b->lexicon) return named_comment_section(page, b->owner);
+  if (b->lexicon->role != WN_LEX_SECTION || !wn_concept_is_comments(b->lexicon)) return -1;
+  if (title == i || title == SIZE_MAX) return -1;
+  return wn_common_ancestor(page, page->blocks[title].owner, b->owner);
+}
+
+static bool reads_as_comment(const wn_page *page, const wn_block *b, int section) {
+  static const uint32_t NOT_A_COMMENT = CHROME_FLAGS | WN_EL_FORM;
+  if (b->keep || b->kind == WN_BLOCK_HEADING) return false;
+  if (b->reason != WN_DROP_COMMENTS && b->reason != WN_DROP_OUTSIDE_MAIN &&
+      b->reason != WN_DROP_CHROME_SECTION)
+    return false;
+  if (wn_flags_below(page, b->owner, section) & NOT_A_COMMENT) return false;
+  if (page->elements[section].inherited & (WN_EL_NAV | WN_EL_ASIDE | WN_EL_DIALOG | WN_EL_CONSENT))
+    return false;
+  return b->words > 0 && wn_link_density(b) <= LINK_DENSE && !wn_machine_text(b);
+}
+
+void wn_pass_readers_comments(wn_page *page, wn_pass_state *state) {
+  if (!page->keep_comments || state->comments_ok || page->says_forum_thread) return;
+  size_t first = 0;
+  while (first < page->block_count && !page->blocks[first].keep) first++;
+  size_t title = SIZE_MAX;
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    follow_title(page, i, &title);
+    if (i <= first) continue;
+    int section = comment_section_of(page, i, title);
+    if (section < 0 || !reads_as_comment(page, b, section)) continue;
+    b->readers_comment = true;
+    wn_decide(b, WN_KEEP_CONTENT, WN_PASS_READERS_COMMENTS);
+  }
 }

@@ -63,7 +63,7 @@ wn_pass_fn wn_pass_region, wn_pass_widen_region, wn_pass_tighten_region,
     wn_pass_question_region;
 
 /* classify_judge.c */
-wn_pass_fn wn_pass_comments, wn_pass_judge;
+wn_pass_fn wn_pass_comments, wn_pass_judge, wn_pass_readers_comments;
 /* Judge one block against `region` and record the verdict as `pass`'s. */
 void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn_pass pass);
 bool wn_in_card_grid(const wn_page *page, int e);

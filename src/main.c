@@ -49,7 +49,7 @@ static void catch_interrupts(void) {
 enum {
   OPT_VERSION = 256, OPT_ENCODING, OPT_ENCODING_HINT, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
   OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES,
-  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW, OPT_TIMEOUT
+  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW, OPT_TIMEOUT, OPT_COMMENTS
 };
 
 /* Inputs larger than this are refused unless --max-bytes says otherwise. */
@@ -97,6 +97,9 @@ static const char *const usage_text =
     "      --keep-foreign   keep short blocks in other languages than the\n"
     "                       article's (by default, interface chrome in another\n"
     "                       language is dropped; quotes and lang-tagged text stay)\n"
+    "      --comments       keep readers' comments that follow the article, after\n"
+    "                       it (in Markdown under a '## Comments' heading); comment\n"
+    "                       forms, share rows and counters are still dropped\n"
     "      --explain        instead of the text, print one line per block:\n"
     "                       kept or dropped, the reason (outside-main,\n"
     "                       navigation, link-dense, consent-manager,\n"
@@ -475,6 +478,7 @@ static int parse_options(int argc, char **argv, cli *c) {
       {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"lang", required_argument, NULL, OPT_LANG},
       {"keep-foreign", no_argument, NULL, OPT_KEEP_FOREIGN},
+      {"comments", no_argument, NULL, OPT_COMMENTS},
       {"format", required_argument, NULL, OPT_FORMAT},
       {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
       {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
@@ -507,6 +511,7 @@ static int parse_options(int argc, char **argv, cli *c) {
       break;
     case OPT_LANG: c->opts.lang = optarg; break;
     case OPT_KEEP_FOREIGN: c->opts.keep_foreign = 1; break;
+    case OPT_COMMENTS: c->opts.keep_comments = 1; break;
     case OPT_FORMAT:
       if (!parse_format(optarg, &c->format)) {
         usage_error("unknown format (want txt, md or json)", optarg);

@@ -675,6 +675,16 @@ static size_t md_table(md_writer *w, size_t first) {
   return end;
 }
 
+/* Readers' comments (keep_comments) follow the article under a heading of
+ * their own, so that a reader can tell where the article ends. */
+static void md_comments_heading(md_writer *w, const wn_block *b) {
+  static const char HEADING[] = "Comments";
+  w->depth = 0;
+  md_begin(w, b->owner, false);
+  md_heading(&w->unit, 2, HEADING, sizeof HEADING - 1);
+  md_end(w, b->owner, false);
+}
+
 void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
   size_t first = md_next_kept(page, 0);
   if (first >= page->block_count) {
@@ -704,8 +714,13 @@ void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
     md_heading(&raw, 1, title, strlen(title));
     w.any = true;
   }
+  bool comments = false;
   for (size_t i = first; i < page->block_count;) {
     const wn_block *b = &page->blocks[i];
+    if (b->readers_comment && !comments) {
+      md_comments_heading(&w, b);
+      comments = true;
+    }
     if (b->kind == WN_BLOCK_TABLE_ROW) {
       w.depth = 0;
       i = md_next_kept(page, md_table(&w, i));

@@ -103,6 +103,7 @@ typedef struct wn_block {
   int lang;            /* most likely language, -1 when not assessed */
   float lang_gap;      /* how far the page's language trails it (nats) */
   double score;
+  bool readers_comment; /* kept as a reader's comment (keep_comments) */
 } wn_block;
 
 typedef struct wn_page {
@@ -123,6 +124,7 @@ typedef struct wn_page {
   int region;           /* element chosen as the main content region, -1 if none */
   int stated_lang;      /* the caller's article language, -1 = identify it */
   bool keep_foreign;    /* keep chrome in other languages */
+  bool keep_comments;   /* keep readers' comments after the article */
   int doc_lang;         /* the article's language (classifier), -1 = unknown */
   size_t caption_names; /* elements whose class/id says caption */
 } wn_page;

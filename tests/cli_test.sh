@@ -192,6 +192,35 @@ if [ -f "$FI" ]; then
   expect_grep "--explain gives the reason foreign-language" "$TMP/out" "foreign-language"
 fi
 
+# --- readers' comments --------------------------------------------------------
+run --help
+expect_grep "--help documents --comments" "$TMP/out" "--comments"
+THREAD="$FIXTURES/article-comment-thread.html"
+if [ -f "$THREAD" ]; then
+  COMMENT="Where did you get the batter frame"
+  run "$THREAD"
+  if grep -q "$COMMENT" "$TMP/out"; then not_ok "comments are dropped by default"; else
+    ok "comments are dropped by default"; fi
+  run --comments --format=md "$THREAD"
+  expect_rc "--comments exits 0" 0
+  article=$(grep -n "without a stone out of place" "$TMP/out" | cut -d: -f1)
+  heading=$(grep -n "^## Comments$" "$TMP/out" | cut -d: -f1)
+  comment=$(grep -n "$COMMENT" "$TMP/out" | cut -d: -f1)
+  if [ -n "$article" ] && [ -n "$heading" ] && [ -n "$comment" ] &&
+     [ "$article" -lt "$heading" ] && [ "$heading" -lt "$comment" ]; then
+    ok "--comments prints the comments after the article, under a heading"
+  else
+    not_ok "--comments prints the comments after the article, under a heading" "$(head -c 300 "$TMP/out")"
+  fi
+  if grep -qE "^Reply$|Leave a Reply|logged in|email address|Twitter" "$TMP/out"; then
+    not_ok "--comments still drops the comment form, reply links and share rows"
+  else ok "--comments still drops the comment form, reply links and share rows"; fi
+  run --comments "$THREAD"
+  expect_grep "--comments keeps comments in text too" "$TMP/out" "$COMMENT"
+  if grep -q "^## Comments" "$TMP/out"; then not_ok "text output has no Markdown heading"; else
+    ok "text output has no Markdown heading"; fi
+fi
+
 # --- output errors -----------------------------------------------------------
 if [ -w /dev/full ]; then
   "$WINNOW" "$PAGE" >/dev/full 2>"$TMP/err"; rc=$?

@@ -46,6 +46,15 @@ def test_markdown_marks_headings():
     assert "#" not in txt
 
 
+def test_comments_follow_the_article_when_asked_for():
+    page = fixture("article-comment-thread.html")
+    comment = "Where did you get the batter frame?"
+    assert comment not in winnow.extract(page).text
+    md = winnow.extract(page, format="md", comments=True).text
+    assert md.index("without a stone out of place") < md.index("## Comments") < md.index(comment)
+    assert "Leave a Reply" not in md and "email address" not in md
+
+
 def test_metadata_from_meta_tags():
     html = ('<html><head><title>Hives</title><meta name="author" content="Ada Lovelace">'
             '<meta property="article:published_time" content="2024-05-01T10:00:00Z">'

@@ -52,7 +52,8 @@ class _Options(ctypes.Structure):
                 ("keep_foreign", ctypes.c_int), ("max_depth", ctypes.c_size_t),
                 ("max_nodes", ctypes.c_size_t), ("max_tree_bytes", ctypes.c_size_t),
                 ("encoding_hint", ctypes.c_char_p), ("timeout_seconds", ctypes.c_double),
-                ("cancel", ctypes.c_void_p)]  # const volatile int *: None, never
+                ("cancel", ctypes.c_void_p),  # const volatile int *: None, never
+                ("keep_comments", ctypes.c_int)]
 
 
 class _Result(ctypes.Structure):
@@ -99,7 +100,8 @@ def _text(value: Optional[bytes]) -> Optional[str]:
     return None if value is None else value.decode("utf-8", "replace")
 
 
-def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign, timeout=None):
+def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign, comments=False,
+             timeout=None):
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {sorted(_FORMATS)}, not {fmt!r}")
     opts = _Options()
@@ -107,6 +109,7 @@ def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign, ti
     opts.format = _FORMATS[fmt]
     opts.include_title = 1 if include_title else 0
     opts.keep_foreign = 1 if keep_foreign else 0
+    opts.keep_comments = 1 if comments else 0
     if lang is not None:
         opts.lang = lang.encode("ascii")
     if encoding is not None:
@@ -124,7 +127,7 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
             format: str = "txt", lang: Optional[str] = None, *,
             encoding: Optional[str] = None, encoding_hint: Optional[str] = None,
             include_title: bool = True,
-            keep_foreign: bool = False,
+            keep_foreign: bool = False, comments: bool = False,
             timeout: Optional[float] = None) -> Result:
     """Extract the main content of one page.
 
@@ -140,6 +143,8 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
     keep_foreign: keep chrome written in another language than the article's.
     timeout: seconds of processor time the page may take; None is the
       library's default (5 s + 5 s per MB), math.inf no limit.
+    comments: keep readers' comments that follow the article, after it (in
+      Markdown under a "## Comments" heading).
 
     Raises WinnowError when the library refuses the page or an option (an
     unknown encoding or language, a page past the tree-memory budget or
@@ -153,7 +158,8 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
         data = bytes(html)
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
-    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign, timeout)
+    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign, comments,
+                    timeout)
     res = _Result()
     status = _lib.winnow_extract(data, len(data), ctypes.byref(opts), ctypes.byref(res))
     if status != 0:
