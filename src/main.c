@@ -86,7 +86,9 @@ static const char *const usage_text =
     "      --format=FMT     txt (default), md (Markdown: headings, lists, tables,\n"
     "                       code fences) or json (one object: path or url,\n"
     "                       title, lang, text, and author/date when stated;\n"
-    "                       bytes of a path that are not UTF-8 as \\xNN)\n"
+    "                       bytes of a path that are not UTF-8 as \\xNN);\n"
+    "                       with --jsonl or --warc, txt or md: the records'\n"
+    "                       \"text\" is then plain text or Markdown\n"
     "      --max-bytes=N    refuse pages over N bytes (K, M, G suffixes;\n"
     "                       default 64M); with --jsonl, lines over N bytes,\n"
     "                       and with --warc, response records over N bytes,\n"
@@ -124,10 +126,11 @@ static const char *const usage_text =
     "      --jsonl          read JSON Lines on stdin, one page per line:\n"
     "                       {\"id\" or \"url\": ..., \"html\": ...}; other fields\n"
     "                       are passed through; a bad line gives an error\n"
-    "                       record for that line and the stream goes on\n"
+    "                       record for that line and the stream goes on;\n"
+    "                       --format=md makes \"text\" Markdown\n"
     "      --warc           the FILEs are WARC files (.warc, .warc.gz): every\n"
     "                       HTML response becomes {url, warc_record_id, date,\n"
-    "                       title, lang, text}\n"
+    "                       title, lang, text}; --format=md as with --jsonl\n"
     "\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
@@ -557,6 +560,12 @@ static int check_modes(const cli *c, int operands, const char *first_operand) {
     usage_error("--ext and --glob both choose the files: give one", "");
     return EXIT_USAGE;
   }
+  /* Records are JSON already: their "text" is plain text or Markdown. */
+  if ((c->jsonl || c->warc) && c->format == WN_OUTPUT_JSON) {
+    usage_error("--jsonl and --warc write JSON records; --format chooses their text (txt or md)",
+                "--format=json");
+    return EXIT_USAGE;
+  }
   if (c->explain && (modes > 0 || c->format != WN_OUTPUT_TEXT)) {
     usage_error("--explain works on single pages in text format", "--explain");
     return EXIT_USAGE;
@@ -573,9 +582,17 @@ static int finish_stdout(int code) {
   return code;
 }
 
+/* The extraction options of a record stream: --format=md makes "text" Markdown. */
+static winnow_options record_options(const cli *c) {
+  winnow_options o = c->opts;
+  o.format = c->format == WN_OUTPUT_MARKDOWN ? WINNOW_FORMAT_MARKDOWN : WINNOW_FORMAT_TEXT;
+  return o;
+}
+
 static int run_jsonl(const cli *c) {
   wn_jsonl_stats stats;
-  if (wn_jsonl_process(stdin, stdout, &c->opts, c->max_bytes, &stats) != 0) {
+  winnow_options o = record_options(c);
+  if (wn_jsonl_process(stdin, stdout, &o, c->max_bytes, &stats) != 0) {
     if (errno != EPIPE) fprintf(stderr, "winnow: --jsonl: %s\n", strerror(errno));
     return EXIT_INPUT;
   }
@@ -590,9 +607,10 @@ static int run_jsonl(const cli *c) {
 
 static int run_warc(const cli *c, int argc, char **argv) {
   int code = EXIT_OK;
+  winnow_options o = record_options(c);
   for (int i = optind; i < argc; i++) {
     wn_warc_stats stats;
-    if (wn_warc_process(argv[i], stdout, stderr, &c->opts, c->max_bytes, &stats) != 0) {
+    if (wn_warc_process(argv[i], stdout, stderr, &o, c->max_bytes, &stats) != 0) {
       if (errno == EPIPE) return EXIT_INPUT;
       fprintf(stderr, "winnow: %s: %s\n", argv[i], strerror(errno));
       code = EXIT_INPUT;

@@ -655,7 +655,7 @@ static int emit_page(ctx *c, const warc_header *h, const http_info *info, const 
                      size_t len, uint64_t offset) {
   winnow_options o = *c->opts;
   o.include_title = 0; /* the record has a title field */
-  o.format = WINNOW_FORMAT_TEXT;
+  if (o.format != WINNOW_FORMAT_MARKDOWN) o.format = WINNOW_FORMAT_TEXT;
   /* The HTTP charset ranks as browsers rank it: above <meta>, below a BOM. */
   if (info->charset[0]) o.encoding_hint = info->charset;
   winnow_result res;

@@ -232,6 +232,23 @@ run --format=json "$LATIN"
 expect_rc "a non-UTF-8 file name is read" 0
 expect_grep "its JSON path has the byte as \\xE9" "$TMP/out" '"path":"[^"]*caf\\\\xE9\.html"'
 
+# Record streams carry Markdown in "text" with --format=md; --format=json
+# does not apply to records that are JSON already.
+MDPAGE='<html><head><title>Tide tables</title></head><body><article><h1>Tide tables</h1><p>Harbour masters publish the tide tables every spring for the fishing fleet and the ferries.</p><h2>Reading them</h2><ul><li>High water comes twice a day in most ports.</li><li>Spring tides follow the full and new moon.</li></ul></article></body></html>'
+printf '{"id":"t1","html":%s}\n' "$(printf '%s' "$MDPAGE" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')" >"$TMP/md.jsonl"
+"$WINNOW" --jsonl --format=md <"$TMP/md.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_rc "--jsonl --format=md exits 0" 0
+expect_grep "its record's text has a Markdown heading" "$TMP/out" '"text":"[^"]*## Reading them'
+expect_grep "and Markdown list items" "$TMP/out" '\\n- High water comes'
+"$WINNOW" --jsonl <"$TMP/md.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
+if grep -q '## Reading' "$TMP/out"; then not_ok "--jsonl without --format=md stays plain text"; else
+  ok "--jsonl without --format=md stays plain text"; fi
+"$WINNOW" --jsonl --format=json <"$TMP/md.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_rc "--jsonl --format=json exits 2" 2
+expect_grep "and says why" "$TMP/err" "--format=json"
+run --warc --format=json "$PAGE"
+expect_rc "--warc --format=json exits 2" 2
+
 # Out of memory fails that page with one line, and the next page is still
 # cleaned. (ulimit -v cannot be used under AddressSanitizer, which reserves
 # terabytes of address space.)
