@@ -51,7 +51,8 @@ class _Options(ctypes.Structure):
                 ("format", ctypes.c_int), ("lang", ctypes.c_char_p),
                 ("keep_foreign", ctypes.c_int), ("max_depth", ctypes.c_size_t),
                 ("max_nodes", ctypes.c_size_t), ("max_tree_bytes", ctypes.c_size_t),
-                ("encoding_hint", ctypes.c_char_p)]
+                ("encoding_hint", ctypes.c_char_p), ("url", ctypes.c_char_p),
+                ("links", ctypes.c_int), ("images", ctypes.c_int)]
 
 
 class _Result(ctypes.Structure):
@@ -98,7 +99,8 @@ def _text(value: Optional[bytes]) -> Optional[str]:
     return None if value is None else value.decode("utf-8", "replace")
 
 
-def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign):
+def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign,
+             url=None, links=True, images=False):
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {sorted(_FORMATS)}, not {fmt!r}")
     opts = _Options()
@@ -112,6 +114,10 @@ def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign):
         opts.encoding = encoding.encode("ascii")
     if encoding_hint is not None:
         opts.encoding_hint = encoding_hint.encode("ascii", "replace")
+    if url is not None:
+        opts.url = url.encode("utf-8", "replace")
+    opts.links = 1 if links else 0
+    opts.images = 1 if images else 0
     return opts
 
 
@@ -119,19 +125,24 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
             format: str = "txt", lang: Optional[str] = None, *,
             encoding: Optional[str] = None, encoding_hint: Optional[str] = None,
             include_title: bool = True,
-            keep_foreign: bool = False) -> Result:
+            keep_foreign: bool = False, links: bool = True,
+            images: bool = False) -> Result:
     """Extract the main content of one page.
 
     html: the page as bytes (any encoding: winnow sniffs it, or give
       `encoding`) or as str (passed on as UTF-8).
-    url: where the page came from; kept in the result.
-    format: "txt" (plain text) or "md" (Markdown: headings, lists, tables, code).
+    url: where the page came from; kept in the result, and in Markdown the
+      URL relative links resolve against (below <base href>).
+    format: "txt" (plain text) or "md" (Markdown: headings, lists, tables,
+      code, links, emphasis).
     lang: the article's language (ISO 639-1) if known; None identifies it.
     encoding: force the input encoding of bytes (e.g. "windows-1251").
     encoding_hint: the charset the server sent (HTTP Content-Type): it ranks
       below a byte-order mark and above <meta>; unknown names are ignored.
     include_title: print the title first (default True).
     keep_foreign: keep chrome written in another language than the article's.
+    links: Markdown: links as [text](url) (default True); False keeps their text.
+    images: Markdown: images with alt text as ![alt](src) (default False).
 
     Raises WinnowError when the library refuses the page or an option (an
     unknown encoding or language, a page past the tree-memory budget).
@@ -144,7 +155,8 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
         data = bytes(html)
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
-    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign)
+    opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign,
+                    url, links, images)
     res = _Result()
     status = _lib.winnow_extract(data, len(data), ctypes.byref(opts), ctypes.byref(res))
     if status != 0:
