@@ -547,10 +547,10 @@ static void open_inline(segmenter *s, wn_span_kind kind, const char *target) {
 }
 
 /* The part of an open span in the block so far becomes a span of it. */
-static void end_part(segmenter *s, open_span *o) {
+static void end_part(segmenter *s, open_span *o, size_t end) {
   if (o->start < 0) return;
-  if (s->text.len > (size_t)o->start)
-    span_list_add(&s->done, (wn_span){(size_t)o->start, s->text.len, o->kind,
+  if (end > (size_t)o->start)
+    span_list_add(&s->done, (wn_span){(size_t)o->start, end, o->kind,
                                       dup_or_null(o->target), NULL});
   o->start = -1;
   s->unstarted++;
@@ -559,7 +559,7 @@ static void end_part(segmenter *s, open_span *o) {
 static void close_inline(segmenter *s) {
   open_span *o = &s->open[--s->open_count];
   if (o->start < 0) s->unstarted--;
-  else end_part(s, o), s->unstarted--;
+  else end_part(s, o, s->text.len), s->unstarted--;
 }
 
 /* Images first where spans start together, then the outer span first. */
@@ -609,7 +609,7 @@ static char *language_name(const char *lang) {
 
 /* Hand the block's spans to it (the text is final and not empty). */
 static void attach_spans(segmenter *s, wn_block *b) {
-  for (size_t i = 0; i < s->open_count; i++) end_part(s, &s->open[i]);
+  for (size_t i = 0; i < s->open_count; i++) end_part(s, &s->open[i], b->text_len);
   for (size_t i = 0; i < s->images.count; i++) span_list_add(&s->done, s->images.items[i]);
   s->images.count = 0;
   size_t kept = 0;
