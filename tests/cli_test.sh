@@ -281,6 +281,21 @@ printf '{"url":"https://example.com/port/","html":%s}\n' "$(python3 -c 'import j
 "$WINNOW" --jsonl --format=md <"$TMP/links.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
 expect_grep "--jsonl links resolve against the record's url" "$TMP/out" '\[the tide tables\]\(https://example\.com/port/tables\.html\)'
 
+# WARC records: Markdown text with links resolved against WARC-Target-URI.
+python3 - "$LINKPAGE" "$TMP/links.warc" <<'EOF'
+import sys
+html = open(sys.argv[1], 'rb').read()
+http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/port/\r\n"
+        "WARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2025-01-01T00:00:00Z\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        "Content-Length: %d\r\n\r\n" % len(http)).encode()
+open(sys.argv[2], 'wb').write(head + http + b"\r\n\r\n")
+EOF
+run --warc --format=md "$TMP/links.warc"
+expect_rc "--warc --format=md exits 0" 0
+expect_grep "--warc links resolve against WARC-Target-URI" "$TMP/out" '\[the tide tables\]\(https://example\.com/port/tables\.html\)'
+
 # Out of memory fails that page with one line, and the next page is still
 # cleaned. (ulimit -v cannot be used under AddressSanitizer, which reserves
 # terabytes of address space.)
