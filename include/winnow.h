@@ -70,7 +70,7 @@ enum {
 typedef enum winnow_format {
   WINNOW_FORMAT_TEXT = 0, /* title, then blocks separated by blank lines */
   WINNOW_FORMAT_EXPLAIN,  /* one line per block: keep/drop, reason, scores */
-  WINNOW_FORMAT_MARKDOWN  /* headings, lists, tables, code fences; links' text */
+  WINNOW_FORMAT_MARKDOWN  /* headings, lists, tables, code fences, links, emphasis */
 } winnow_format;
 
 typedef struct winnow_options {
@@ -101,6 +101,12 @@ typedef struct winnow_options {
    * 0); in Markdown a "## Comments" heading comes before them. Comment
    * forms, share rows and counters still go. */
   int keep_comments;
+  /* Markdown only (WINNOW_FORMAT_MARKDOWN): */
+  const char *url; /* the page's URL: relative links resolve against it (below
+                      <base href>); NULL = links stay relative */
+  int links;       /* links as [text](url) (default 1); targets other than
+                      http(s), mailto and relative ones keep only their text */
+  int images;      /* images with alt text as ![alt](src) (default 0) */
 } winnow_options;
 
 typedef struct winnow_result {

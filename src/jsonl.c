@@ -128,10 +128,14 @@ static int extract_record(json_t *obj, json_t *html, unsigned long lineno, FILE 
   if (opts) text_only = *opts;
   else winnow_options_init(&text_only);
   text_only.include_title = 0;
-  text_only.format = WINNOW_FORMAT_TEXT;
+  /* Markdown when asked for; anything else (--explain) is text. */
+  if (text_only.format != WINNOW_FORMAT_MARKDOWN) text_only.format = WINNOW_FORMAT_TEXT;
   /* The HTTP charset the crawler saw, ranked as browsers rank it. */
   json_t *charset = json_object_get(obj, "charset");
   if (json_is_string(charset)) text_only.encoding_hint = json_string_value(charset);
+  /* Markdown's relative links resolve against the record's URL. */
+  json_t *url = json_object_get(obj, "url");
+  if (json_is_string(url) && !text_only.url) text_only.url = json_string_value(url);
   winnow_result res;
   winnow_status st = winnow_extract(json_string_value(html), json_string_length(html),
                                     &text_only, &res);

@@ -49,7 +49,8 @@ static void catch_interrupts(void) {
 enum {
   OPT_VERSION = 256, OPT_ENCODING, OPT_ENCODING_HINT, OPT_NO_TITLE, OPT_EXPLAIN, OPT_LANG, OPT_KEEP_FOREIGN,
   OPT_FORMAT, OPT_SKIP_EXISTING, OPT_GLOB, OPT_EXT, OPT_JSONL, OPT_WARC, OPT_MAX_BYTES,
-  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW, OPT_TIMEOUT, OPT_COMMENTS
+  OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_TREE_MEMORY, OPT_FOLLOW, OPT_TIMEOUT, OPT_COMMENTS,
+  OPT_URL, OPT_LINKS, OPT_NO_LINKS, OPT_IMAGES
 };
 
 /* Inputs larger than this are refused unless --max-bytes says otherwise. */
@@ -63,6 +64,7 @@ typedef struct cli {
   const char *out_dir;   /* batch mode when set */
   int jobs;
   bool quiet, skip_existing, follow, jsonl, warc;
+  const char *markdown_only; /* the last option given that only Markdown uses */
   const char *glob, *extensions;
   size_t max_bytes;
 } cli;
@@ -110,7 +112,17 @@ static const char *const usage_text =
     "      --format=FMT     txt (default), md (Markdown: headings, lists, tables,\n"
     "                       code fences) or json (one object: path or url,\n"
     "                       title, lang, text, and author/date when stated;\n"
-    "                       bytes of a path that are not UTF-8 as \\xNN)\n"
+    "                       bytes of a path that are not UTF-8 as \\xNN);\n"
+    "                       with --jsonl or --warc, txt or md: the records'\n"
+    "                       \"text\" is then plain text or Markdown\n"
+    "      --links          Markdown: links as [text](url) (the default); links\n"
+    "                       to other schemes than http, https and mailto keep\n"
+    "                       only their text\n"
+    "      --no-links       Markdown: only the links' text\n"
+    "      --images         Markdown: images with alt text as ![alt](src)\n"
+    "      --url=URL        Markdown: the page's URL, against which relative\n"
+    "                       links resolve (below <base href>); --jsonl and\n"
+    "                       --warc take each record's url instead\n"
     "      --max-bytes=N    refuse pages over N bytes (K, M, G suffixes;\n"
     "                       default 64M); with --jsonl, lines over N bytes,\n"
     "                       and with --warc, response records over N bytes,\n"
@@ -152,10 +164,11 @@ static const char *const usage_text =
     "      --jsonl          read JSON Lines on stdin, one page per line:\n"
     "                       {\"id\" or \"url\": ..., \"html\": ...}; other fields\n"
     "                       are passed through; a bad line gives an error\n"
-    "                       record for that line and the stream goes on\n"
+    "                       record for that line and the stream goes on;\n"
+    "                       --format=md makes \"text\" Markdown\n"
     "      --warc           the FILEs are WARC files (.warc, .warc.gz): every\n"
     "                       HTML response becomes {url, warc_record_id, date,\n"
-    "                       title, lang, text}\n"
+    "                       title, lang, text}; --format=md as with --jsonl\n"
     "\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
@@ -494,6 +507,10 @@ static int parse_options(int argc, char **argv, cli *c) {
       {"ext", required_argument, NULL, OPT_EXT},
       {"jsonl", no_argument, NULL, OPT_JSONL},
       {"warc", no_argument, NULL, OPT_WARC},
+      {"url", required_argument, NULL, OPT_URL},
+      {"links", no_argument, NULL, OPT_LINKS},
+      {"no-links", no_argument, NULL, OPT_NO_LINKS},
+      {"images", no_argument, NULL, OPT_IMAGES},
       {NULL, 0, NULL, 0}};
   int ch;
   opterr = 0; /* our own messages: getopt's would print the full argv[0] */
@@ -559,6 +576,19 @@ static int parse_options(int argc, char **argv, cli *c) {
     case OPT_EXT: c->extensions = optarg; break;
     case OPT_JSONL: c->jsonl = true; break;
     case OPT_WARC: c->warc = true; break;
+    case OPT_URL:
+      c->opts.url = optarg;
+      c->markdown_only = "--url";
+      break;
+    case OPT_LINKS:
+    case OPT_NO_LINKS:
+      c->opts.links = ch == OPT_LINKS;
+      c->markdown_only = ch == OPT_LINKS ? "--links" : "--no-links";
+      break;
+    case OPT_IMAGES:
+      c->opts.images = 1;
+      c->markdown_only = "--images";
+      break;
     case ':':
       usage_error("option requires an argument", argv[optind - 1]);
       return EXIT_USAGE;
@@ -605,6 +635,21 @@ static int check_modes(const cli *c, int operands, const char *first_operand) {
     usage_error("--ext and --glob both choose the files: give one", "");
     return EXIT_USAGE;
   }
+  /* Records are JSON already: their "text" is plain text or Markdown. */
+  if ((c->jsonl || c->warc) && c->format == WN_OUTPUT_JSON) {
+    usage_error("--jsonl and --warc write JSON records; --format chooses their text (txt or md)",
+                "--format=json");
+    return EXIT_USAGE;
+  }
+  if (c->markdown_only && c->format != WN_OUTPUT_MARKDOWN) {
+    usage_error("this option needs --format=md", c->markdown_only);
+    return EXIT_USAGE;
+  }
+  if (c->opts.url && (modes > 0 || operands > 1)) {
+    usage_error("--url names one page's URL: not with -o, --jsonl, --warc or several files",
+                c->opts.url);
+    return EXIT_USAGE;
+  }
   if (c->explain && (modes > 0 || c->format != WN_OUTPUT_TEXT)) {
     usage_error("--explain works on single pages in text format", "--explain");
     return EXIT_USAGE;
@@ -627,9 +672,17 @@ static int stop_interrupted(void) {
   return EXIT_INTERRUPTED;
 }
 
+/* The extraction options of a record stream: --format=md makes "text" Markdown. */
+static winnow_options record_options(const cli *c) {
+  winnow_options o = c->opts;
+  o.format = c->format == WN_OUTPUT_MARKDOWN ? WINNOW_FORMAT_MARKDOWN : WINNOW_FORMAT_TEXT;
+  return o;
+}
+
 static int run_jsonl(const cli *c) {
   wn_jsonl_stats stats;
-  int failed = wn_jsonl_process(stdin, stdout, &c->opts, c->max_bytes, &stats);
+  winnow_options o = record_options(c);
+  int failed = wn_jsonl_process(stdin, stdout, &o, c->max_bytes, &stats);
   if (interrupted) return stop_interrupted();
   if (failed != 0) {
     if (errno != EPIPE) fprintf(stderr, "winnow: --jsonl: %s\n", strerror(errno));
@@ -646,9 +699,10 @@ static int run_jsonl(const cli *c) {
 
 static int run_warc(const cli *c, int argc, char **argv) {
   int code = EXIT_OK;
+  winnow_options o = record_options(c);
   for (int i = optind; i < argc; i++) {
     wn_warc_stats stats;
-    int failed = wn_warc_process(argv[i], stdout, stderr, &c->opts, c->max_bytes, &stats);
+    int failed = wn_warc_process(argv[i], stdout, stderr, &o, c->max_bytes, &stats);
     if (interrupted) return stop_interrupted();
     if (failed != 0) {
       if (errno == EPIPE) return EXIT_INPUT;

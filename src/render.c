@@ -10,6 +10,7 @@
 #include "classify.h"
 #include "langid.h"
 #include "lexicon.h"
+#include "url.h"
 
 /* --explain shows this many bytes of each block's text. */
 static const size_t EXPLAIN_TEXT_BYTES = 100;
@@ -466,7 +467,7 @@ static bool same_one_line(const char *a, size_t a_len, const char *b) {
   return true;
 }
 
-static void md_code(wn_buf *out, const char *text, size_t len) {
+static void md_code(wn_buf *out, const char *text, size_t len, const char *lang) {
   size_t longest = 0, run = 0;
   for (size_t i = 0; i < len; i++) {
     run = text[i] == '`' ? run + 1 : 0;
@@ -474,6 +475,7 @@ static void md_code(wn_buf *out, const char *text, size_t len) {
   }
   size_t fence = longest >= 3 ? longest + 1 : 3;
   for (size_t i = 0; i < fence; i++) wn_buf_putc(out, '`');
+  if (lang) wn_buf_puts(out, lang);
   wn_buf_putc(out, '\n');
   wn_buf_append(out, text, len);
   wn_buf_putc(out, '\n');
@@ -540,6 +542,8 @@ typedef struct md_level {
 
 typedef struct md_writer {
   const wn_page *page;
+  const wn_md_options *opts;
+  char *base;        /* what links resolve against, or NULL */
   md_tree tree;
   wn_buf *raw;
   wn_buf unit;
@@ -552,6 +556,215 @@ typedef struct md_writer {
   bool prev_ordered;
   char prev_bullet;  /* the top level's marker in the last list */
 } md_writer;
+
+/* ---- inline markup ----------------------------------------------------- */
+
+
+/* A link destination as plain ASCII: bytes that would end or break it
+ * (spaces, parentheses, angle brackets, quotes, backslashes, controls) and
+ * all non-ASCII bytes percent-encoded. */
+static void md_url(wn_buf *out, const char *url) {
+  for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+    if (*p <= 0x20 || *p >= 0x7F || strchr("<>()\\\"`", *p)) wn_buf_printf(out, "%%%02X", *p);
+    else wn_buf_putc(out, (char)*p);
+  }
+}
+
+static bool md_blank(char c) { return c == ' ' || c == '\n'; }
+
+/* The longest run of backticks in text[from, to). */
+static size_t md_backtick_run(const char *text, size_t from, size_t to) {
+  size_t longest = 0, run = 0;
+  for (size_t i = from; i < to; i++) {
+    run = text[i] == '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/* One span as it is written: its range without surrounding blanks, its
+ * resolved target, or not at all. */
+typedef struct md_span {
+  size_t start, end;
+  wn_span_kind kind;
+  char *url;
+  const char *alt;
+  bool use;
+} md_span;
+
+static void md_span_prepare(const md_writer *w, const wn_block *b, const wn_span *in,
+                            md_span *out) {
+  memset(out, 0, sizeof *out);
+  out->start = in->start;
+  out->end = in->end;
+  out->kind = in->kind;
+  out->alt = in->alt;
+  while (out->start < out->end && md_blank(b->text[out->start])) out->start++;
+  while (out->end > out->start && md_blank(b->text[out->end - 1])) out->end--;
+  switch (in->kind) {
+  case WN_SPAN_LINK:
+    if (w->opts->links) out->url = wn_url_resolve(w->base, in->target);
+    out->use = out->url != NULL && out->end > out->start;
+    break;
+  case WN_SPAN_IMAGE:
+    if (w->opts->images) out->url = wn_url_resolve(w->base, in->target);
+    out->use = out->url != NULL;
+    break;
+  case WN_SPAN_CODE:
+    /* One backtick inside is fenced by two; longer runs stay text. */
+    out->use = out->end > out->start && md_backtick_run(b->text, out->start, out->end) <= 1;
+    break;
+  default:
+    out->use = out->end > out->start;
+  }
+}
+
+static void md_image(wn_buf *out, const md_span *sp) {
+  wn_buf_puts(out, "![");
+  for (const char *p = sp->alt; *p; p++) {
+    if (md_inline_special(*p)) wn_buf_putc(out, '\\');
+    wn_buf_putc(out, *p == '\n' || *p == '\t' ? ' ' : *p);
+  }
+  wn_buf_puts(out, "](");
+  md_url(out, sp->url);
+  wn_buf_putc(out, ')');
+}
+
+/* Code spans: one backtick more than the longest run inside, and a space
+ * inside the fence where the code starts or ends with a backtick. */
+static void md_code_fence(wn_buf *out, const wn_block *b, const md_span *sp, bool opening) {
+  bool pad = b->text[sp->start] == '`' || b->text[sp->end - 1] == '`';
+  size_t n = md_backtick_run(b->text, sp->start, sp->end) + 1;
+  if (!opening && pad) wn_buf_putc(out, ' ');
+  for (size_t i = 0; i < n; i++) wn_buf_putc(out, '`');
+  if (opening && pad) wn_buf_putc(out, ' ');
+}
+
+static void md_open(wn_buf *out, const wn_block *b, const md_span *sp) {
+  switch (sp->kind) {
+  case WN_SPAN_LINK: wn_buf_putc(out, '['); break;
+  case WN_SPAN_EMPHASIS: wn_buf_putc(out, '*'); break;
+  case WN_SPAN_STRONG: wn_buf_puts(out, "**"); break;
+  case WN_SPAN_CODE: md_code_fence(out, b, sp, true); break;
+  default: break;
+  }
+}
+
+static void md_close(wn_buf *out, const wn_block *b, const md_span *sp) {
+  switch (sp->kind) {
+  case WN_SPAN_LINK:
+    wn_buf_puts(out, "](");
+    md_url(out, sp->url);
+    wn_buf_putc(out, ')');
+    break;
+  case WN_SPAN_EMPHASIS: wn_buf_putc(out, '*'); break;
+  case WN_SPAN_STRONG: wn_buf_puts(out, "**"); break;
+  case WN_SPAN_CODE: md_code_fence(out, b, sp, false); break;
+  default: break;
+  }
+}
+
+/* The spans being written, innermost last. */
+typedef struct md_stack {
+  size_t *items;
+  size_t depth;
+  int code;     /* depth of an open code span, -1 if none */
+  int emphasis; /* open emphasis spans: page asterisks inside are escaped */
+  bool kinds[WN_SPAN_IMAGE + 1];
+} md_stack;
+
+/* Close every span that ends at `at`, and those inside it. */
+static void md_close_ended(wn_buf *out, const wn_block *b, const md_span *sp, md_stack *st,
+                           size_t at) {
+  size_t lowest = st->depth;
+  for (size_t d = 0; d < st->depth; d++)
+    if (sp[st->items[d]].end <= at) {
+      lowest = d;
+      break;
+    }
+  while (st->depth > lowest) {
+    const md_span *x = &sp[st->items[--st->depth]];
+    md_close(out, b, x);
+    st->kinds[x->kind] = false;
+    if (x->kind == WN_SPAN_CODE) st->code = -1;
+    if (x->kind == WN_SPAN_EMPHASIS || x->kind == WN_SPAN_STRONG) st->emphasis--;
+  }
+}
+
+static void md_open_starting(wn_buf *out, const wn_block *b, const md_span *sp, size_t n,
+                             size_t *next, md_stack *st, size_t at) {
+  for (; *next < n && sp[*next].start <= at; (*next)++) {
+    const md_span *x = &sp[*next];
+    if (!x->use || st->code >= 0 || st->kinds[x->kind]) continue;
+    if (x->kind == WN_SPAN_IMAGE) {
+      if (at > 0 && !md_blank(b->text[at - 1])) wn_buf_putc(out, ' ');
+      md_image(out, x);
+      if (at < b->text_len && !md_blank(b->text[at])) wn_buf_putc(out, ' ');
+      continue;
+    }
+    md_open(out, b, x);
+    st->kinds[x->kind] = true;
+    if (x->kind == WN_SPAN_CODE) st->code = (int)st->depth;
+    if (x->kind == WN_SPAN_EMPHASIS || x->kind == WN_SPAN_STRONG) st->emphasis++;
+    st->items[st->depth++] = *next;
+  }
+}
+
+/* The line of text starting at `from`: its length. */
+static size_t md_line_length(const wn_block *b, size_t from) {
+  const char *nl = memchr(b->text + from, '\n', b->text_len - from);
+  return nl ? (size_t)(nl - (b->text + from)) : b->text_len - from;
+}
+
+/*
+ * md_text_lines with the block's inline markup: the page's text escaped as
+ * there, the markup winnow writes around it live. A code span keeps its
+ * text as it is, on one line.
+ */
+static void md_rich_lines(const md_writer *w, wn_buf *out, const wn_block *b, const char *first,
+                          int indent) {
+  size_t n = b->span_count;
+  md_span *sp = wn_xcalloc(n, sizeof *sp);
+  for (size_t k = 0; k < n; k++) md_span_prepare(w, b, &b->spans[k], &sp[k]);
+  md_stack st = {wn_xmalloc(n * sizeof(size_t)), 0, -1, 0, {false}};
+  if (first) wn_buf_puts(out, first);
+  else md_spaces(out, indent);
+  size_t next = 0, line = 0;
+  long at = md_escape_at(b->text, md_line_length(b, 0));
+  for (size_t i = 0;; i++) {
+    md_close_ended(out, b, sp, &st, i);
+    md_open_starting(out, b, sp, n, &next, &st, i);
+    if (i >= b->text_len) break;
+    char c = b->text[i];
+    if (st.code >= 0) {
+      wn_buf_putc(out, c == '\n' ? ' ' : c);
+      continue;
+    }
+    if (c == '\n') {
+      wn_buf_putc(out, '\n');
+      md_spaces(out, indent);
+      line = i + 1;
+      at = md_escape_at(b->text + line, md_line_length(b, line));
+      continue;
+    }
+    bool escape = md_inline_special(c) || (st.emphasis > 0 && c == '*') ||
+                  (at >= 0 && i == line + (size_t)at);
+    if (escape) wn_buf_putc(out, '\\');
+    wn_buf_putc(out, c);
+  }
+  for (size_t k = 0; k < n; k++) free(sp[k].url);
+  free(sp);
+  free(st.items);
+}
+
+/* A block's running text, with its markup where the page segmented with it. */
+static void md_block_lines(const md_writer *w, wn_buf *out, const wn_block *b, const char *first,
+                           int indent) {
+  if (b->span_count && b->spans_text_len == b->text_len)
+    md_rich_lines(w, out, b, first, indent);
+  else
+    md_text_lines(out, b->text, b->text_len, first, indent);
+}
 
 static long md_list_start(const wn_page *page, int list) {
   return page->elements[list].tag == GUMBO_TAG_OL ? page->elements[list].list_start : 1;
@@ -623,7 +836,7 @@ static void md_list_block(md_writer *w, const wn_block *b, int item) {
   bool continuation = level->item == item;
   md_begin(w, b->owner, same_run && !continuation);
   if (continuation) {
-    md_text_lines(&w->unit, b->text, b->text_len, NULL, level->indent + level->marker_width);
+    md_block_lines(w, &w->unit, b, NULL, level->indent + level->marker_width);
   } else {
     char marker[128]; /* indent < MD_MAX_LIST * 11, number <= 9 digits */
     int n;
@@ -636,7 +849,7 @@ static void md_list_block(md_writer *w, const wn_block *b, int item) {
     }
     level->marker_width = n - level->indent;
     level->item = item;
-    md_text_lines(&w->unit, b->text, b->text_len, marker, level->indent + level->marker_width);
+    md_block_lines(w, &w->unit, b, marker, level->indent + level->marker_width);
   }
   md_end(w, b->owner, true);
 }
@@ -685,7 +898,24 @@ static void md_comments_heading(md_writer *w, const wn_block *b) {
   md_end(w, b->owner, false);
 }
 
+/* Links resolve against <base href> (itself resolved against the page's
+ * URL), else the page's URL. */
+static char *md_base(const wn_page *page, const char *url) {
+  if (page->base_href) {
+    char *base = wn_url_resolve(wn_url_is_web(url) ? url : NULL, page->base_href);
+    if (wn_url_is_web(base)) return base;
+    free(base);
+  }
+  return wn_url_is_web(url) ? wn_xstrndup(url, strlen(url)) : NULL;
+}
+
 void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
+  wn_md_options o = {include_title, true, false, NULL};
+  wn_render_markdown_with(page, &o, out);
+}
+
+void wn_render_markdown_with(const wn_page *page, const wn_md_options *opts, wn_buf *out) {
+  int include_title = opts->include_title;
   size_t first = md_next_kept(page, 0);
   if (first >= page->block_count) {
     if (title_is_the_text(page, include_title)) {
@@ -701,6 +931,8 @@ void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
   md_writer w;
   memset(&w, 0, sizeof w);
   w.page = page;
+  w.opts = opts;
+  w.base = md_base(page, opts->url);
   w.prev_owner = -1;
   w.run_quote = -1;
   md_tree_build(page, &w.tree);
@@ -738,8 +970,8 @@ void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
       if (b->kind == WN_BLOCK_HEADING)
         md_heading(&w.unit, b->heading_level >= 1 && b->heading_level <= 6 ? b->heading_level : 1,
                    b->text, b->text_len);
-      else if (b->kind == WN_BLOCK_CODE) md_code(&w.unit, b->text, b->text_len);
-      else md_text_lines(&w.unit, b->text, b->text_len, NULL, 0);
+      else if (b->kind == WN_BLOCK_CODE) md_code(&w.unit, b->text, b->text_len, b->code_lang);
+      else md_block_lines(&w, &w.unit, b, NULL, 0);
       md_end(&w, b->owner, false);
     }
     i = md_next_kept(page, i + 1);
@@ -749,4 +981,5 @@ void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out) {
   wn_buf_free(&raw);
   wn_buf_free(&w.unit);
   md_tree_free(&w.tree);
+  free(w.base);
 }

@@ -10,6 +10,8 @@
 #ifndef WN_RENDER_H
 #define WN_RENDER_H
 
+#include <stdbool.h>
+
 #include "buffer.h"
 #include "segment.h"
 
@@ -27,6 +29,24 @@ void wn_render_explain(const wn_page *page, wn_buf *out);
  * line are escaped. Ends with one newline; empty when nothing is kept. NFC.
  */
 void wn_render_markdown(const wn_page *page, int include_title, wn_buf *out);
+
+/*
+ * The same, with the inline markup of pages segmented with spans
+ * (wn_segment_marked): links as [text](url) when `links`, resolved against
+ * <base href> or `url` (links to other schemes than http, https and mailto
+ * keep only their text), images with alt text as ![alt](src) when `images`,
+ * *emphasis*, **strong** and `code`; code fences name the code's language.
+ * Page text stays escaped. wn_render_markdown() is this with links on,
+ * images off and no URL.
+ */
+typedef struct wn_md_options {
+  int include_title;
+  bool links;
+  bool images;
+  const char *url; /* the page's own URL, or NULL */
+} wn_md_options;
+
+void wn_render_markdown_with(const wn_page *page, const wn_md_options *opts, wn_buf *out);
 
 /* NFC-normalise `len` bytes of UTF-8 into a new string (caller frees). */
 char *wn_nfc(const char *s, size_t len, size_t *out_len);

@@ -331,7 +331,21 @@ typedef struct frame {
   bool pre;
   bool data_row;
   bool lang;        /* has a lang attribute */
+  bool span;        /* opened an inline span (links, emphasis, code) */
 } frame;
+
+/* An inline element being walked; its span starts at its first character. */
+typedef struct open_span {
+  wn_span_kind kind;
+  const char *target; /* in the parse tree */
+  long start;         /* -1 until text comes */
+} open_span;
+
+/* Spans of the block being built, and images waiting for text to follow. */
+typedef struct span_list {
+  wn_span *items;
+  size_t count, cap;
+} span_list;
 
 typedef struct segmenter {
   wn_page *page;
@@ -351,6 +365,14 @@ typedef struct segmenter {
   int data_row_depth;
   const wn_cleaned *cleaned; /* the elements not to enter (clean stage) */
   size_t body_text_chars;
+  /* Inline markup, when asked for: */
+  bool spans;
+  open_span *open;
+  size_t open_count, open_cap;
+  size_t unstarted;       /* open spans still waiting for their first character */
+  span_list done;         /* spans of the block being built */
+  span_list images;       /* images before any text of the next block */
+  const char *code_lang;  /* class of the code block being built (in the tree) */
 } segmenter;
 
 /* An <ol>'s first number, from its start attribute (1 when absent or odd). */
@@ -486,6 +508,148 @@ void wn_block_measure(wn_block *b) {
   if (is_code_token(&token)) b->code_chars += token.chars;
 }
 
+/* ---- inline spans ------------------------------------------------------ */
+
+static char *collapsed_value(const char *value);
+
+static void span_list_add(span_list *l, wn_span span) {
+  if (l->count == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 8;
+    l->items = wn_xrealloc(l->items, l->cap * sizeof *l->items);
+  }
+  l->items[l->count++] = span;
+}
+
+static void span_list_clear(span_list *l) {
+  for (size_t i = 0; i < l->count; i++) {
+    free(l->items[i].target);
+    free(l->items[i].alt);
+  }
+  l->count = 0;
+}
+
+static char *dup_or_null(const char *s) { return s ? wn_xstrndup(s, strlen(s)) : NULL; }
+
+/* Open spans start at the character about to be appended. */
+static void start_spans(segmenter *s) {
+  if (!s->unstarted) return;
+  for (size_t i = 0; i < s->open_count; i++)
+    if (s->open[i].start < 0) s->open[i].start = (long)s->text.len;
+  s->unstarted = 0;
+}
+
+static void open_inline(segmenter *s, wn_span_kind kind, const char *target) {
+  if (s->open_count == s->open_cap) {
+    s->open_cap = s->open_cap ? s->open_cap * 2 : 16;
+    s->open = wn_xrealloc(s->open, s->open_cap * sizeof *s->open);
+  }
+  s->open[s->open_count++] = (open_span){kind, target, -1};
+  s->unstarted++;
+}
+
+/* The part of an open span in the block so far becomes a span of it. */
+static void end_part(segmenter *s, open_span *o, size_t end) {
+  if (o->start < 0) return;
+  if (end > (size_t)o->start)
+    span_list_add(&s->done, (wn_span){(size_t)o->start, end, o->kind,
+                                      dup_or_null(o->target), NULL});
+  o->start = -1;
+  s->unstarted++;
+}
+
+static void close_inline(segmenter *s) {
+  open_span *o = &s->open[--s->open_count];
+  if (o->start < 0) s->unstarted--;
+  else end_part(s, o, s->text.len), s->unstarted--;
+}
+
+/* Images first where spans start together, then the outer span first. */
+static int span_order(const void *pa, const void *pb) {
+  const wn_span *a = pa, *b = pb;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  bool ia = a->kind == WN_SPAN_IMAGE, ib = b->kind == WN_SPAN_IMAGE;
+  if (ia != ib) return ia ? -1 : 1;
+  if (a->end != b->end) return a->end > b->end ? -1 : 1;
+  return 0;
+}
+
+/* Sorting must keep nested spans of one range in their nesting order:
+ * an insertion sort is stable, and blocks hold few spans. */
+static void sort_spans(wn_span *items, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    wn_span x = items[i];
+    size_t j = i;
+    while (j > 0 && span_order(&items[j - 1], &x) > 0) {
+      items[j] = items[j - 1];
+      j--;
+    }
+    items[j] = x;
+  }
+}
+
+/* A code block's language from its class: "language-python", "lang-js". */
+static const char *class_language(const GumboNode *node) {
+  const char *cls = attr(node, "class");
+  if (!cls) return NULL;
+  for (const char *p = cls; *p;) {
+    while (*p == ' ' || *p == '\t') p++;
+    if (strncmp(p, "language-", 9) == 0 && p[9] && p[9] != ' ') return p + 9;
+    if (strncmp(p, "lang-", 5) == 0 && p[5] && p[5] != ' ') return p + 5;
+    while (*p && *p != ' ' && *p != '\t') p++;
+  }
+  return NULL;
+}
+
+/* The language name as an info string may hold it: letters, digits, +#._- */
+static char *language_name(const char *lang) {
+  size_t n = 0;
+  while (n < 32 && (isalnum((unsigned char)lang[n]) || strchr("+#._-", lang[n]) != NULL) && lang[n])
+    n++;
+  return n ? wn_xstrndup(lang, n) : NULL;
+}
+
+/* Hand the block's spans to it (the text is final and not empty). */
+static void attach_spans(segmenter *s, wn_block *b) {
+  for (size_t i = 0; i < s->open_count; i++) end_part(s, &s->open[i], b->text_len);
+  for (size_t i = 0; i < s->images.count; i++) span_list_add(&s->done, s->images.items[i]);
+  s->images.count = 0;
+  size_t kept = 0;
+  for (size_t i = 0; i < s->done.count; i++) {
+    wn_span *sp = &s->done.items[i];
+    if (sp->end > b->text_len) sp->end = b->text_len;
+    if (sp->start > sp->end || (sp->start == sp->end && sp->kind != WN_SPAN_IMAGE)) {
+      free(sp->target);
+      free(sp->alt);
+      continue;
+    }
+    s->done.items[kept++] = *sp;
+  }
+  if (kept) {
+    b->spans = wn_xmalloc(kept * sizeof *b->spans);
+    memcpy(b->spans, s->done.items, kept * sizeof *b->spans);
+    sort_spans(b->spans, kept);
+  }
+  b->span_count = kept;
+  b->spans_text_len = b->text_len;
+  s->done.count = 0;
+  if (b->kind == WN_BLOCK_CODE && s->code_lang) b->code_lang = language_name(s->code_lang);
+}
+
+/* An image with alt text, where it stands in the text (before the next
+ * block's text when none precedes it). */
+static void note_image(segmenter *s, const GumboNode *img) {
+  const char *src = attr(img, "src");
+  if (!src || !*src || strncasecmp(src, "data:", 5) == 0) src = attr(img, "data-src");
+  char *alt = attr(img, "alt") ? collapsed_value(attr(img, "alt")) : NULL;
+  if (!src || !alt || !*alt) {
+    free(alt);
+    return;
+  }
+  size_t at = s->text.len;
+  wn_span image = {at, at, WN_SPAN_IMAGE, wn_xstrndup(src, strlen(src)), alt};
+  span_list_add(at ? &s->done : &s->images, image);
+}
+
 /* Trim trailing spaces and newlines from the block text. */
 static void trim_end(wn_buf *text) {
   while (text->len && (text->data[text->len - 1] == ' ' || text->data[text->len - 1] == '\n'))
@@ -495,6 +659,11 @@ static void trim_end(wn_buf *text) {
 static void flush_block(segmenter *s) {
   trim_end(&s->text);
   if (s->text.len == 0) {
+    if (s->spans) {
+      span_list_clear(&s->done);
+      for (size_t i = 0; i < s->open_count; i++)
+        if (s->open[i].start >= 0) s->open[i].start = -1, s->unstarted++;
+    }
     s->link_chars = 0;
     s->card_link_chars = 0;
     s->pending_space = false;
@@ -518,6 +687,7 @@ static void flush_block(segmenter *s) {
   b->lang_tagged = s->lang_tagged;
   b->lang = -1;
   s->lang_tagged = false;
+  if (s->spans) attach_spans(s, b);
   wn_block_measure(b);
   if (b->link_chars > b->chars) b->link_chars = b->chars;
   s->body_text_chars += (size_t)b->chars;
@@ -543,6 +713,7 @@ static void append_char(segmenter *s, int owner, const char *bytes, size_t len) 
       s->text.data[s->text.len - 1] != ' ')
     wn_buf_putc(&s->text, ' ');
   s->pending_space = false;
+  start_spans(s);
   wn_buf_append(&s->text, bytes, len);
   if (s->in_link && ((unsigned char)bytes[0] & 0xC0) != 0x80) count_link_char(s);
 }
@@ -554,6 +725,7 @@ static void append_text(segmenter *s, int owner, const char *text) {
     if (s->text.len == 0) s->text_owner = owner;
     for (; *p; p++) {
       if (*p == '\r') continue;
+      start_spans(s);
       wn_buf_putc(&s->text, (char)*p);
       if (s->in_link && !isspace(*p) && (*p & 0xC0) != 0x80) count_link_char(s);
     }
@@ -600,6 +772,21 @@ static char *collapsed_text(const GumboNode *element) {
   return wn_buf_detach(&out, NULL);
 }
 
+/* An attribute's value with whitespace collapsed and trimmed. */
+static char *collapsed_value(const char *value) {
+  wn_buf out;
+  wn_buf_init(&out);
+  bool space = false;
+  for (const char *p = value; *p; p++) {
+    if (isspace((unsigned char)*p)) { space = true; continue; }
+    if (space && out.len) wn_buf_putc(&out, ' ');
+    space = false;
+    wn_buf_putc(&out, *p);
+  }
+  if (!out.data) wn_buf_append(&out, "", 0);
+  return wn_buf_detach(&out, NULL);
+}
+
 static void set_once(char **slot, const char *value) {
   if (*slot || !value) return;
   while (isspace((unsigned char)*value)) value++;
@@ -631,6 +818,8 @@ static void read_head(wn_page *page, const GumboNode *head) {
       page->html_title = collapsed_text(child);
     else if (child->v.element.tag == GUMBO_TAG_META)
       read_meta(page, child);
+    else if (child->v.element.tag == GUMBO_TAG_BASE)
+      set_once(&page->base_href, attr(child, "href"));
   }
 }
 
@@ -658,6 +847,30 @@ static bool leads_elsewhere(const segmenter *s, const GumboNode *node, int owner
   return s->page->elements[owner].heading_level == 0;
 }
 
+static bool span_kind_of(GumboTag tag, bool in_pre, wn_span_kind *kind) {
+  switch (tag) {
+  case GUMBO_TAG_EM: case GUMBO_TAG_I: *kind = WN_SPAN_EMPHASIS; return true;
+  case GUMBO_TAG_STRONG: case GUMBO_TAG_B: *kind = WN_SPAN_STRONG; return true;
+  case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP: case GUMBO_TAG_TT:
+    *kind = WN_SPAN_CODE;
+    return !in_pre;
+  default: return false;
+  }
+}
+
+/* The inline markup an element opens, and a code block's language. */
+static void note_inline(segmenter *s, frame *f, const GumboNode *node) {
+  wn_span_kind kind;
+  if (f->link) {
+    open_inline(s, WN_SPAN_LINK, attr(node, "href"));
+    f->span = true;
+  } else if (span_kind_of(node->v.element.tag, s->in_pre > 0, &kind)) {
+    open_inline(s, kind, NULL);
+    f->span = true;
+  }
+  if (s->in_pre && !s->code_lang) s->code_lang = class_language(node);
+}
+
 static void enter_element(segmenter *s, const GumboNode *node) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_HEAD) {
@@ -668,6 +881,7 @@ static void enter_element(segmenter *s, const GumboNode *node) {
   /* "Email<input>Password" are two words; a ruby reading (<rt>, <rp>) sits
    * inside one: 子<rt>こ</rt>ども is the word 子ども. */
   if (skip == WN_SKIP_TAG && tag != GUMBO_TAG_RT && tag != GUMBO_TAG_RP) s->pending_space = true;
+  if (skip == WN_SKIP_TAG && tag == GUMBO_TAG_IMG && s->spans && s->depth) note_image(s, node);
   if (skip != WN_SKIP_NONE) return;
   frame *parent = s->depth ? &s->stack[s->depth - 1] : NULL;
   if (tag == GUMBO_TAG_BR) {
@@ -711,6 +925,7 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     f.lang = true;
     s->in_lang++;
   }
+  if (s->spans) note_inline(s, &f, node);
   push(s, f);
 }
 
@@ -720,8 +935,12 @@ static void leave_element(segmenter *s) {
     s->in_link--;
     s->link_element = f.outer_link;
   }
+  if (f.span) close_inline(s);
   if (f.block) flush_block(s);
-  if (f.pre) s->in_pre--;
+  if (f.pre) {
+    s->in_pre--;
+    s->code_lang = NULL; /* after its block took it */
+  }
   if (f.lang) s->in_lang--;
   if (f.data_row) s->data_row_depth--;
 }
@@ -762,6 +981,11 @@ static void walk(segmenter *s, const GumboNode *root) {
 }
 
 void wn_segment_cleaned(const GumboOutput *output, const wn_cleaned *cleaned, wn_page *page) {
+  wn_segment_marked(output, cleaned, false, page);
+}
+
+void wn_segment_marked(const GumboOutput *output, const wn_cleaned *cleaned, bool spans,
+                       wn_page *page) {
   memset(page, 0, sizeof *page);
   page->stated_lang = -1;
   page->doc_lang = -1;
@@ -773,6 +997,7 @@ void wn_segment_cleaned(const GumboOutput *output, const wn_cleaned *cleaned, wn
   wn_buf_init(&s->text);
   s->cleaned = cleaned;
   s->link_element = -1;
+  s->spans = spans;
   wn_recovery recovery;
   wn_recovery_push(&recovery);
   int jumped = setjmp(recovery.jump);
@@ -786,6 +1011,11 @@ void wn_segment_cleaned(const GumboOutput *output, const wn_cleaned *cleaned, wn
   }
   wn_buf_free(&s->text);
   free(s->stack);
+  free(s->open);
+  span_list_clear(&s->done);
+  span_list_clear(&s->images);
+  free(s->done.items);
+  free(s->images.items);
   free(s);
   if (jumped) wn_jump_outward(jumped);
 }
@@ -798,7 +1028,16 @@ void wn_segment(const GumboOutput *output, wn_page *page) {
 }
 
 void wn_page_free(wn_page *page) {
-  for (size_t i = 0; i < page->block_count; i++) free(page->blocks[i].text);
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    free(b->text);
+    for (size_t k = 0; k < b->span_count; k++) {
+      free(b->spans[k].target);
+      free(b->spans[k].alt);
+    }
+    free(b->spans);
+    free(b->code_lang);
+  }
   free(page->blocks);
   free(page->elements);
   free(page->title);
@@ -806,6 +1045,7 @@ void wn_page_free(wn_page *page) {
   free(page->og_title);
   free(page->og_site_name);
   free(page->lang);
+  free(page->base_href);
   memset(page, 0, sizeof *page);
 }
 

@@ -77,6 +77,23 @@ typedef struct wn_element {
   bool in_price_grid;   /* inside a grid of priced cards */
 } wn_element;
 
+/* Inline markup inside a block's text, kept for Markdown (see
+ * wn_segment_marked). */
+typedef enum wn_span_kind {
+  WN_SPAN_LINK = 0, /* <a href>: target is the href as written */
+  WN_SPAN_EMPHASIS, /* em, i */
+  WN_SPAN_STRONG,   /* strong, b */
+  WN_SPAN_CODE,     /* code, kbd, samp, tt outside pre */
+  WN_SPAN_IMAGE     /* img with alt text: empty (start == end), target is its src */
+} wn_span_kind;
+
+typedef struct wn_span {
+  size_t start, end;  /* bytes of the block's text */
+  wn_span_kind kind;
+  char *target;       /* links and images, else NULL */
+  char *alt;          /* images */
+} wn_span;
+
 typedef struct wn_block {
   char *text;          /* whitespace-collapsed UTF-8, NUL-terminated */
   size_t text_len;     /* bytes */
@@ -104,6 +121,12 @@ typedef struct wn_block {
   float lang_gap;      /* how far the page's language trails it (nats) */
   double score;
   bool readers_comment; /* kept as a reader's comment (keep_comments) */
+  /* Markup, only when segmented with spans; sorted by start, outer first. */
+  wn_span *spans;
+  size_t span_count;
+  size_t spans_text_len; /* text_len the spans were measured on: a stage that
+                            rewrites the text leaves them unusable */
+  char *code_lang;     /* code blocks: the language their class names, or NULL */
 } wn_block;
 
 typedef struct wn_page {
@@ -127,11 +150,17 @@ typedef struct wn_page {
   bool keep_comments;   /* keep readers' comments after the article */
   int doc_lang;         /* the article's language (classifier), -1 = unknown */
   size_t caption_names; /* elements whose class/id says caption */
+  char *base_href;      /* <base href>, or NULL */
 } wn_page;
 
 /* Build the element table and the blocks for a parsed document, not
  * entering the elements `cleaned` skips (see clean.h). */
 void wn_segment_cleaned(const GumboOutput *output, const wn_cleaned *cleaned, wn_page *page);
+
+/* The same, and with `spans`, each block's inline markup (links,
+ * emphasis, code, images) and code blocks' languages, for Markdown. */
+void wn_segment_marked(const GumboOutput *output, const wn_cleaned *cleaned, bool spans,
+                       wn_page *page);
 
 /* The same, cleaning the tree first. */
 void wn_segment(const GumboOutput *output, wn_page *page);

@@ -667,11 +667,18 @@ static int emit_page(ctx *c, const warc_header *h, const http_info *info, const 
                      size_t len, uint64_t offset) {
   winnow_options o = *c->opts;
   o.include_title = 0; /* the record has a title field */
-  o.format = WINNOW_FORMAT_TEXT;
+  if (o.format != WINNOW_FORMAT_MARKDOWN) o.format = WINNOW_FORMAT_TEXT;
   /* The HTTP charset ranks as browsers rank it: above <meta>, below a BOM. */
   if (info->charset[0]) o.encoding_hint = info->charset;
+  const char *uri = h->field[F_URI] ? h->field[F_URI] : "";
+  size_t uri_len = strlen(uri);
+  if (uri_len >= 2 && uri[0] == '<' && uri[uri_len - 1] == '>') uri++, uri_len -= 2;
+  /* Markdown's relative links resolve against the record's URL. */
+  char *target = wn_xstrndup(uri, uri_len);
+  if (!o.url) o.url = target;
   winnow_result res;
   winnow_status st = winnow_extract(html, len, &o, &res);
+  free(target);
   if (st == WINNOW_ERR_CANCELLED) return 0; /* the run stops: nothing to say of the page */
   if (st != WINNOW_OK) {
     report(c, offset, "%s", winnow_status_string(st));
@@ -679,9 +686,6 @@ static int emit_page(ctx *c, const warc_header *h, const http_info *info, const 
   }
 
   json_t *obj = json_object();
-  const char *uri = h->field[F_URI] ? h->field[F_URI] : "";
-  size_t uri_len = strlen(uri);
-  if (uri_len >= 2 && uri[0] == '<' && uri[uri_len - 1] == '>') uri++, uri_len -= 2;
   json_object_set_new(obj, "url", json_bytes(uri, uri_len));
   json_object_set_new(
       obj, "warc_record_id",

@@ -33,6 +33,7 @@ void winnow_options_init(winnow_options *opts) {
   memset(opts, 0, sizeof *opts);
   opts->include_title = 1;
   opts->format = WINNOW_FORMAT_TEXT;
+  opts->links = 1;
 }
 
 /* Budgets that are not options, far above real pages: of the 2,127 pages
@@ -135,7 +136,7 @@ static void release_tree(extraction *x) {
  * their measures, from all but what clean skips. */
 static winnow_status segment(extraction *x) {
   x->page_live = true; /* what a jump out of it leaves is freed too */
-  wn_segment_cleaned(x->tree, &x->cleaned, &x->page);
+  wn_segment_marked(x->tree, &x->cleaned, x->opts->format == WINNOW_FORMAT_MARKDOWN, &x->page);
   wn_cleaned_free(&x->cleaned);
   /* Blocks and elements now hold all later stages read, so the tree and
    * the text it points into can go: on a page of 100 MB of text each is
@@ -182,7 +183,9 @@ static winnow_status render(extraction *x) {
     wn_buf_printf(&x->text, "# encoding: %s\n", x->encoding);
     wn_render_explain(&x->page, &x->text);
   } else if (x->opts->format == WINNOW_FORMAT_MARKDOWN) {
-    wn_render_markdown(&x->page, x->opts->include_title, &x->text);
+    wn_md_options md = {x->opts->include_title, x->opts->links != 0, x->opts->images != 0,
+                        x->opts->url};
+    wn_render_markdown_with(&x->page, &md, &x->text);
   } else {
     wn_render_text(&x->page, x->opts->include_title, &x->text);
   }

@@ -261,6 +261,70 @@ run --format=json "$LATIN"
 expect_rc "a non-UTF-8 file name is read" 0
 expect_grep "its JSON path has the byte as \\xE9" "$TMP/out" '"path":"[^"]*caf\\\\xE9\.html"'
 
+# Record streams carry Markdown in "text" with --format=md; --format=json
+# does not apply to records that are JSON already.
+MDPAGE='<html><head><title>Tide tables</title></head><body><article><h1>Tide tables</h1><p>Harbour masters publish the tide tables every spring for the fishing fleet and the ferries.</p><h2>Reading them</h2><ul><li>High water comes twice a day in most ports.</li><li>Spring tides follow the full and new moon.</li></ul></article></body></html>'
+printf '{"id":"t1","html":%s}\n' "$(printf '%s' "$MDPAGE" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')" >"$TMP/md.jsonl"
+"$WINNOW" --jsonl --format=md <"$TMP/md.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_rc "--jsonl --format=md exits 0" 0
+expect_grep "its record's text has a Markdown heading" "$TMP/out" '"text":"[^"]*## Reading them'
+expect_grep "and Markdown list items" "$TMP/out" '\\n- High water comes'
+"$WINNOW" --jsonl <"$TMP/md.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
+if grep -q '## Reading' "$TMP/out"; then not_ok "--jsonl without --format=md stays plain text"; else
+  ok "--jsonl without --format=md stays plain text"; fi
+"$WINNOW" --jsonl --format=json <"$TMP/md.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_rc "--jsonl --format=json exits 2" 2
+expect_grep "and says why" "$TMP/err" "--format=json"
+run --warc --format=json "$PAGE"
+expect_rc "--warc --format=json exits 2" 2
+
+# Markdown links, emphasis and images; options that only Markdown uses are
+# errors elsewhere.
+LINKPAGE=$TMP/links.html
+cat >"$LINKPAGE" <<'EOF'
+<html><head><title>Tides</title></head><body><article><h1>Tides</h1>
+<p>Harbour masters publish <a href="tables.html">the tide tables</a> every spring for
+the fishing fleet, and <strong>every</strong> ferry keeps them aboard; see
+<a href="javascript:alert(1)">this trick</a>. <img src="/chart.png" alt="A tide chart">
+Tables list high and low water for every day of the year at each port.</p>
+</article></body></html>
+EOF
+run --format=md --url=https://example.com/port/ "$LINKPAGE"
+expect_rc "--format=md --url exits 0" 0
+expect_grep "links resolve against --url" "$TMP/out" '\[the tide tables\]\(https://example\.com/port/tables\.html\)'
+expect_grep "strong text is marked" "$TMP/out" '\*\*every\*\*'
+expect_grep "a javascript: link keeps only its text" "$TMP/out" 'see this trick\.'
+if grep -q '!\[' "$TMP/out"; then not_ok "no images without --images"; else ok "no images without --images"; fi
+run --format=md --images --url=https://example.com/port/ "$LINKPAGE"
+expect_grep "--images writes ![alt](src)" "$TMP/out" '!\[A tide chart\]\(https://example\.com/chart\.png\)'
+run --format=md --no-links "$LINKPAGE"
+if grep -q '](' "$TMP/out"; then not_ok "--no-links writes no links"; else ok "--no-links writes no links"; fi
+run --links "$LINKPAGE"
+expect_rc "--links without --format=md exits 2" 2
+expect_grep "and names --format=md" "$TMP/err" "needs --format=md"
+run --format=json --images "$LINKPAGE"
+expect_rc "--images with --format=json exits 2" 2
+run --format=md --url=https://example.com/ "$LINKPAGE" "$LINKPAGE"
+expect_rc "--url with several files exits 2" 2
+printf '{"url":"https://example.com/port/","html":%s}\n' "$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$LINKPAGE")" >"$TMP/links.jsonl"
+"$WINNOW" --jsonl --format=md <"$TMP/links.jsonl" >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_grep "--jsonl links resolve against the record's url" "$TMP/out" '\[the tide tables\]\(https://example\.com/port/tables\.html\)'
+
+# WARC records: Markdown text with links resolved against WARC-Target-URI.
+python3 - "$LINKPAGE" "$TMP/links.warc" <<'EOF'
+import sys
+html = open(sys.argv[1], 'rb').read()
+http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/port/\r\n"
+        "WARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2025-01-01T00:00:00Z\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        "Content-Length: %d\r\n\r\n" % len(http)).encode()
+open(sys.argv[2], 'wb').write(head + http + b"\r\n\r\n")
+EOF
+run --warc --format=md "$TMP/links.warc"
+expect_rc "--warc --format=md exits 0" 0
+expect_grep "--warc links resolve against WARC-Target-URI" "$TMP/out" '\[the tide tables\]\(https://example\.com/port/tables\.html\)'
+
 # Out of memory fails that page with one line, and the next page is still
 # cleaned. (ulimit -v cannot be used under AddressSanitizer, which reserves
 # terabytes of address space.)

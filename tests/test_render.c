@@ -696,11 +696,212 @@ static void test_explain_escapes_terminal_controls(void **state) {
   assert_non_null(strstr(text, "\\u{202E}cluster\\u{8D} ar"));
 }
 
+/* ---- Markdown inline markup ---------------------------------------------- */
+
+#include "clean.h"
+#include "url.h"
+#include "winnow.h"
+
+/* Segment `html` with its inline spans and keep every block. */
+static wn_page *marked(void **state, const char *html) {
+  doc *d = *state;
+  d->out = gumbo_parse(html);
+  assert_non_null(d->out);
+  wn_cleaned cleaned;
+  wn_clean(d->out->root, &cleaned);
+  wn_segment_marked(d->out, &cleaned, true, &d->page);
+  wn_cleaned_free(&cleaned);
+  d->segmented = true;
+  for (size_t i = 0; i < d->page.block_count; i++) {
+    d->page.blocks[i].keep = 1;
+    d->page.blocks[i].reason = WN_KEEP_CONTENT;
+  }
+  return &d->page;
+}
+
+static const char *md_with(void **state, bool links, bool images, const char *url) {
+  doc *d = *state;
+  wn_buf_clear(&d->text);
+  wn_md_options o = {0, links, images, url};
+  wn_render_markdown_with(&d->page, &o, &d->text);
+  return d->text.len ? d->text.data : "";
+}
+
+static void test_md_links_resolve_against_the_url(void **state) {
+  marked(state, "<p>See <a href='../b/c.html'>the page</a> and <a href='/d?x=1#y'>this</a>, "
+                "<a href='#top'>up</a>, <a href='//cdn.example.net/e'>cdn</a>.</p>");
+  assert_string_equal(md_with(state, true, false, "https://example.com/a/z/index.html"),
+                      "See [the page](https://example.com/a/b/c.html) and "
+                      "[this](https://example.com/d?x=1#y), "
+                      "[up](https://example.com/a/z/index.html#top), "
+                      "[cdn](https://cdn.example.net/e).\n");
+  /* Without a URL, relative links stay relative. */
+  assert_string_equal(md_with(state, true, false, NULL),
+                      "See [the page](../b/c.html) and [this](/d?x=1#y), [up](#top), "
+                      "[cdn](//cdn.example.net/e).\n");
+  assert_string_equal(md_with(state, false, false, "https://example.com/"),
+                      "See the page and this, up, cdn.\n");
+}
+
+static void test_md_base_href_wins_over_the_url(void **state) {
+  marked(state, "<html><head><base href='/docs/'></head><body>"
+                "<p><a href='x.html'>x</a></p></body></html>");
+  assert_string_equal(md_with(state, true, false, "https://example.com/a/b"),
+                      "[x](https://example.com/docs/x.html)\n");
+}
+
+static void test_md_other_schemes_keep_only_their_text(void **state) {
+  marked(state, "<p><a href=' JavaScript:alert(1)'>one</a> <a href='java\tscript:x'>two</a> "
+                "<a href='data:text/html,x'>three</a> <a href='tel:123'>four</a> "
+                "<a href='mailto:a@example.org'>five</a> <a href='HTTPS://example.org/'>six</a></p>");
+  assert_string_equal(md_with(state, true, false, NULL),
+                      "one two three four [five](mailto:a@example.org) "
+                      "[six](HTTPS://example.org/)\n");
+}
+
+static void test_md_link_text_and_target_stay_escaped(void **state) {
+  marked(state, "<p><a href='https://example.org/a b)(<x>'>a [b] &lt;img src=x onerror=y&gt; "
+                "\\ c</a></p>");
+  assert_string_equal(md_with(state, true, false, NULL),
+                      "[a \\[b\\] \\<img src=x onerror=y\\> \\\\ c]"
+                      "(https://example.org/a%20b%29%28%3Cx%3E)\n");
+}
+
+static void test_md_emphasis_strong_and_code(void **state) {
+  marked(state, "<p>A <em>light</em> and a <strong>heavy</strong> word, <b><i>both</i></b>, "
+                "<i>*stars*</i>, <code>x &lt; 1</code>, <code>a`b</code> and "
+                "<code>a``b</code>.</p>");
+  assert_string_equal(md_with(state, true, false, NULL),
+                      "A *light* and a **heavy** word, ***both***, *\\*stars\\**, `x < 1`, "
+                      "``a`b`` and a``b.\n");
+}
+
+static void test_md_markup_leaves_out_surrounding_spaces(void **state) {
+  marked(state, "<p>One<em> two </em>three <a href='/x'> four <br></a>five</p>");
+  assert_string_equal(md_with(state, true, false, NULL), "One *two* three [four](/x)\nfive\n");
+}
+
+static void test_md_images_only_when_asked(void **state) {
+  marked(state, "<p><img src='/a.png' alt='A chart'> The chart, and "
+                "<img src='data:image/png;base64,xx' alt='inline'> "
+                "<img src='/b.png' alt=''> <img src='/c.png' alt='[x](y)'> more.</p>");
+  assert_string_equal(md_with(state, true, false, NULL), "The chart, and more.\n");
+  assert_string_equal(md_with(state, true, true, "https://example.com/p/"),
+                      "![A chart](https://example.com/a.png) The chart, and "
+                      "![\\[x\\](y)](https://example.com/c.png) more.\n");
+}
+
+static void test_md_a_link_around_blocks_links_each(void **state) {
+  marked(state, "<a href='/story'><div><h3>Headline</h3><p>Teaser text.</p></div></a>");
+  assert_string_equal(md_with(state, true, false, NULL),
+                      "### Headline\n\n[Teaser text.](/story)\n");
+}
+
+static void test_md_code_fence_names_its_language(void **state) {
+  marked(state, "<pre><code class='hljs language-python'>print(1)</code></pre>"
+                "<pre class='lang-c++'>int x;</pre><pre class='language-'>plain</pre>");
+  assert_string_equal(md_with(state, true, false, NULL),
+                      "```python\nprint(1)\n```\n\n```c++\nint x;\n```\n\n```\nplain\n```\n");
+}
+
+static void test_md_markup_in_lists(void **state) {
+  marked(state, "<ul><li>See <a href='/a'>one</a>.<ul><li><em>Two</em> deep.</li></ul></li></ul>");
+  assert_string_equal(md_with(state, true, false, NULL), "- See [one](/a).\n  - *Two* deep.\n");
+}
+
+static void test_md_rewritten_text_loses_its_markup(void **state) {
+  wn_page *page = marked(state, "<p>Keep <a href='/a'>this</a> line.</p>");
+  /* A stage that cuts the text leaves offsets that no longer fit it. */
+  page->blocks[0].text_len = 4;
+  page->blocks[0].text[4] = '\0';
+  assert_string_equal(md_with(state, true, false, NULL), "Keep\n");
+}
+
+static void test_url_resolution(void **state) {
+  (void)state;
+  static const struct {
+    const char *base, *ref, *want;
+  } cases[] = {
+      {"http://a/b/c/d;p?q", "g", "http://a/b/c/g"},
+      {"http://a/b/c/d;p?q", "./g", "http://a/b/c/g"},
+      {"http://a/b/c/d;p?q", "g/", "http://a/b/c/g/"},
+      {"http://a/b/c/d;p?q", "/g", "http://a/g"},
+      {"http://a/b/c/d;p?q", "//g", "http://g"},
+      {"http://a/b/c/d;p?q", "?y", "http://a/b/c/d;p?y"},
+      {"http://a/b/c/d;p?q", "#s", "http://a/b/c/d;p?q#s"},
+      {"http://a/b/c/d;p?q", "..", "http://a/b/"},
+      {"http://a/b/c/d;p?q", "../../g", "http://a/g"},
+      {"http://a/b/c/d;p?q", "../../../g", "http://a/g"},
+      {"http://a/b/c/d;p?q", "g;x?y#s", "http://a/b/c/g;x?y#s"},
+      {"https://a", "g", "https://a/g"},
+      {NULL, "g", "g"},
+      {"ftp://a/b", "g", "g"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *got = wn_url_resolve(cases[i].base, cases[i].ref);
+    assert_non_null(got);
+    assert_string_equal(got, cases[i].want);
+    free(got);
+  }
+  assert_null(wn_url_resolve("http://a/", "javascript:x"));
+  assert_null(wn_url_resolve("http://a/", "  "));
+}
+
+static char *read_fixture(const char *name) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s/markdown/%s", WINNOW_FIXTURES_DIR, name);
+  FILE *fp = fopen(path, "rb");
+  if (!fp) fail_msg("cannot read %s", path);
+  wn_buf b;
+  wn_buf_init(&b);
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) wn_buf_append(&b, chunk, n);
+  fclose(fp);
+  if (!b.data) wn_buf_append(&b, "", 0);
+  return wn_buf_detach(&b, NULL);
+}
+
+/* The golden page: the whole pipeline, with links, an image, emphasis,
+ * code spans and a fenced block, against fixtures/markdown/inline.md. */
+static void test_md_golden_inline(void **state) {
+  (void)state;
+  char *html = read_fixture("inline.html");
+  char *want = read_fixture("inline.md");
+  winnow_options o;
+  winnow_options_init(&o);
+  o.format = WINNOW_FORMAT_MARKDOWN;
+  o.images = 1;
+  o.url = "https://harbour.example.com/start";
+  winnow_result r;
+  assert_int_equal(winnow_extract(html, strlen(html), &o, &r), WINNOW_OK);
+  bool same = strcmp(r.text, want) == 0;
+  if (!same) fprintf(stderr, "got:\n%s\n", r.text);
+  winnow_result_free(&r);
+  free(html);
+  free(want);
+  assert_true(same);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_title_then_blank_line_then_blocks),
+      T(test_md_links_resolve_against_the_url),
+      T(test_md_base_href_wins_over_the_url),
+      T(test_md_other_schemes_keep_only_their_text),
+      T(test_md_link_text_and_target_stay_escaped),
+      T(test_md_emphasis_strong_and_code),
+      T(test_md_markup_leaves_out_surrounding_spaces),
+      T(test_md_images_only_when_asked),
+      T(test_md_a_link_around_blocks_links_each),
+      T(test_md_code_fence_names_its_language),
+      T(test_md_markup_in_lists),
+      T(test_md_rewritten_text_loses_its_markup),
+      T(test_url_resolution),
+      T(test_md_golden_inline),
+
       T(test_blocks_separated_by_one_blank_line),
       T(test_include_title_zero_omits_title),
       T(test_empty_or_missing_title_prints_nothing_before_blocks),

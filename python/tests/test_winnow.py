@@ -143,3 +143,20 @@ def test_threads_get_the_same_results():
     for t in threads:
         t.join()
     assert len(results) == 80 and all(r == expected for r in results)
+
+
+LINKED = ("<html><head><title>Tides</title></head><body><article><h1>Tides</h1>"
+          "<p>Harbour masters publish <a href='tables.html'>the tide tables</a> every spring"
+          " for the fishing fleet, and <em>every</em> ferry <img src='/c.png' alt='chart'>"
+          " keeps them aboard. " + "Tables list high and low water for every day. " * 8 +
+          "</p></article></body></html>")
+
+
+def test_markdown_links_resolve_against_the_url():
+    md = winnow.extract(LINKED, url="https://example.com/port/", format="md").text
+    assert "[the tide tables](https://example.com/port/tables.html)" in md
+    assert "*every*" in md
+    assert "![chart]" not in md
+    assert "![chart](https://example.com/c.png)" in winnow.extract(
+        LINKED, url="https://example.com/port/", format="md", images=True).text
+    assert "](" not in winnow.extract(LINKED, format="md", links=False).text

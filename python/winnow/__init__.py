@@ -53,7 +53,8 @@ class _Options(ctypes.Structure):
                 ("max_nodes", ctypes.c_size_t), ("max_tree_bytes", ctypes.c_size_t),
                 ("encoding_hint", ctypes.c_char_p), ("timeout_seconds", ctypes.c_double),
                 ("cancel", ctypes.c_void_p),  # const volatile int *: None, never
-                ("keep_comments", ctypes.c_int)]
+                ("keep_comments", ctypes.c_int), ("url", ctypes.c_char_p),
+                ("links", ctypes.c_int), ("images", ctypes.c_int)]
 
 
 class _Result(ctypes.Structure):
@@ -101,7 +102,7 @@ def _text(value: Optional[bytes]) -> Optional[str]:
 
 
 def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign, comments=False,
-             timeout=None):
+             timeout=None, url=None, links=True, images=False):
     if fmt not in _FORMATS:
         raise ValueError(f"format must be one of {sorted(_FORMATS)}, not {fmt!r}")
     opts = _Options()
@@ -120,6 +121,10 @@ def _options(fmt, lang, encoding, encoding_hint, include_title, keep_foreign, co
         if not timeout > 0:
             raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
         opts.timeout_seconds = float(timeout)
+    if url is not None:
+        opts.url = url.encode("utf-8", "replace")
+    opts.links = 1 if links else 0
+    opts.images = 1 if images else 0
     return opts
 
 
@@ -128,13 +133,16 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
             encoding: Optional[str] = None, encoding_hint: Optional[str] = None,
             include_title: bool = True,
             keep_foreign: bool = False, comments: bool = False,
-            timeout: Optional[float] = None) -> Result:
+            timeout: Optional[float] = None, links: bool = True,
+            images: bool = False) -> Result:
     """Extract the main content of one page.
 
     html: the page as bytes (any encoding: winnow sniffs it, or give
       `encoding`) or as str (passed on as UTF-8).
-    url: where the page came from; kept in the result.
-    format: "txt" (plain text) or "md" (Markdown: headings, lists, tables, code).
+    url: where the page came from; kept in the result, and in Markdown the
+      URL relative links resolve against (below <base href>).
+    format: "txt" (plain text) or "md" (Markdown: headings, lists, tables,
+      code, links, emphasis).
     lang: the article's language (ISO 639-1) if known; None identifies it.
     encoding: force the input encoding of bytes (e.g. "windows-1251").
     encoding_hint: the charset the server sent (HTTP Content-Type): it ranks
@@ -145,6 +153,8 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
       library's default (5 s + 5 s per MB), math.inf no limit.
     comments: keep readers' comments that follow the article, after it (in
       Markdown under a "## Comments" heading).
+    links: Markdown: links as [text](url) (default True); False keeps their text.
+    images: Markdown: images with alt text as ![alt](src) (default False).
 
     Raises WinnowError when the library refuses the page or an option (an
     unknown encoding or language, a page past the tree-memory budget or
@@ -159,7 +169,7 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
     opts = _options(format, lang, encoding, encoding_hint, include_title, keep_foreign, comments,
-                    timeout)
+                    timeout, url, links, images)
     res = _Result()
     status = _lib.winnow_extract(data, len(data), ctypes.byref(opts), ctypes.byref(res))
     if status != 0:
