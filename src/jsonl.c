@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "buffer.h"
+#include "decode.h"
 #include "record.h"
 
 /* The fields every result record gets; input values of these are replaced. */
@@ -136,6 +137,8 @@ static int extract_record(json_t *obj, json_t *html, unsigned long lineno, FILE 
   /* Markdown's relative links resolve against the record's URL. */
   json_t *url = json_object_get(obj, "url");
   if (json_is_string(url) && !text_only.url) text_only.url = json_string_value(url);
+  if (wn_looks_binary(json_string_value(html), json_string_length(html)))
+    return write_error(out, lineno, obj, "binary data, not an HTML page") ? -1 : 1;
   winnow_result res;
   winnow_status st = winnow_extract(json_string_value(html), json_string_length(html),
                                     &text_only, &res);

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /*
  * WARC reader (ISO 28500, WARC/1.0 and WARC/1.1).
  *
@@ -25,6 +26,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,7 @@
 #include <zlib.h>
 
 #include "buffer.h"
+#include "decode.h"
 #include "record.h"
 
 #define WN_WARC_CHUNK (64u * 1024u)
@@ -729,7 +732,18 @@ static int do_response(ctx *c, reader *r, const warc_header *h, uint64_t length,
   int wanted = got == peek &&
                http_parse(c->block.data ? c->block.data : "", c->block.len, &info) == 0 &&
                info.html && info.status >= 200 && info.status <= 299;
+  /* A response whose status line and headers do not end within the bytes
+   * looked at is not left unsaid. */
+  bool head_too_long = got == peek && !wanted && peek == WN_WARC_MAX_HTTP_HEAD && length > peek &&
+                       c->block.len >= 5 && memcmp(c->block.data, "HTTP/", 5) == 0 &&
+                       !memmem(c->block.data, c->block.len, "\r\n\r\n", 4) &&
+                       !memmem(c->block.data, c->block.len, "\n\n", 2);
   if (got == peek) got += reader_take(r, wanted ? &c->block : NULL, length - peek);
+  if (head_too_long && got == length) {
+    report(c, offset, "HTTP status line and headers longer than %u KiB",
+           WN_WARC_MAX_HTTP_HEAD >> 10);
+    return 0;
+  }
   if (got < length) {
     report(c, offset, "truncated: Content-Length %llu but only %llu bytes left%s%s",
            (unsigned long long)length, (unsigned long long)got, gz_note(c, r),
@@ -763,6 +777,10 @@ static int do_response(ctx *c, reader *r, const warc_header *h, uint64_t length,
   } else if (ce[0] && strcmp(ce, "identity") != 0) {
     char shown[48];
     report(c, offset, "unsupported Content-Encoding \"%s\"", printable(ce, shown));
+    return 0;
+  }
+  if (wn_looks_binary(body, body_len)) {
+    report(c, offset, "binary data, not an HTML page");
     return 0;
   }
   return emit_page(c, h, &info, body, body_len, offset) < 0 ? -1 : 0;

@@ -87,5 +87,24 @@ grep -q "hello world" "$work/fold.out" || fail "fold: the page was not extracted
 [ "$(tail -1 "$work/bomb.kb")" -lt 65536 ] || fail "bomb: peak RSS $(tail -1 "$work/bomb.kb") KB"
 grep -q -- "--max-bytes" "$work/bomb.err" || fail "bomb: no message naming --max-bytes"
 
+# A response whose HTTP head runs past 64 KiB, and one whose body is binary
+# data, are reported, not skipped in silence; the next record is extracted.
+python3 - "$work" <<'PY'
+import sys
+work = sys.argv[1]
+def record(uri, http):
+    return (("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\nContent-Length: %d\r\n\r\n"
+             % (uri, len(http))).encode() + http + b"\r\n\r\n")
+page = b"<html><body><article><p>" + b"The ferry left the harbour at dawn with forty passengers aboard. " * 10 + b"</p></article></body></html>"
+long_head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X-Filler: " + b"a" * 70000 + b"\r\n\r\n" + page
+binary = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + bytes(range(256)) * 64
+good = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+open(work + "/odd.warc", "wb").write(record("https://e.org/long", long_head) + record("https://e.org/bin", binary) + record("https://e.org/good", good))
+PY
+"$winnow" --warc "$work/odd.warc" >"$work/odd.out" 2>"$work/odd.err"
+grep -q "longer than 64 KiB" "$work/odd.err" || fail "long HTTP head: no message"
+grep -q "binary data" "$work/odd.err" || fail "binary body: no message"
+grep -q "ferry left the harbour" "$work/odd.out" || fail "the good record after them was not extracted"
+
 echo "warc damage: $failures failure(s)"
 [ "$failures" -eq 0 ]
