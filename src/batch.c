@@ -512,10 +512,21 @@ typedef struct shared {
   wn_batch_stats stats;
 } shared;
 
+/* A path on stderr with control bytes and DEL as \xNN: a file name cannot
+ * drive the terminal of whoever reads the messages. */
+static void put_path(FILE *f, const char *path) {
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (*p < 0x20 || *p == 0x7F) fprintf(f, "\\x%02X", *p);
+    else putc(*p, f);
+  }
+}
+
 static void report(shared *s, const char *path, const char *why) {
   pthread_mutex_lock(&s->lock);
   /* Over a progress line, clear it first; it is redrawn below. */
-  fprintf(stderr, "%swinnow: %s: %s\n", s->progress ? "\r\033[K" : "", path, why);
+  fprintf(stderr, "%swinnow: ", s->progress ? "\r\033[K" : "");
+  put_path(stderr, path);
+  fprintf(stderr, ": %s\n", why);
   s->stats.failed++;
   pthread_mutex_unlock(&s->lock);
 }
