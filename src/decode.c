@@ -951,10 +951,13 @@ static void decode_with(const choice *c, const unsigned char *b, size_t len,
 static size_t limit_combining_runs(char *s, size_t len) {
   size_t r = 0, w = 0, run = 0;
   while (r < len) {
-    unsigned char c = (unsigned char)s[r];
-    if (c < 0x80) {
+    if ((unsigned char)s[r] < 0x80) {
+      /* A run of ASCII: moved (if anything was dropped before it) in one go. */
+      size_t start = r;
+      while (r < len && (unsigned char)s[r] < 0x80) r++;
+      if (w != start) memmove(s + w, s + start, r - start);
+      w += r - start;
       run = 0;
-      s[w++] = s[r++];
       continue;
     }
     utf8proc_int32_t cp;

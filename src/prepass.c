@@ -202,8 +202,12 @@ static void build_svg_index(scan *c) {
     int token = svg_token(c, i);
     if (token > 0) {
       push_position(&stack, &stack_len, &stack_cap, c->svg.opens);
+      size_t had_cap = open_cap;
       push_position(&c->svg.open_at, &c->svg.opens, &open_cap, i);
-      c->svg.closed_at = wn_xrealloc(c->svg.closed_at, open_cap * sizeof *c->svg.closed_at);
+      /* Grown with open_at only: a realloc per <svg> copies every time
+       * under some allocators. */
+      if (open_cap != had_cap)
+        c->svg.closed_at = wn_xrealloc(c->svg.closed_at, open_cap * sizeof *c->svg.closed_at);
       c->svg.closed_at[c->svg.opens - 1] = c->len;
     } else if (token < 0 && stack_len) {
       c->svg.closed_at[stack[--stack_len]] = i;
