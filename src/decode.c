@@ -740,7 +740,10 @@ static const encoding *sniff(const unsigned char *b, size_t len, const encoding 
   size_t multibyte, invalid;
   utf8_evidence(b, len, &multibyte, &invalid);
   if (hint) return check_label(hint, multibyte, invalid, valid_utf8);
-  if ((enc = prescan(b, len)) != NULL || (enc = late_meta(b, len)) != NULL)
+  /* A late <meta> can only matter for bytes that are not UTF-8: valid
+   * UTF-8 wins over any other label anyway (check_label), and ASCII reads
+   * the same in all of them. */
+  if ((enc = prescan(b, len)) != NULL || (invalid && (enc = late_meta(b, len)) != NULL))
     return check_label(enc, multibyte, invalid, valid_utf8);
   if (invalid == 0) {
     *valid_utf8 = 1;

@@ -156,18 +156,21 @@ static size_t raw_body_end(scan *c, size_t from, const char *name) {
 /* HTML start tags that end foreign content when met inside <svg> (the
  * parser's "breakout" list), so that what follows is HTML again. */
 static bool is_breakout_tag(const scan *c, size_t i) {
-  static const char *const BREAKOUT[] = {
-      "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
-      "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
-      "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
-      "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font"};
+  /* By length, so that a tag is compared with few names (index = length). */
+  static const char *const BREAKOUT[11] = {
+      NULL, "b i p s u", "br dd dl dt em h1 h2 h3 h4 h5 h6 hr li ol tt ul", "big img pre sub sup var",
+      "body code font head menu meta nobr ruby span", "embed small table", "center strike strong",
+      "listing", NULL, NULL, "blockquote"};
   if (i + 1 >= c->len || !is_alpha(c->s[i + 1])) return false;
   size_t n = 0;
   while (i + 1 + n < c->len && n <= 10 &&
          (is_alpha(c->s[i + 1 + n]) || (c->s[i + 1 + n] >= '0' && c->s[i + 1 + n] <= '9')))
     n++;
-  for (size_t k = 0; k < sizeof BREAKOUT / sizeof BREAKOUT[0]; k++)
-    if (strlen(BREAKOUT[k]) == n && strncasecmp(c->s + i + 1, BREAKOUT[k], n) == 0) return true;
+  if (n > 10 || !BREAKOUT[n]) return false;
+  for (const char *name = BREAKOUT[n]; *name; name += n + (name[n] == ' ')) {
+    if (strncasecmp(c->s + i + 1, name, n) == 0) return true;
+    if (!name[n]) break;
+  }
   return false;
 }
 
