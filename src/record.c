@@ -2,7 +2,8 @@
 
 void wn_record_add_result(json_t *obj, const winnow_result *res) {
   json_object_set_new(obj, "title", json_string(res->title ? res->title : ""));
-  json_object_set_new(obj, "lang", json_string(res->lang));
+  /* A page with no main content has no language to report. */
+  json_object_set_new(obj, "lang", json_string(res->text_len ? res->lang : "und"));
   json_object_set_new(obj, "text", json_stringn(res->text, res->text_len));
   if (res->author) json_object_set_new(obj, "author", json_string(res->author));
   if (res->date) json_object_set_new(obj, "date", json_string(res->date));
