@@ -966,8 +966,14 @@ static size_t limit_combining_runs(char *s, size_t len) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + r, (utf8proc_ssize_t)(len - r), &cp);
     if (n <= 0) n = 1, cp = 0;
-    /* Latin-1 and the big CJK blocks hold no marks: no table lookup. */
-    if (cp < 0x300 || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+    /* Blocks that hold no combining marks and no ignorable characters need
+     * no table lookup: Latin-1, Greek and Cyrillic letters, typographic
+     * punctuation, currency signs, CJK ideographs, kana and Hangul. */
+    if (cp < 0x300 || (cp >= 0x370 && cp <= 0x482) || (cp >= 0x48A && cp <= 0x52F) ||
+        (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205F) ||
+        (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x30A0 && cp <= 0x30FF) ||
+        (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3)) {
       run = 0;
       if (w != r) memmove(s + w, s + r, (size_t)n);
       w += (size_t)n;

@@ -123,16 +123,22 @@ static size_t tag_end_counted(const scan *c, size_t i, size_t keep, size_t *cut,
   return i < c->len ? i + 1 : c->len;
 }
 
-/* ASCII case-insensitive search; `needle` is lower case. One pass: looking
- * for the next upper-case first letter anew at every lower-case one was
- * quadratic (a 2 MB attribute of "l" on a <script>, searched for "ld+json"). */
+/* ASCII case-insensitive search; `needle` is lower case. memchr finds the
+ * candidates (script bodies run to megabytes), each kind of first letter
+ * searched onward from its last hit only: looking for the next upper-case
+ * letter anew at every lower-case one was quadratic (a 2 MB attribute of
+ * "l" on a <script>, searched for "ld+json"). */
 static bool has_text(const char *s, size_t len, const char *needle) {
   size_t n = strlen(needle);
-  char first = needle[0];
-  for (size_t i = 0; i + n <= len; i++) {
-    char ch = s[i];
-    if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
-    if (ch == first && strncasecmp(s + i, needle, n) == 0) return true;
+  const char *end = s + len;
+  char first = needle[0], upper = (char)(first >= 'a' && first <= 'z' ? first - 32 : first);
+  const char *lo = memchr(s, first, len);
+  const char *up = upper != first ? memchr(s, upper, len) : NULL;
+  while (lo || up) {
+    const char *hit = !up || (lo && lo < up) ? lo : up;
+    if ((size_t)(end - hit) >= n && strncasecmp(hit, needle, n) == 0) return true;
+    if (hit == lo) lo = memchr(lo + 1, first, (size_t)(end - lo - 1));
+    else up = memchr(up + 1, upper, (size_t)(end - up - 1));
   }
   return false;
 }
