@@ -36,35 +36,19 @@
 #include "related.h"
 #include "title.h"
 
-static void pass_language(wn_page *page, wn_pass_state *state) {
-  (void)state;
-  wn_identify_document_language(page);
-}
+/* Passes that need nothing of the pass state. */
+#define PAGE_PASS(name, run_on_page)                              \
+  static void name(wn_page *page, wn_pass_state *state) {        \
+    (void)state;                                                  \
+    run_on_page(page);                                            \
+  }
 
-static void pass_foreign_chrome(wn_page *page, wn_pass_state *state) {
-  (void)state;
-  wn_drop_foreign_chrome(page);
-}
-
-static void pass_related_sections(wn_page *page, wn_pass_state *state) {
-  (void)state;
-  wn_mark_related_sections(page);
-}
-
-static void pass_bylines(wn_page *page, wn_pass_state *state) {
-  (void)state;
-  wn_drop_bylines(page);
-}
-
-static void pass_ai_labels(wn_page *page, wn_pass_state *state) {
-  (void)state;
-  wn_drop_ai_labels(page);
-}
-
-static void pass_title(wn_page *page, wn_pass_state *state) {
-  (void)state;
-  wn_choose_title(page);
-}
+PAGE_PASS(pass_language, wn_identify_document_language)
+PAGE_PASS(pass_foreign_chrome, wn_drop_foreign_chrome)
+PAGE_PASS(pass_related_sections, wn_mark_related_sections)
+PAGE_PASS(pass_bylines, wn_drop_bylines)
+PAGE_PASS(pass_ai_labels, wn_drop_ai_labels)
+PAGE_PASS(pass_title, wn_choose_title)
 
 typedef struct pass_entry {
   wn_pass id;

@@ -19,6 +19,7 @@
 #include "buffer.h"
 #include "decode.h"
 #include "jsonl.h"
+#include "render.h"
 #include "warc.h"
 #include "winnow.h"
 
@@ -218,10 +219,7 @@ static const char *shown(const char *s) {
       while (n && k < n && (u[i + k] & 0xC0) == 0x80) k++;
       /* Whole UTF-8 sequences pass, but not C1 controls (U+0080-U+009F) or
        * bidi overrides and isolates (U+202A-U+202E, U+2066-U+2069). */
-      bool c1 = n == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0;
-      bool bidi = n == 3 && u[i] == 0xE2 && ((u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) ||
-                                             (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9));
-      if (n && k == n && !c1 && !bidi && o + n < sizeof buf[0]) {
+      if (n && k == n && !wn_terminal_control(u + i, n) && o + n < sizeof buf[0]) {
         memcpy(out + o, s + i, n);
         o += n;
         i += n - 1;

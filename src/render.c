@@ -42,12 +42,17 @@ static void append_safe_ascii(wn_buf *out, const char *s, size_t len) {
   wn_buf_append(out, s + from, len - from);
 }
 
+unsigned wn_terminal_control(const unsigned char *u, size_t left) {
+  if (left >= 2 && u[0] == 0xC2 && u[1] >= 0x80 && u[1] < 0xA0) return u[1];
+  if (left < 3 || u[0] != 0xE2 || (u[1] != 0x80 && u[1] != 0x81)) return 0;
+  unsigned c = 0x2000u | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ? c : 0;
+}
+
 /* Length of an unsafe non-ASCII character at s (C1 or a bidi control), or 0. */
 static size_t unsafe_sequence(const unsigned char *s, size_t len) {
-  if (len >= 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) return 2;
-  if (len >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) return 3;
-  if (len >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9) return 3;
-  return 0;
+  unsigned control = wn_terminal_control(s, len);
+  return control ? (control < 0x100 ? 2 : 3) : 0;
 }
 
 static void append_safe_utf8(wn_buf *out, const char *s, size_t len) {
@@ -150,15 +155,6 @@ void wn_render_text(const wn_page *page, int include_title, wn_buf *out) {
   wn_buf_putc(out, '\n');
 }
 
-/* The code point of a C1 control (U+0080-U+009F) or a bidi override or
- * isolate (U+202A-U+202E, U+2066-U+2069) starting at u, or 0. */
-static unsigned terminal_control(const unsigned char *u, size_t left) {
-  if (left >= 2 && u[0] == 0xC2 && u[1] >= 0x80 && u[1] < 0xA0) return u[1];
-  if (left < 3 || u[0] != 0xE2 || (u[1] != 0x80 && u[1] != 0x81)) return 0;
-  unsigned c = 0x2000u | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ? c : 0;
-}
-
 /* Page text or an attribute on one line, as explain shows it: line breaks
  * and tabs as spaces; other C0 controls, DEL, C1 controls and bidi
  * controls escaped (\xNN, \u{NNNN}), so that a page cannot drive the
@@ -166,7 +162,7 @@ static unsigned terminal_control(const unsigned char *u, size_t left) {
 static void append_shown(wn_buf *out, const char *text, size_t len) {
   const unsigned char *u = (const unsigned char *)text;
   for (size_t i = 0; i < len; i++) {
-    unsigned control = terminal_control(u + i, len - i);
+    unsigned control = wn_terminal_control(u + i, len - i);
     if (u[i] == '\n' || u[i] == '\r' || u[i] == '\t') {
       wn_buf_putc(out, ' ');
     } else if (u[i] < 0x20 || u[i] == 0x7F) {

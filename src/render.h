@@ -53,4 +53,9 @@ char *wn_nfc(const char *s, size_t len, size_t *out_len);
 /* The same, appended to `out`. */
 void wn_nfc_append(wn_buf *out, const char *s, size_t len);
 
+/* The code point of a C1 control (U+0080-U+009F) or a bidi override or
+ * isolate (U+202A-U+202E, U+2066-U+2069) whose UTF-8 starts at u (`left`
+ * bytes there), or 0: what may not reach a terminal from a page. */
+unsigned wn_terminal_control(const unsigned char *u, size_t left);
+
 #endif
