@@ -1,5 +1,6 @@
 #include "related.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +28,15 @@ static const double RELATED_LINK_DENSE = 0.5;
 /* A run of teaser cards with no heading at all: at least this many cards
  * that each hold a picture, a link away (a linked title or the picture)
  * and a blurb,
- * on a page that says it is an article, after this much of its prose, and
+ * on a page that says it is an article or has its headline before them,
+ * after this much of its prose, and
  * with at most this much prose after them (the article has ended). */
 static const int TEASER_RUN_MIN_CARDS = 3;
 static const double TEASER_RUN_PROSE_AFTER = 200.0;
-/* A card's title: a link of at most this many words. */
+/* A card's title: a link of this many words (a headline; a name that links
+ * to its author's profile is shorter). */
 static const int TEASER_TITLE_WORDS = 15;
+static const double TEASER_TITLE_MIN = 3.0;
 /* A Han, Kana or Hangul character weighs about a short word (as in classify). */
 static const double RELATED_CJK_WEIGHT = 3.0;
 
@@ -117,7 +121,7 @@ static bool holds_picture(const wn_page *page, int root) {
   for (size_t i = (size_t)root; i < page->element_count; i++) {
     const wn_element *e = &page->elements[i];
     if (i > (size_t)root && e->depth <= depth) break;
-    if (e->flags & (WN_EL_FIGURE | WN_EL_PICTURE))
+    if (e->flags & (WN_EL_FIGURE | WN_EL_IMAGE))
       return true;
   }
   return false;
@@ -182,50 +186,122 @@ static bool holds_headline(const wn_page *page, size_t from, size_t to) {
   return false;
 }
 
-/* Whether the box holds a linked picture (a thumbnail that leads away). */
-static bool holds_linked_picture(const wn_page *page, int root) {
-  int depth = page->elements[root].depth;
-  for (size_t i = (size_t)root; i < page->element_count; i++) {
-    const wn_element *e = &page->elements[i];
-    if (i > (size_t)root && e->depth <= depth) break;
-    if (e->tag == GUMBO_TAG_A && (e->flags & WN_EL_PICTURE)) return true;
+/* What the subtree of one element holds, summed up from its children. */
+typedef struct teaser_box {
+  int blocks, titles, blurbs, linked_blurbs;
+  size_t first_block, last_block; /* its blocks, which follow one another */
+  size_t first_title, last_blurb; /* SIZE_MAX / 0 when none */
+  bool picture, linked_picture;
+  size_t end; /* one past its subtree in the element array */
+} teaser_box;
+
+/* Words of two letters or more, a Han, Kana or Hangul character a third
+ * of one: a headline has a few; a post's author name, its number and its
+ * date ("#2 · Jun 4, 2024") do not. */
+static double headline_words(const wn_block *b) {
+  if (2 * b->cjk_chars > b->chars) return b->cjk_chars / RELATED_CJK_WEIGHT;
+  int words = 0, letters = 0;
+  for (size_t i = 0; i <= b->text_len; i++) {
+    unsigned char c = i < b->text_len ? (unsigned char)b->text[i] : ' ';
+    if (c >= 0x80 && c < 0xC0) continue; /* the rest of a character already counted */
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0) {
+      letters++;
+      continue;
+    }
+    if (letters >= 2) words++;
+    letters = 0;
+  }
+  return words;
+}
+
+/* "4:27", "16:05": a post's or comment's time stamp, not a headline. */
+static bool holds_clock_time(const wn_block *b) {
+  for (size_t i = 1; i + 2 < b->text_len; i++) {
+    const char *t = b->text + i;
+    if (t[0] == ':' && isdigit((unsigned char)t[-1]) && isdigit((unsigned char)t[1]) &&
+        isdigit((unsigned char)t[2]))
+      return true;
   }
   return false;
 }
 
-typedef struct teaser_box {
-  int blocks, titles, blurbs;
-  size_t first, last;
-} teaser_box;
+static bool is_prose(const wn_block *b) {
+  return !b->lexicon && b->kind == WN_BLOCK_PARAGRAPH && links_of(b) <= RELATED_LINK_DENSE &&
+         length_of(b) >= RELATED_PROSE_BLOCK;
+}
 
-/* Prose outside one element, before it or after it, within `scope`. */
-static double prose_beside(const wn_page *page, int element, bool before, int scope) {
-  double prose = 0;
-  bool seen = false;
+/* Each block counted in its owner, then every element's counts added to
+ * its parent's: elements come in document order, parents first. */
+static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
+  for (size_t e = 0; e < page->element_count; e++) {
+    const wn_element *el = &page->elements[e];
+    boxes[e].first_block = boxes[e].first_title = SIZE_MAX;
+    boxes[e].picture = (el->flags & (WN_EL_FIGURE | WN_EL_IMAGE)) != 0;
+    boxes[e].linked_picture = el->tag == GUMBO_TAG_A && (el->flags & WN_EL_IMAGE);
+    boxes[e].end = e + 1;
+  }
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    bool in = within(page, b->owner, element);
-    if (in) seen = true;
-    if (in || seen == before || !within(page, b->owner, scope)) continue;
-    if (b->lexicon || b->kind != WN_BLOCK_PARAGRAPH || links_of(b) > RELATED_LINK_DENSE) continue;
-    if (length_of(b) >= RELATED_PROSE_BLOCK) prose += length_of(b);
+    if (b->owner < 0) continue;
+    teaser_box *sub = &boxes[b->owner];
+    bool title = !b->lexicon && links_of(b) > RELATED_LINK_DENSE && b->words <= TEASER_TITLE_WORDS &&
+                 headline_words(b) >= TEASER_TITLE_MIN && !holds_clock_time(b);
+    bool blurb = !title && links_of(b) <= RELATED_LINK_DENSE && b->kind == WN_BLOCK_PARAGRAPH &&
+                 length_of(b) >= RELATED_PROSE_BLOCK;
+    sub->blocks++;
+    sub->titles += title;
+    sub->blurbs += blurb;
+    sub->linked_blurbs += !title && links_of(b) > RELATED_LINK_DENSE && length_of(b) >= RELATED_PROSE_BLOCK;
+    if (sub->first_block == SIZE_MAX) sub->first_block = i;
+    sub->last_block = i;
+    if (title && sub->first_title == SIZE_MAX) sub->first_title = i;
+    if (blurb) sub->last_blurb = i;
   }
-  return prose;
+  for (size_t e = page->element_count; e-- > 1;) {
+    int parent = page->elements[e].parent;
+    if (parent < 0) continue;
+    teaser_box *up = &boxes[parent], *sub = &boxes[e];
+    up->blocks += sub->blocks;
+    up->titles += sub->titles;
+    up->blurbs += sub->blurbs;
+    up->linked_blurbs += sub->linked_blurbs;
+    if (sub->first_block < up->first_block) up->first_block = sub->first_block;
+    if (sub->blocks && sub->last_block > up->last_block) up->last_block = sub->last_block;
+    if (sub->first_title < up->first_title) up->first_title = sub->first_title;
+    if (sub->last_blurb > up->last_blurb) up->last_blurb = sub->last_blurb;
+    up->picture |= sub->picture;
+    up->linked_picture |= sub->linked_picture;
+    if (sub->end > up->end) up->end = sub->end;
+  }
+}
+
+/* Whether a paragraph of prose stands beside the run, before it, in the
+ * same element: a sub of one paragraph, not the article's own sub. */
+static bool loose_prose_before(const wn_page *page, int run, const teaser_box *boxes) {
+  int parent = page->elements[run].parent;
+  if (parent < 0) return false;
+  for (size_t e = (size_t)parent + 1; e < (size_t)run; e = boxes[e].end)
+    if (boxes[e].blurbs == 1 && boxes[e].blocks <= 2) return true;
+  return false;
 }
 
 /* Are the children of `parent` a run of teaser cards, each a picture, a
- * link away (a title or the picture) and a blurb, and nearly all of its
- * text? */
-static bool teaser_cards(const wn_page *page, int parent, teaser_box *boxes) {
+ * link away and a blurb, and nearly all of its text? A linked title over a
+ * blurb leads away (the links under a post come after it), and so does one
+ * link around picture and blurb. A linked picture over text of its own may
+ * be a comment's avatar: it counts only where the page says it is an
+ * article (a thread's posts are not). */
+static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxes) {
   int cards = 0, count = 0;
   double card_text = 0, total = page->elements[parent].text_chars;
-  for (size_t e = (size_t)parent + 1; e < page->element_count; e++) {
-    if (page->elements[e].depth <= page->elements[parent].depth) break;
-    if (page->elements[e].parent != parent || !boxes[e].blocks) continue;
+  for (size_t e = (size_t)parent + 1; e < boxes[parent].end; e = boxes[e].end) {
+    const teaser_box *sub = &boxes[e];
+    if (!sub->blocks) continue;
     count++;
-    bool thumbnail = holds_picture(page, (int)e);
-    bool leads_away = boxes[e].titles > 0 || holds_linked_picture(page, (int)e);
-    if (!thumbnail || !leads_away || !boxes[e].blurbs) continue;
+    bool headed = sub->first_title != SIZE_MAX && sub->first_title < sub->last_blurb;
+    bool one_link = sub->linked_picture && sub->linked_blurbs > 0;
+    bool avatar_like = sub->linked_picture && sub->blurbs > 0 && page->says_article;
+    if (!sub->picture || !(headed || one_link || avatar_like)) continue;
     cards++;
     card_text += page->elements[e].text_chars;
   }
@@ -233,42 +309,49 @@ static bool teaser_cards(const wn_page *page, int parent, teaser_box *boxes) {
          card_text >= RELATED_CARD_TEXT_SHARE * total;
 }
 
+/* The page's prose before each block: prose_until[i] is the weighted
+ * length of prose blocks before block i. */
+static double *prose_prefix(const wn_page *page) {
+  double *until = wn_xcalloc(page->block_count + 1, sizeof *until);
+  for (size_t i = 0; i < page->block_count; i++)
+    until[i + 1] = until[i] + (is_prose(&page->blocks[i]) ? length_of(&page->blocks[i]) : 0);
+  return until;
+}
+
+static size_t first_headline(const wn_page *page) {
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].kind == WN_BLOCK_HEADING && page->blocks[i].heading_level == 1) return i;
+  return SIZE_MAX;
+}
+
 /*
  * Teaser cards after an article's end need no heading to be what they
  * are: the boxes of one element that each link away over a blurb, when
- * the page says it is an article, its prose comes before them and next to
- * none after. Their blocks take the lexicon's "related" concept.
+ * the page says it is an article or its headline comes before them, its
+ * prose comes before them and next to none after. Their blocks take the
+ * lexicon's "related" concept. Linear in the page: counts are summed up
+ * the tree once, and prose before and after comes from prefix sums.
  */
 static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
-  if (!page->says_article || !related) return;
+  if (!related || !page->block_count) return;
   teaser_box *boxes = wn_xcalloc(page->element_count, sizeof *boxes);
-  for (size_t i = 0; i < page->block_count; i++) {
-    const wn_block *b = &page->blocks[i];
-    bool title = links_of(b) > RELATED_LINK_DENSE && b->words <= TEASER_TITLE_WORDS;
-    bool blurb = !title && links_of(b) <= RELATED_LINK_DENSE && b->kind == WN_BLOCK_PARAGRAPH &&
-                 length_of(b) >= RELATED_PROSE_BLOCK;
-    for (int e = b->owner; e > 0; e = page->elements[e].parent) {
-      boxes[e].blocks++;
-      boxes[e].titles += title;
-      boxes[e].blurbs += blurb;
-    }
-  }
+  sum_up_boxes(page, boxes);
+  double *until = prose_prefix(page);
+  size_t headline = first_headline(page);
   for (size_t e = 1; e < page->element_count; e++) {
-    if (page->elements[e].holds_h1 || !teaser_cards(page, (int)e, boxes)) continue;
-    if (prose_beside(page, (int)e, true, 0) < RELATED_MIN_ARTICLE) continue;
-    if (prose_beside(page, (int)e, false, 0) > TEASER_RUN_PROSE_AFTER) continue;
+    const teaser_box *sub = &boxes[e];
+    if (!sub->blocks || page->elements[e].holds_h1 || !teaser_cards(page, (int)e, boxes)) continue;
+    if (!page->says_article && !(headline < sub->first_block)) continue;
+    if (until[sub->first_block] < RELATED_MIN_ARTICLE) continue;
+    if (until[page->block_count] - until[sub->last_block + 1] > TEASER_RUN_PROSE_AFTER) continue;
     /* Entries of a round-up sit among the article's paragraphs; teasers
-     * sit in a box of their own. */
-    int parent = page->elements[e].parent;
-    if (prose_beside(page, (int)e, true, parent) > 0) continue;
-    for (size_t i = 0; i < page->block_count; i++) {
-      wn_block *b = &page->blocks[i];
-      if (!b->lexicon && within(page, b->owner, (int)e)) b->lexicon = related;
-    }
-    size_t skip = e + 1; /* past the run's subtree */
-    while (skip < page->element_count && page->elements[skip].depth > page->elements[e].depth) skip++;
-    e = skip - 1;
+     * sit in a sub of their own. */
+    if (loose_prose_before(page, (int)e, boxes)) continue;
+    for (size_t i = sub->first_block; i <= sub->last_block; i++)
+      if (!page->blocks[i].lexicon) page->blocks[i].lexicon = related;
+    e = sub->end - 1; /* past the run's subtree */
   }
+  free(until);
   free(boxes);
 }
 

@@ -210,22 +210,28 @@ static bool is_icon(const GumboNode *img) {
   return n >= 4 && strncasecmp(src + n - 4, ".svg", 4) == 0;
 }
 
+/* Whether one of the element's children is an <img> that is not an icon. */
+static bool has_image_child(const GumboNode *element) {
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_IMG &&
+        !is_icon(child))
+      return true;
+  }
+  return false;
+}
+
 /*
  * A div that holds an image and little else is a figure whatever its name:
  * the text beside the image is its caption.
  */
-static bool holds_image(const GumboNode *element) {
+static bool holds_little_else(const GumboNode *element) {
   const GumboVector *children = &element->v.element.children;
   int elements = 0;
-  bool image = false;
-  for (unsigned i = 0; i < children->length; i++) {
-    const GumboNode *child = children->data[i];
-    if (child->type != GUMBO_NODE_ELEMENT) continue;
-    elements++;
-    GumboTag tag = child->v.element.tag;
-    if (tag == GUMBO_TAG_IMG && !is_icon(child)) image = true;
-  }
-  return image && elements <= FIGURE_MAX_CHILDREN;
+  for (unsigned i = 0; i < children->length; i++)
+    if (((const GumboNode *)children->data[i])->type == GUMBO_NODE_ELEMENT) elements++;
+  return elements <= FIGURE_MAX_CHILDREN;
 }
 
 /* A question page's microdata (schema.org/QAPage) types one element as the
@@ -240,7 +246,7 @@ static bool is_typed_question(const GumboNode *element) {
 static uint32_t element_flags(const GumboNode *element) {
   uint32_t flags = tag_flags(element->v.element.tag);
   uint32_t named = 0;
-  if (holds_image(element)) flags |= WN_EL_PICTURE;
+  if (has_image_child(element)) flags |= WN_EL_IMAGE | (holds_little_else(element) ? WN_EL_PICTURE : 0);
   if (element->v.element.tag == GUMBO_TAG_DIV && (flags & WN_EL_PICTURE)) flags |= WN_EL_FIGURE;
   if (element->v.element.attributes.length) {
     flags |= role_flags(element);

@@ -428,12 +428,16 @@ static void test_picture_box_is_a_figure_but_icon_box_is_not(void **state) {
                         "<div id=\"photo\"><img src=\"/p/barn.jpg?w=640\"><p>The barn</p></div>"
                         "<div id=\"tick\"><img src=\"/i/check.SVG?v=2\"><p>Free returns</p></div>"
                         "<div id=\"bare\"><img><p>No source</p></div>"
-                        "<a id=\"thumb\" href=\"/next\"><img src=\"/p/next.webp\"></a>");
-  assert_int_equal(element_by_id(page, "photo")->flags, WN_EL_FIGURE | WN_EL_PICTURE);
+                        "<a id=\"thumb\" href=\"/next\"><img src=\"/p/next.webp\"></a>"
+                        "<div id=\"card\"><img src=\"/t/1.jpg\"><b>A</b><i>B</i><p>C</p></div>");
+  const unsigned picture = WN_EL_PICTURE | WN_EL_IMAGE;
+  assert_int_equal(element_by_id(page, "photo")->flags, WN_EL_FIGURE | picture);
   assert_int_equal(element_by_id(page, "tick")->flags, 0);
-  assert_int_equal(element_by_id(page, "bare")->flags, WN_EL_FIGURE | WN_EL_PICTURE);
+  assert_int_equal(element_by_id(page, "bare")->flags, WN_EL_FIGURE | picture);
   /* A linked thumbnail is a picture, not a figure with a caption. */
-  assert_int_equal(element_by_id(page, "thumb")->flags, WN_EL_PICTURE);
+  assert_int_equal(element_by_id(page, "thumb")->flags, picture);
+  /* A teaser card holds an image beside much else: not a figure. */
+  assert_int_equal(element_by_id(page, "card")->flags, WN_EL_IMAGE);
 }
 
 static void test_role_and_aria_flags(void **state) {
