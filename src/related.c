@@ -48,6 +48,20 @@ static double links_of(const wn_block *b) {
   return b->chars ? (double)b->link_chars / b->chars : 0.0;
 }
 
+static bool is_prose(const wn_block *b) {
+  return !b->lexicon && b->kind == WN_BLOCK_PARAGRAPH && links_of(b) <= RELATED_LINK_DENSE &&
+         length_of(b) >= RELATED_PROSE_BLOCK;
+}
+
+/* The page's prose before each block: prose_until[i] is the weighted
+ * length of prose blocks before block i. */
+static double *prose_prefix(const wn_page *page) {
+  double *until = wn_xcalloc(page->block_count + 1, sizeof *until);
+  for (size_t i = 0; i < page->block_count; i++)
+    until[i + 1] = until[i] + (is_prose(&page->blocks[i]) ? length_of(&page->blocks[i]) : 0);
+  return until;
+}
+
 static bool within(const wn_page *page, int element, int ancestor) {
   int depth = page->elements[ancestor].depth;
   while (element >= 0 && page->elements[element].depth > depth)
@@ -109,22 +123,29 @@ static size_t section_stop(const wn_page *page, size_t heading, int container) {
   return end;
 }
 
-typedef struct box {
-  int blocks;
-  bool linked, headed;
-  double text;
-} box;
-
-/* Whether the box holds a picture (a card's thumbnail, linked or not). */
+/* Whether the element's subtree holds a picture (a card's thumbnail,
+ * linked or not). */
 static bool holds_picture(const wn_page *page, int root) {
   int depth = page->elements[root].depth;
   for (size_t i = (size_t)root; i < page->element_count; i++) {
     const wn_element *e = &page->elements[i];
     if (i > (size_t)root && e->depth <= depth) break;
-    if (e->flags & (WN_EL_FIGURE | WN_EL_IMAGE))
-      return true;
+    if (e->flags & (WN_EL_FIGURE | WN_EL_IMAGE)) return true;
   }
   return false;
+}
+
+/* One child of the section's common element and the blocks it holds. */
+typedef struct box {
+  int element, blocks;
+  bool linked, headed;
+  double text;
+} box;
+
+/* Whether a box is a card: a linked headline, a headline over a blurb, or
+ * a picture. */
+static bool is_card(const wn_page *page, const box *b) {
+  return b->linked || (b->headed && b->blocks >= 2) || holds_picture(page, b->element);
 }
 
 /*
@@ -132,52 +153,40 @@ static bool holds_picture(const wn_page *page, int root) {
  * element: several boxes that each hold a linked headline, a headline over
  * a blurb, or a picture are teaser cards; an article's own paragraphs, with
  * links inside their sentences, are not (its subheadings end the section).
+ * Blocks come in document order, so each box's blocks follow one another.
  */
 static bool is_card_run(const wn_page *page, size_t from, size_t to) {
   if (to - from < (size_t)RELATED_MIN_CARDS) return false;
   int common = page->blocks[from].owner;
   for (size_t i = from + 1; i < to; i++) common = lowest_common(page, common, page->blocks[i].owner);
   if (common < 0) return false;
-  box *boxes = wn_xcalloc(page->element_count, sizeof *boxes);
-  double total = 0;
-  for (size_t i = from; i < to; i++) {
-    const wn_block *b = &page->blocks[i];
-    total += length_of(b);
-    int child = child_towards(page, b->owner, common);
-    if (child < 0) continue;
-    boxes[child].blocks++;
-    boxes[child].text += length_of(b);
-    if (links_of(b) > RELATED_LINK_DENSE) boxes[child].linked = true;
-    if (b->kind == WN_BLOCK_HEADING) boxes[child].headed = true;
-  }
   int count = 0, cards = 0;
-  double card_text = 0;
-  for (size_t e = (size_t)common + 1; e < page->element_count; e++) {
-    if (page->elements[e].depth <= page->elements[common].depth) break;
-    if (page->elements[e].parent != common || !boxes[e].blocks) continue;
-    count++;
-    bool headline = boxes[e].headed && boxes[e].blocks >= 2; /* a headline over its blurb */
-    bool card = boxes[e].linked || headline || holds_picture(page, (int)e);
-    if (!card) continue;
-    cards++;
-    card_text += boxes[e].text;
+  double total = 0, card_text = 0;
+  box current = {-1, 0, false, false, 0};
+  for (size_t i = from; i <= to; i++) {
+    const wn_block *b = i < to ? &page->blocks[i] : NULL;
+    int child = b ? child_towards(page, b->owner, common) : -1;
+    if (b && child < 0) {
+      total += length_of(b);
+      continue;
+    }
+    if (child != current.element && current.element >= 0) {
+      count++;
+      if (is_card(page, &current)) {
+        cards++;
+        card_text += current.text;
+      }
+    }
+    if (!b) break;
+    if (child != current.element) current = (box){child, 0, false, false, 0};
+    total += length_of(b);
+    current.blocks++;
+    current.text += length_of(b);
+    if (links_of(b) > RELATED_LINK_DENSE) current.linked = true;
+    if (b->kind == WN_BLOCK_HEADING) current.headed = true;
   }
-  free(boxes);
   return count >= RELATED_MIN_CARDS && cards >= RELATED_CARD_SHARE * count &&
          card_text >= RELATED_CARD_TEXT_SHARE * total;
-}
-
-/* Prose of the page outside blocks [from, to): the article the section
- * goes with. */
-static double prose_outside(const wn_page *page, size_t from, size_t to) {
-  double prose = 0;
-  for (size_t i = 0; i < page->block_count; i++) {
-    if (i >= from && i < to) continue;
-    const wn_block *b = &page->blocks[i];
-    if (b->lexicon || b->kind != WN_BLOCK_PARAGRAPH || links_of(b) > RELATED_LINK_DENSE) continue;
-    if (length_of(b) >= RELATED_PROSE_BLOCK) prose += length_of(b);
-  }
-  return prose;
 }
 
 static bool holds_headline(const wn_page *page, size_t from, size_t to) {
@@ -223,11 +232,6 @@ static bool holds_clock_time(const wn_block *b) {
       return true;
   }
   return false;
-}
-
-static bool is_prose(const wn_block *b) {
-  return !b->lexicon && b->kind == WN_BLOCK_PARAGRAPH && links_of(b) <= RELATED_LINK_DENSE &&
-         length_of(b) >= RELATED_PROSE_BLOCK;
 }
 
 /* Each block counted in its owner, then every element's counts added to
@@ -309,15 +313,6 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
          card_text >= RELATED_CARD_TEXT_SHARE * total;
 }
 
-/* The page's prose before each block: prose_until[i] is the weighted
- * length of prose blocks before block i. */
-static double *prose_prefix(const wn_page *page) {
-  double *until = wn_xcalloc(page->block_count + 1, sizeof *until);
-  for (size_t i = 0; i < page->block_count; i++)
-    until[i + 1] = until[i] + (is_prose(&page->blocks[i]) ? length_of(&page->blocks[i]) : 0);
-  return until;
-}
-
 static size_t first_headline(const wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++)
     if (page->blocks[i].kind == WN_BLOCK_HEADING && page->blocks[i].heading_level == 1) return i;
@@ -362,6 +357,10 @@ static const wn_lex_entry *related_entry(void) {
 }
 
 void wn_mark_related_sections(wn_page *page) {
+  /* Prose outside a section: the page's prose less the section's and less
+   * the prose of sections already marked (they are no longer prose). */
+  double *until = prose_prefix(page);
+  double marked = 0;
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *h = &page->blocks[i];
     if (!is_related_heading(h)) continue;
@@ -369,10 +368,15 @@ void wn_mark_related_sections(wn_page *page) {
     if (container < 0) continue;
     size_t end = section_stop(page, i, container);
     if (!is_card_run(page, i + 1, end) || holds_headline(page, i + 1, end)) continue;
-    if (prose_outside(page, i, end) < RELATED_MIN_ARTICLE) continue;
-    for (size_t j = i + 1; j < end; j++)
-      if (!page->blocks[j].lexicon) page->blocks[j].lexicon = h->lexicon;
+    double outside = until[page->block_count] - marked - (until[end] - until[i]);
+    if (outside < RELATED_MIN_ARTICLE) continue;
+    for (size_t j = i + 1; j < end; j++) {
+      if (page->blocks[j].lexicon) continue;
+      if (is_prose(&page->blocks[j])) marked += length_of(&page->blocks[j]);
+      page->blocks[j].lexicon = h->lexicon;
+    }
     i = end - 1;
   }
+  free(until);
   mark_teaser_runs(page, related_entry());
 }

@@ -43,6 +43,11 @@ SHAPES = {
     "jsonld-authors-by-id": lambda n: '<script type="application/ld+json">' + json.dumps(
         {"@graph": [{"@type": "NewsArticle", "author": [{"@id": f"#{i}"} for i in range(n)]}]
          + [{} for _ in range(3 * n)]}, separators=(",", ":")) + "</script>" + para(),
+    # Sections the classifier weighs one by one: each a related heading over
+    # cards, each measured against the prose of the whole page.
+    "related-sections": lambda n: "<h1>Harbour</h1>" + para() * 3 + (
+        "<div><h2>Related articles</h2><div><a href=/a>The harbour master</a></div>"
+        "<div><a href=/b>Boats at dawn</a></div><div><a href=/c>Counted again</a></div></div>") * n,
     # End tags that create elements.
     "stray-end-p": lambda n: para() + "</p>" * n,
     "stray-end-br": lambda n: para() + "</br>" * n,
