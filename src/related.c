@@ -35,7 +35,7 @@ static const int TEASER_RUN_MIN_CARDS = 3;
 static const double TEASER_RUN_PROSE_AFTER = 200.0;
 /* A card's title: a link of this many words (a headline; a name that links
  * to its author's profile is shorter). */
-static const int TEASER_TITLE_WORDS = 15;
+static const int TEASER_TITLE_WORDS = 24;
 static const double TEASER_TITLE_MIN = 3.0;
 /* A Han, Kana or Hangul character weighs about a short word (as in classify). */
 static const double RELATED_CJK_WEIGHT = 3.0;
@@ -53,12 +53,18 @@ static bool is_prose(const wn_block *b) {
          length_of(b) >= RELATED_PROSE_BLOCK;
 }
 
-/* The page's prose before each block: prose_until[i] is the weighted
- * length of prose blocks before block i. */
-static double *prose_prefix(const wn_page *page) {
+/* The page's prose before each block: until[i] is the weighted length of
+ * prose blocks before block i. Without `boxed`, prose in a dialog, a
+ * consent banner or a footer does not count: it does not go on with the
+ * article. */
+static double *prose_prefix(const wn_page *page, bool boxed) {
+  const uint32_t apart = WN_EL_DIALOG | WN_EL_MODAL | WN_EL_CONSENT | WN_EL_FOOTER;
   double *until = wn_xcalloc(page->block_count + 1, sizeof *until);
-  for (size_t i = 0; i < page->block_count; i++)
-    until[i + 1] = until[i] + (is_prose(&page->blocks[i]) ? length_of(&page->blocks[i]) : 0);
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    bool counts = is_prose(b) && (boxed || b->owner < 0 || !(page->elements[b->owner].inherited & apart));
+    until[i + 1] = until[i] + (counts ? length_of(b) : 0);
+  }
   return until;
 }
 
@@ -197,7 +203,7 @@ static bool holds_headline(const wn_page *page, size_t from, size_t to) {
 
 /* What the subtree of one element holds, summed up from its children. */
 typedef struct teaser_box {
-  int blocks, titles, blurbs, linked_blurbs;
+  int blocks, titles, blurbs, linked_blurbs, headings;
   size_t first_block, last_block; /* its blocks, which follow one another */
   size_t first_title, last_blurb; /* SIZE_MAX / 0 when none */
   bool picture, linked_picture;
@@ -253,6 +259,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     bool blurb = !title && links_of(b) <= RELATED_LINK_DENSE && b->kind == WN_BLOCK_PARAGRAPH &&
                  length_of(b) >= RELATED_PROSE_BLOCK;
     sub->blocks++;
+    sub->headings += b->kind == WN_BLOCK_HEADING;
     sub->titles += title;
     sub->blurbs += blurb;
     sub->linked_blurbs += !title && links_of(b) > RELATED_LINK_DENSE && length_of(b) >= RELATED_PROSE_BLOCK;
@@ -266,6 +273,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     if (parent < 0) continue;
     teaser_box *up = &boxes[parent], *sub = &boxes[e];
     up->blocks += sub->blocks;
+    up->headings += sub->headings;
     up->titles += sub->titles;
     up->blurbs += sub->blurbs;
     up->linked_blurbs += sub->linked_blurbs;
@@ -300,7 +308,7 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
   double card_text = 0, total = page->elements[parent].text_chars;
   for (size_t e = (size_t)parent + 1; e < boxes[parent].end; e = boxes[e].end) {
     const teaser_box *sub = &boxes[e];
-    if (!sub->blocks) continue;
+    if (!sub->blocks || sub->blocks == sub->headings) continue; /* the run's own heading */
     count++;
     bool headed = sub->first_title != SIZE_MAX && sub->first_title < sub->last_blurb;
     bool one_link = sub->linked_picture && sub->linked_blurbs > 0;
@@ -331,14 +339,16 @@ static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
   if (!related || !page->block_count) return;
   teaser_box *boxes = wn_xcalloc(page->element_count, sizeof *boxes);
   sum_up_boxes(page, boxes);
-  double *until = prose_prefix(page);
+  double *until = prose_prefix(page, true);
+  double *article_until = prose_prefix(page, false);
   size_t headline = first_headline(page);
   for (size_t e = 1; e < page->element_count; e++) {
     const teaser_box *sub = &boxes[e];
     if (!sub->blocks || page->elements[e].holds_h1 || !teaser_cards(page, (int)e, boxes)) continue;
     if (!page->says_article && !(headline < sub->first_block)) continue;
     if (until[sub->first_block] < RELATED_MIN_ARTICLE) continue;
-    if (until[page->block_count] - until[sub->last_block + 1] > TEASER_RUN_PROSE_AFTER) continue;
+    if (article_until[page->block_count] - article_until[sub->last_block + 1] > TEASER_RUN_PROSE_AFTER)
+      continue;
     /* Entries of a round-up sit among the article's paragraphs; teasers
      * sit in a sub of their own. */
     if (loose_prose_before(page, (int)e, boxes)) continue;
@@ -347,6 +357,7 @@ static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
     e = sub->end - 1; /* past the run's subtree */
   }
   free(until);
+  free(article_until);
   free(boxes);
 }
 
@@ -359,7 +370,7 @@ static const wn_lex_entry *related_entry(void) {
 void wn_mark_related_sections(wn_page *page) {
   /* Prose outside a section: the page's prose less the section's and less
    * the prose of sections already marked (they are no longer prose). */
-  double *until = prose_prefix(page);
+  double *until = prose_prefix(page, true);
   double marked = 0;
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *h = &page->blocks[i];
