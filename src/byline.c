@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 #include "byline.h"
 
 #include <stdbool.h>
@@ -6,6 +7,8 @@
 #include <utf8proc.h>
 
 #include "classify.h"
+#include "classify_passes.h"
+#include "dates.h"
 #include "lexicon.h"
 #include "normalize.h"
 
@@ -94,9 +97,31 @@ static const wn_lex_entry *byline_hit(const wn_block *b) {
   return holds_date(rest, rest_len) ? hit : NULL;
 }
 
-static void drop(wn_block *b, const wn_lex_entry *hit) {
+static void note_line(wn_page *page, size_t i, bool author) {
+  int *line = author ? &page->author_line : &page->date_line;
+  if (*line < 0) *line = (int)i;
+}
+
+static void drop(wn_page *page, size_t i, const wn_lex_entry *hit) {
+  wn_block *b = &page->blocks[i];
   wn_decide(b, WN_DROP_CHROME_LINE, WN_PASS_BYLINES);
   b->lexicon = hit;
+  note_line(page, i, strcmp(hit->concept, "author") == 0);
+}
+
+/*
+ * A short line under the headline that holds a full date ("Av Jan de Vries
+ * · 2024-08-12 06:23", "记者 王海 · 2025年3月28日") is the article's
+ * metadata in whatever words it opens with: a standfirst or a first
+ * paragraph is longer, or ends its sentence.
+ */
+static bool is_metadata_line(const wn_block *b) {
+  if (b->words > BYLINE_MAX_WORDS || ends_a_sentence(b)) return false;
+  if (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_LIST_ITEM) return false;
+  char *iso = wn_date_iso(b->text, 0);
+  bool dated = iso != NULL;
+  free(iso);
+  return dated;
 }
 
 /* The page's headline, or the block count when there is none. */
@@ -107,7 +132,8 @@ static size_t headline_of(const wn_page *page) {
 }
 
 /* Author lines among the few kept blocks on either side of the headline
- * (all of the first few when there is none). */
+ * (all of the first few when there is none); below a headline, a dated
+ * metadata line as well. */
 static void drop_author_lines(wn_page *page) {
   size_t h1 = headline_of(page);
   size_t start = h1 < page->block_count ? h1 + 1 : 0;
@@ -118,7 +144,12 @@ static void drop_author_lines(wn_page *page) {
     if (b->kind == WN_BLOCK_HEADING) break;
     looked++;
     const wn_lex_entry *hit = byline_hit(b);
-    if (hit) drop(b, hit);
+    if (hit) {
+      drop(page, i, hit);
+    } else if (h1 < page->block_count && is_metadata_line(b)) {
+      wn_decide(b, WN_DROP_METADATA, WN_PASS_BYLINES);
+      note_line(page, i, false);
+    }
   }
   looked = 0;
   for (size_t i = h1 < page->block_count ? h1 : 0; i-- > 0 && looked < BYLINE_WINDOW;) {
@@ -126,7 +157,7 @@ static void drop_author_lines(wn_page *page) {
     if (!b->keep) continue;
     looked++;
     const wn_lex_entry *hit = byline_hit(b);
-    if (hit) drop(b, hit);
+    if (hit) drop(page, i, hit);
   }
 }
 
@@ -135,8 +166,49 @@ void wn_drop_bylines(wn_page *page) {
   /* A dateline says when the page was published wherever it sits. */
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
-    if (!b->keep) continue;
     const wn_lex_entry *hit = byline_hit(b);
-    if (hit && strcmp(hit->concept, "date") == 0) drop(b, hit);
+    if (!hit || strcmp(hit->concept, "date") != 0) continue;
+    if (b->keep) drop(page, i, hit);
+    else if (b->lexicon && wn_concept_is_date(b->lexicon)) note_line(page, i, false); /* dropped already */
   }
+}
+
+/* Where a name in an author line ends: a separator, a date or a time. */
+static size_t name_end(const char *s, size_t len) {
+  static const char *const STOPS[] = {" \xc2\xb7", " |", " \xe2\x80\x94", " \xe2\x80\x93",
+                                      " - ", ",", " (", " /", "\n"};
+  size_t end = len;
+  for (size_t k = 0; k < sizeof STOPS / sizeof STOPS[0]; k++) {
+    const char *hit = memmem(s, end, STOPS[k], strlen(STOPS[k]));
+    if (hit) end = (size_t)(hit - s);
+  }
+  for (size_t i = 0; i < end; i++)
+    if (is_digit(s[i])) {
+      end = i;
+      break;
+    }
+  while (end && (s[end - 1] == ' ' || s[end - 1] == ':')) end--;
+  return end;
+}
+
+char *wn_byline_author(const wn_page *page) {
+  if (page->author_line < 0) return NULL;
+  const wn_block *b = &page->blocks[page->author_line];
+  if (!b->lexicon) return NULL;
+  size_t rest_len;
+  const char *rest = after_words(b->text, b->text_len, count_words(b->lexicon->phrase), &rest_len);
+  size_t len = name_end(rest, rest_len);
+  if (!len) return NULL;
+  char *name = malloc(len + 1);
+  if (!name) return NULL;
+  memcpy(name, rest, len);
+  name[len] = '\0';
+  return name;
+}
+
+char *wn_byline_date(const wn_page *page) {
+  if (page->date_line >= 0) return wn_date_iso(page->blocks[page->date_line].text, 0);
+  /* "By Jane Doe · 12 March 2025": an author line may carry the date. */
+  if (page->author_line >= 0) return wn_date_iso(page->blocks[page->author_line].text, 0);
+  return NULL;
 }

@@ -14,4 +14,12 @@
  * date). */
 void wn_drop_bylines(wn_page *page);
 
+/* The author's name on the author line the pass found ("By Jane Doe ·
+ * 3 March" gives "Jane Doe"), newly allocated, or NULL. */
+char *wn_byline_author(const wn_page *page);
+
+/* The ISO 8601 date on the date line (else the author line) the pass
+ * found, newly allocated, or NULL. */
+char *wn_byline_date(const wn_page *page);
+
 #endif

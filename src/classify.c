@@ -141,6 +141,7 @@ _Static_assert(PASS_TABLE_SIZE == WN_PASS_COUNT - 1, "one table entry per pass")
  * caller or the page states it (the language stage may revise it). */
 static void start(wn_page *page) {
   page->region = -1;
+  page->author_line = page->date_line = -1;
   page->caption_names = 0;
   page->doc_lang = page->stated_lang >= 0 ? page->stated_lang : wn_lang_find(page->lang);
 }
@@ -215,6 +216,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_TEASER] = "teaser",
       [WN_DROP_FOREIGN] = "foreign-language",
       [WN_DROP_MACHINE_TEXT] = "machine-text",
+      [WN_DROP_METADATA] = "metadata",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

@@ -152,6 +152,9 @@ typedef struct wn_page {
   int doc_lang;         /* the article's language (classifier), -1 = unknown */
   size_t caption_names; /* elements whose class/id says caption */
   char *base_href;      /* <base href>, or NULL */
+  /* Set by the bylines pass: the blocks that gave the page's author and
+   * date lines, -1 when none. */
+  int author_line, date_line;
 } wn_page;
 
 /* Build the element table and the blocks for a parsed document, not

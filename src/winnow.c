@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "buffer.h"
+#include "byline.h"
 #include "classify.h"
 #include "clean.h"
 #include "decode.h"
@@ -211,6 +212,10 @@ static void finish(extraction *x, winnow_result *out) {
   out->author = x->meta.author;
   out->date = x->meta.date;
   x->meta.author = x->meta.date = NULL;
+  /* Where the markup states none, the lines the text printed under the
+   * headline ("By Jane Doe", "Published 3 March 2025"). */
+  if (x->page_live && !out->author) out->author = wn_byline_author(&x->page);
+  if (x->page_live && !out->date) out->date = wn_byline_date(&x->page);
   char **facts = x->meta.facts;
   out->canonical_url = facts[WN_FACT_CANONICAL];
   out->site_name = facts[WN_FACT_SITE_NAME];

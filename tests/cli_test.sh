@@ -401,5 +401,25 @@ if [ "$(wc -l <"$TMP/out")" -eq 1 ] && grep -q "Sea otters" "$TMP/out"; then
 rm -rf "$TMP/crawl" "$TMP/clean" && mkdir -p "$TMP/crawl" && cp "$SLOW" "$TMP/crawl/"
 interrupt "batch" -q -j1 --timeout=none -o "$TMP/clean" "$TMP/crawl"
 
+# --- bylines and datelines become the record's author and date ----------------
+BYLINE=$TMP/byline.html
+cat >"$BYLINE" <<'EOF2'
+<html lang="sv"><head><meta charset="utf-8"><title>Ny cykelbana längs ån</title></head>
+<body><h1>Ny cykelbana längs ån</h1><p>Av Jan de Vries · 2024-08-12 06:23</p>
+<p>Arbetet med den nya cykelbanan längs ån är nu inne på sista etappen och banan ska vara klar
+till midsommar. Den fyra kilometer långa sträckan kopplar ihop bostadsområdena i norr med centrum.</p>
+<p>Kommunen har länge fått klagomål om att cyklister tvingas dela den smala vägen med bilar och
+lastbilar. Den nya banan går i stället på en egen bädd mellan vägen och ån.</p></body></html>
+EOF2
+run --format=json "$BYLINE"
+expect_grep "a dated line under the headline gives the date" "$TMP/out" '"date": ?"2024-08-12T06:23"'
+if grep -q "Jan de Vries" "$TMP/out"; then not_ok "the metadata line is not printed" "$(head -c 300 "$TMP/out")"
+else ok "the metadata line is not printed"; fi
+sed 's|<p>Av Jan de Vries · 2024-08-12 06:23</p>|<p>By Jane Doe \| Reuters</p><p>Published 3 March 2025</p>|' \
+  "$BYLINE" >"$TMP/byline-en.html"
+run --format=json "$TMP/byline-en.html"
+expect_grep "an author line gives the author" "$TMP/out" '"author": ?"Jane Doe"'
+expect_grep "a date line gives the date" "$TMP/out" '"date": ?"2025-03-03"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

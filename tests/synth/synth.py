@@ -13,8 +13,8 @@ teaser bylines and datelines, share rows, newsletter boxes, cookie banners
 a standfirst repeated as the first paragraph. Writes, per page, DIR/NNNN/:
 
   page.html      the page
-  expected.txt   what winnow should print: title, headline byline if any,
-                 paragraphs, separated by blank lines
+  expected.txt   what winnow should print: title and paragraphs, separated
+                 by blank lines (a headline byline is page metadata)
   plan.json      {"must_once": [paragraphs], "chrome": [{"kind", "lang",
                  "text"}], "negatives": [{"kind", "text"}], "meta": [...],
                  "template", "lang", "ui_lang", "source"}
@@ -284,7 +284,9 @@ class Page:
         if doc.lang in phrases.bylines and rng.random() < 0.4:
             by, pub, fmt = phrases.bylines[doc.lang]
             self.byline = by.format(name=name_for(doc.lang, rng)) + " · " + date_for(fmt, rng)
-            self.meta.append({"kind": "headline-byline", "text": self.byline})
+            # Page metadata (author and date), not article text.
+            self.chrome.append({"kind": "headline-byline", "lang": doc.lang, "text": self.byline})
+            self.kind_of.setdefault(self.byline.casefold(), "headline-byline")
         self.plan_chrome(pool, cmps)
 
     # Chrome is recorded as it is planted: templates call these.
@@ -349,7 +351,7 @@ class Page:
         return teasers
 
     def expected(self):
-        parts = [self.title] + ([self.byline] if self.byline else []) + self.paras
+        parts = [self.title] + self.paras
         return "\n\n".join(parts) + "\n"
 
     def plan(self):
