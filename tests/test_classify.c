@@ -659,11 +659,33 @@ static void test_reason_names(void **state) {
   }
 }
 
+/* A CJK sentence of a lexicon row is looked up as the short line it is,
+ * its characters weighed as a third of a word each, and a short dated line
+ * under the headline is metadata whatever it opens with. */
+static void test_cjk_rows_and_metadata_lines(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Kladka nad rzeka</title></head><body><h1>Kladka nad rzeka</h1>"
+      "<p>Av Jan de Vries \xc2\xb7 2024-08-12 06:23</p>"
+      "<p>W sobote otwarto nowa kladke pieszo-rowerowa nad rzeka, ktora laczy osiedle na "
+      "prawym brzegu z parkiem i centrum miasta. Juz w pierwszych godzinach przeszlo po "
+      "niej kilka tysiecy osob, wsrod nich wiele rodzin z dziecmi.</p>"
+      "<p>\xe3\x81\x93\xe3\x81\xae\xe4\xbb\xa3\xe6\x9b\xbf\xe3\x83\x86\xe3\x82\xad"
+      "\xe3\x82\xb9\xe3\x83\x88\xe3\x81\xaf\xe8\x87\xaa\xe5\x8b\x95\xe7\x9a\x84"
+      "\xe3\x81\xab\xe7\x94\x9f\xe6\x88\x90\xe3\x81\x95\xe3\x82\x8c\xe3\x81\x9f"
+      "\xe3\x81\x9f\xe3\x82\x81\xe6\xad\xa3\xe7\xa2\xba\xe3\x81\xa7\xe3\x81\xaa"
+      "\xe3\x81\x84\xe5\x8f\xaf\xe8\x83\xbd\xe6\x80\xa7\xe3\x81\x8c\xe3\x81\x82"
+      "\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x99\xe3\x80\x82</p></body></html>");
+  assert_kept(page, "W sobote otwarto");
+  assert_dropped_for(page, "Av Jan de Vries", REASONS("metadata"));
+  assert_dropped_for(page, "\xe3\x81\x93\xe3\x81\xae\xe4\xbb\xa3", REASONS("ai-label"));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_article_keeps_only_article_blocks),
+      T(test_cjk_rows_and_metadata_lines),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
