@@ -32,6 +32,9 @@ static const double RELATED_LINK_DENSE = 0.5;
  * after this much of its prose, and
  * with at most this much prose after them (the article has ended). */
 static const int TEASER_RUN_MIN_CARDS = 3;
+/* The cards hold this share of the run's text (a card whose title is too
+ * short to tell from an author's name still sits among them). */
+static const double TEASER_RUN_CARD_TEXT_SHARE = 0.7;
 static const double TEASER_RUN_PROSE_AFTER = 200.0;
 /* A card's title: a link of this many words (a headline; a name that links
  * to its author's profile is shorter). */
@@ -318,7 +321,7 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
     card_text += page->elements[e].text_chars;
   }
   return cards >= TEASER_RUN_MIN_CARDS && cards >= RELATED_CARD_SHARE * count &&
-         card_text >= RELATED_CARD_TEXT_SHARE * total;
+         card_text >= TEASER_RUN_CARD_TEXT_SHARE * total;
 }
 
 static size_t first_headline(const wn_page *page) {
