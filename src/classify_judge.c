@@ -57,7 +57,13 @@ static bool lone_picture_box(const wn_page *page, int e, const wn_block *b) {
   const wn_element *box = &page->elements[e];
   if (!(box->flags & WN_EL_FIGURE) || box->tag != GUMBO_TAG_DIV) return false;
   if (box->parent >= 0 && page->elements[box->parent].figure_children > 1) return false;
-  return box->text_chars <= wn_block_length(b) + 1; /* the caption is its only text */
+  /* The caption is its only text, but for a label or a credit after it
+   * ("AI-generated image", "Photo: AFP"); a heading over text, or a link
+   * ("Learn more"), makes the box a feature card, not a captioned picture. */
+  size_t i = (size_t)(b - page->blocks);
+  bool first = i == 0 || !wn_inside(page, page->blocks[i - 1].owner, e);
+  double allowance = first && box->link_chars < 1 ? CAPTION_LABEL_ALLOWANCE : 1.0;
+  return box->text_chars <= wn_block_length(b) + allowance;
 }
 
 bool wn_in_card_grid(const wn_page *page, int e) {

@@ -174,6 +174,11 @@ static const size_t CHROME_BOX_PARAGRAPHS = 2;
 /* More elements named caption than this are not captions (a type style or a
  * card grid). Higher: more text in caption-styled grids dropped. */
 static const size_t CAPTION_NAMES_MAX = 8;
+/* A picture box whose only text is a caption may also hold a label or a
+ * credit of this length beside it ("AI-generated image", "Photo: AFP").
+ * Higher: boxes of a picture and two lines of text read as captioned too. */
+static const double CAPTION_LABEL_ALLOWANCE = 24.0;
+
 /* A figure among this many sibling figures is a card of a grid (products,
  * people, episodes): its short text is the card's content. Lower: captions
  * of stories with a few pictures kept as text. */
