@@ -191,9 +191,10 @@ static const wn_lex_entry *names_ai(const char *text, size_t len) {
   return NULL;
 }
 
-/* Whether the original text writes the term in capitals ("KI", not the
- * "di" of "Foto di Mario"), or in a script without case. */
-static bool written_in_capitals(const char *text, size_t len, const char *term) {
+/* Where the original text writes the term in capitals ("KI", not the "di"
+ * of "Foto di Mario"), or in a script without case: the offset past it, or
+ * 0 when it does not. */
+static size_t past_capital_term(const char *text, size_t len, const char *term) {
   char upper[32];
   size_t n = 0;
   utf8proc_int32_t cp;
@@ -208,9 +209,20 @@ static bool written_in_capitals(const char *text, size_t len, const char *term) 
                                (text[at - 1] >= 'a' && text[at - 1] <= 'z'));
     bool after = at + n == len || !((text[at + n] >= 'A' && text[at + n] <= 'Z') ||
                                     (text[at + n] >= 'a' && text[at + n] <= 'z'));
-    if (before && after) return true;
+    if (before && after) return at + n;
   }
-  return false;
+  return 0;
+}
+
+static bool written_in_capitals(const char *text, size_t len, const char *term) {
+  return past_capital_term(text, len, term) > 0;
+}
+
+/* "KI-generiertes Bild", "AI-written": the term opens a compound, as
+ * labels write it (normalising turned the hyphen into a space). */
+static bool opens_compound(const char *text, size_t len, const char *term) {
+  size_t at = past_capital_term(text, len, term);
+  return at > 0 && at + 1 < len && text[at] == '-' && text[at + 1] != ' ';
 }
 
 /* Whether some AI label of the lexicon holds the word. */
@@ -315,7 +327,8 @@ static const wn_lex_entry *badge(const wn_page *page, const positions *p, size_t
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);
   const wn_lex_entry *hit = names_ai(text, len);
   const char *term = hit ? strrchr(hit->phrase, ' ') + 1 : NULL;
-  bool label = hit && worded_as_label(text, len, term, strlen(term)) &&
+  bool label = hit && (worded_as_label(text, len, term, strlen(term)) ||
+                      opens_compound(b->text, b->text_len, term)) &&
                written_in_capitals(b->text, b->text_len, term);
   free(text);
   return label ? hit : NULL;

@@ -680,12 +680,28 @@ static void test_cjk_rows_and_metadata_lines(void **state) {
   assert_dropped_for(page, "\xe3\x81\x93\xe3\x81\xae\xe4\xbb\xa3", REASONS("ai-label"));
 }
 
+/* An AI term opening a compound ("KI-generiertes Bild") in a badge's place
+ * is a label; the same words inside a sentence of the article are not. */
+static void test_ai_compound_badge(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Markthalle wieder offen</title></head><body>"
+      "<h1>Markthalle wieder offen</h1><span>KI-generiertes Bild</span>"
+      "<p>Die alte Markthalle am Hafen ist nach zwei Jahren Bauzeit wieder offen, und am "
+      "Samstag kamen Hunderte Besucher, um sich die Arbeit anzusehen.</p>"
+      "<p>Ein KI-generiertes Bild der Halle hatte vorab im Netz die Runde gemacht, doch die "
+      "Stadt stellte klar, dass es nicht echt war und die Halle anders aussieht.</p>"
+      "</body></html>");
+  assert_dropped_for(page, "KI-generiertes Bild", REASONS("ai-label"));
+  assert_kept(page, "Ein KI-generiertes Bild der Halle");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_article_keeps_only_article_blocks),
       T(test_cjk_rows_and_metadata_lines),
+      T(test_ai_compound_badge),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
