@@ -209,6 +209,7 @@ typedef struct teaser_box {
   int blocks, titles, blurbs, linked_blurbs, headings;
   size_t first_block, last_block; /* its blocks, which follow one another */
   size_t first_title, last_blurb; /* SIZE_MAX / 0 when none */
+  size_t first_short_title;       /* a linked title of a word or two, SIZE_MAX when none */
   bool picture, linked_picture;
   size_t end; /* one past its subtree in the element array */
 } teaser_box;
@@ -248,7 +249,7 @@ static bool holds_clock_time(const wn_block *b) {
 static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
   for (size_t e = 0; e < page->element_count; e++) {
     const wn_element *el = &page->elements[e];
-    boxes[e].first_block = boxes[e].first_title = SIZE_MAX;
+    boxes[e].first_block = boxes[e].first_title = boxes[e].first_short_title = SIZE_MAX;
     boxes[e].picture = (el->flags & (WN_EL_FIGURE | WN_EL_IMAGE)) != 0;
     boxes[e].linked_picture = el->tag == GUMBO_TAG_A && (el->flags & WN_EL_IMAGE);
     boxes[e].end = e + 1;
@@ -257,8 +258,11 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     const wn_block *b = &page->blocks[i];
     if (b->owner < 0) continue;
     teaser_box *sub = &boxes[b->owner];
-    bool title = !b->lexicon && links_of(b) > RELATED_LINK_DENSE && b->words <= TEASER_TITLE_WORDS &&
-                 headline_words(b) >= TEASER_TITLE_MIN && !holds_clock_time(b);
+    bool linked_line = !b->lexicon && links_of(b) > RELATED_LINK_DENSE &&
+                       b->words <= TEASER_TITLE_WORDS && !holds_clock_time(b);
+    double words = linked_line ? headline_words(b) : 0;
+    bool title = linked_line && words >= TEASER_TITLE_MIN;
+    bool short_title = linked_line && words >= 1 && !title;
     bool blurb = !title && links_of(b) <= RELATED_LINK_DENSE && b->kind == WN_BLOCK_PARAGRAPH &&
                  length_of(b) >= RELATED_PROSE_BLOCK;
     sub->blocks++;
@@ -269,6 +273,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     if (sub->first_block == SIZE_MAX) sub->first_block = i;
     sub->last_block = i;
     if (title && sub->first_title == SIZE_MAX) sub->first_title = i;
+    if (short_title && sub->first_short_title == SIZE_MAX) sub->first_short_title = i;
     if (blurb) sub->last_blurb = i;
   }
   for (size_t e = page->element_count; e-- > 1;) {
@@ -283,6 +288,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     if (sub->first_block < up->first_block) up->first_block = sub->first_block;
     if (sub->blocks && sub->last_block > up->last_block) up->last_block = sub->last_block;
     if (sub->first_title < up->first_title) up->first_title = sub->first_title;
+    if (sub->first_short_title < up->first_short_title) up->first_short_title = sub->first_short_title;
     if (sub->last_blurb > up->last_blurb) up->last_blurb = sub->last_blurb;
     up->picture |= sub->picture;
     up->linked_picture |= sub->linked_picture;
@@ -309,11 +315,20 @@ static bool loose_prose_before(const wn_page *page, int run, const teaser_box *b
 static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxes) {
   int cards = 0, count = 0;
   double card_text = 0, total = page->elements[parent].text_chars;
+  bool under_heading = false; /* the run opens with a heading of its own */
   for (size_t e = (size_t)parent + 1; e < boxes[parent].end; e = boxes[e].end) {
     const teaser_box *sub = &boxes[e];
-    if (!sub->blocks || sub->blocks == sub->headings) continue; /* the run's own heading */
+    if (!sub->blocks) continue;
+    if (sub->blocks == sub->headings) { /* the run's own heading */
+      under_heading = under_heading || count == 0;
+      continue;
+    }
     count++;
-    bool headed = sub->first_title != SIZE_MAX && sub->first_title < sub->last_blurb;
+    /* Under the run's heading a title of a word or two will do ("Splitting
+     * film"); without one, such a link may be a post's author. */
+    size_t title = under_heading && sub->first_short_title < sub->first_title ? sub->first_short_title
+                                                                               : sub->first_title;
+    bool headed = title != SIZE_MAX && title < sub->last_blurb;
     bool one_link = sub->linked_picture && sub->linked_blurbs > 0;
     bool avatar_like = sub->linked_picture && sub->blurbs > 0 && page->says_article;
     if (!sub->picture || !(headed || one_link || avatar_like)) continue;
