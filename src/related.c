@@ -17,8 +17,9 @@ static const int RELATED_MIN_CARDS = 3;
 static const double RELATED_CARD_SHARE = 0.6;
 /* ...holding this share of the section's text. */
 static const double RELATED_CARD_TEXT_SHARE = 0.8;
-/* The article the section goes with: this much prose outside the section. */
-static const double RELATED_MIN_ARTICLE = 500.0;
+/* The article the section goes with: this much prose outside the section
+ * (a short news item of three paragraphs). */
+static const double RELATED_MIN_ARTICLE = 300.0;
 /* A paragraph counts as the article's prose from this length on. */
 static const double RELATED_PROSE_BLOCK = 80.0;
 /* How far above the heading the element that holds its section may be. */
