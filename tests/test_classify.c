@@ -367,6 +367,59 @@ static void test_comment_section_after_article_is_dropped(void **state) {
                      REASONS("comments", "outside-main", "empty-section", "chrome-section"));
 }
 
+/* Posts no name marks, each under a stamp of its author, date and time. */
+#define STAMPED_POST(who, when, text) \
+  "<div><p class=\"who\"><b>" who "</b> " when "</p><div><p>" text "</p></div></div>"
+
+static const char UNNAMED_THREAD_PAGE[] =
+    "<html><head><title>Pruning roses</title></head><body>"
+    "<div class=\"main\"><h1>Pruning roses</h1>"
+    "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+    "begin to swell. Cut out dead, damaged and crossing stems first, then shorten the "
+    "remaining canes by about a third.</p>"
+    "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+    "and the new shoot grows away from the centre of the bush, keeping it open.</p>"
+    "<div>"
+    STAMPED_POST("Anna", "6 January 2012 14:05", "Great tips, thanks! I always wondered why "
+                 "my roses got so crowded in the middle every summer.")
+    STAMPED_POST("Piotr", "7 January 2012 01:48", "I prune mine in autumn instead and it "
+                 "seems to work fine for the climbing varieties in my garden.")
+    STAMPED_POST("Maria", "7 January 2012 22:22", "Does the same advice hold for the old "
+                 "shrub roses, or do they need a lighter cut each year?")
+    "</div></div></body></html>";
+
+static void test_unnamed_comment_thread_after_article_is_dropped(void **state) {
+  wn_page *page = classify(state, UNNAMED_THREAD_PAGE);
+  assert_kept(page, "Prune roses in late winter");
+  assert_kept(page, "Always cut just above");
+  assert_dropped_for(page, "Great tips", REASONS("comments"));
+  assert_dropped_for(page, "Does the same advice hold", REASONS("comments"));
+  assert_dropped_for(page, "Piotr 7 January", REASONS("comments"));
+}
+
+/* Dated stories, each under a linked headline, are a list, not a thread:
+ * the comments cue is not what drops or keeps them. */
+static void test_dated_headlines_are_not_a_thread(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Garden news</title></head><body>"
+      "<div class=\"main\"><h1>Garden news</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first.</p>"
+      "<div>"
+      "<div><h3><a href=\"/a\">Bees survive the coldest winter in decades</a></h3>"
+      "<p>6 January 2012 14:05</p><p>Beekeepers across the north report strong colonies "
+      "after a long and bitter winter.</p></div>"
+      "<div><h3><a href=\"/b\">New rose varieties shown at the spring fair</a></h3>"
+      "<p>7 January 2012 01:48</p><p>Twelve breeders competed for the gold medal at the "
+      "fair this year.</p></div>"
+      "<div><h3><a href=\"/c\">Community orchards planted across the region</a></h3>"
+      "<p>7 January 2012 22:22</p><p>Volunteers planted three hundred apple and pear trees "
+      "over the weekend.</p></div>"
+      "</div></div></body></html>");
+  for (size_t i = 0; i < page->block_count; i++)
+    assert_false(page->elements[page->blocks[i].owner].inherited & WN_EL_COMMENTS);
+}
+
 /* ---- listings ------------------------------------------------------------ */
 
 static const char LISTING_PAGE[] =
@@ -681,6 +734,8 @@ int main(void) {
       T(test_empty_page),
       T(test_forum_posts_named_comment_are_kept),
       T(test_comment_section_after_article_is_dropped),
+      T(test_unnamed_comment_thread_after_article_is_dropped),
+      T(test_dated_headlines_are_not_a_thread),
       T(test_listing_is_detected),
       T(test_listing_keeps_the_cards),
       T(test_article_is_not_a_listing),

@@ -43,6 +43,14 @@ SHAPES = {
     "jsonld-authors-by-id": lambda n: '<script type="application/ld+json">' + json.dumps(
         {"@graph": [{"@type": "NewsArticle", "author": [{"@id": f"#{i}"} for i in range(n)]}]
          + [{} for _ in range(3 * n)]}, separators=(",", ":")) + "</script>" + para(),
+    # Stamped posts, each template's thread measured once; nested, one
+    # thread inside another at every depth.
+    "stamped-posts": lambda n: para() + "".join(
+        f"<div><p>Ann 6 January 2012 14:{i % 60:02d}</p><p>A reply, of a few words.</p></div>"
+        for i in range(n)),
+    "nested-stamped-posts": lambda n: para() + "".join(
+        "<div>" + "<div><p>Ann 6 January 2012 14:05</p><p>A reply, of a few words.</p></div>" * 3
+        for _ in range(n // 3)),
     # End tags that create elements.
     "stray-end-p": lambda n: para() + "</p>" * n,
     "stray-end-br": lambda n: para() + "</br>" * n,
