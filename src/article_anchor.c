@@ -206,7 +206,8 @@ static int line_naming_page(const wn_page *page) {
   return -1;
 }
 
-/* An <h1> that names the page; else the page's only <h1>; else a lesser
+/* An <h1> that names the page; else the page's only <h1>, unless it is too
+ * short to be a headline (a section's or the site's name); else a lesser
  * heading that names it (several <h1>s that do not are the site's menus). */
 static int find_headline(const wn_page *page) {
   int h1 = -1, h1_count = 0;
@@ -217,7 +218,7 @@ static int find_headline(const wn_page *page) {
   }
   int named = heading_naming_page(page, 1);
   if (named >= 0) return named;
-  if (h1_count == 1) return length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH ? h1 : -1;
+  if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) return h1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL; level++)
     if ((named = heading_naming_page(page, level)) >= 0) return named;
   return line_naming_page(page);

@@ -420,6 +420,30 @@ static void test_dated_headlines_are_not_a_thread(void **state) {
     assert_false(page->elements[page->blocks[i].owner].inherited & WN_EL_COMMENTS);
 }
 
+/* A page whose only <h1> is its section's name is anchored on the heading
+ * that names the page: the linked headlines after the article are not it. */
+static void test_short_h1_leaves_the_headline_to_a_lesser_heading(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Gold particles stop cancer cells in lab tests | Health News</title>"
+      "</head><body><div class=\"main\"><h1>Health</h1><div class=\"story\">"
+      "<h2>Gold particles stop cancer cells in lab tests</h2>"
+      "<p>Scientists in Cairo said on Tuesday that tiny particles of gold stopped the growth of "
+      "cancer cells in laboratory tests, and that trials in animals had shown no harm to "
+      "healthy tissue. The particles are heated with light once they reach a tumour, and the "
+      "team hopes to begin trials in patients within two years if funding allows.</p></div>"
+      "<div class=\"more\">"
+    "<h2><a href=\"/n0\">Hospital opens a new wing for heart patients</a></h2><p><a href=\"/n0\">The new wing holds forty beds and two operating theatres for heart surgery.</a></p>"
+    "<h2><a href=\"/n1\">Flu season arrives early in the north this year</a></h2><p><a href=\"/n1\">Doctors report twice the usual number of cases for the first week of the year.</a></p>"
+    "<h2><a href=\"/n2\">Researchers link sleep to memory in older adults</a></h2><p><a href=\"/n2\">A ten-year study followed thousands of civil servants and their sleep habits.</a></p>"
+    "<h2><a href=\"/n3\">Clinic waiting times fall for the third month</a></h2><p><a href=\"/n3\">Patients waited eleven days on average for a first appointment in December.</a></p>"
+    "<h2><a href=\"/n4\">New rules for food labels take effect in spring</a></h2><p><a href=\"/n4\">Labels must show sugar and salt per portion in large print from April.</a></p>"
+    "<h2><a href=\"/n5\">Vaccine trial enters its final stage in the south</a></h2><p><a href=\"/n5\">Five thousand volunteers will receive the vaccine or a placebo by March.</a></p>"
+      "</div></div></body></html>");
+  assert_kept(page, "Scientists in Cairo said");
+  assert_false(find_block(page, "Flu season arrives early")->keep);
+  assert_false(find_block(page, "Vaccine trial enters")->keep);
+}
+
 /* ---- listings ------------------------------------------------------------ */
 
 static const char LISTING_PAGE[] =
@@ -736,6 +760,7 @@ int main(void) {
       T(test_comment_section_after_article_is_dropped),
       T(test_unnamed_comment_thread_after_article_is_dropped),
       T(test_dated_headlines_are_not_a_thread),
+      T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_listing_is_detected),
       T(test_listing_keeps_the_cards),
       T(test_article_is_not_a_listing),
