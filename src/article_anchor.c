@@ -190,15 +190,22 @@ static int heading_naming_page(const wn_page *page, int level) {
   return best;
 }
 
-/* A line set as a headline without a heading tag: the first paragraph that
- * is most of the page's title and a sentence long. */
+/* A line of its own: a paragraph, or a table row of one cell (old layouts
+ * set the headline in a cell of the page's table). */
+static bool is_line(const wn_block *b) {
+  if (b->kind == WN_BLOCK_PARAGRAPH) return true;
+  return b->kind == WN_BLOCK_TABLE_ROW && !strstr(b->text, " | ");
+}
+
+/* A line set as a headline without a heading tag: the first line that is
+ * most of the page's title and a sentence long. */
 static int line_naming_page(const wn_page *page) {
   const char *title = page->og_title && *page->og_title ? page->og_title : page->html_title;
   if (!title || !within_title_limit(title)) return -1;
   double title_bytes = (double)strlen(title);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    if (b->kind != WN_BLOCK_PARAGRAPH || links_of(b) >= TEASER_LINK_SHARE) continue;
+    if (!is_line(b) || links_of(b) >= TEASER_LINK_SHARE) continue;
     if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
     if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
     if (names_page(b, title)) return (int)i;

@@ -444,6 +444,46 @@ static void test_short_h1_leaves_the_headline_to_a_lesser_heading(void **state) 
   assert_false(find_block(page, "Vaccine trial enters")->keep);
 }
 
+/* An old layout sets the headline in a cell of the page's table: the row
+ * that names the page anchors the article, and the page of headlines
+ * around it is not read as a listing. */
+static void test_headline_in_a_table_cell_anchors_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Seven signs your teeth need a dentist</title></head><body>"
+      "<table><tr><td><table>"
+      "<tr><td>Seven signs your teeth need a dentist</td></tr>"
+      "<tr><td><p>Healthy teeth make for a good appetite and a bright smile, and the habits "
+      "that keep them healthy are simple ones, though not all of the usual advice holds.</p>"
+      "<p>Brush morning and evening, rinse after sweet drinks, and see a dentist twice a year; "
+      "sticky food left on the teeth for hours does more harm than the sugar in a drink.</p>"
+      "</td></tr></table></td></tr>"
+      "<tr><td><table>"
+      "<tr><td><a href=\"/s0\">Hospital opens a new wing for heart patients</a></td></tr>"
+      "<tr><td><a href=\"/s1\">Flu season arrives early in the north this year</a></td></tr>"
+      "<tr><td><a href=\"/s2\">Researchers link sleep to memory in older adults</a></td></tr>"
+      "<tr><td><a href=\"/s3\">Clinic waiting times fall for the third month</a></td></tr>"
+      "<tr><td><a href=\"/s4\">New rules for food labels take effect in spring</a></td></tr>"
+      "<tr><td><a href=\"/s5\">Vaccine trial enters its final stage in the south</a></td></tr>"
+      "<tr><td><a href=\"/s6\">City council votes to plant a thousand new trees</a></td></tr>"
+      "<tr><td><a href=\"/s7\">Library extends its opening hours over winter</a></td></tr>"
+      "<tr><td><a href=\"/s8\">Rail line reopens after a week of repairs</a></td></tr>"
+      "<tr><td><a href=\"/s9\">Farmers market moves indoors for the cold months</a></td></tr>"
+      "<tr><td><a href=\"/s10\">School meals to include more fresh vegetables</a></td></tr>"
+      "<tr><td><a href=\"/s11\">Swimming pool closes for a month of repairs</a></td></tr>"
+      "<tr><td><a href=\"/s12\">Cyclists ask for safer lanes on the ring road</a></td></tr>"
+      "<tr><td><a href=\"/s13\">Museum shows old maps of the harbour town</a></td></tr>"
+      "<tr><td><a href=\"/s14\">Storm brings down trees along the coast road</a></td></tr>"
+      "<tr><td><a href=\"/s15\">Bakery wins a prize for its rye bread</a></td></tr>"
+      "<tr><td><a href=\"/s16\">Choir raises money for the children's ward</a></td></tr>"
+      "<tr><td><a href=\"/s17\">New bridge opens to walkers and cyclists</a></td></tr>"
+      "<tr><td><a href=\"/s18\">Bus fares stay the same for another year</a></td></tr>"
+      "<tr><td><a href=\"/s19\">Volunteers clean the river banks on Sunday</a></td></tr>"
+      "</table></td></tr></table></body></html>");
+  assert_false(page->listing);
+  assert_kept(page, "Brush morning and evening");
+  assert_false(find_block(page, "Rail line reopens")->keep);
+}
+
 /* ---- listings ------------------------------------------------------------ */
 
 static const char LISTING_PAGE[] =
@@ -761,6 +801,7 @@ int main(void) {
       T(test_unnamed_comment_thread_after_article_is_dropped),
       T(test_dated_headlines_are_not_a_thread),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
+      T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_listing_is_detected),
       T(test_listing_keeps_the_cards),
       T(test_article_is_not_a_listing),
