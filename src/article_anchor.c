@@ -273,6 +273,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor->prose = 0;
   anchor->paragraphs = 0;
   anchor->end = page->block_count;
+  anchor->headed_tail = page->block_count;
   anchor->comments = page->block_count;
   anchor->closed = true;
   anchor->commented = false;
@@ -286,6 +287,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   heading_set headings;
   heading_set_build(page, &headings);
   int gap = 0, teasers = 0;
+  size_t headed_gap = 0; /* the first heading past the last paragraph */
   long linked = -1; /* the last linked heading */
   double gap_links = 0;
   size_t i = (size_t)headline + 1;
@@ -303,12 +305,14 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
       anchor->prose += length_of(b);
       anchor->paragraphs++;
+      headed_gap = 0;
       gap = teasers = 0;
       gap_links = 0;
       continue;
     }
     gap++;
     gap_links += length_of(b) * links_of(b);
+    if (b->kind == WN_BLOCK_HEADING && !headed_gap && anchor->paragraphs > 0) headed_gap = i;
     if (is_linked_headline(b) &&
         (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b))) {
       teasers++;
@@ -326,6 +330,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   }
   free(headings.slots);
   anchor->end = i;
+  anchor->headed_tail = headed_gap ? headed_gap : i;
   /* Readers' comments end whatever may continue the article. */
   anchor->comments = i;
   while (anchor->comments < page->block_count &&
@@ -380,8 +385,9 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
   block_span(page, region, &first, &end);
   size_t headline = (size_t)anchor->headline;
   if (within(page, anchor->body, region)) {
-    /* Wider than the body: narrowed when what it adds lies past the close. */
-    bool narrow = end > anchor->end && nothing_continues(page, anchor, region);
+    /* Wider than the body: narrowed when what it adds lies past the close,
+     * or in sections headed past the last paragraph. */
+    bool narrow = end > anchor->headed_tail && nothing_continues(page, anchor, region);
     return narrow ? anchor->body : region;
   }
   /* Elsewhere: replaced when it is no part of the article's run. */

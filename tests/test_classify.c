@@ -484,6 +484,29 @@ static void test_headline_in_a_table_cell_anchors_the_article(void **state) {
   assert_false(find_block(page, "Rail line reopens")->keep);
 }
 
+/* Headed sections of teasers past an article's last paragraph, inside the
+ * story's wrapper, are not the article. */
+static void test_headed_teasers_past_the_last_paragraph_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Food inspectors warn of budget cuts</title></head><body>"
+      "<div class=\"story\"><h1>Food inspectors warn of budget cuts</h1><div class=\"text\">"
+      "<p>Canada's food inspectors say they fear budget cuts could put food safety at risk, "
+      "as the agency prepares to trim its spending by up to ten per cent over three years.</p>"
+      "<p>The head of the inspectors' union said documents show the programme that hired "
+      "seventy new inspectors after the last outbreak will end in March unless renewed.</p>"
+      "<p>A spokeswoman for the minister said the cuts would not touch front-line inspection "
+      "and that the safety of the food supply remains the government's first concern.</p>"
+      "</div><h3>Top headlines</h3><ul>"
+      "<li><a href=\"/t0\">Storm closes coast road</a> Trees fell along the coast road overnight and crews expect to clear it by the evening, police said.</li>"
+      "<li><a href=\"/t1\">Rail line reopens</a> Trains run again on the valley line after a week of repairs to the bridge over the river.</li>"
+      "<li><a href=\"/t2\">Museum shows old maps</a> The harbour museum opens a show of old sea charts and town plans drawn over three centuries.</li>"
+      "<li><a href=\"/t3\">Bakery wins a prize</a> A family bakery in the old town won the national prize for its dark rye bread this year.</li>"
+      "</ul></div></body></html>");
+  assert_kept(page, "A spokeswoman for the minister");
+  assert_false(find_block(page, "Trees fell along the coast road")->keep);
+  assert_false(find_block(page, "A family bakery")->keep);
+}
+
 /* ---- listings ------------------------------------------------------------ */
 
 static const char LISTING_PAGE[] =
@@ -802,6 +825,7 @@ int main(void) {
       T(test_dated_headlines_are_not_a_thread),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_headline_in_a_table_cell_anchors_the_article),
+      T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_listing_is_detected),
       T(test_listing_keeps_the_cards),
       T(test_article_is_not_a_listing),
