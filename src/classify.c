@@ -218,6 +218,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_TEASER] = "teaser",
       [WN_DROP_FOREIGN] = "foreign-language",
       [WN_DROP_MACHINE_TEXT] = "machine-text",
+      [WN_DROP_FORM] = "form",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

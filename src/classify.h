@@ -46,6 +46,7 @@ typedef enum wn_reason {
   WN_DROP_TEASER,         /* a linked headline and its blurb: another page's teaser */
   WN_DROP_FOREIGN,        /* chrome in a language other than the article's */
   WN_DROP_MACHINE_TEXT,   /* identifiers, hashes or URLs rather than words */
+  WN_DROP_FORM,           /* the labels of a small form: a poll, a comment form */
   WN_REASON_COUNT
 } wn_reason;
 

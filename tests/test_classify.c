@@ -507,6 +507,47 @@ static void test_headed_teasers_past_the_last_paragraph_are_dropped(void **state
   assert_false(find_block(page, "A family bakery")->keep);
 }
 
+/* A poll beside the article is a form's questions; an article inside the
+ * form that wraps the whole page is the article. */
+static void test_small_form_beside_the_text_is_dropped(void **state) {
+  static const char ARTICLE[] =
+      "<h1>Pruning roses in late winter</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first, then shorten the "
+      "remaining canes by about a third.</p>"
+      "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+      "and the new shoot grows away from the centre of the bush, keeping it open.</p>"
+      "<p>Feed the bushes after pruning with a rose fertiliser and a mulch of compost, and "
+      "water them well in the first dry spell of spring.</p>";
+  static const char POLL[] =
+      "<form action=\"#\"><p>Rate this article, please. Your opinion matters to us.</p>"
+      "<p>The article is easy to read</p><label><input type=\"radio\" name=\"q1\"> Agree</label>"
+      "<p>The topic is fully covered</p><label><input type=\"radio\" name=\"q2\"> Agree</label>"
+      "</form>";
+  char html[4096];
+  snprintf(html, sizeof html, "<html><head><title>Pruning roses in late winter</title></head>"
+           "<body><div class=\"story\">%s%s</div></body></html>", ARTICLE, POLL);
+  wn_page *page = classify(state, html);
+  assert_kept(page, "Feed the bushes after pruning");
+  assert_dropped_for(page, "Rate this article", REASONS("form"));
+  assert_dropped_for(page, "The topic is fully covered", REASONS("form"));
+}
+
+static void test_page_inside_one_form_keeps_its_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Pruning roses in late winter</title></head><body>"
+      "<form id=\"page\" action=\"/default.aspx\"><div class=\"story\">"
+      "<h1>Pruning roses in late winter</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first.</p>"
+      "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+      "and the new shoot grows away from the centre of the bush.</p>"
+      "<p>Short note.</p>"
+      "</div><input type=\"hidden\" name=\"state\" value=\"x\"></form></body></html>");
+  assert_kept(page, "Always cut just above");
+  assert_kept(page, "Short note.");
+}
+
 /* ---- listings ------------------------------------------------------------ */
 
 static const char LISTING_PAGE[] =
@@ -826,6 +867,8 @@ int main(void) {
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
+      T(test_small_form_beside_the_text_is_dropped),
+      T(test_page_inside_one_form_keeps_its_article),
       T(test_listing_is_detected),
       T(test_listing_keeps_the_cards),
       T(test_article_is_not_a_listing),
