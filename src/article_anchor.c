@@ -169,7 +169,13 @@ static bool within_title_limit(const char *title) {
 static bool names_page(const wn_block *b, const char *title) {
   if (!title || !*title || !b->text_len) return false;
   if (!within_title_limit(title) || b->text_len > TITLE_MAX_BYTES) return false;
-  return strstr(title, b->text) != NULL || strstr(b->text, title) != NULL;
+  if (strstr(title, b->text) || strstr(b->text, title)) return true;
+  if (!memchr(b->text, '\n', b->text_len)) return false;
+  /* A headline broken with <br> is one line in the title. */
+  char line[TITLE_MAX_BYTES + 1];
+  memcpy(line, b->text, b->text_len + 1);
+  for (char *p = line; (p = strchr(p, '\n')) != NULL;) *p = ' ';
+  return strstr(title, line) || strstr(line, title);
 }
 
 /* The longest heading of the given level that names the page, or -1. */
@@ -199,9 +205,8 @@ static bool is_line(const wn_block *b) {
 
 /* A line set as a headline without a heading tag: the first line that is
  * most of the page's title and a sentence long. */
-static int line_naming_page(const wn_page *page) {
-  const char *title = page->og_title && *page->og_title ? page->og_title : page->html_title;
-  if (!title || !within_title_limit(title)) return -1;
+static int line_naming(const wn_page *page, const char *title) {
+  if (!title || !*title || !within_title_limit(title)) return -1;
   double title_bytes = (double)strlen(title);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
@@ -211,6 +216,13 @@ static int line_naming_page(const wn_page *page) {
     if (names_page(b, title)) return (int)i;
   }
   return -1;
+}
+
+/* ... by the og:title, else by the <title> (an og:title may carry markup
+ * or the site's name alone). */
+static int line_naming_page(const wn_page *page) {
+  int line = line_naming(page, page->og_title);
+  return line >= 0 ? line : line_naming(page, page->html_title);
 }
 
 /* An <h1> that names the page; else the page's only <h1>, unless it is too

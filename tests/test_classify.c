@@ -548,6 +548,44 @@ static void test_page_inside_one_form_keeps_its_article(void **state) {
   assert_kept(page, "Short note.");
 }
 
+/* A headline broken with <br> in a plain line names the page by its
+ * <title> when the og:title carries markup as text. */
+static void test_broken_headline_line_names_the_page(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Flu vaccine linked to sleep disorder in twelve countries - Science</title>"
+      "<meta property=\"og:title\" content=\"site - &lt;b&gt;Flu&lt;/b&gt;&lt;br&gt;vaccine\">"
+      "</head><body><div class=\"page\"><div class=\"story\">"
+      "<p><b>Flu vaccine</b><br>linked to sleep disorder in twelve countries</p>"
+      "<p>At least twelve countries have reported a possible link between a vaccine against "
+      "the new flu and narcolepsy, the health agency said on Tuesday in Geneva.</p>"
+      "<p>Experts studied the cases of twenty-two people who showed the disorder after "
+      "vaccination and found in all of them one gene linked to the condition.</p></div>"
+      "<div class=\"list\"><p><a href=\"/s0\">Hospital opens a new wing for heart patients</a></p>"
+      "<p><a href=\"/s1\">Flu season arrives early in the north this year</a></p>"
+      "<p><a href=\"/s2\">Researchers link sleep to memory in older adults</a></p>"
+      "<p><a href=\"/s3\">Clinic waiting times fall for the third month</a></p>"
+      "<p><a href=\"/s4\">New rules for food labels take effect in spring</a></p>"
+      "<p><a href=\"/s5\">Vaccine trial enters its final stage in the south</a></p>"
+      "<p><a href=\"/s6\">City council votes to plant a thousand new trees</a></p>"
+      "<p><a href=\"/s7\">Library extends its opening hours over winter</a></p>"
+      "<p><a href=\"/s8\">Rail line reopens after a week of repairs</a></p>"
+      "<p><a href=\"/s9\">Farmers market moves indoors for the cold months</a></p>"
+      "<p><a href=\"/s10\">School meals to include more fresh vegetables</a></p>"
+      "<p><a href=\"/s11\">Swimming pool closes for a month of repairs</a></p>"
+      "<p><a href=\"/s12\">Cyclists ask for safer lanes on the ring road</a></p>"
+      "<p><a href=\"/s13\">Museum shows old maps of the harbour town</a></p>"
+      "<p><a href=\"/s14\">Storm brings down trees along the coast road</a></p>"
+      "<p><a href=\"/s15\">Bakery wins a prize for its rye bread</a></p>"
+      "<p><a href=\"/s16\">Choir raises money for the children's ward</a></p>"
+      "<p><a href=\"/s17\">New bridge opens to walkers and cyclists</a></p>"
+      "<p><a href=\"/s18\">Bus fares stay the same for another year</a></p>"
+      "<p><a href=\"/s19\">Volunteers clean the river banks on Sunday</a></p>"
+      "</div></div></body></html>");
+  assert_false(page->listing);
+  assert_kept(page, "Experts studied the cases");
+  assert_false(find_block(page, "Rail line reopens")->keep);
+}
+
 /* ---- listings ------------------------------------------------------------ */
 
 static const char LISTING_PAGE[] =
@@ -869,6 +907,7 @@ int main(void) {
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
       T(test_page_inside_one_form_keeps_its_article),
+      T(test_broken_headline_line_names_the_page),
       T(test_listing_is_detected),
       T(test_listing_keeps_the_cards),
       T(test_article_is_not_a_listing),
