@@ -169,7 +169,13 @@ static bool within_title_limit(const char *title) {
 static bool names_page(const wn_block *b, const char *title) {
   if (!title || !*title || !b->text_len) return false;
   if (!within_title_limit(title) || b->text_len > TITLE_MAX_BYTES) return false;
-  return strstr(title, b->text) != NULL || strstr(b->text, title) != NULL;
+  if (strstr(title, b->text) || strstr(b->text, title)) return true;
+  if (!memchr(b->text, '\n', b->text_len)) return false;
+  /* A headline broken with <br> is one line in the title. */
+  char line[TITLE_MAX_BYTES + 1];
+  memcpy(line, b->text, b->text_len + 1);
+  for (char *p = line; (p = strchr(p, '\n')) != NULL;) *p = ' ';
+  return strstr(title, line) || strstr(line, title);
 }
 
 /* The longest heading of the given level that names the page, or -1. */
@@ -190,15 +196,21 @@ static int heading_naming_page(const wn_page *page, int level) {
   return best;
 }
 
-/* A line set as a headline without a heading tag: the first paragraph that
- * is most of the page's title and a sentence long. */
-static int line_naming_page(const wn_page *page) {
-  const char *title = page->og_title && *page->og_title ? page->og_title : page->html_title;
-  if (!title || !within_title_limit(title)) return -1;
+/* A line of its own: a paragraph, or a table row of one cell (old layouts
+ * set the headline in a cell of the page's table). */
+static bool is_line(const wn_block *b) {
+  if (b->kind == WN_BLOCK_PARAGRAPH) return true;
+  return b->kind == WN_BLOCK_TABLE_ROW && !strstr(b->text, " | ");
+}
+
+/* A line set as a headline without a heading tag: the first line that is
+ * most of the page's title and a sentence long. */
+static int line_naming(const wn_page *page, const char *title) {
+  if (!title || !*title || !within_title_limit(title)) return -1;
   double title_bytes = (double)strlen(title);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    if (b->kind != WN_BLOCK_PARAGRAPH || links_of(b) >= TEASER_LINK_SHARE) continue;
+    if (!is_line(b) || links_of(b) >= TEASER_LINK_SHARE) continue;
     if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
     if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
     if (names_page(b, title)) return (int)i;
@@ -206,7 +218,15 @@ static int line_naming_page(const wn_page *page) {
   return -1;
 }
 
-/* An <h1> that names the page; else the page's only <h1>; else a lesser
+/* ... by the og:title, else by the <title> (an og:title may carry markup
+ * or the site's name alone). */
+static int line_naming_page(const wn_page *page) {
+  int line = line_naming(page, page->og_title);
+  return line >= 0 ? line : line_naming(page, page->html_title);
+}
+
+/* An <h1> that names the page; else the page's only <h1>, unless it is too
+ * short to be a headline (a section's or the site's name); else a lesser
  * heading that names it (several <h1>s that do not are the site's menus). */
 static int find_headline(const wn_page *page) {
   int h1 = -1, h1_count = 0;
@@ -217,7 +237,7 @@ static int find_headline(const wn_page *page) {
   }
   int named = heading_naming_page(page, 1);
   if (named >= 0) return named;
-  if (h1_count == 1) return length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH ? h1 : -1;
+  if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) return h1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL; level++)
     if ((named = heading_naming_page(page, level)) >= 0) return named;
   return line_naming_page(page);
@@ -265,6 +285,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor->prose = 0;
   anchor->paragraphs = 0;
   anchor->end = page->block_count;
+  anchor->headed_tail = page->block_count;
   anchor->comments = page->block_count;
   anchor->closed = true;
   anchor->commented = false;
@@ -278,6 +299,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   heading_set headings;
   heading_set_build(page, &headings);
   int gap = 0, teasers = 0;
+  size_t headed_gap = 0; /* the first heading past the last paragraph */
   long linked = -1; /* the last linked heading */
   double gap_links = 0;
   size_t i = (size_t)headline + 1;
@@ -295,12 +317,14 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
       anchor->prose += length_of(b);
       anchor->paragraphs++;
+      headed_gap = 0;
       gap = teasers = 0;
       gap_links = 0;
       continue;
     }
     gap++;
     gap_links += length_of(b) * links_of(b);
+    if (b->kind == WN_BLOCK_HEADING && !headed_gap && anchor->paragraphs > 0) headed_gap = i;
     if (is_linked_headline(b) &&
         (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b))) {
       teasers++;
@@ -318,6 +342,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   }
   free(headings.slots);
   anchor->end = i;
+  anchor->headed_tail = headed_gap ? headed_gap : i;
   /* Readers' comments end whatever may continue the article. */
   anchor->comments = i;
   while (anchor->comments < page->block_count &&
@@ -372,8 +397,9 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
   block_span(page, region, &first, &end);
   size_t headline = (size_t)anchor->headline;
   if (within(page, anchor->body, region)) {
-    /* Wider than the body: narrowed when what it adds lies past the close. */
-    bool narrow = end > anchor->end && nothing_continues(page, anchor, region);
+    /* Wider than the body: narrowed when what it adds lies past the close,
+     * or in sections headed past the last paragraph. */
+    bool narrow = end > anchor->headed_tail && nothing_continues(page, anchor, region);
     return narrow ? anchor->body : region;
   }
   /* Elsewhere: replaced when it is no part of the article's run. */

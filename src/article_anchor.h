@@ -22,6 +22,9 @@ typedef struct wn_article_anchor {
   double prose;   /* weighted length of that prose */
   int paragraphs; /* paragraphs of it */
   size_t end;     /* the first block past the article */
+  size_t headed_tail; /* the first heading past the last paragraph, where
+                         sections without a paragraph of their own (lists of
+                         headlines, boxes of links) begin; else end */
   size_t comments; /* the first block of the readers' comments past it */
   bool closed;    /* what follows is not the article: another headline, a list
                      of teasers, comments, or the end of the page */

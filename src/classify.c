@@ -78,6 +78,9 @@ static const pass_entry PASSES[] = {
      "block lexicon (related hits passed on to the cards under the heading)"},
     {WN_PASS_CONSENT_BANNERS, "consent-banners", WN_STAGE_CLASSIFY, wn_pass_consent_banners,
      "block lexicon and consent_hint, cues, state.landmark", "block lexicon"},
+    {WN_PASS_COMMENT_THREADS, "comment-threads", WN_STAGE_CLASSIFY, wn_pass_comment_threads,
+     "block text and measures, the element tree, cues, totals (h1)",
+     "cues (comments on the element holding a thread of stamped posts)"},
     {WN_PASS_ARTICLE_ANCHOR, "article-anchor", WN_STAGE_CLASSIFY, wn_pass_article_anchor,
      "blocks (headings, prose, links, lexicon), cues, the title", "state.article, state.anchor"},
     {WN_PASS_REGION, "region", WN_STAGE_CLASSIFY, wn_pass_region,
@@ -217,6 +220,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_FOREIGN] = "foreign-language",
       [WN_DROP_MACHINE_TEXT] = "machine-text",
       [WN_DROP_METADATA] = "metadata",
+      [WN_DROP_FORM] = "form",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

@@ -47,6 +47,7 @@ typedef enum wn_reason {
   WN_DROP_FOREIGN,        /* chrome in a language other than the article's */
   WN_DROP_MACHINE_TEXT,   /* identifiers, hashes or URLs rather than words */
   WN_DROP_METADATA,       /* a line of author and date under the headline */
+  WN_DROP_FORM,           /* the labels of a small form: a poll, a comment form */
   WN_REASON_COUNT
 } wn_reason;
 
@@ -61,6 +62,7 @@ typedef enum wn_pass {
   WN_PASS_LEXICON,            /* chrome lines, sections, consent, AI labels */
   WN_PASS_RELATED_SECTIONS,   /* a related heading over a run of teaser cards */
   WN_PASS_CONSENT_BANNERS,    /* containers made of consent wording */
+  WN_PASS_COMMENT_THREADS,    /* runs of dated posts no name marks as comments */
   WN_PASS_ARTICLE_ANCHOR,     /* the headline and the prose under it */
   WN_PASS_REGION,             /* the element with the most net content */
   WN_PASS_WIDEN_REGION,       /* an ancestor with much more prose */

@@ -167,6 +167,11 @@ static wn_reason judge_inside(const wn_page *page, const wn_block *b, int region
   if (flags & WN_EL_HEADER) return WN_DROP_HEADER;
   if ((flags & WN_EL_NEGATIVE_NAME) && !long_prose) return WN_DROP_BOILERPLATE_NAME;
   if ((flags & WN_EL_COMMENTS) && !comments_ok) return WN_DROP_COMMENTS;
+  /* A small form beside the text (a poll on the article, a comment or
+   * newsletter form) holds its questions and its controls' labels; a page
+   * built inside one form holds the article too. */
+  if ((flags & WN_EL_FORM) && !long_prose && chrome_box_is_small(page, b, region, WN_EL_FORM))
+    return WN_DROP_FORM;
   if (b->kind != WN_BLOCK_HEADING && row_link_density(page, b) > inside_link_limit(b))
     return WN_DROP_LINK_DENSE;
   return b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;

@@ -51,6 +51,9 @@ int wn_table_of(const wn_page *page, const wn_block *b);
 /* classify_cues.c */
 wn_pass_fn wn_pass_landmarks, wn_pass_wrapper_names, wn_pass_card_names;
 
+/* classify_threads.c */
+wn_pass_fn wn_pass_comment_threads;
+
 /* classify_lexicon.c */
 wn_pass_fn wn_pass_lexicon, wn_pass_consent_banners;
 bool wn_concept_is_comments(const wn_lex_entry *hit);

@@ -115,6 +115,24 @@ static const double SECTION_MAX_SHARE = 0.5;
  * articles keep their comments; lower: threads lose their posts. */
 static const double ARTICLE_BEFORE_COMMENTS = 1000.0;
 
+/* A post's stamp (who wrote it, the date and the time) is a line of at most
+ * this many words; this many stamps of one template, each over a post of
+ * its own, make a thread of comments. Longer stamps or fewer posts: more
+ * threads found, and more dated lists (events, results) taken for one. The
+ * template is the tags of the stamp's element and this many above it. */
+static const size_t STAMP_MAX_WORDS = 10;
+static const size_t STAMP_MIN_POSTS = 3;
+static const int STAMP_TEMPLATE_DEPTH = 4;
+/* What a thread may hold before its first stamp (a count, a form's note),
+ * or after its last when each stamp signs the post above it. More: an
+ * article or a question in the same box as its replies taken for a post. */
+static const double STAMP_MAX_LEAD = 150.0;
+/* A linked heading, or a line of this many words in one link, between
+ * stamps is a story's headline: stamps over headlines date a list of
+ * stories, not posts. Fewer words: posts with a linked signature read as
+ * teasers. */
+static const size_t STAMP_GAP_HEADLINE_WORDS = 5;
+
 /* ---- region choice ------------------------------------------------------- */
 
 /* Chrome counts against the region that holds it at this rate per char.

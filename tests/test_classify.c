@@ -367,6 +367,225 @@ static void test_comment_section_after_article_is_dropped(void **state) {
                      REASONS("comments", "outside-main", "empty-section", "chrome-section"));
 }
 
+/* Posts no name marks, each under a stamp of its author, date and time. */
+#define STAMPED_POST(who, when, text) \
+  "<div><p class=\"who\"><b>" who "</b> " when "</p><div><p>" text "</p></div></div>"
+
+static const char UNNAMED_THREAD_PAGE[] =
+    "<html><head><title>Pruning roses</title></head><body>"
+    "<div class=\"main\"><h1>Pruning roses</h1>"
+    "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+    "begin to swell. Cut out dead, damaged and crossing stems first, then shorten the "
+    "remaining canes by about a third.</p>"
+    "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+    "and the new shoot grows away from the centre of the bush, keeping it open.</p>"
+    "<div>"
+    STAMPED_POST("Anna", "6 January 2012 14:05", "Great tips, thanks! I always wondered why "
+                 "my roses got so crowded in the middle every summer.")
+    STAMPED_POST("Piotr", "7 January 2012 01:48", "I prune mine in autumn instead and it "
+                 "seems to work fine for the climbing varieties in my garden.")
+    STAMPED_POST("Maria", "7 January 2012 22:22", "Does the same advice hold for the old "
+                 "shrub roses, or do they need a lighter cut each year?")
+    "</div></div></body></html>";
+
+static void test_unnamed_comment_thread_after_article_is_dropped(void **state) {
+  wn_page *page = classify(state, UNNAMED_THREAD_PAGE);
+  assert_kept(page, "Prune roses in late winter");
+  assert_kept(page, "Always cut just above");
+  assert_dropped_for(page, "Great tips", REASONS("comments"));
+  assert_dropped_for(page, "Does the same advice hold", REASONS("comments"));
+  assert_dropped_for(page, "Piotr 7 January", REASONS("comments"));
+}
+
+/* Dated stories, each under a linked headline, are a list, not a thread:
+ * the comments cue is not what drops or keeps them. */
+static void test_dated_headlines_are_not_a_thread(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Garden news</title></head><body>"
+      "<div class=\"main\"><h1>Garden news</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first.</p>"
+      "<div>"
+      "<div><h3><a href=\"/a\">Bees survive the coldest winter in decades</a></h3>"
+      "<p>6 January 2012 14:05</p><p>Beekeepers across the north report strong colonies "
+      "after a long and bitter winter.</p></div>"
+      "<div><h3><a href=\"/b\">New rose varieties shown at the spring fair</a></h3>"
+      "<p>7 January 2012 01:48</p><p>Twelve breeders competed for the gold medal at the "
+      "fair this year.</p></div>"
+      "<div><h3><a href=\"/c\">Community orchards planted across the region</a></h3>"
+      "<p>7 January 2012 22:22</p><p>Volunteers planted three hundred apple and pear trees "
+      "over the weekend.</p></div>"
+      "</div></div></body></html>");
+  for (size_t i = 0; i < page->block_count; i++)
+    assert_false(page->elements[page->blocks[i].owner].inherited & WN_EL_COMMENTS);
+}
+
+/* A page whose only <h1> is its section's name is anchored on the heading
+ * that names the page: the linked headlines after the article are not it. */
+static void test_short_h1_leaves_the_headline_to_a_lesser_heading(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Gold particles stop cancer cells in lab tests | Health News</title>"
+      "</head><body><div class=\"main\"><h1>Health</h1><div class=\"story\">"
+      "<h2>Gold particles stop cancer cells in lab tests</h2>"
+      "<p>Scientists in Cairo said on Tuesday that tiny particles of gold stopped the growth of "
+      "cancer cells in laboratory tests, and that trials in animals had shown no harm to "
+      "healthy tissue. The particles are heated with light once they reach a tumour, and the "
+      "team hopes to begin trials in patients within two years if funding allows.</p></div>"
+      "<div class=\"more\">"
+    "<h2><a href=\"/n0\">Hospital opens a new wing for heart patients</a></h2><p><a href=\"/n0\">The new wing holds forty beds and two operating theatres for heart surgery.</a></p>"
+    "<h2><a href=\"/n1\">Flu season arrives early in the north this year</a></h2><p><a href=\"/n1\">Doctors report twice the usual number of cases for the first week of the year.</a></p>"
+    "<h2><a href=\"/n2\">Researchers link sleep to memory in older adults</a></h2><p><a href=\"/n2\">A ten-year study followed thousands of civil servants and their sleep habits.</a></p>"
+    "<h2><a href=\"/n3\">Clinic waiting times fall for the third month</a></h2><p><a href=\"/n3\">Patients waited eleven days on average for a first appointment in December.</a></p>"
+    "<h2><a href=\"/n4\">New rules for food labels take effect in spring</a></h2><p><a href=\"/n4\">Labels must show sugar and salt per portion in large print from April.</a></p>"
+    "<h2><a href=\"/n5\">Vaccine trial enters its final stage in the south</a></h2><p><a href=\"/n5\">Five thousand volunteers will receive the vaccine or a placebo by March.</a></p>"
+      "</div></div></body></html>");
+  assert_kept(page, "Scientists in Cairo said");
+  assert_false(find_block(page, "Flu season arrives early")->keep);
+  assert_false(find_block(page, "Vaccine trial enters")->keep);
+}
+
+/* An old layout sets the headline in a cell of the page's table: the row
+ * that names the page anchors the article, and the page of headlines
+ * around it is not read as a listing. */
+static void test_headline_in_a_table_cell_anchors_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Seven signs your teeth need a dentist</title></head><body>"
+      "<table><tr><td><table>"
+      "<tr><td>Seven signs your teeth need a dentist</td></tr>"
+      "<tr><td><p>Healthy teeth make for a good appetite and a bright smile, and the habits "
+      "that keep them healthy are simple ones, though not all of the usual advice holds.</p>"
+      "<p>Brush morning and evening, rinse after sweet drinks, and see a dentist twice a year; "
+      "sticky food left on the teeth for hours does more harm than the sugar in a drink.</p>"
+      "</td></tr></table></td></tr>"
+      "<tr><td><table>"
+      "<tr><td><a href=\"/s0\">Hospital opens a new wing for heart patients</a></td></tr>"
+      "<tr><td><a href=\"/s1\">Flu season arrives early in the north this year</a></td></tr>"
+      "<tr><td><a href=\"/s2\">Researchers link sleep to memory in older adults</a></td></tr>"
+      "<tr><td><a href=\"/s3\">Clinic waiting times fall for the third month</a></td></tr>"
+      "<tr><td><a href=\"/s4\">New rules for food labels take effect in spring</a></td></tr>"
+      "<tr><td><a href=\"/s5\">Vaccine trial enters its final stage in the south</a></td></tr>"
+      "<tr><td><a href=\"/s6\">City council votes to plant a thousand new trees</a></td></tr>"
+      "<tr><td><a href=\"/s7\">Library extends its opening hours over winter</a></td></tr>"
+      "<tr><td><a href=\"/s8\">Rail line reopens after a week of repairs</a></td></tr>"
+      "<tr><td><a href=\"/s9\">Farmers market moves indoors for the cold months</a></td></tr>"
+      "<tr><td><a href=\"/s10\">School meals to include more fresh vegetables</a></td></tr>"
+      "<tr><td><a href=\"/s11\">Swimming pool closes for a month of repairs</a></td></tr>"
+      "<tr><td><a href=\"/s12\">Cyclists ask for safer lanes on the ring road</a></td></tr>"
+      "<tr><td><a href=\"/s13\">Museum shows old maps of the harbour town</a></td></tr>"
+      "<tr><td><a href=\"/s14\">Storm brings down trees along the coast road</a></td></tr>"
+      "<tr><td><a href=\"/s15\">Bakery wins a prize for its rye bread</a></td></tr>"
+      "<tr><td><a href=\"/s16\">Choir raises money for the children's ward</a></td></tr>"
+      "<tr><td><a href=\"/s17\">New bridge opens to walkers and cyclists</a></td></tr>"
+      "<tr><td><a href=\"/s18\">Bus fares stay the same for another year</a></td></tr>"
+      "<tr><td><a href=\"/s19\">Volunteers clean the river banks on Sunday</a></td></tr>"
+      "</table></td></tr></table></body></html>");
+  assert_false(page->listing);
+  assert_kept(page, "Brush morning and evening");
+  assert_false(find_block(page, "Rail line reopens")->keep);
+}
+
+/* Headed sections of teasers past an article's last paragraph, inside the
+ * story's wrapper, are not the article. */
+static void test_headed_teasers_past_the_last_paragraph_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Food inspectors warn of budget cuts</title></head><body>"
+      "<div class=\"story\"><h1>Food inspectors warn of budget cuts</h1><div class=\"text\">"
+      "<p>Canada's food inspectors say they fear budget cuts could put food safety at risk, "
+      "as the agency prepares to trim its spending by up to ten per cent over three years.</p>"
+      "<p>The head of the inspectors' union said documents show the programme that hired "
+      "seventy new inspectors after the last outbreak will end in March unless renewed.</p>"
+      "<p>A spokeswoman for the minister said the cuts would not touch front-line inspection "
+      "and that the safety of the food supply remains the government's first concern.</p>"
+      "</div><h3>Top headlines</h3><ul>"
+      "<li><a href=\"/t0\">Storm closes coast road</a> Trees fell along the coast road overnight and crews expect to clear it by the evening, police said.</li>"
+      "<li><a href=\"/t1\">Rail line reopens</a> Trains run again on the valley line after a week of repairs to the bridge over the river.</li>"
+      "<li><a href=\"/t2\">Museum shows old maps</a> The harbour museum opens a show of old sea charts and town plans drawn over three centuries.</li>"
+      "<li><a href=\"/t3\">Bakery wins a prize</a> A family bakery in the old town won the national prize for its dark rye bread this year.</li>"
+      "</ul></div></body></html>");
+  assert_kept(page, "A spokeswoman for the minister");
+  assert_false(find_block(page, "Trees fell along the coast road")->keep);
+  assert_false(find_block(page, "A family bakery")->keep);
+}
+
+/* A poll beside the article is a form's questions; an article inside the
+ * form that wraps the whole page is the article. */
+static void test_small_form_beside_the_text_is_dropped(void **state) {
+  static const char ARTICLE[] =
+      "<h1>Pruning roses in late winter</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first, then shorten the "
+      "remaining canes by about a third.</p>"
+      "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+      "and the new shoot grows away from the centre of the bush, keeping it open.</p>"
+      "<p>Feed the bushes after pruning with a rose fertiliser and a mulch of compost, and "
+      "water them well in the first dry spell of spring.</p>";
+  static const char POLL[] =
+      "<form action=\"#\"><p>Rate this article, please. Your opinion matters to us.</p>"
+      "<p>The article is easy to read</p><label><input type=\"radio\" name=\"q1\"> Agree</label>"
+      "<p>The topic is fully covered</p><label><input type=\"radio\" name=\"q2\"> Agree</label>"
+      "</form>";
+  char html[4096];
+  snprintf(html, sizeof html, "<html><head><title>Pruning roses in late winter</title></head>"
+           "<body><div class=\"story\">%s%s</div></body></html>", ARTICLE, POLL);
+  wn_page *page = classify(state, html);
+  assert_kept(page, "Feed the bushes after pruning");
+  assert_dropped_for(page, "Rate this article", REASONS("form"));
+  assert_dropped_for(page, "The topic is fully covered", REASONS("form"));
+}
+
+static void test_page_inside_one_form_keeps_its_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Pruning roses in late winter</title></head><body>"
+      "<form id=\"page\" action=\"/default.aspx\"><div class=\"story\">"
+      "<h1>Pruning roses in late winter</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first.</p>"
+      "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+      "and the new shoot grows away from the centre of the bush.</p>"
+      "<p>Short note.</p>"
+      "</div><input type=\"hidden\" name=\"state\" value=\"x\"></form></body></html>");
+  assert_kept(page, "Always cut just above");
+  assert_kept(page, "Short note.");
+}
+
+/* A headline broken with <br> in a plain line names the page by its
+ * <title> when the og:title carries markup as text. */
+static void test_broken_headline_line_names_the_page(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Flu vaccine linked to sleep disorder in twelve countries - Science</title>"
+      "<meta property=\"og:title\" content=\"site - &lt;b&gt;Flu&lt;/b&gt;&lt;br&gt;vaccine\">"
+      "</head><body><div class=\"page\"><div class=\"story\">"
+      "<p><b>Flu vaccine</b><br>linked to sleep disorder in twelve countries</p>"
+      "<p>At least twelve countries have reported a possible link between a vaccine against "
+      "the new flu and narcolepsy, the health agency said on Tuesday in Geneva.</p>"
+      "<p>Experts studied the cases of twenty-two people who showed the disorder after "
+      "vaccination and found in all of them one gene linked to the condition.</p></div>"
+      "<div class=\"list\"><p><a href=\"/s0\">Hospital opens a new wing for heart patients</a></p>"
+      "<p><a href=\"/s1\">Flu season arrives early in the north this year</a></p>"
+      "<p><a href=\"/s2\">Researchers link sleep to memory in older adults</a></p>"
+      "<p><a href=\"/s3\">Clinic waiting times fall for the third month</a></p>"
+      "<p><a href=\"/s4\">New rules for food labels take effect in spring</a></p>"
+      "<p><a href=\"/s5\">Vaccine trial enters its final stage in the south</a></p>"
+      "<p><a href=\"/s6\">City council votes to plant a thousand new trees</a></p>"
+      "<p><a href=\"/s7\">Library extends its opening hours over winter</a></p>"
+      "<p><a href=\"/s8\">Rail line reopens after a week of repairs</a></p>"
+      "<p><a href=\"/s9\">Farmers market moves indoors for the cold months</a></p>"
+      "<p><a href=\"/s10\">School meals to include more fresh vegetables</a></p>"
+      "<p><a href=\"/s11\">Swimming pool closes for a month of repairs</a></p>"
+      "<p><a href=\"/s12\">Cyclists ask for safer lanes on the ring road</a></p>"
+      "<p><a href=\"/s13\">Museum shows old maps of the harbour town</a></p>"
+      "<p><a href=\"/s14\">Storm brings down trees along the coast road</a></p>"
+      "<p><a href=\"/s15\">Bakery wins a prize for its rye bread</a></p>"
+      "<p><a href=\"/s16\">Choir raises money for the children's ward</a></p>"
+      "<p><a href=\"/s17\">New bridge opens to walkers and cyclists</a></p>"
+      "<p><a href=\"/s18\">Bus fares stay the same for another year</a></p>"
+      "<p><a href=\"/s19\">Volunteers clean the river banks on Sunday</a></p>"
+      "</div></div></body></html>");
+  assert_false(page->listing);
+  assert_kept(page, "Experts studied the cases");
+  assert_false(find_block(page, "Rail line reopens")->keep);
+}
+
 /* ---- listings ------------------------------------------------------------ */
 
 static const char LISTING_PAGE[] =
@@ -719,6 +938,14 @@ int main(void) {
       T(test_empty_page),
       T(test_forum_posts_named_comment_are_kept),
       T(test_comment_section_after_article_is_dropped),
+      T(test_unnamed_comment_thread_after_article_is_dropped),
+      T(test_dated_headlines_are_not_a_thread),
+      T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
+      T(test_headline_in_a_table_cell_anchors_the_article),
+      T(test_headed_teasers_past_the_last_paragraph_are_dropped),
+      T(test_small_form_beside_the_text_is_dropped),
+      T(test_page_inside_one_form_keeps_its_article),
+      T(test_broken_headline_line_names_the_page),
       T(test_listing_is_detected),
       T(test_listing_keeps_the_cards),
       T(test_article_is_not_a_listing),

@@ -48,6 +48,14 @@ SHAPES = {
     "related-sections": lambda n: "<h1>Harbour</h1>" + para() * 3 + (
         "<div><h2>Related articles</h2><div><a href=/a>The harbour master</a></div>"
         "<div><a href=/b>Boats at dawn</a></div><div><a href=/c>Counted again</a></div></div>") * n,
+    # Stamped posts, each template's thread measured once; nested, one
+    # thread inside another at every depth.
+    "stamped-posts": lambda n: para() + "".join(
+        f"<div><p>Ann 6 January 2012 14:{i % 60:02d}</p><p>A reply, of a few words.</p></div>"
+        for i in range(n)),
+    "nested-stamped-posts": lambda n: para() + "".join(
+        "<div>" + "<div><p>Ann 6 January 2012 14:05</p><p>A reply, of a few words.</p></div>" * 3
+        for _ in range(n // 3)),
     # End tags that create elements.
     "stray-end-p": lambda n: para() + "</p>" * n,
     "stray-end-br": lambda n: para() + "</br>" * n,
