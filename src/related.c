@@ -340,6 +340,13 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
          card_text >= TEASER_RUN_CARD_TEXT_SHARE * total;
 }
 
+/* Paragraphs of prose among blocks [from, to). */
+static int paragraphs_between(const wn_page *page, size_t from, size_t to) {
+  int n = 0;
+  for (size_t i = from; i < to && i < page->block_count; i++) n += is_prose(&page->blocks[i]);
+  return n;
+}
+
 static size_t first_headline(const wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++)
     if (page->blocks[i].kind == WN_BLOCK_HEADING && page->blocks[i].heading_level == 1) return i;
@@ -364,12 +371,17 @@ static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
   for (size_t e = 1; e < page->element_count; e++) {
     const teaser_box *sub = &boxes[e];
     if (!sub->blocks || page->elements[e].holds_h1 || !teaser_cards(page, (int)e, boxes)) continue;
-    if (!page->says_article && !(headline < sub->first_block)) continue;
+    /* Without the page saying it is an article, its headline and two
+     * paragraphs of prose come first: a listing's headline has an intro of
+     * a paragraph over its cards, which are its content. */
+    if (!page->says_article && !(headline < sub->first_block &&
+                                 paragraphs_between(page, headline, sub->first_block) >= 2))
+      continue;
     if (until[sub->first_block] < RELATED_MIN_ARTICLE) continue;
     if (article_until[page->block_count] - article_until[sub->last_block + 1] > TEASER_RUN_PROSE_AFTER)
       continue;
     /* Entries of a round-up sit among the article's paragraphs; teasers
-     * sit in a sub of their own. */
+     * sit in a box of their own. */
     if (loose_prose_before(page, (int)e, boxes)) continue;
     for (size_t i = sub->first_block; i <= sub->last_block; i++)
       if (!page->blocks[i].lexicon) page->blocks[i].lexicon = related;
