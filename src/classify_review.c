@@ -98,6 +98,67 @@ static size_t end_of_kept_text(const wn_page *page) {
   return 0;
 }
 
+static bool ends_with_colon(const wn_block *b) {
+  return b->text_len > 0 && b->text[b->text_len - 1] == ':';
+}
+
+/* A line that can only introduce what follows it: a heading below the
+ * title, a short line of words (not a lone count) that ends in a colon or
+ * is no sentence. */
+static bool lead_in(const wn_page *page, const wn_block *b) {
+  if (b->kind == WN_BLOCK_HEADING) return b->heading_level > 1;
+  if (b->kind != WN_BLOCK_PARAGRAPH || b->words < 2 || b->words > LEAD_IN_MAX_WORDS) return false;
+  if (page->elements[b->owner].flags & WN_EL_FIGURE) return false;
+  return ends_with_colon(b) || !has_sentence_stop(b);
+}
+
+/* Dropped blocks after `from`, up to a kept one or, when `box` >= 0, to the
+ * end of that element: the length of those that are mostly links, and where
+ * the run stopped. */
+static double dropped_links(const wn_page *page, size_t from, int box, size_t *stop) {
+  double links = 0;
+  size_t j = from;
+  for (; j < page->block_count && !page->blocks[j].keep; j++) {
+    const wn_block *d = &page->blocks[j];
+    if (box >= 0 && !wn_inside(page, d->owner, box)) break;
+    if (wn_link_density(d) >= LINK_DENSE) links += wn_block_length(d);
+  }
+  *stop = j;
+  return links;
+}
+
+/* No kept block before `b` inside `box`: the box opens with b. */
+static bool opens_box(const wn_page *page, size_t i, int box) {
+  for (size_t j = i; j-- > 0 && wn_inside(page, page->blocks[j].owner, box);)
+    if (page->blocks[j].keep) return false;
+  return true;
+}
+
+/*
+ * A lead-in ("Read also", "More from our shop", "You may also like:") over
+ * links that were all dropped (teasers, a product strip) introduces nothing
+ * once they are gone. It belongs to them when it ends in a colon, or when it
+ * opens a box that holds nothing else but them; a heading over its own
+ * section shares that section's box with the section's text.
+ */
+static bool introduces_only_links(const wn_page *page, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (!b->keep || page->listing || i + 1 >= page->block_count) return false;
+  const wn_block *first = &page->blocks[i + 1];
+  if (first->keep || !lead_in(page, b) || sentence_heading(b)) return false;
+  if (first->kind == WN_BLOCK_HEADING &&
+      (b->kind != WN_BLOCK_HEADING || first->heading_level <= b->heading_level))
+    return false;
+  size_t stop;
+  double least = wn_block_length(b) > LEAD_IN_MIN_LINKS ? wn_block_length(b) : LEAD_IN_MIN_LINKS;
+  if (ends_with_colon(b)) return dropped_links(page, i + 1, -1, &stop) >= least;
+  int box = wn_common_ancestor(page, b->owner, first->owner);
+  if (box < 0 || !opens_box(page, i, box)) return false;
+  double links = dropped_links(page, i + 1, box, &stop);
+  return links >= least && stop < page->block_count &&
+         !wn_inside(page, page->blocks[stop].owner, box);
+}
+
 /*
  * A heading whose section kept nothing introduces nothing, unless it is a
  * sentence itself; an article's last heading is a call to read on ("Learn
@@ -128,6 +189,8 @@ void wn_pass_orphan_headings(wn_page *page, wn_pass_state *state) {
     }
     if (!has_content) wn_decide(h, WN_DROP_EMPTY, WN_PASS_ORPHAN_HEADINGS);
   }
+  for (size_t i = 0; i < page->block_count; i++)
+    if (introduces_only_links(page, i)) wn_decide(&page->blocks[i], WN_DROP_EMPTY, WN_PASS_ORPHAN_HEADINGS);
 }
 
 /* Text in a card of a grid (a product's name and price), however short. */

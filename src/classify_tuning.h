@@ -226,6 +226,10 @@ static const double TEASER_MAX_SHARE = 0.25;
 /* A heading of this many words that ends a sentence is text, kept without
  * text under it. Lower: more headings kept alone, calls to read on too. */
 static const size_t SENTENCE_HEADING_WORDS = 10;
+/* A lead-in line over dropped links: at most this many words, and the links
+ * at least this long (a heading's lone "Back to top" link is not a list). */
+static const size_t LEAD_IN_MAX_WORDS = 12;
+static const double LEAD_IN_MIN_LINKS = 40.0;
 /* Below this much kept text the page has no main content. Higher: more
  * error and login pages print nothing, and more very short articles. */
 static const double MIN_CONTENT = 100.0;
