@@ -102,12 +102,25 @@ static bool ends_with_colon(const wn_block *b) {
   return b->text_len > 0 && b->text[b->text_len - 1] == ':';
 }
 
+/* Words that open with a letter (any non-ASCII byte counts as one): a
+ * count, a price or a phone number has none. */
+static size_t lettered_words(const wn_block *b) {
+  size_t n = 0;
+  for (size_t i = 0; i < b->text_len; i++) {
+    unsigned char c = (unsigned char)b->text[i];
+    bool starts = i == 0 || b->text[i - 1] == ' ' || b->text[i - 1] == '\n';
+    if (starts && (c >= 0x80 || (c | 0x20) - 'a' < 26u)) n++;
+  }
+  return n;
+}
+
 /* A line that can only introduce what follows it: a heading below the
  * title, a short line of words (not a lone count) that ends in a colon or
  * is no sentence. */
 static bool lead_in(const wn_page *page, const wn_block *b) {
   if (b->kind == WN_BLOCK_HEADING) return b->heading_level > 1;
-  if (b->kind != WN_BLOCK_PARAGRAPH || b->words < 2 || b->words > LEAD_IN_MAX_WORDS) return false;
+  if (b->kind != WN_BLOCK_PARAGRAPH || lettered_words(b) < 2 || b->words > LEAD_IN_MAX_WORDS)
+    return false;
   if (page->elements[b->owner].flags & WN_EL_FIGURE) return false;
   return ends_with_colon(b) || !has_sentence_stop(b);
 }
@@ -151,7 +164,8 @@ static bool introduces_only_links(const wn_page *page, size_t i) {
     return false;
   size_t stop;
   double least = wn_block_length(b) > LEAD_IN_MIN_LINKS ? wn_block_length(b) : LEAD_IN_MIN_LINKS;
-  if (ends_with_colon(b)) return dropped_links(page, i + 1, -1, &stop) >= least;
+  bool stray = b->kind == WN_BLOCK_PARAGRAPH && i > 0 && !page->blocks[i - 1].keep;
+  if (ends_with_colon(b) || stray) return dropped_links(page, i + 1, -1, &stop) >= least;
   int box = wn_common_ancestor(page, b->owner, first->owner);
   if (box < 0 || !opens_box(page, i, box)) return false;
   double links = dropped_links(page, i + 1, box, &stop);
