@@ -83,7 +83,7 @@ typedef enum wn_pass {
   WN_PASS_FOREIGN_CHROME,     /* chrome in another language */
   /* stage review */
   WN_PASS_TEASERS,            /* linked headlines with short blurbs */
-  WN_PASS_ORPHAN_HEADINGS,    /* headings whose section kept nothing */
+  WN_PASS_ORPHAN_HEADINGS,    /* headings whose section kept nothing, lead-ins over dropped links */
   WN_PASS_TOO_LITTLE,         /* pages with too little text keep nothing */
   /* stage title */
   WN_PASS_TITLE,              /* the title, and a heading that repeats it */

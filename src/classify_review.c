@@ -109,7 +109,7 @@ static size_t lettered_words(const wn_block *b) {
   for (size_t i = 0; i < b->text_len; i++) {
     unsigned char c = (unsigned char)b->text[i];
     bool starts = i == 0 || b->text[i - 1] == ' ' || b->text[i - 1] == '\n';
-    if (starts && (c >= 0x80 || (c | 0x20) - 'a' < 26u)) n++;
+    if (starts && (c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u)) n++;
   }
   return n;
 }
@@ -140,19 +140,13 @@ static double dropped_links(const wn_page *page, size_t from, int box, size_t *s
   return links;
 }
 
-/* No kept block before `b` inside `box`: the box opens with b. */
-static bool opens_box(const wn_page *page, size_t i, int box) {
-  for (size_t j = i; j-- > 0 && wn_inside(page, page->blocks[j].owner, box);)
-    if (page->blocks[j].keep) return false;
-  return true;
-}
-
 /*
  * A lead-in ("Read also", "More from our shop", "You may also like:") over
  * links that were all dropped (teasers, a product strip) introduces nothing
- * once they are gone. It belongs to them when it ends in a colon, or when it
- * opens a box that holds nothing else but them; a heading over its own
- * section shares that section's box with the section's text.
+ * once they are gone. It belongs to them when it ends in a colon, when it
+ * stands between dropped blocks, or when nothing is kept after it in the
+ * element it shares with them; a heading over its own section shares that
+ * element with the section's text.
  */
 static bool introduces_only_links(const wn_page *page, size_t i) {
   const wn_block *b = &page->blocks[i];
@@ -167,7 +161,7 @@ static bool introduces_only_links(const wn_page *page, size_t i) {
   bool stray = b->kind == WN_BLOCK_PARAGRAPH && i > 0 && !page->blocks[i - 1].keep;
   if (ends_with_colon(b) || stray) return dropped_links(page, i + 1, -1, &stop) >= least;
   int box = wn_common_ancestor(page, b->owner, first->owner);
-  if (box < 0 || !opens_box(page, i, box)) return false;
+  if (box < 0) return false;
   double links = dropped_links(page, i + 1, box, &stop);
   return links >= least && stop < page->block_count &&
          !wn_inside(page, page->blocks[stop].owner, box);
