@@ -73,7 +73,7 @@ typedef enum wn_pass {
   WN_PASS_ADJACENT_PROSE,     /* prose that runs on from kept text */
   WN_PASS_ANNOUNCED_LISTS,    /* a list a kept sentence announces */
   WN_PASS_PRICE_GRIDS,        /* a shop's grid of priced cards */
-  WN_PASS_KICKERS,            /* labels just above the headline */
+  WN_PASS_KICKERS,            /* labels just above the headline, dates and counts under it */
   WN_PASS_BYLINES,            /* bylines and datelines: page metadata */
   WN_PASS_AI_LABELS,          /* AI labels in any position */
   WN_PASS_DUPLICATES,         /* repeated blocks and pull quotes */

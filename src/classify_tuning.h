@@ -206,6 +206,11 @@ static const double PRICE_GRID_SHARE = 0.8;
 /* Kickers and labels sit right above a headline: this many blocks at most.
  * Higher: more kickers dropped, and short lines of a standfirst. */
 static const size_t KICKER_BLOCKS = 4;
+/* A line under the headline of at most this many words, this share of them
+ * holding a digit, is a date, a time or a count. Lower share: more titles
+ * with a year in them go. */
+static const size_t METADATA_MAX_WORDS = 10;
+static const double METADATA_NUMERIC_SHARE = 0.4;
 /* Repeats shorter than this are list bullets and labels, not repeated text.
  * Lower: short repeated lines ("Share") dropped, short refrains too. */
 static const size_t DUPLICATE_MIN_CHARS = 20;
