@@ -115,11 +115,11 @@ static size_t lettered_words(const wn_block *b) {
 }
 
 /* A line that can only introduce what follows it: a heading below the
- * title, a short line of words (not a lone count) that ends in a colon or
- * is no sentence. */
+ * title, a short line with a word in it (not a count) that ends in a colon
+ * or is no sentence. */
 static bool lead_in(const wn_page *page, const wn_block *b) {
   if (b->kind == WN_BLOCK_HEADING) return b->heading_level > 1;
-  if (b->kind != WN_BLOCK_PARAGRAPH || lettered_words(b) < 2 || b->words > LEAD_IN_MAX_WORDS)
+  if (b->kind != WN_BLOCK_PARAGRAPH || lettered_words(b) < 1 || b->words > LEAD_IN_MAX_WORDS)
     return false;
   if (page->elements[b->owner].flags & WN_EL_FIGURE) return false;
   return ends_with_colon(b) || !has_sentence_stop(b);
