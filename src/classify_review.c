@@ -125,17 +125,13 @@ static bool lead_in(const wn_page *page, const wn_block *b) {
   return ends_with_colon(b) || !has_sentence_stop(b);
 }
 
-/* Dropped blocks after `from`, up to a kept one or, when `box` >= 0, to the
- * end of that element: the length of those that are mostly links, and where
- * the run stopped. */
-static double dropped_links(const wn_page *page, size_t from, int box, size_t *stop) {
+/* Dropped blocks after `from`, up to the next kept one: the length of
+ * those that are mostly links, and where the run stopped. */
+static double dropped_links(const wn_page *page, size_t from, size_t *stop) {
   double links = 0;
   size_t j = from;
-  for (; j < page->block_count && !page->blocks[j].keep; j++) {
-    const wn_block *d = &page->blocks[j];
-    if (box >= 0 && !wn_inside(page, d->owner, box)) break;
-    if (wn_link_density(d) >= LINK_DENSE) links += wn_block_length(d);
-  }
+  for (; j < page->block_count && !page->blocks[j].keep; j++)
+    if (wn_link_density(&page->blocks[j]) >= LINK_DENSE) links += wn_block_length(&page->blocks[j]);
   *stop = j;
   return links;
 }
@@ -144,27 +140,31 @@ static double dropped_links(const wn_page *page, size_t from, int box, size_t *s
  * A lead-in ("Read also", "More from our shop", "You may also like:") over
  * links that were all dropped (teasers, a product strip) introduces nothing
  * once they are gone. It belongs to them when it ends in a colon, when it
- * stands between dropped blocks, or when nothing is kept after it in the
- * element it shares with them; a heading over its own section shares that
- * element with the section's text.
+ * stands between dropped blocks, or when the text kept after them is
+ * outside the element it shares with the first of them; a heading over its
+ * own section shares that element with the section's text.
  */
 static bool introduces_only_links(const wn_page *page, size_t i) {
   const wn_block *b = &page->blocks[i];
   if (!b->keep || page->listing || i + 1 >= page->block_count) return false;
   const wn_block *first = &page->blocks[i + 1];
   if (first->keep || !lead_in(page, b) || sentence_heading(b)) return false;
+  /* A line right under a kept heading is that heading's text (a card's
+   * facts, a teaser's blurb), not a lead-in of its own. */
+  const wn_block *above = i > 0 ? &page->blocks[i - 1] : NULL;
+  if (b->kind != WN_BLOCK_HEADING && above && above->keep && above->kind == WN_BLOCK_HEADING)
+    return false;
   if (first->kind == WN_BLOCK_HEADING &&
       (b->kind != WN_BLOCK_HEADING || first->heading_level <= b->heading_level))
     return false;
   size_t stop;
   double least = wn_block_length(b) > LEAD_IN_MIN_LINKS ? wn_block_length(b) : LEAD_IN_MIN_LINKS;
+  if (dropped_links(page, i + 1, &stop) < least) return false;
   bool stray = b->kind == WN_BLOCK_PARAGRAPH && i > 0 && !page->blocks[i - 1].keep;
-  if (ends_with_colon(b) || stray) return dropped_links(page, i + 1, -1, &stop) >= least;
+  if (ends_with_colon(b) || stray) return true;
   int box = wn_common_ancestor(page, b->owner, first->owner);
-  if (box < 0) return false;
-  double links = dropped_links(page, i + 1, box, &stop);
-  return links >= least && stop < page->block_count &&
-         !wn_inside(page, page->blocks[stop].owner, box);
+  return box >= 0 &&
+         (stop == page->block_count || !wn_inside(page, page->blocks[stop].owner, box));
 }
 
 /*
