@@ -13,18 +13,24 @@
  * story); the article's own headings do not link away. On a listing the
  * teasers are the content.
  */
-static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
-  const wn_block *h = &page->blocks[heading];
-  size_t end = heading + 1;
-  *blurb = 0;
-  /* A teaser card ends with the element that holds its headline: the link
-   * and the single-child wrappers around a headline are not the card. */
+/* A teaser card ends with the element that holds its headline: the link
+ * and the single-child wrappers around a headline are not the card. -1
+ * when there is none. */
+static int teaser_card(const wn_page *page, const wn_block *h) {
   int card = page->elements[h->owner].parent;
   for (int climbed = 0; card >= 0 && climbed < SECTION_MAX_WRAPPERS; climbed++) {
     const wn_element *e = &page->elements[card];
     if (e->tag != GUMBO_TAG_A && e->children != 1) break;
     card = e->parent;
   }
+  return card;
+}
+
+static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
+  const wn_block *h = &page->blocks[heading];
+  size_t end = heading + 1;
+  *blurb = 0;
+  int card = teaser_card(page, h);
   for (; end < page->block_count; end++) {
     const wn_block *next = &page->blocks[end];
     if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;
@@ -35,6 +41,24 @@ static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
     *blurb += wn_block_length(next);
   }
   return end;
+}
+
+/* The first block of a teaser's card. Beside an article, a kicker or two
+ * above the headline ("Study of the job market 2022") belong to it when the
+ * card opens with them; a shop's card names its brand there, which is the
+ * product's own. */
+static size_t teaser_start(const wn_page *page, size_t heading) {
+  int card = teaser_card(page, &page->blocks[heading]);
+  if (card < 0 || !page->says_article) return heading;
+  size_t start = heading;
+  while (start > 0 && wn_inside(page, page->blocks[start - 1].owner, card)) {
+    const wn_block *above = &page->blocks[start - 1];
+    if (heading - start >= TEASER_KICKERS || above->kind == WN_BLOCK_HEADING ||
+        wn_block_length(above) > LABEL_LENGTH)
+      return heading;
+    start--;
+  }
+  return start;
 }
 
 static bool is_teaser_heading(const wn_block *h) {
@@ -64,7 +88,7 @@ void wn_pass_teasers(wn_page *page, wn_pass_state *state) {
     if (!is_teaser_heading(&page->blocks[i])) continue;
     size_t end = teaser_end(page, i, &blurb);
     if (blurb > TEASER_MAX_BLURB) continue;
-    for (size_t j = i; j < end; j++) {
+    for (size_t j = teaser_start(page, i); j < end; j++) {
       if (!page->blocks[j].keep) continue;
       wn_decide(&page->blocks[j], WN_DROP_TEASER, WN_PASS_TEASERS);
     }

@@ -228,6 +228,8 @@ static const size_t PULL_QUOTE_DISTANCE = 12;
 static const double TEASER_LINK_SHARE = 0.9;
 static const double TEASER_MAX_BLURB = 300.0;
 static const double TEASER_MAX_SHARE = 0.25;
+/* Kickers above a teaser's headline that go with it, at most. */
+static const size_t TEASER_KICKERS = 2;
 /* A heading of this many words that ends a sentence is text, kept without
  * text under it. Lower: more headings kept alone, calls to read on too. */
 static const size_t SENTENCE_HEADING_WORDS = 10;
