@@ -76,7 +76,7 @@ typedef enum wn_pass {
   WN_PASS_ADJACENT_PROSE,     /* prose that runs on from kept text */
   WN_PASS_ANNOUNCED_LISTS,    /* a list a kept sentence announces */
   WN_PASS_PRICE_GRIDS,        /* a shop's grid of priced cards */
-  WN_PASS_KICKERS,            /* labels just above the headline */
+  WN_PASS_KICKERS,            /* labels just above the headline, dates and counts under it */
   WN_PASS_BYLINES,            /* bylines and datelines: page metadata */
   WN_PASS_AI_LABELS,          /* AI labels in any position */
   WN_PASS_DUPLICATES,         /* repeated blocks and pull quotes */
@@ -86,7 +86,7 @@ typedef enum wn_pass {
   WN_PASS_FOREIGN_CHROME,     /* chrome in another language */
   /* stage review */
   WN_PASS_TEASERS,            /* linked headlines with short blurbs */
-  WN_PASS_ORPHAN_HEADINGS,    /* headings whose section kept nothing */
+  WN_PASS_ORPHAN_HEADINGS,    /* headings whose section kept nothing, lead-ins over dropped links */
   WN_PASS_TOO_LITTLE,         /* pages with too little text keep nothing */
   /* stage title */
   WN_PASS_TITLE,              /* the title, and a heading that repeats it */

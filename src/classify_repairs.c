@@ -3,8 +3,10 @@
  * shape are decided again. Kept: a slideshow's captions, the byline and
  * standfirst between headline and body, prose that runs on from kept text,
  * a list a kept sentence announces, a shop's grid of priced cards. Dropped:
- * kickers above the headline, repeats and pull quotes.
+ * kickers above the headline, date and count lines under it, repeats and
+ * pull quotes.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,9 +257,47 @@ void wn_pass_duplicates(wn_page *page, wn_pass_state *state) {
   free(seen);
 }
 
+/* Share of a short line's words that hold a digit: a date, a time, a
+ * count ("24. März 2004, 19:49", "21 minutes - 4312 words"). */
+static double numeric_share(const wn_block *b) {
+  size_t words = 0, numeric = 0;
+  bool in_word = false, digit = false, letter_or_digit = false;
+  for (size_t i = 0; i <= b->text_len; i++) {
+    char c = i < b->text_len ? b->text[i] : ' ';
+    if (c == ' ' || c == '\n') {
+      if (in_word && letter_or_digit) {
+        words++;
+        if (digit) numeric++;
+      }
+      in_word = digit = letter_or_digit = false;
+      continue;
+    }
+    in_word = true;
+    if (c >= '0' && c <= '9') digit = true;
+    if (isalnum((unsigned char)c) || (unsigned char)c >= 0x80) letter_or_digit = true;
+  }
+  return words ? (double)numeric / (double)words : 0.0;
+}
+
+/* Under an article's headline, before the text starts, a short line made
+ * mostly of numbers is its date, time or reading time: page metadata. */
+static void drop_dateline_numbers(wn_page *page, size_t h1) {
+  /* A product's price and number are its facts. */
+  if (!page->says_article || page->says_product) return;
+  for (size_t i = h1 + 1; i < page->block_count && i <= h1 + HEADLINE_CONTEXT_BLOCKS; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    if (b->kind == WN_BLOCK_HEADING || wn_block_length(b) >= LABEL_LENGTH) return;
+    if (b->words <= METADATA_MAX_WORDS && numeric_share(b) >= METADATA_NUMERIC_SHARE &&
+        !price_line(b))
+      wn_decide(b, WN_DROP_LABEL, WN_PASS_KICKERS);
+  }
+}
+
 /*
  * Above an article's headline sit kickers, section labels and breadcrumbs:
- * short label-like blocks before the region's first h1 go.
+ * short label-like blocks before the region's first h1 go; so do the lines
+ * of dates and counts right under it.
  */
 void wn_pass_kickers(wn_page *page, wn_pass_state *state) {
   (void)state;
@@ -274,4 +314,5 @@ void wn_pass_kickers(wn_page *page, wn_pass_state *state) {
     if (!b->keep || wn_reads_as_prose(b)) continue;
     wn_decide(b, WN_DROP_LABEL, WN_PASS_KICKERS);
   }
+  drop_dateline_numbers(page, h1);
 }

@@ -13,18 +13,24 @@
  * story); the article's own headings do not link away. On a listing the
  * teasers are the content.
  */
-static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
-  const wn_block *h = &page->blocks[heading];
-  size_t end = heading + 1;
-  *blurb = 0;
-  /* A teaser card ends with the element that holds its headline: the link
-   * and the single-child wrappers around a headline are not the card. */
+/* A teaser card ends with the element that holds its headline: the link
+ * and the single-child wrappers around a headline are not the card. -1
+ * when there is none. */
+static int teaser_card(const wn_page *page, const wn_block *h) {
   int card = page->elements[h->owner].parent;
   for (int climbed = 0; card >= 0 && climbed < SECTION_MAX_WRAPPERS; climbed++) {
     const wn_element *e = &page->elements[card];
     if (e->tag != GUMBO_TAG_A && e->children != 1) break;
     card = e->parent;
   }
+  return card;
+}
+
+static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
+  const wn_block *h = &page->blocks[heading];
+  size_t end = heading + 1;
+  *blurb = 0;
+  int card = teaser_card(page, h);
   for (; end < page->block_count; end++) {
     const wn_block *next = &page->blocks[end];
     if (next->kind == WN_BLOCK_HEADING && next->heading_level <= h->heading_level) break;
@@ -35,6 +41,24 @@ static size_t teaser_end(const wn_page *page, size_t heading, double *blurb) {
     *blurb += wn_block_length(next);
   }
   return end;
+}
+
+/* The first block of a teaser's card. Beside an article, a kicker or two
+ * above the headline ("Study of the job market 2022") belong to it when the
+ * card opens with them; a shop's card names its brand there, which is the
+ * product's own. */
+static size_t teaser_start(const wn_page *page, size_t heading) {
+  int card = teaser_card(page, &page->blocks[heading]);
+  if (card < 0 || !page->says_article) return heading;
+  size_t start = heading;
+  while (start > 0 && wn_inside(page, page->blocks[start - 1].owner, card)) {
+    const wn_block *above = &page->blocks[start - 1];
+    if (heading - start >= TEASER_KICKERS || above->kind == WN_BLOCK_HEADING ||
+        wn_block_length(above) > LABEL_LENGTH)
+      return heading;
+    start--;
+  }
+  return start;
 }
 
 static bool is_teaser_heading(const wn_block *h) {
@@ -64,7 +88,7 @@ void wn_pass_teasers(wn_page *page, wn_pass_state *state) {
     if (!is_teaser_heading(&page->blocks[i])) continue;
     size_t end = teaser_end(page, i, &blurb);
     if (blurb > TEASER_MAX_BLURB) continue;
-    for (size_t j = i; j < end; j++) {
+    for (size_t j = teaser_start(page, i); j < end; j++) {
       if (!page->blocks[j].keep) continue;
       wn_decide(&page->blocks[j], WN_DROP_TEASER, WN_PASS_TEASERS);
     }
@@ -98,6 +122,75 @@ static size_t end_of_kept_text(const wn_page *page) {
   return 0;
 }
 
+static bool ends_with_colon(const wn_block *b) {
+  return b->text_len > 0 && b->text[b->text_len - 1] == ':';
+}
+
+/* Words that open with a letter (any non-ASCII byte counts as one): a
+ * count, a price or a phone number has none. */
+static size_t lettered_words(const wn_block *b) {
+  size_t n = 0;
+  for (size_t i = 0; i < b->text_len; i++) {
+    unsigned char c = (unsigned char)b->text[i];
+    bool starts = i == 0 || b->text[i - 1] == ' ' || b->text[i - 1] == '\n';
+    if (starts && (c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u)) n++;
+  }
+  return n;
+}
+
+/* A line that can only introduce what follows it: a heading below the
+ * title, a short line with a word in it (not a count) that ends in a colon
+ * or is no sentence. */
+static bool lead_in(const wn_page *page, const wn_block *b) {
+  if (b->kind == WN_BLOCK_HEADING) return b->heading_level > 1;
+  if (b->kind != WN_BLOCK_PARAGRAPH || lettered_words(b) < 1 || b->words > LEAD_IN_MAX_WORDS)
+    return false;
+  if (page->elements[b->owner].flags & WN_EL_FIGURE) return false;
+  return ends_with_colon(b) || !has_sentence_stop(b);
+}
+
+/* Dropped blocks after `from`, up to the next kept one: the length of
+ * those that are mostly links, and where the run stopped. */
+static double dropped_links(const wn_page *page, size_t from, size_t *stop) {
+  double links = 0;
+  size_t j = from;
+  for (; j < page->block_count && !page->blocks[j].keep; j++)
+    if (wn_link_density(&page->blocks[j]) >= LINK_DENSE) links += wn_block_length(&page->blocks[j]);
+  *stop = j;
+  return links;
+}
+
+/*
+ * A lead-in ("Read also", "More from our shop", "You may also like:") over
+ * links that were all dropped (teasers, a product strip) introduces nothing
+ * once they are gone. It belongs to them when it ends in a colon, when it
+ * stands between dropped blocks, or when the text kept after them is
+ * outside the element it shares with the first of them; a heading over its
+ * own section shares that element with the section's text.
+ */
+static bool introduces_only_links(const wn_page *page, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (!b->keep || page->listing || i + 1 >= page->block_count) return false;
+  const wn_block *first = &page->blocks[i + 1];
+  if (first->keep || !lead_in(page, b) || sentence_heading(b)) return false;
+  /* A line right under a kept heading is that heading's text (a card's
+   * facts, a teaser's blurb), not a lead-in of its own. */
+  const wn_block *above = i > 0 ? &page->blocks[i - 1] : NULL;
+  if (b->kind != WN_BLOCK_HEADING && above && above->keep && above->kind == WN_BLOCK_HEADING)
+    return false;
+  if (first->kind == WN_BLOCK_HEADING &&
+      (b->kind != WN_BLOCK_HEADING || first->heading_level <= b->heading_level))
+    return false;
+  size_t stop;
+  double least = wn_block_length(b) > LEAD_IN_MIN_LINKS ? wn_block_length(b) : LEAD_IN_MIN_LINKS;
+  if (dropped_links(page, i + 1, &stop) < least) return false;
+  bool stray = b->kind == WN_BLOCK_PARAGRAPH && i > 0 && !page->blocks[i - 1].keep;
+  if (ends_with_colon(b) || stray) return true;
+  int box = wn_common_ancestor(page, b->owner, first->owner);
+  return box >= 0 &&
+         (stop == page->block_count || !wn_inside(page, page->blocks[stop].owner, box));
+}
+
 /*
  * A heading whose section kept nothing introduces nothing, unless it is a
  * sentence itself; an article's last heading is a call to read on ("Learn
@@ -128,6 +221,8 @@ void wn_pass_orphan_headings(wn_page *page, wn_pass_state *state) {
     }
     if (!has_content) wn_decide(h, WN_DROP_EMPTY, WN_PASS_ORPHAN_HEADINGS);
   }
+  for (size_t i = 0; i < page->block_count; i++)
+    if (introduces_only_links(page, i)) wn_decide(&page->blocks[i], WN_DROP_EMPTY, WN_PASS_ORPHAN_HEADINGS);
 }
 
 /* Text in a card of a grid (a product's name and price), however short. */

@@ -229,6 +229,11 @@ static const double PRICE_GRID_SHARE = 0.8;
 /* Kickers and labels sit right above a headline: this many blocks at most.
  * Higher: more kickers dropped, and short lines of a standfirst. */
 static const size_t KICKER_BLOCKS = 4;
+/* A line under the headline of at most this many words, this share of them
+ * holding a digit, is a date, a time or a count. Lower share: more titles
+ * with a year in them go. */
+static const size_t METADATA_MAX_WORDS = 10;
+static const double METADATA_NUMERIC_SHARE = 0.4;
 /* Repeats shorter than this are list bullets and labels, not repeated text.
  * Lower: short repeated lines ("Share") dropped, short refrains too. */
 static const size_t DUPLICATE_MIN_CHARS = 20;
@@ -246,9 +251,15 @@ static const size_t PULL_QUOTE_DISTANCE = 12;
 static const double TEASER_LINK_SHARE = 0.9;
 static const double TEASER_MAX_BLURB = 300.0;
 static const double TEASER_MAX_SHARE = 0.25;
+/* Kickers above a teaser's headline that go with it, at most. */
+static const size_t TEASER_KICKERS = 2;
 /* A heading of this many words that ends a sentence is text, kept without
  * text under it. Lower: more headings kept alone, calls to read on too. */
 static const size_t SENTENCE_HEADING_WORDS = 10;
+/* A lead-in line over dropped links: at most this many words, and the links
+ * at least this long (a heading's lone "Back to top" link is not a list). */
+static const size_t LEAD_IN_MAX_WORDS = 12;
+static const double LEAD_IN_MIN_LINKS = 40.0;
 /* Below this much kept text the page has no main content. Higher: more
  * error and login pages print nothing, and more very short articles. */
 static const double MIN_CONTENT = 100.0;

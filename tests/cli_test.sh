@@ -184,9 +184,9 @@ FI="$FIXTURES/lang-en-article-fi-chrome.html"
 if [ -f "$FI" ]; then
   run "$FI"
   expect_rc "foreign-chrome page exits 0" 0
-  if grep -q "Kopioi linkki" "$TMP/out"; then not_ok "Finnish chrome is dropped by default"; else ok "Finnish chrome is dropped by default"; fi
+  if grep -q "Saat päivän tärkeimmät uutiset" "$TMP/out"; then not_ok "Finnish chrome is dropped by default"; else ok "Finnish chrome is dropped by default"; fi
   run --keep-foreign "$FI"
-  expect_grep "--keep-foreign keeps it" "$TMP/out" "Kopioi linkki"
+  expect_grep "--keep-foreign keeps it" "$TMP/out" "Saat päivän tärkeimmät uutiset"
   run --explain "$FI"
   expect_grep "--explain names the page language" "$TMP/out" "^# language: en"
   expect_grep "--explain gives the reason foreign-language" "$TMP/out" "foreign-language"
