@@ -126,13 +126,18 @@ static int choose_region(wn_page *page) {
 /* Prose kept by the region versus link-dense text outside chrome. */
 static bool looks_like_listing(const wn_page *page, int region) {
   double prose = 0, links = 0;
+  /* Elements come in document order: the region's own are an interval. */
+  size_t first = region >= 0 ? (size_t)region : 0, end = first;
+  if (region >= 0)
+    for (end = first + 1; end < page->element_count; end++)
+      if (page->elements[end].depth <= page->elements[region].depth) break;
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
     if (wn_link_density(b) > LINK_DENSE) {
       if (b->words >= LISTING_HEADLINE_WORDS) links += wn_block_length(b);
     }
-    else if (b->score > 0 && wn_inside(page, b->owner, region)) prose += b->score;
+    else if (b->score > 0 && (size_t)b->owner >= first && (size_t)b->owner < end) prose += b->score;
   }
   return prose < LISTING_PROSE_SHARE * links;
 }
