@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 
 #include "buffer.h"
 #include "clean.h"
@@ -163,13 +164,66 @@ static bool names_comments(const char *names) {
   return false;
 }
 
+/*
+ * The cues indexed by the first byte they match (a whole-name cue's after
+ * its '='), so that each position of the names is compared with the few
+ * cues that can start there instead of every cue searching all the names.
+ * Built once per process.
+ */
+enum { CUE_INDEX_MAX = 1024 };
+typedef struct indexed_cue {
+  const char *text; /* the pattern without its '=' */
+  unsigned short len;
+  bool whole;       /* must be a whole name */
+  uint32_t flag;
+} indexed_cue;
+static indexed_cue cue_index[CUE_INDEX_MAX];
+static unsigned short cue_start[257];
+static size_t cue_indexed;
+static once_flag cue_index_once = ONCE_FLAG_INIT;
+
+static unsigned char cue_key(const wn_name_cue *cue) {
+  return (unsigned char)(cue->pattern[0] == '=' ? cue->pattern[1] : cue->pattern[0]);
+}
+
+static void build_cue_index(void) {
+  size_t n = wn_name_cues_count < CUE_INDEX_MAX ? wn_name_cues_count : CUE_INDEX_MAX;
+  unsigned short count[256] = {0};
+  for (size_t i = 0; i < n; i++) count[cue_key(&wn_name_cues[i])]++;
+  for (int c = 0; c < 256; c++) cue_start[c + 1] = (unsigned short)(cue_start[c] + count[c]);
+  unsigned short fill[256];
+  memcpy(fill, cue_start, sizeof fill);
+  for (size_t i = 0; i < n; i++) {
+    const wn_name_cue *cue = &wn_name_cues[i];
+    bool whole = cue->pattern[0] == '=';
+    const char *text = cue->pattern + whole;
+    cue_index[fill[cue_key(cue)]++] = (indexed_cue){text, (unsigned short)strlen(text), whole, cue->flag};
+  }
+  cue_indexed = n;
+}
+
+/* Whether the cue matches at `p` in the names: anywhere for a part of a
+ * name, between spaces for a whole one. Its first byte matches already. */
+static bool cue_at(const char *names, const char *p, const indexed_cue *cue) {
+  if (cue->len > 1 && p[1] != cue->text[1]) return false;
+  if (strncmp(p, cue->text, cue->len) != 0) return false;
+  return !cue->whole || (p > names && p[-1] == ' ' && p[cue->len] == ' ');
+}
+
 static uint32_t match_name_cues(const char *names) {
+  call_once(&cue_index_once, build_cue_index);
   uint32_t flags = names_comments(names) ? WN_EL_COMMENTS : 0;
-  for (size_t i = 0; i < wn_name_cues_count; i++) {
+  for (const char *p = names; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    for (unsigned k = cue_start[c]; k < cue_start[c + 1]; k++) {
+      const indexed_cue *cue = &cue_index[k];
+      if (!(flags & cue->flag) && cue_at(names, p, cue)) flags |= cue->flag;
+    }
+  }
+  /* Cues past the index (none while the table is this small) the old way. */
+  for (size_t i = cue_indexed; i < wn_name_cues_count; i++) {
     const char *pattern = wn_name_cues[i].pattern;
-    if (flags & wn_name_cues[i].flag) continue;
-    bool hit = pattern[0] == '=' ? contains_token(names, pattern + 1)
-                                 : strstr(names, pattern) != NULL;
+    bool hit = pattern[0] == '=' ? contains_token(names, pattern + 1) : strstr(names, pattern) != NULL;
     if (hit) flags |= wn_name_cues[i].flag;
   }
   if (flags & WN_EL_REVIEWS) flags |= WN_EL_COMMENTS;
