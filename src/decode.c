@@ -951,13 +951,25 @@ static void decode_with(const choice *c, const unsigned char *b, size_t len,
  * for the lexicons) sorts a run of marks by class, which is quadratic in
  * the run: 100,000 marks after one letter took a minute. `s` is valid UTF-8.
  */
+/* The end of the run of ASCII bytes from `r`, eight bytes at a time. */
+static size_t ascii_run_end(const char *s, size_t r, size_t len) {
+  while (r + 8 <= len) {
+    uint64_t word;
+    memcpy(&word, s + r, 8);
+    if (word & UINT64_C(0x8080808080808080)) break;
+    r += 8;
+  }
+  while (r < len && (unsigned char)s[r] < 0x80) r++;
+  return r;
+}
+
 static size_t limit_combining_runs(char *s, size_t len) {
   size_t r = 0, w = 0, run = 0;
   while (r < len) {
     if ((unsigned char)s[r] < 0x80) {
       /* A run of ASCII: moved (if anything was dropped before it) in one go. */
       size_t start = r;
-      while (r < len && (unsigned char)s[r] < 0x80) r++;
+      r = ascii_run_end(s, r, len);
       if (w != start) memmove(s + w, s + start, r - start);
       w += r - start;
       run = 0;
