@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <utf8proc.h>
 
 /*
@@ -176,7 +177,42 @@ typedef struct scorer {
   double score[256];  /* what known n-grams add beyond the unseen price */
 } scorer;
 
+/*
+ * The profiles' n-grams by key in an open-addressed hash table, built once
+ * per process: a lookup is a probe or two where a binary search over the
+ * sorted table took some sixteen steps through memory, for every n-gram of
+ * every text.
+ */
+enum { GRAM_SLOTS_BITS = 17 }; /* 131,072 slots: under half full */
+static uint32_t gram_slots[1u << GRAM_SLOTS_BITS]; /* index + 1, 0 = empty */
+static bool gram_hashed;
+static once_flag gram_slots_once = ONCE_FLAG_INIT;
+
+static size_t gram_slot(uint64_t key) {
+  return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - GRAM_SLOTS_BITS));
+}
+
+static void build_gram_slots(void) {
+  const size_t mask = (1u << GRAM_SLOTS_BITS) - 1;
+  if (wn_lang_grams_count * 2 > mask) return; /* too many: binary search instead */
+  for (size_t i = 0; i < wn_lang_grams_count; i++) {
+    size_t at = gram_slot(wn_lang_grams[i].key);
+    while (gram_slots[at]) at = (at + 1) & mask;
+    gram_slots[at] = (uint32_t)(i + 1);
+  }
+  gram_hashed = true;
+}
+
 static const wn_lang_gram *find_gram(uint64_t key) {
+  call_once(&gram_slots_once, build_gram_slots);
+  if (gram_hashed) {
+    const size_t mask = (1u << GRAM_SLOTS_BITS) - 1;
+    for (size_t at = gram_slot(key); gram_slots[at]; at = (at + 1) & mask) {
+      const wn_lang_gram *g = &wn_lang_grams[gram_slots[at] - 1];
+      if (g->key == key) return g;
+    }
+    return NULL;
+  }
   size_t low = 0, high = wn_lang_grams_count;
   while (low < high) {
     size_t mid = low + (high - low) / 2;
