@@ -298,7 +298,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
 }
 
 /* Whether a paragraph of prose stands beside the run, before it, in the
- * same element: a sub of one paragraph, not the article's own sub. */
+ * same element: a box of one paragraph, not the article's own box. */
 static bool loose_prose_before(const wn_page *page, int run, const teaser_box *boxes) {
   int parent = page->elements[run].parent;
   if (parent < 0) return false;
