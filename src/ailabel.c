@@ -218,11 +218,14 @@ static bool written_in_capitals(const char *text, size_t len, const char *term) 
   return past_capital_term(text, len, term) > 0;
 }
 
-/* "KI-generiertes Bild", "AI-written": the term opens a compound, as
- * labels write it (normalising turned the hyphen into a space). */
+/* "KI-generiertes Bild", "AI-written", "AI:n luoma kuva": the term opens
+ * a compound or takes a case ending after a colon (Finnish, Swedish), as
+ * labels write it (normalising turned the mark into a space). */
 static bool opens_compound(const char *text, size_t len, const char *term) {
   size_t at = past_capital_term(text, len, term);
-  return at > 0 && at + 1 < len && text[at] == '-' && text[at + 1] != ' ';
+  if (at == 0 || at + 1 >= len) return false;
+  if (text[at] == '-') return text[at + 1] != ' ';
+  return text[at] == ':' && text[at + 1] >= 'a' && text[at + 1] <= 'z';
 }
 
 /* Whether some AI label of the lexicon holds the word. */
@@ -318,10 +321,19 @@ static bool at_label_place(const wn_page *page, const positions *p, size_t i) {
   return p->kept_upto[n] - p->kept_upto[i + 1] == 0;
 }
 
+/* Sentence punctuation, but for a colon inside a word ("AI:n"). */
+static bool speaks_in_sentences(const wn_block *b) {
+  size_t inflections = 0;
+  for (size_t i = 1; i + 1 < b->text_len; i++)
+    if (b->text[i] == ':' && b->text[i - 1] != ' ' && b->text[i + 1] >= 'a' && b->text[i + 1] <= 'z')
+      inflections++;
+  return b->punctuation > inflections;
+}
+
 static const wn_lex_entry *badge(const wn_page *page, const positions *p, size_t i) {
   const wn_block *b = &page->blocks[i];
   double words = b->words - b->cjk_chars + b->cjk_chars / 3.0;
-  if (b->kind == WN_BLOCK_HEADING || words > AI_BADGE_MAX_WORDS || b->punctuation > 0) return NULL;
+  if (b->kind == WN_BLOCK_HEADING || words > AI_BADGE_MAX_WORDS || speaks_in_sentences(b)) return NULL;
   if (!in_figure(page, b) && !at_label_place(page, p, i)) return NULL;
   size_t len;
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);

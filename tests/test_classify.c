@@ -914,6 +914,20 @@ static void test_ai_compound_badge(void **state) {
   assert_kept(page, "Ein KI-generiertes Bild der Halle");
 }
 
+/* Finnish and Swedish inflect an abbreviation after a colon: "AI:n luoma
+ * kuva" is a label like "KI-generiertes Bild". */
+static void test_ai_inflected_badge(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Kirjasto jatkaa aukioloaikoja</title></head><body>"
+      "<h1>Kirjasto jatkaa aukioloaikoja</h1><span>AI:n luoma kuva</span>"
+      "<p>Kaupunginkirjasto on ensi kuusta alkaen auki arkisin iltayhdeksaan asti, kun se "
+      "on tähän asti sulkenut ovensa jo seitsemältä illalla.</p>"
+      "<p>Muutos perustuu lukijoille tehtyyn kyselyyn, jossa moni toivoi pidempiä "
+      "aukioloaikoja erityisesti työpäivien jälkeen.</p></body></html>");
+  assert_dropped_for(page, "AI:n luoma kuva", REASONS("ai-label"));
+  assert_kept(page, "Kaupunginkirjasto on ensi kuusta");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -921,6 +935,7 @@ int main(void) {
       T(test_article_keeps_only_article_blocks),
       T(test_cjk_rows_and_metadata_lines),
       T(test_ai_compound_badge),
+      T(test_ai_inflected_badge),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
