@@ -112,11 +112,17 @@ static wn_reason lexicon_reason(const wn_page *page, const wn_block *b) {
  * elements. A small box of prose (an author's bio, a promotion, a notice)
  * under such a name is what the name says.
  */
+/* The outermost element below the region that carries `flag` and holds b, or -1. */
+static int outer_holder(const wn_page *page, const wn_block *b, int region, uint32_t flag) {
+  int holder = -1;
+  for (int e = b->owner; e >= 0 && e != region; e = page->elements[e].parent)
+    if (page->elements[e].flags & flag) holder = e;
+  return holder;
+}
+
 static bool chrome_box_is_small(const wn_page *page, const wn_block *b, int region,
                                 uint32_t flag) {
-  int holder = -1, owner = b->owner;
-  for (int e = owner; e >= 0 && e != region; e = page->elements[e].parent)
-    if (page->elements[e].flags & flag) holder = e;
+  int holder = outer_holder(page, b, region, flag);
   if (holder < 0) return false;
   const wn_element *h = &page->elements[holder], *r = &page->elements[region];
   if (h->text_chars - h->link_chars >= CHROME_BOX_SHARE * (r->text_chars - r->link_chars))
@@ -124,6 +130,14 @@ static bool chrome_box_is_small(const wn_page *page, const wn_block *b, int regi
   /* Several long paragraphs make a part of the article, not a box beside
    * it; nor is the box that holds the headline. */
   return !h->holds_h1 && h->long_blocks <= CHROME_BOX_PARAGRAPHS;
+}
+
+/* A poll or a comment form beside the text: a small box of short questions
+ * and labels. Several replies of a sentence or more make a thread that a
+ * form wraps (a forum's moderation form), which is content. */
+static bool is_small_form(const wn_page *page, const wn_block *b, int region) {
+  if (!chrome_box_is_small(page, b, region, WN_EL_FORM)) return false;
+  return page->elements[outer_holder(page, b, region, WN_EL_FORM)].said_blocks <= FORM_MAX_SAID;
 }
 
 /* Inside the content, a long block whose links leave a good part of its
@@ -170,7 +184,7 @@ static wn_reason judge_inside(const wn_page *page, const wn_block *b, int region
   /* A small form beside the text (a poll on the article, a comment or
    * newsletter form) holds its questions and its controls' labels; a page
    * built inside one form holds the article too. */
-  if ((flags & WN_EL_FORM) && !long_prose && chrome_box_is_small(page, b, region, WN_EL_FORM))
+  if ((flags & WN_EL_FORM) && !long_prose && is_small_form(page, b, region))
     return WN_DROP_FORM;
   if (b->kind != WN_BLOCK_HEADING && row_link_density(page, b) > inside_link_limit(b))
     return WN_DROP_LINK_DENSE;

@@ -117,6 +117,7 @@ void wn_pass_measure(wn_page *page, wn_pass_state *state) {
     owner->text_chars += len;
     owner->link_chars += len * wn_link_density(b);
     if (len >= LONG_PROSE) owner->long_blocks++;
+    if (len >= SAID_BLOCK && wn_link_density(b) <= LINK_DENSE) owner->said_blocks++;
     owner->blocks++;
     if (b->heading_level == 1) owner->holds_h1 = true;
   }
@@ -132,6 +133,7 @@ void wn_pass_measure(wn_page *page, wn_pass_state *state) {
       if (p->children == 1) figure_like[e->parent] = true;
     }
     p->long_blocks += e->long_blocks;
+    p->said_blocks += e->said_blocks;
     p->blocks += e->blocks;
     p->holds_h1 = p->holds_h1 || e->holds_h1;
     if (e->flags & WN_EL_CAPTION) page->caption_names++;

@@ -189,6 +189,12 @@ static const double PRODUCT_BEFORE_REVIEWS = 200.0;
  * of articles dropped; lower: more bios and promotions kept. */
 static const double CHROME_BOX_SHARE = 0.25;
 static const size_t CHROME_BOX_PARAGRAPHS = 2;
+/* A block of this weighted length says something (a reply of a sentence or
+ * two); a form holding more than FORM_MAX_SAID of them is a thread of posts
+ * (a forum's moderation form around its replies), not a poll or a comment
+ * form, whose labels and questions are short. */
+static const double SAID_BLOCK = 80.0;
+static const size_t FORM_MAX_SAID = 2;
 /* More elements named caption than this are not captions (a type style or a
  * card grid). Higher: more text in caption-styled grids dropped. */
 static const size_t CAPTION_NAMES_MAX = 8;

@@ -73,6 +73,7 @@ typedef struct wn_element {
   double judged_score;  /* net value of the blocks not dropped by their cues */
   size_t figure_children; /* children that are figures or picture boxes */
   size_t long_blocks;   /* blocks of long prose inside */
+  size_t said_blocks;   /* blocks of a sentence or more of unlinked text inside */
   size_t blocks;        /* blocks inside */
   bool holds_h1;        /* an h1 is inside */
   bool in_price_grid;   /* inside a grid of priced cards */

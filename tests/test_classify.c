@@ -533,6 +533,46 @@ static void test_small_form_beside_the_text_is_dropped(void **state) {
   assert_dropped_for(page, "The topic is fully covered", REASONS("form"));
 }
 
+/* A forum's moderation form around its replies: posts of a sentence or two
+ * each are a thread, not a poll's questions. */
+static void test_replies_inside_a_form_are_kept(void **state) {
+  static const char QUESTION[] =
+      "<h1>Roses dying back after pruning</h1>"
+      "<p>I pruned my climbing roses in late February, cutting every cane back by about a "
+      "third just above an outward-facing bud, as the books say. Three weeks later the tips "
+      "of most canes have turned brown and the die-back is creeping down towards the base.</p>"
+      "<p>The bushes are six years old and have always flowered well. They get full sun in "
+      "the afternoon, the soil is heavy clay that I improved with compost last autumn, and "
+      "I fed them with a rose fertiliser right after pruning, then watered it in well.</p>"
+      "<p>We had a hard frost a few days after I pruned, down to minus six at night, and a "
+      "lot of cold wind. Could that be the cause, or is this canker? Should I cut the brown "
+      "parts out now or wait until the weather has settled and new shoots appear?</p>"
+      "<p>I have attached photos of the worst cane and of the base of the plant. Any advice "
+      "would be welcome, as I would hate to lose them after all these years of care.</p>"
+      "<p>Last year the same bushes were pruned in March instead, after the frosts, and they "
+      "came through without any die-back at all. The year before that I barely pruned them "
+      "and they grew leggy, with most of the flowers high up out of sight.</p>"
+      "<p>Next door the roses were pruned on the same day as mine and look perfectly healthy, "
+      "though they are a different variety and sit against a warm south-facing wall that "
+      "shelters them from the wind.</p>";
+  static const char REPLIES[] =
+      "<form action=\"/moderate\" method=\"post\">"
+      "<div><p>That frost right after pruning is the likely cause: the fresh "
+      "cuts let the cold into the canes. It happens to mine most years.</p></div>"
+      "<div><p>Cut back into green, healthy wood with a clean sloping cut and "
+      "the plants should recover well by the end of spring.</p></div>"
+      "<div><p>Canker shows as sunken dark patches on the cane; frost damage "
+      "is brown from the tip down and stops at a bud.</p></div>"
+      "</form>";
+  char html[4096];
+  snprintf(html, sizeof html, "<html><head><title>Roses dying back after pruning</title></head>"
+           "<body><div class=\"thread\">%s%s</div></body></html>", QUESTION, REPLIES);
+  wn_page *page = classify(state, html);
+  assert_kept(page, "We had a hard frost");
+  assert_kept(page, "That frost right after pruning");
+  assert_kept(page, "Canker shows as sunken");
+}
+
 static void test_page_inside_one_form_keeps_its_article(void **state) {
   wn_page *page = classify(state,
       "<html><head><title>Pruning roses in late winter</title></head><body>"
@@ -959,6 +999,7 @@ int main(void) {
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
+      T(test_replies_inside_a_form_are_kept),
       T(test_page_inside_one_form_keeps_its_article),
       T(test_broken_headline_line_names_the_page),
       T(test_listing_is_detected),
