@@ -39,6 +39,9 @@ void wn_pass_wrapper_names(wn_page *page, wn_pass_state *state) {
   bool *headline = landmarks_below(page, true);
   const wn_element *root = &page->elements[0];
   double page_prose = root->text_chars - root->link_chars;
+  bool has_headline = false;
+  for (size_t b = 0; b < page->block_count && !has_headline; b++)
+    has_headline = page->blocks[b].heading_level == 1;
   for (size_t i = 0; i < n; i++) {
     wn_element *e = &page->elements[i];
     double prose = e->text_chars - e->link_chars;
@@ -51,6 +54,11 @@ void wn_pass_wrapper_names(wn_page *page, wn_pass_state *state) {
     /* A dialog by its markup is one (a policy in a modal outweighs a shop
      * page), unless the page's headline or article is inside it. */
     if ((e->flags & WN_EL_MODAL) && !headline[i] &&
+        !(e->inherited & (WN_EL_ARTICLE | WN_EL_MAIN)))
+      keep |= WN_EL_DIALOG;
+    /* So is one by its name ("modal-window") beside the page's headline:
+     * the rules of a comment form outweigh a short news item. */
+    if ((e->flags & WN_EL_DIALOG) && has_headline && !headline[i] && 2 * prose < page_prose &&
         !(e->inherited & (WN_EL_ARTICLE | WN_EL_MAIN)))
       keep |= WN_EL_DIALOG;
     /* A <footer> or <nav> by its tag is one unless the page's content is
