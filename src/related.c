@@ -37,6 +37,8 @@ static const int TEASER_RUN_MIN_CARDS = 3;
  * short to tell from an author's name still sits among them). */
 static const double TEASER_RUN_CARD_TEXT_SHARE = 0.7;
 static const double TEASER_RUN_PROSE_AFTER = 200.0;
+/* Runs found after the article, each round finding the ones before them. */
+static const int TEASER_RUN_ROUNDS = 3;
 /* A card's title: a link of this many words (a headline; a name that links
  * to its author's profile is shorter). */
 static const int TEASER_TITLE_WORDS = 24;
@@ -360,14 +362,15 @@ static size_t first_headline(const wn_page *page) {
  * prose comes before them and next to none after. Their blocks take the
  * lexicon's "related" concept. Linear in the page: counts are summed up
  * the tree once, and prose before and after comes from prefix sums.
+ * Returns how many runs it marked.
  */
-static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
-  if (!related || !page->block_count) return;
+static int mark_teaser_runs_once(wn_page *page, const wn_lex_entry *related) {
   teaser_box *boxes = wn_xcalloc(page->element_count, sizeof *boxes);
   sum_up_boxes(page, boxes);
   double *until = prose_prefix(page, true);
   double *article_until = prose_prefix(page, false);
   size_t headline = first_headline(page);
+  int runs = 0;
   for (size_t e = 1; e < page->element_count; e++) {
     const teaser_box *sub = &boxes[e];
     if (!sub->blocks || page->elements[e].holds_h1 || !teaser_cards(page, (int)e, boxes)) continue;
@@ -385,11 +388,23 @@ static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
     if (loose_prose_before(page, (int)e, boxes)) continue;
     for (size_t i = sub->first_block; i <= sub->last_block; i++)
       if (!page->blocks[i].lexicon) page->blocks[i].lexicon = related;
+    runs++;
     e = sub->end - 1; /* past the run's subtree */
   }
   free(until);
   free(article_until);
   free(boxes);
+  return runs;
+}
+
+/* Runs of cards may follow one another (one per tab of "context",
+ * "multimedia"): the blurbs of the later ones are teasers, not the
+ * article going on, so each round takes the marked runs out of the prose
+ * after the earlier ones. */
+static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
+  if (!related || !page->block_count) return;
+  for (int round = 0; round < TEASER_RUN_ROUNDS; round++)
+    if (!mark_teaser_runs_once(page, related)) break;
 }
 
 /* The lexicon's entry for "Related articles", to name the runs found by
