@@ -43,6 +43,8 @@ static const int TEASER_RUN_ROUNDS = 3;
  * to its author's profile is shorter). */
 static const int TEASER_TITLE_WORDS = 24;
 static const double TEASER_TITLE_MIN = 3.0;
+/* A card's time line: a date and a clock time, a label at most. */
+static const int TEASER_DATE_WORDS = 6;
 /* A Han, Kana or Hangul character weighs about a short word (as in classify). */
 static const double RELATED_CJK_WEIGHT = 3.0;
 
@@ -214,6 +216,7 @@ typedef struct teaser_box {
   size_t first_title, last_blurb; /* SIZE_MAX / 0 when none */
   size_t first_short_title;       /* a linked title of a word or two, SIZE_MAX when none */
   bool picture, linked_picture;
+  bool dated; /* a short line of its own holds a clock time ("17:03 28.12.2011") */
   size_t end; /* one past its subtree in the element array */
 } teaser_box;
 
@@ -269,6 +272,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     bool blurb = !title && links_of(b) <= RELATED_LINK_DENSE && b->kind == WN_BLOCK_PARAGRAPH &&
                  length_of(b) >= RELATED_PROSE_BLOCK;
     sub->blocks++;
+    sub->dated |= !title && b->words <= TEASER_DATE_WORDS && holds_clock_time(b);
     sub->headings += b->kind == WN_BLOCK_HEADING;
     sub->titles += title;
     sub->blurbs += blurb;
@@ -295,6 +299,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     if (sub->last_blurb > up->last_blurb) up->last_blurb = sub->last_blurb;
     up->picture |= sub->picture;
     up->linked_picture |= sub->linked_picture;
+    up->dated |= sub->dated;
     if (sub->end > up->end) up->end = sub->end;
   }
 }
@@ -334,7 +339,10 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
     bool headed = title != SIZE_MAX && title < sub->last_blurb;
     bool one_link = sub->linked_picture && sub->linked_blurbs > 0;
     bool avatar_like = sub->linked_picture && sub->blurbs > 0 && page->says_article;
-    if (!sub->picture || !(headed || one_link || avatar_like)) continue;
+    /* A card without a thumbnail still tells its time: a news agency's
+     * item of a minute ago has no picture yet. */
+    bool shown = sub->picture || (headed && sub->dated);
+    if (!shown || !(headed || one_link || avatar_like)) continue;
     cards++;
     card_text += page->elements[e].text_chars;
   }
