@@ -33,6 +33,7 @@ static const double RELATED_LINK_DENSE = 0.5;
  * after this much of its prose, and
  * with at most this much prose after them (the article has ended). */
 static const int TEASER_RUN_MIN_CARDS = 3;
+static const int TEASER_RUN_MIN_DATED = 2;
 /* The cards hold this share of the run's text (a card whose title is too
  * short to tell from an author's name still sits among them). */
 static const double TEASER_RUN_CARD_TEXT_SHARE = 0.7;
@@ -321,7 +322,7 @@ static bool loose_prose_before(const wn_page *page, int run, const teaser_box *b
  * be a comment's avatar: it counts only where the page says it is an
  * article (a thread's posts are not). */
 static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxes) {
-  int cards = 0, count = 0;
+  int cards = 0, count = 0, dated = 0;
   double card_text = 0, total = page->elements[parent].text_chars;
   bool under_heading = false; /* the run opens with a heading of its own */
   for (size_t e = (size_t)parent + 1; e < boxes[parent].end; e = boxes[e].end) {
@@ -344,9 +345,12 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
     bool shown = sub->picture || (headed && sub->dated);
     if (!shown || !(headed || one_link || avatar_like)) continue;
     cards++;
+    dated += sub->dated;
     card_text += page->elements[e].text_chars;
   }
-  return cards >= TEASER_RUN_MIN_CARDS && cards >= RELATED_CARD_SHARE * count &&
+  /* Cards that each tell their time are news items: two of them make a run. */
+  int least = dated == cards ? TEASER_RUN_MIN_DATED : TEASER_RUN_MIN_CARDS;
+  return cards >= least && cards >= RELATED_CARD_SHARE * count &&
          card_text >= TEASER_RUN_CARD_TEXT_SHARE * total;
 }
 
