@@ -348,8 +348,9 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
     dated += sub->dated;
     card_text += page->elements[e].text_chars;
   }
-  /* Cards that each tell their time are news items: two of them make a run. */
-  int least = dated == cards ? TEASER_RUN_MIN_DATED : TEASER_RUN_MIN_CARDS;
+  /* Cards of which half tell their time are news items (a story's card
+   * beside them has none): two of them make a run. */
+  int least = 2 * dated >= cards ? TEASER_RUN_MIN_DATED : TEASER_RUN_MIN_CARDS;
   return cards >= least && cards >= RELATED_CARD_SHARE * count &&
          card_text >= TEASER_RUN_CARD_TEXT_SHARE * total;
 }
