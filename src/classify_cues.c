@@ -27,6 +27,29 @@ static bool *landmarks_below(const wn_page *page, bool first_h1_only) {
   return landmark;
 }
 
+/* For each element, the prose between the page's first h1 and the
+ * element's first block (-1: no block inside, or no h1 before it).
+ * Blocks come in document order and parents before their children, so an
+ * element's first block is the earliest of its children's. */
+static double *prose_after_headline(const wn_page *page) {
+  size_t n = page->element_count;
+  double *before = wn_xcalloc(n ? n : 1, sizeof *before);
+  for (size_t i = 0; i < n; i++) before[i] = -1;
+  double prose = -1;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->owner >= 0 && before[b->owner] < 0 && prose >= 0) before[b->owner] = prose;
+    if (prose < 0 && b->heading_level == 1) prose = 0;
+    else if (prose >= 0 && b->kind == WN_BLOCK_PARAGRAPH && b->link_chars * 2 <= b->chars)
+      prose += (double)b->chars;
+  }
+  for (size_t e = n; e-- > 1;) {
+    int up = page->elements[e].parent;
+    if (up >= 0 && before[e] >= 0 && (before[up] < 0 || before[e] < before[up])) before[up] = before[e];
+  }
+  return before;
+}
+
 /*
  * A wrapper that holds much of the page's non-link text is layout, whatever
  * its name says; without this, one "has-sidebar" class on a page wrapper
@@ -39,6 +62,7 @@ void wn_pass_wrapper_names(wn_page *page, wn_pass_state *state) {
   bool *headline = landmarks_below(page, true);
   const wn_element *root = &page->elements[0];
   double page_prose = root->text_chars - root->link_chars;
+  double *article_before = prose_after_headline(page);
   for (size_t i = 0; i < n; i++) {
     wn_element *e = &page->elements[i];
     double prose = e->text_chars - e->link_chars;
@@ -53,6 +77,12 @@ void wn_pass_wrapper_names(wn_page *page, wn_pass_state *state) {
     if ((e->flags & WN_EL_MODAL) && !headline[i] &&
         !(e->inherited & (WN_EL_ARTICLE | WN_EL_MAIN)))
       keep |= WN_EL_DIALOG;
+    /* So is one by its name ("modal-window") that starts after the
+     * headline and the article's first paragraphs: the rules of a comment
+     * form outweigh a short news item. */
+    if ((e->flags & WN_EL_DIALOG) && !headline[i] && article_before[i] >= DIALOG_AFTER_PROSE &&
+        !(e->inherited & (WN_EL_ARTICLE | WN_EL_MAIN)))
+      keep |= WN_EL_DIALOG;
     /* A <footer> or <nav> by its tag is one unless the page's content is
      * inside it; names ("has-footer") are what mislabel page wrappers. */
     if (e->tag == GUMBO_TAG_FOOTER && !landmark[i]) keep |= WN_EL_FOOTER;
@@ -65,6 +95,7 @@ void wn_pass_wrapper_names(wn_page *page, wn_pass_state *state) {
       e->flags &= ~(uint32_t)WN_EL_NEGATIVE_NAME;
   }
   free(headline);
+  free(article_before);
   wn_recompute_inherited(page);
 }
 

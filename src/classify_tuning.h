@@ -48,6 +48,9 @@ static const double WRAPPER_SHARE = 0.4;
  * wrapper of the page's content. Higher: bigger footers kept as chrome
  * even when they hold most prose; lower: one-paragraph notices survive. */
 static const size_t NOTICE_MAX_BLOCKS = 3;
+/* A dialog by its name starts after this much of the article's prose
+ * (characters of paragraphs after the h1): it is no wrapper of it. */
+static const double DIALOG_AFTER_PROSE = 500.0;
 /* A boilerplate name on an element with more than this share of the page's
  * text, links included, is a misnomer. Lower: more related-link boxes read
  * as the page's listing; higher: misnamed listings lost. */

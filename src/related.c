@@ -33,14 +33,19 @@ static const double RELATED_LINK_DENSE = 0.5;
  * after this much of its prose, and
  * with at most this much prose after them (the article has ended). */
 static const int TEASER_RUN_MIN_CARDS = 3;
+static const int TEASER_RUN_MIN_DATED = 2;
 /* The cards hold this share of the run's text (a card whose title is too
  * short to tell from an author's name still sits among them). */
 static const double TEASER_RUN_CARD_TEXT_SHARE = 0.7;
 static const double TEASER_RUN_PROSE_AFTER = 200.0;
+/* Runs found after the article, each round finding the ones before them. */
+static const int TEASER_RUN_ROUNDS = 3;
 /* A card's title: a link of this many words (a headline; a name that links
  * to its author's profile is shorter). */
 static const int TEASER_TITLE_WORDS = 24;
 static const double TEASER_TITLE_MIN = 3.0;
+/* A card's time line: a date and a clock time, a label at most. */
+static const int TEASER_DATE_WORDS = 6;
 /* A Han, Kana or Hangul character weighs about a short word (as in classify). */
 static const double RELATED_CJK_WEIGHT = 3.0;
 
@@ -212,6 +217,7 @@ typedef struct teaser_box {
   size_t first_title, last_blurb; /* SIZE_MAX / 0 when none */
   size_t first_short_title;       /* a linked title of a word or two, SIZE_MAX when none */
   bool picture, linked_picture;
+  bool dated; /* a short line of its own holds a clock time ("17:03 28.12.2011") */
   size_t end; /* one past its subtree in the element array */
 } teaser_box;
 
@@ -267,6 +273,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     bool blurb = !title && links_of(b) <= RELATED_LINK_DENSE && b->kind == WN_BLOCK_PARAGRAPH &&
                  length_of(b) >= RELATED_PROSE_BLOCK;
     sub->blocks++;
+    sub->dated |= !title && b->words <= TEASER_DATE_WORDS && holds_clock_time(b);
     sub->headings += b->kind == WN_BLOCK_HEADING;
     sub->titles += title;
     sub->blurbs += blurb;
@@ -293,6 +300,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     if (sub->last_blurb > up->last_blurb) up->last_blurb = sub->last_blurb;
     up->picture |= sub->picture;
     up->linked_picture |= sub->linked_picture;
+    up->dated |= sub->dated;
     if (sub->end > up->end) up->end = sub->end;
   }
 }
@@ -314,7 +322,7 @@ static bool loose_prose_before(const wn_page *page, int run, const teaser_box *b
  * be a comment's avatar: it counts only where the page says it is an
  * article (a thread's posts are not). */
 static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxes) {
-  int cards = 0, count = 0;
+  int cards = 0, count = 0, dated = 0;
   double card_text = 0, total = page->elements[parent].text_chars;
   bool under_heading = false; /* the run opens with a heading of its own */
   for (size_t e = (size_t)parent + 1; e < boxes[parent].end; e = boxes[e].end) {
@@ -332,11 +340,18 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
     bool headed = title != SIZE_MAX && title < sub->last_blurb;
     bool one_link = sub->linked_picture && sub->linked_blurbs > 0;
     bool avatar_like = sub->linked_picture && sub->blurbs > 0 && page->says_article;
-    if (!sub->picture || !(headed || one_link || avatar_like)) continue;
+    /* A card without a thumbnail still tells its time: a news agency's
+     * item of a minute ago has no picture yet. */
+    bool shown = sub->picture || (headed && sub->dated);
+    if (!shown || !(headed || one_link || avatar_like)) continue;
     cards++;
+    dated += sub->dated;
     card_text += page->elements[e].text_chars;
   }
-  return cards >= TEASER_RUN_MIN_CARDS && cards >= RELATED_CARD_SHARE * count &&
+  /* Cards of which half tell their time are news items (a story's card
+   * beside them has none): two of them make a run. */
+  int least = 2 * dated >= cards ? TEASER_RUN_MIN_DATED : TEASER_RUN_MIN_CARDS;
+  return cards >= least && cards >= RELATED_CARD_SHARE * count &&
          card_text >= TEASER_RUN_CARD_TEXT_SHARE * total;
 }
 
@@ -360,14 +375,15 @@ static size_t first_headline(const wn_page *page) {
  * prose comes before them and next to none after. Their blocks take the
  * lexicon's "related" concept. Linear in the page: counts are summed up
  * the tree once, and prose before and after comes from prefix sums.
+ * Returns how many runs it marked.
  */
-static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
-  if (!related || !page->block_count) return;
+static int mark_teaser_runs_once(wn_page *page, const wn_lex_entry *related) {
   teaser_box *boxes = wn_xcalloc(page->element_count, sizeof *boxes);
   sum_up_boxes(page, boxes);
   double *until = prose_prefix(page, true);
   double *article_until = prose_prefix(page, false);
   size_t headline = first_headline(page);
+  int runs = 0;
   for (size_t e = 1; e < page->element_count; e++) {
     const teaser_box *sub = &boxes[e];
     if (!sub->blocks || page->elements[e].holds_h1 || !teaser_cards(page, (int)e, boxes)) continue;
@@ -385,11 +401,23 @@ static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
     if (loose_prose_before(page, (int)e, boxes)) continue;
     for (size_t i = sub->first_block; i <= sub->last_block; i++)
       if (!page->blocks[i].lexicon) page->blocks[i].lexicon = related;
+    runs++;
     e = sub->end - 1; /* past the run's subtree */
   }
   free(until);
   free(article_until);
   free(boxes);
+  return runs;
+}
+
+/* Runs of cards may follow one another (one per tab of "context",
+ * "multimedia"): the blurbs of the later ones are teasers, not the
+ * article going on, so each round takes the marked runs out of the prose
+ * after the earlier ones. */
+static void mark_teaser_runs(wn_page *page, const wn_lex_entry *related) {
+  if (!related || !page->block_count) return;
+  for (int round = 0; round < TEASER_RUN_ROUNDS; round++)
+    if (!mark_teaser_runs_once(page, related)) break;
 }
 
 /* The lexicon's entry for "Related articles", to name the runs found by
