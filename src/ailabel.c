@@ -332,7 +332,7 @@ static bool speaks_in_sentences(const wn_block *b) {
 
 static const wn_lex_entry *badge(const wn_page *page, const positions *p, size_t i) {
   const wn_block *b = &page->blocks[i];
-  double words = b->words - b->cjk_chars + b->cjk_chars / 3.0;
+  double words = wn_block_weighted_words(b);
   if (b->kind == WN_BLOCK_HEADING || words > AI_BADGE_MAX_WORDS || speaks_in_sentences(b)) return NULL;
   if (!in_figure(page, b) && !at_label_place(page, p, i)) return NULL;
   size_t len;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "classify_passes.h"
 #include "lexicon.h"
 
 /* ---- tuning constants ---------------------------------------------------- */
@@ -137,13 +138,6 @@ static int common_ancestor(const wn_page *page, int a, int b) {
     else b = page->elements[b].parent;
   }
   return a == b ? a : -1;
-}
-
-static bool within(const wn_page *page, int element, int container) {
-  int depth = page->elements[container].depth;
-  while (element >= 0 && page->elements[element].depth > depth)
-    element = page->elements[element].parent;
-  return element == container;
 }
 
 /* Whether the paragraph at `i` is the blurb of the linked headline at
@@ -356,7 +350,7 @@ static void block_span(const wn_page *page, int element, size_t *first, size_t *
   *first = page->block_count;
   *end = 0;
   for (size_t i = 0; i < page->block_count; i++) {
-    if (!within(page, page->blocks[i].owner, element)) continue;
+    if (!wn_inside(page, page->blocks[i].owner, element)) continue;
     if (*first == page->block_count) *first = i;
     *end = i + 1;
   }
@@ -377,7 +371,7 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
     if (!is_paragraph(b)) continue;
     if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
-    if (within(page, b->owner, element)) total += length_of(b);
+    if (wn_inside(page, b->owner, element)) total += length_of(b);
   }
   return total;
 }
@@ -392,11 +386,11 @@ static bool nothing_continues(const wn_page *page, const wn_article_anchor *anch
 
 int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int region) {
   if (anchor->body < 0 || region < 0) return region;
-  if (within(page, region, anchor->body)) return region;
+  if (wn_inside(page, region, anchor->body)) return region;
   size_t first, end;
   block_span(page, region, &first, &end);
   size_t headline = (size_t)anchor->headline;
-  if (within(page, anchor->body, region)) {
+  if (wn_inside(page, anchor->body, region)) {
     /* Wider than the body: narrowed when what it adds lies past the close,
      * or in sections headed past the last paragraph. */
     bool narrow = end > anchor->headed_tail && nothing_continues(page, anchor, region);

@@ -116,10 +116,7 @@ static void drop(wn_page *page, size_t i, const wn_lex_entry *hit) {
  * paragraph is longer, or ends its sentence.
  */
 static bool is_metadata_line(const wn_block *b) {
-  /* A Han, Kana or Hangul character counts as a third of a word. */
-  size_t cjk = b->cjk_chars <= b->words ? b->cjk_chars : b->words;
-  double words = (double)(b->words - cjk) + cjk / 3.0;
-  if (words > BYLINE_MAX_WORDS || ends_a_sentence(b)) return false;
+  if (wn_block_weighted_words(b) > BYLINE_MAX_WORDS || ends_a_sentence(b)) return false;
   if (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_LIST_ITEM) return false;
   char *iso = wn_date_iso(b->text, 0);
   bool dated = iso != NULL;

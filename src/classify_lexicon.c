@@ -142,14 +142,6 @@ static bool ai_label_applies(const wn_page *page, const wn_block *b, const wn_le
   return b->words <= AI_LABEL_LINE_WORDS;
 }
 
-/* Words, a Han, Kana or Hangul character counting as a third of one (as
- * CJK_CHAR_WEIGHT weighs them), so that a Japanese sentence of 34
- * characters is looked up as the short line it is. */
-static size_t lexicon_words(const wn_block *b) {
-  size_t cjk = b->cjk_chars <= b->words ? b->cjk_chars : b->words;
-  return b->words - cjk + (size_t)((double)cjk / CJK_CHAR_WEIGHT + 0.999);
-}
-
 /*
  * Long blocks are looked up for consent wording (a banner's sentences) and,
  * while still short of prose, for the multi-word formulas of disclosures and
@@ -266,7 +258,7 @@ static void mark_lexicon_hits(wn_page *page) {
       if (b->lexicon) continue; /* every line was chrome */
     }
     if (b->words > CONSENT_MAX_WORDS) continue;
-    const wn_lex_entry *hit = lexicon_words(b) <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
+    const wn_lex_entry *hit = wn_block_weighted_words(b) <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
                                                              : match_long_block(b);
     if (hit) record_hit(page, i, hit, page_prose);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "classify_passes.h"
 #include "lexicon.h"
 
 /* ---- tuning constants ---------------------------------------------------- */
@@ -77,13 +78,6 @@ static double *prose_prefix(const wn_page *page, bool boxed) {
   return until;
 }
 
-static bool within(const wn_page *page, int element, int ancestor) {
-  int depth = page->elements[ancestor].depth;
-  while (element >= 0 && page->elements[element].depth > depth)
-    element = page->elements[element].parent;
-  return element == ancestor;
-}
-
 /* The child of `ancestor` on the way down to `element`, or -1. */
 static int child_towards(const wn_page *page, int element, int ancestor) {
   int child = -1;
@@ -117,7 +111,7 @@ static int section_container(const wn_page *page, size_t heading) {
   int next = page->blocks[heading + 1].owner;
   int e = page->elements[page->blocks[heading].owner].parent;
   for (int climbed = 0; e >= 0 && climbed < RELATED_MAX_CLIMB; climbed++) {
-    if (within(page, next, e)) return e;
+    if (wn_inside(page, next, e)) return e;
     e = page->elements[e].parent;
   }
   return -1;
@@ -132,7 +126,7 @@ static size_t section_stop(const wn_page *page, size_t heading, int container) {
   size_t end = heading + 1;
   for (; end < page->block_count; end++) {
     const wn_block *b = &page->blocks[end];
-    if (!within(page, b->owner, container)) break;
+    if (!wn_inside(page, b->owner, container)) break;
     if (b->kind == WN_BLOCK_HEADING && b->heading_level <= level) break;
   }
   return end;

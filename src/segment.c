@@ -542,6 +542,11 @@ static void note_token_char(token_shape *t, uint32_t cp) {
   else if (isalpha((int)cp)) t->letter = true;
 }
 
+double wn_block_weighted_words(const wn_block *b) {
+  size_t cjk = b->cjk_chars <= b->words ? b->cjk_chars : b->words;
+  return (double)(b->words - cjk) + (double)cjk / 3.0;
+}
+
 void wn_block_measure(wn_block *b) {
   b->chars = b->words = b->cjk_chars = b->punctuation = b->code_chars = 0;
   const unsigned char *p = (const unsigned char *)b->text;

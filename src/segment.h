@@ -174,6 +174,10 @@ void wn_page_free(wn_page *page);
 /* (Re)count chars, words, CJK characters and punctuation from b->text. */
 void wn_block_measure(wn_block *b);
 
+/* Words, a Han, Kana or Hangul character counting as a third of one: those
+ * scripts write no spaces, and a character carries about a syllable. */
+double wn_block_weighted_words(const wn_block *b);
+
 /* Name of a block kind, for --explain. */
 const char *wn_block_kind_name(wn_block_kind kind);
 
