@@ -203,8 +203,8 @@ static void build_gram_slots(void) {
   gram_hashed = true;
 }
 
+/* Callers build the table first (evaluate_text, once per text). */
 static const wn_lang_gram *find_gram(uint64_t key) {
-  call_once(&gram_slots_once, build_gram_slots);
   if (gram_hashed) {
     const size_t mask = (1u << GRAM_SLOTS_BITS) - 1;
     for (size_t at = gram_slot(key); gram_slots[at]; at = (at + 1) & mask) {
@@ -337,6 +337,7 @@ static wn_lang_evidence evaluate_text(const char *text, size_t len, int lang) {
   scorer s;
   memset(&s, 0, sizeof s);
   s.script = -1;
+  call_once(&gram_slots_once, build_gram_slots);
   walk(text, len, &st, score_gram, &s);
   ev.script = main_script(&st, &ev.letters);
   ev.words = st.words;
