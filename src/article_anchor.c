@@ -60,6 +60,9 @@ static const int CARD_MAX_BLOCKS = 6;
 static const double CONTINUATION_SHARE = 0.5;
 /* The page reads as an article with this much prose under its headline. */
 static const double ARTICLE_MIN_PROSE = 120.0;
+/* A post before readers' comments: this many paragraphs, this long in all. */
+static const int POST_MIN_PARAGRAPHS = 2;
+static const double POST_MIN_PROSE = 300.0;
 
 /* ---- block measures ------------------------------------------------------ */
 
@@ -273,6 +276,14 @@ static bool ends_article(const wn_page *page, const wn_block *headline, const wn
   return titles_comments(page, headline, b) || is_comment(page, headline, b);
 }
 
+/* A headline over paragraphs of its own, before
+ * any comment: a post and the discussion of it, as a blog or news page
+ * lays them out (a forum's opening post is typed as one, or sits in the
+ * thread's own template with the replies). */
+static bool reads_as_post(const wn_article_anchor *anchor) {
+  return anchor->paragraphs >= POST_MIN_PARAGRAPHS && anchor->prose >= POST_MIN_PROSE;
+}
+
 bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor->headline = -1;
   anchor->body = -1;
@@ -304,7 +315,8 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       /* A page that titles its comments, or says it is an article, is that
        * article and a discussion of it; else the replies may be the page's
        * content, as on a forum. */
-      anchor->commented = titles_comments(page, h, b) || (page->says_article && is_comment(page, h, b));
+      anchor->commented = titles_comments(page, h, b) ||
+                          (is_comment(page, h, b) && (page->says_article || reads_as_post(anchor)));
       break;
     }
     if (is_paragraph(b) && !is_blurb(page, linked, i)) {

@@ -26,7 +26,7 @@ static bool titles_its_comments(const wn_page *page, int region) {
  * A forum thread or a comments page is all comments: then comment names say
  * nothing. Decided by where the region sits and what it mostly holds.
  */
-static bool comments_are_content(const wn_page *page, int region) {
+static bool comments_are_content(const wn_page *page, int region, bool discussed_article) {
   if (page->elements[region].inherited & WN_EL_COMMENTS) return true;
   /* A forum thread whose replies are named comments. */
   if (page->says_forum_thread) return true;
@@ -43,6 +43,7 @@ static bool comments_are_content(const wn_page *page, int region) {
    * outside its comments, is that text and a discussion of it; so is one
    * that titles its comments as such ("10 comments:", "Leave a reply"). */
   bool article = page->says_article || titles_its_comments(page, region);
+  if (discussed_article) return false;
   if (article && other >= ARTICLE_BEFORE_COMMENTS) return false;
   if (page->says_product && other >= PRODUCT_BEFORE_REVIEWS) return false;
   return comment > other;
@@ -203,7 +204,8 @@ void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn
 }
 
 void wn_pass_comments(wn_page *page, wn_pass_state *state) {
-  state->comments_ok = comments_are_content(page, page->region);
+  bool discussed = state->article && state->anchor.commented;
+  state->comments_ok = comments_are_content(page, page->region, discussed);
 }
 
 /* Every block, by its own cues and where it sits against the region. */
