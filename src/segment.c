@@ -92,6 +92,27 @@ static size_t normalise_names(const GumboNode *element, char *out, size_t cap) {
   return n;
 }
 
+/*
+ * A blog engine names a post's box after its categories and tags
+ * (WordPress's post_class(): "hentry category-social-media tag-share";
+ * Typepad's "entry-type-post entry-category-brand"): words the writer
+ * chose for the post, which say nothing of what the box is. On a box that
+ * such an engine names as a post, those names are blanked.
+ */
+static const char *const POST_MARKERS[] = {" hentry ", " type-post ", " entry-type-post "};
+static const char *const TAXONOMY_PREFIXES[] = {" category-", " tag-", " entry-category-",
+                                                " entry-author-"};
+
+static void blank_taxonomy_names(char *names) {
+  bool post = false;
+  for (size_t i = 0; i < sizeof POST_MARKERS / sizeof POST_MARKERS[0] && !post; i++)
+    post = strstr(names, POST_MARKERS[i]) != NULL;
+  if (!post) return;
+  for (size_t i = 0; i < sizeof TAXONOMY_PREFIXES / sizeof TAXONOMY_PREFIXES[0]; i++)
+    for (char *p = strstr(names, TAXONOMY_PREFIXES[i]); p; p = strstr(p, TAXONOMY_PREFIXES[i]))
+      for (p++; *p && *p != ' '; p++) *p = ' ';
+}
+
 /* Whole-name match: one class or id equals the pattern ("ad", not "lead-ad"). */
 static bool contains_token(const char *names, const char *token) {
   size_t len = strlen(token);
@@ -125,6 +146,7 @@ static uint32_t name_flags(const GumboNode *element) {
   if (!attr(element, "class") && !attr(element, "id")) return 0;
   char names[512];
   normalise_names(element, names, sizeof names);
+  blank_taxonomy_names(names);
   uint64_t hash = names_hash(names);
   name_cache_entry *slot = &name_cache[hash % NAME_CACHE_SIZE];
   if (slot->hash == hash) return slot->flags;
