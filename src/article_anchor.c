@@ -63,6 +63,8 @@ static const double ARTICLE_MIN_PROSE = 120.0;
 /* A post before readers' comments: this many paragraphs, this long in all. */
 static const int POST_MIN_PARAGRAPHS = 2;
 static const double POST_MIN_PROSE = 300.0;
+/* ...or one paragraph this long (a story told in one, as link blogs do). */
+static const double POST_ONE_PARAGRAPH = 600.0;
 
 /* ---- block measures ------------------------------------------------------ */
 
@@ -281,6 +283,7 @@ static bool ends_article(const wn_page *page, const wn_block *headline, const wn
  * lays them out (a forum's opening post is typed as one, or sits in the
  * thread's own template with the replies). */
 static bool reads_as_post(const wn_article_anchor *anchor) {
+  if (anchor->prose >= POST_ONE_PARAGRAPH) return true;
   return anchor->paragraphs >= POST_MIN_PARAGRAPHS && anchor->prose >= POST_MIN_PROSE;
 }
 
@@ -294,6 +297,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor->comments = page->block_count;
   anchor->closed = true;
   anchor->commented = false;
+  anchor->post = false;
   anchor->sentence = false;
   if (page->says_forum_thread || page->says_product) return false;
   int headline = find_headline(page);
@@ -354,6 +358,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   while (anchor->comments < page->block_count &&
          !titles_comments(page, h, &page->blocks[anchor->comments]))
     anchor->comments++;
+  anchor->post = reads_as_post(anchor) && !(page->elements[h->owner].inherited & WN_EL_COMMENTS);
   return anchor->body >= 0 && anchor->prose >= ARTICLE_MIN_PROSE;
 }
 

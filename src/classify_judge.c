@@ -204,7 +204,7 @@ void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn
 }
 
 void wn_pass_comments(wn_page *page, wn_pass_state *state) {
-  bool discussed = state->article && state->anchor.commented;
+  bool discussed = state->article && (state->anchor.commented || state->anchor.post);
   state->comments_ok = comments_are_content(page, page->region, discussed);
 }
 
