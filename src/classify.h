@@ -80,6 +80,7 @@ typedef enum wn_pass {
   WN_PASS_BYLINES,            /* bylines and datelines: page metadata */
   WN_PASS_AI_LABELS,          /* AI labels in any position */
   WN_PASS_DUPLICATES,         /* repeated blocks and pull quotes */
+  WN_PASS_COMMENTS_TAIL,      /* what follows a comments heading after the article */
   WN_PASS_READERS_COMMENTS,   /* readers' comments after the article, when asked for */
   /* stage language */
   WN_PASS_LANGUAGE,           /* the article's language */

@@ -215,6 +215,45 @@ void wn_pass_judge(wn_page *page, wn_pass_state *state) {
 }
 
 /*
+ * A flat page (a blog engine's classic templates) writes its comments as
+ * paragraphs beside the article's, in the same box, under a heading that
+ * titles them ("Comments", "12 Responses"): no element to name or drop.
+ * On an article's page, what is still kept from that heading on, inside
+ * the region, is the discussion, when the page says it is an article or
+ * posts' stamps (who wrote when, to the minute) follow the heading: a
+ * manual's section on comments in code is neither. Pages whose comments are their content (threads, questions,
+ * comments pages) keep them.
+ */
+
+/* Whether stamps of posts follow the comments heading in the region. */
+static bool stamped_after(const wn_page *page, size_t heading) {
+  size_t stamps = 0;
+  for (size_t i = heading + 1; i < page->block_count && stamps < STAMP_MIN_POSTS; i++)
+    if (wn_inside(page, page->blocks[i].owner, page->region) && wn_is_stamp(&page->blocks[i]))
+      stamps++;
+  return stamps >= STAMP_MIN_POSTS;
+}
+
+void wn_pass_comments_tail(wn_page *page, wn_pass_state *state) {
+  const wn_article_anchor *a = &state->anchor;
+  if (state->comments_ok || !state->article || a->comments >= page->block_count) return;
+  if (wn_posts_are_content(page)) return; /* a question's answers follow its comments */
+  /* The headline and the comments heading both in the region: the article
+   * the region holds, and its own discussion, not a sidebar's "Recent
+   * comments" after a site-name headline. */
+  int region = page->region;
+  if (!wn_inside(page, page->blocks[a->headline].owner, region) ||
+      !wn_inside(page, page->blocks[a->comments].owner, region) ||
+      !(page->says_article || stamped_after(page, a->comments)))
+    return;
+  for (size_t i = a->comments; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->keep && wn_inside(page, b->owner, page->region))
+      wn_decide(b, WN_DROP_COMMENTS, WN_PASS_COMMENTS_TAIL);
+  }
+}
+
+/*
  * Readers' comments after the article, kept when the caller asks for them
  * (keep_comments). A comment section is an element named for comments or
  * the run of blocks under a heading the lexicon reads as their title

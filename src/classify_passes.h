@@ -53,6 +53,10 @@ wn_pass_fn wn_pass_landmarks, wn_pass_wrapper_names, wn_pass_card_names;
 
 /* classify_threads.c */
 wn_pass_fn wn_pass_comment_threads;
+/* A page typed a forum thread or a question: its posts are its content. */
+bool wn_posts_are_content(const wn_page *page);
+/* A short line that dates a post to the minute: a name, a date and a time. */
+bool wn_is_stamp(const wn_block *b);
 
 /* classify_lexicon.c */
 wn_pass_fn wn_pass_lexicon, wn_pass_consent_banners;
@@ -66,7 +70,7 @@ wn_pass_fn wn_pass_region, wn_pass_widen_region, wn_pass_tighten_region,
     wn_pass_question_region;
 
 /* classify_judge.c */
-wn_pass_fn wn_pass_comments, wn_pass_judge, wn_pass_readers_comments;
+wn_pass_fn wn_pass_comments, wn_pass_judge, wn_pass_comments_tail, wn_pass_readers_comments;
 /* Judge one block against `region` and record the verdict as `pass`'s. */
 void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn_pass pass);
 bool wn_in_card_grid(const wn_page *page, int e);

@@ -27,7 +27,7 @@ static bool has_time_of_day(const wn_block *b) {
 }
 
 /* A short line that dates a post to the minute: a name, a date and a time. */
-static bool is_stamp(const wn_block *b) {
+bool wn_is_stamp(const wn_block *b) {
   if (b->kind == WN_BLOCK_CODE || b->words > STAMP_MAX_WORDS || b->cjk_chars > 0) return false;
   if (wn_link_density(b) > LINK_DENSE || !has_time_of_day(b)) return false;
   char *iso = wn_date_iso(b->text, 0);
@@ -145,7 +145,7 @@ static void tree_span_build(const wn_page *page, tree_span *t) {
 }
 
 /* A page typed a forum thread or a question is its posts and answers. */
-static bool posts_are_content(const wn_page *page) {
+bool wn_posts_are_content(const wn_page *page) {
   if (page->says_forum_thread) return true;
   for (size_t i = 0; i < page->element_count; i++)
     if (page->elements[i].flags & WN_EL_QUESTION) return true;
@@ -154,13 +154,13 @@ static bool posts_are_content(const wn_page *page) {
 
 void wn_pass_comment_threads(wn_page *page, wn_pass_state *state) {
   (void)state;
-  if (posts_are_content(page)) return;
+  if (wn_posts_are_content(page)) return;
   size_t count = 0;
   stamp *stamps = wn_xcalloc(page->block_count ? page->block_count : 1, sizeof *stamps);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
-    if (!is_stamp(b)) continue;
+    if (!wn_is_stamp(b)) continue;
     stamps[count].template = template_of(page, b);
     stamps[count].block = i;
     count++;
