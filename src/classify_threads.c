@@ -32,7 +32,7 @@ bool wn_is_stamp(const wn_block *b) {
   if (wn_link_density(b) > LINK_DENSE || !has_time_of_day(b)) return false;
   char *iso = wn_date_iso(b->text, 0);
   free(iso);
-  return iso != NULL;
+  return iso != NULL || wn_names_day_and_month(b->text);
 }
 
 /* Where a block sits in its template: its tag, depth and the tags above it. */

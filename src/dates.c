@@ -292,6 +292,23 @@ static char *folded(const char *text) {
   return (char *)out;
 }
 
+bool wn_names_day_and_month(const char *text) {
+  if (!text) return false;
+  char *s = folded(text);
+  if (!s) return false;
+  token t[MAX_TOKENS];
+  size_t n = tokenize(s, t);
+  date d;
+  memset(&d, 0, sizeof d);
+  bool found = date_with_month_name(t, n, &d);
+  if (!found && d.year == 0 && d.day > 0) {
+    d.year = MIN_YEAR; /* any year: the day is valid in some */
+    found = valid_date(&d);
+  }
+  free(s);
+  return found;
+}
+
 char *wn_date_iso(const char *text, int month_first) {
   if (!text) return NULL;
   while (*text == ' ' || *text == '\t' || *text == '\n') text++;

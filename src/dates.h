@@ -7,6 +7,7 @@
 #ifndef WN_DATES_H
 #define WN_DATES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct wn_month_name {
@@ -26,5 +27,12 @@ extern const size_t WN_MONTH_NAME_COUNT;
  * "12/19/2025"); dotted dates are always day first.
  */
 char *wn_date_iso(const char *text, int month_first);
+
+/*
+ * Whether `text` names a day of a month by the month's name, with or
+ * without the year ("Tuesday July 24", "24 июля"): enough to date a post
+ * in a thread, where the year goes without saying.
+ */
+bool wn_names_day_and_month(const char *text);
 
 #endif

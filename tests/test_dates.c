@@ -85,11 +85,22 @@ static void test_not_dates(void **state) {
   check("version 1.2.3", 0, NULL);
 }
 
+/* A day of a month named without its year dates a post, not a page. */
+static void test_day_and_month(void **state) {
+  (void)state;
+  assert_true(wn_names_day_and_month("by Quakeulf on Tuesday July 24, @10:49AM"));
+  assert_true(wn_names_day_and_month("Piter 6 января 14:05"));
+  assert_true(wn_names_day_and_month("29 February 2024"));
+  assert_false(wn_names_day_and_month("Konzert-Highlights im November"));
+  assert_false(wn_names_day_and_month("July 32 at 10:49"));
+  assert_false(wn_names_day_and_month("version 1.2.3 at 10:49"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_iso_and_machine_forms), cmocka_unit_test(test_english),
       cmocka_unit_test(test_european_languages),    cmocka_unit_test(test_cyrillic_greek_cjk),
-      cmocka_unit_test(test_not_dates),
+      cmocka_unit_test(test_not_dates),             cmocka_unit_test(test_day_and_month),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
