@@ -177,15 +177,17 @@ static bool names_page(const wn_block *b, const char *title) {
   return strstr(title, line) || strstr(line, title);
 }
 
-/* The longest heading of the given level that names the page, or -1. */
-static int heading_naming_page(const wn_page *page, int level) {
+/* The longest heading of the given level that names the page, or -1;
+ * `linked` admits headings that are links (a blog's headline is often a
+ * permalink to the post itself). */
+static int heading_naming_page(const wn_page *page, int level, bool linked) {
   int best = -1;
   double best_length = 0;
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (b->kind != WN_BLOCK_HEADING || b->heading_level != level) continue;
     double len = length_of(b);
-    if (len < HEADLINE_MIN_LENGTH || links_of(b) >= TEASER_LINK_SHARE) continue;
+    if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
     if (!names_page(b, page->og_title) && !names_page(b, page->html_title)) continue;
     if (len > best_length) {
       best = (int)i;
@@ -234,12 +236,18 @@ static int find_headline(const wn_page *page) {
     if (h1 < 0) h1 = (int)i;
     h1_count++;
   }
-  int named = heading_naming_page(page, 1);
+  int named = heading_naming_page(page, 1, false);
   if (named >= 0) return named;
   if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) return h1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL; level++)
-    if ((named = heading_naming_page(page, level)) >= 0) return named;
-  return line_naming_page(page);
+    if ((named = heading_naming_page(page, level, false)) >= 0) return named;
+  int line = line_naming_page(page);
+  if (line >= 0) return line;
+  /* Last, a heading that names the page through a link (blog themes set
+   * a post's title as its permalink). */
+  for (int level = 1; level <= HEADLINE_MAX_LEVEL; level++)
+    if ((named = heading_naming_page(page, level, true)) >= 0) return named;
+  return -1;
 }
 
 /* ---- the prose under it -------------------------------------------------- */

@@ -172,10 +172,35 @@ void wn_pass_article_anchor(wn_page *page, wn_pass_state *state) {
   state->article = wn_find_article_anchor(page, &state->anchor);
 }
 
+/* A region chosen inside readers' comments, on a page whose headline and
+ * prose make a post outside them: the comments outweighed the post they
+ * discuss (a short blog post with fifty replies). Threads and questions,
+ * whose replies are the content, keep the region. */
+static bool discussion_outweighs_post(const wn_page *page, const wn_article_anchor *anchor,
+                                      int region) {
+  if (!anchor->post || region < 0 || wn_posts_are_content(page)) return false;
+  if (wn_inside(page, anchor->body, region)) return false;
+  /* Comments by the names of the posts' boxes: the list around them may
+   * have lost its name as a wrapper of most of the page's text. */
+  double comments = 0, other = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!wn_inside(page, b->owner, region)) continue;
+    if (page->elements[b->owner].inherited & WN_EL_COMMENTS) comments += wn_block_length(b);
+    else other += wn_block_length(b);
+  }
+  return comments > other;
+}
+
 /* The regions narrowed to the article's body, or replaced by it, when what
  * lies beyond the article's end is not more of it. */
 void wn_pass_anchored_region(wn_page *page, wn_pass_state *state) {
   if (!state->article) return;
+  if (discussion_outweighs_post(page, &state->anchor, page->region)) {
+    page->region = state->anchor.body;
+    if (wn_inside(page, state->outer, page->region)) state->outer = page->region;
+    return;
+  }
   state->outer = wn_anchored_region(page, &state->anchor, state->outer);
   page->region = wn_anchored_region(page, &state->anchor, page->region);
 }
