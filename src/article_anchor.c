@@ -5,6 +5,7 @@
 
 #include "buffer.h"
 #include "classify_passes.h"
+#include "dates.h"
 #include "lexicon.h"
 
 /* ---- tuning constants ---------------------------------------------------- */
@@ -286,6 +287,26 @@ static bool ends_article(const wn_page *page, const wn_block *headline, const wn
   return titles_comments(page, headline, b) || is_comment(page, headline, b);
 }
 
+/* A line this many blocks above or below the headline may date it... */
+static const int DATELINE_DISTANCE = 2;
+/* ...when it is at most this many words long. */
+static const size_t DATELINE_MAX_WORDS = 12;
+
+/* Whether a short line next to the headline holds a full date
+ * ("Monday, November 12, 2012, by Matthew Kang", "12.11.2012 14:05"). */
+static bool headline_dated(const wn_page *page, int headline) {
+  size_t from = headline > DATELINE_DISTANCE ? (size_t)(headline - DATELINE_DISTANCE) : 0;
+  size_t to = (size_t)headline + DATELINE_DISTANCE;
+  for (size_t i = from; i <= to && i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if ((int)i == headline || b->words > DATELINE_MAX_WORDS || b->kind == WN_BLOCK_CODE) continue;
+    char *iso = wn_date_iso(b->text, 0);
+    free(iso);
+    if (iso) return true;
+  }
+  return false;
+}
+
 /* A headline over paragraphs of its own, before
  * any comment: a post and the discussion of it, as a blog or news page
  * lays them out (a forum's opening post is typed as one, or sits in the
@@ -307,12 +328,14 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor->commented = false;
   anchor->post = false;
   anchor->sentence = false;
+  anchor->dated = false;
   if (page->says_forum_thread || page->says_product) return false;
   int headline = find_headline(page);
   if (headline < 0) return false;
   anchor->headline = headline;
   const wn_block *h = &page->blocks[headline];
   anchor->sentence = h->words >= ARTICLE_HEADLINE_WORDS || h->cjk_chars >= ARTICLE_HEADLINE_CJK;
+  anchor->dated = headline_dated(page, headline);
   heading_set headings;
   heading_set_build(page, &headings);
   int gap = 0, teasers = 0;

@@ -33,6 +33,8 @@ typedef struct wn_article_anchor {
                      make a post that readers' comments discuss, not a reply */
   bool sentence;  /* the headline reads as an article's: a sentence, not a
                      category's or a product's name */
+  bool dated;     /* a short line beside the headline holds a full date: a
+                     post's or a story's, which a category's name lacks */
 } wn_article_anchor;
 
 /*

@@ -148,9 +148,10 @@ static bool looks_like_listing(const wn_page *page, int region) {
 void wn_pass_region(wn_page *page, wn_pass_state *state) {
   page->listing = false;
   int outer = choose_region(page);
-  /* A headline that reads as an article's is not a listing's, whatever the
-   * menus and headline lists around it weigh. */
-  if (!(state->article && state->anchor.sentence) && looks_like_listing(page, outer)) {
+  /* A headline that reads as an article's, or that a dateline dates, is not
+   * a listing's, whatever the menus and headline lists around it weigh. */
+  bool article = state->article && (state->anchor.sentence || state->anchor.dated);
+  if (!article && looks_like_listing(page, outer)) {
     page->listing = true;
     outer = choose_region(page);
   }
