@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buffer.h"
 #include "classify_passes.h"
@@ -164,12 +165,56 @@ static bool within_title_limit(const char *title) {
   return false;
 }
 
+/* Letters and digits only, lower-cased, into out (at least len + 1 bytes):
+ * titles drop or straighten what headlines curl ("Chads Choice" for
+ * "Chad’s Choice", "Don't" for "Don’t"). */
+static void letters_of(const char *s, size_t len, char *out) {
+  size_t n = 0;
+  utf8proc_int32_t cp;
+  for (size_t at = 0; at < len;) {
+    utf8proc_ssize_t step =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + at, (utf8proc_ssize_t)(len - at), &cp);
+    if (step <= 0) {
+      at++;
+      continue;
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    bool letter = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                  (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+                  c == UTF8PROC_CATEGORY_ND;
+    if (letter) {
+      utf8proc_uint8_t buf[4];
+      utf8proc_ssize_t w = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+      if (w > 0 && n + (size_t)w <= len) {
+        memcpy(out + n, buf, (size_t)w);
+        n += (size_t)w;
+      }
+    }
+    at += (size_t)step;
+  }
+  out[n] = '\0';
+}
+
+/* The heading's letters inside the title's, or the title's inside its: for
+ * headings only, since a line of prose may quote the title. */
+static bool names_page_loosely(const wn_block *b, const char *title) {
+  size_t tlen = strlen(title);
+  char *t = wn_xmalloc(tlen + 1), *h = wn_xmalloc(b->text_len + 1);
+  letters_of(title, tlen, t);
+  letters_of(b->text, b->text_len, h);
+  bool named = *t && *h && (strstr(t, h) || strstr(h, t));
+  free(t);
+  free(h);
+  return named;
+}
+
 /* Whether the heading names the page: its text inside the title ("Headline
- * - Site") or the title inside it. */
-static bool names_page(const wn_block *b, const char *title) {
+ * - Site") or the title inside it, letter for letter. */
+static bool names_page(const wn_block *b, const char *title, bool loosely) {
   if (!title || !*title || !b->text_len) return false;
   if (!within_title_limit(title) || b->text_len > TITLE_MAX_BYTES) return false;
   if (strstr(title, b->text) || strstr(b->text, title)) return true;
+  if (loosely && names_page_loosely(b, title)) return true;
   if (!memchr(b->text, '\n', b->text_len)) return false;
   /* A headline broken with <br> is one line in the title. */
   char line[TITLE_MAX_BYTES + 1];
@@ -189,7 +234,7 @@ static int heading_naming_page(const wn_page *page, int level, bool linked) {
     if (b->kind != WN_BLOCK_HEADING || b->heading_level != level) continue;
     double len = length_of(b);
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
-    if (!names_page(b, page->og_title) && !names_page(b, page->html_title)) continue;
+    if (!names_page(b, page->og_title, true) && !names_page(b, page->html_title, true)) continue;
     if (len > best_length) {
       best = (int)i;
       best_length = len;
@@ -215,7 +260,7 @@ static int line_naming(const wn_page *page, const char *title) {
     if (!is_line(b) || links_of(b) >= TEASER_LINK_SHARE) continue;
     if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
     if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
-    if (names_page(b, title)) return (int)i;
+    if (names_page(b, title, false)) return (int)i;
   }
   return -1;
 }
