@@ -968,6 +968,58 @@ static void test_ai_inflected_badge(void **state) {
   assert_kept(page, "Kaupunginkirjasto on ensi kuusta");
 }
 
+/* A blog's classic template: the post's title is a permalink, the blog's
+ * name is the <h1>, and the comments follow in the same box as the post,
+ * each under a stamp. The post is the page; its comments are not. */
+static void test_flat_comments_under_a_permalinked_post_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Notes &raquo; Why the old bridge was closed</title></head><body>"
+      "<h1><a href=\"/\">Notes</a></h1><div class=\"content\">"
+      "<h2><a href=\"/2012/10/bridge\" rel=\"bookmark\">Why the old bridge was closed</a></h2>"
+      "<p>The old bridge over the canal was closed on Monday after inspectors found cracks in "
+      "two of its supporting beams, the city's engineering office said.</p>"
+      "<p>Repairs will take at least six weeks. Until then, pedestrians are asked to use the "
+      "footbridge by the station, and buses will run a longer route around the harbour.</p>"
+      "<h2>Comments</h2>"
+      "<p>I walk over it every day and had noticed the railings shaking for months now.</p>"
+      "<p>Posted by: Anna | October 28, 2012 02:30 PM</p>"
+      "<p>Six weeks sounds optimistic to me, given how long the last repairs took.</p>"
+      "<p>Posted by: Mark | October 28, 2012 04:59 PM</p>"
+      "<p>Good that they closed it before anything worse happened to anyone.</p>"
+      "<p>Posted by: Lena | October 29, 2012 09:12 AM</p>"
+      "</div></body></html>");
+  assert_kept(page, "The old bridge over the canal");
+  assert_kept(page, "Repairs will take at least six weeks");
+  assert_false(find_block(page, "I walk over it every day")->keep);
+  assert_false(find_block(page, "Six weeks sounds optimistic")->keep);
+}
+
+/* A one-paragraph story under a three-word headline, dated beside it, on a
+ * page of menus, is an article: the menus are not its content. */
+static void test_dated_short_headline_is_not_a_listing(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Everybody Loves Pie</title></head><body>"
+      "<ul><li><a href=\"/a\">Boston</a></li><li><a href=\"/b\">Chicago</a></li>"
+      "<li><a href=\"/c\">Denver</a></li><li><a href=\"/d\">Houston</a></li>"
+      "<li><a href=\"/e\">Los Angeles</a></li><li><a href=\"/f\">Miami</a></li>"
+      "<li><a href=\"/g\">New York</a></li><li><a href=\"/h\">Portland</a></li>"
+      "<li><a href=\"/i\">Seattle</a></li><li><a href=\"/j\">Washington</a></li></ul>"
+      "<p>Monday, November 12, 2012, by Ann Lee</p><h1><a href=\"/pie\">Everybody Loves Pie</a></h1>"
+      "<p>A bakery in the old market sold out of its apple pies before nine on Saturday, and "
+      "the owner says she will bake twice as many next weekend to keep up with the queue.</p>"
+      "<ul><li><a href=\"/k\">Best pizza in Boston</a></li><li><a href=\"/l\">Best tacos in Austin</a></li>"
+      "<li><a href=\"/m\">Best ramen in Seattle</a></li><li><a href=\"/n\">Best bagels in New York</a></li>"
+      "<li><a href=\"/o\">Best burgers in Denver</a></li><li><a href=\"/p\">Best noodles in Houston</a></li>"
+      "<li><a href=\"/q\">Best brunch in Miami</a></li><li><a href=\"/r\">Best coffee in Portland</a></li>"
+      "<li><a href=\"/s\">Best dumplings in Chicago</a></li><li><a href=\"/t\">Best oysters in Washington</a></li></ul>"
+      "<ul><li><a href=\"/u\">Where to eat near the stadium tonight</a></li><li><a href=\"/v\">Ten new openings worth a visit this month</a></li>"
+      "<li><a href=\"/w\">The city's most expensive tasting menus</a></li><li><a href=\"/x\">Food trucks that moved into restaurants</a></li></ul>"
+      "</body></html>");
+  assert_false(page->listing);
+  assert_kept(page, "A bakery in the old market");
+  assert_false(find_block(page, "Best ramen in Seattle")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -976,6 +1028,8 @@ int main(void) {
       T(test_cjk_rows_and_metadata_lines),
       T(test_ai_compound_badge),
       T(test_ai_inflected_badge),
+      T(test_flat_comments_under_a_permalinked_post_are_dropped),
+      T(test_dated_short_headline_is_not_a_listing),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
