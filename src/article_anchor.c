@@ -195,26 +195,46 @@ static void letters_of(const char *s, size_t len, char *out) {
   out[n] = '\0';
 }
 
-/* The heading's letters inside the title's, or the title's inside its: for
- * headings only, since a line of prose may quote the title. */
-static bool names_page_loosely(const wn_block *b, const char *title) {
-  size_t tlen = strlen(title);
-  char *t = wn_xmalloc(tlen + 1), *h = wn_xmalloc(b->text_len + 1);
-  letters_of(title, tlen, t);
+/* The page's og:title and <title>, and their letters (for headings only,
+ * since a line of prose may quote the title), made once per page. */
+typedef struct page_titles {
+  const char *text[2];
+  char *letters[2];
+} page_titles;
+
+static void page_titles_make(const wn_page *page, page_titles *t) {
+  t->text[0] = page->og_title;
+  t->text[1] = page->html_title;
+  for (int k = 0; k < 2; k++) {
+    t->letters[k] = NULL;
+    if (!t->text[k] || !*t->text[k] || !within_title_limit(t->text[k])) continue;
+    size_t len = strlen(t->text[k]);
+    t->letters[k] = wn_xmalloc(len + 1);
+    letters_of(t->text[k], len, t->letters[k]);
+  }
+}
+
+static void page_titles_free(page_titles *t) {
+  free(t->letters[0]);
+  free(t->letters[1]);
+}
+
+/* The heading's letters inside the title's, or the title's inside its. */
+static bool names_page_loosely(const wn_block *b, const char *title_letters) {
+  if (!*title_letters) return false;
+  char h[TITLE_MAX_BYTES + 1];
   letters_of(b->text, b->text_len, h);
-  bool named = *t && *h && (strstr(t, h) || strstr(h, t));
-  free(t);
-  free(h);
-  return named;
+  return *h && (strstr(title_letters, h) || strstr(h, title_letters));
 }
 
 /* Whether the heading names the page: its text inside the title ("Headline
- * - Site") or the title inside it, letter for letter. */
-static bool names_page(const wn_block *b, const char *title, bool loosely) {
+ * - Site") or the title inside it, or so letter for letter when the title's
+ * letters are given. */
+static bool names_page(const wn_block *b, const char *title, const char *title_letters) {
   if (!title || !*title || !b->text_len) return false;
   if (!within_title_limit(title) || b->text_len > TITLE_MAX_BYTES) return false;
   if (strstr(title, b->text) || strstr(b->text, title)) return true;
-  if (loosely && names_page_loosely(b, title)) return true;
+  if (title_letters && names_page_loosely(b, title_letters)) return true;
   if (!memchr(b->text, '\n', b->text_len)) return false;
   /* A headline broken with <br> is one line in the title. */
   char line[TITLE_MAX_BYTES + 1];
@@ -226,7 +246,8 @@ static bool names_page(const wn_block *b, const char *title, bool loosely) {
 /* The longest heading of the given level that names the page, or -1;
  * `linked` admits headings that are links (a blog's headline is often a
  * permalink to the post itself). */
-static int heading_naming_page(const wn_page *page, int level, bool linked) {
+static int heading_naming_page(const wn_page *page, const page_titles *titles, int level,
+                               bool linked) {
   int best = -1;
   double best_length = 0;
   for (size_t i = 0; i < page->block_count; i++) {
@@ -234,7 +255,9 @@ static int heading_naming_page(const wn_page *page, int level, bool linked) {
     if (b->kind != WN_BLOCK_HEADING || b->heading_level != level) continue;
     double len = length_of(b);
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
-    if (!names_page(b, page->og_title, true) && !names_page(b, page->html_title, true)) continue;
+    if (!names_page(b, titles->text[0], titles->letters[0]) &&
+        !names_page(b, titles->text[1], titles->letters[1]))
+      continue;
     if (len > best_length) {
       best = (int)i;
       best_length = len;
@@ -260,7 +283,7 @@ static int line_naming(const wn_page *page, const char *title) {
     if (!is_line(b) || links_of(b) >= TEASER_LINK_SHARE) continue;
     if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
     if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
-    if (names_page(b, title, false)) return (int)i;
+    if (names_page(b, title, NULL)) return (int)i;
   }
   return -1;
 }
@@ -275,25 +298,33 @@ static int line_naming_page(const wn_page *page) {
 /* An <h1> that names the page; else the page's only <h1>, unless it is too
  * short to be a headline (a section's or the site's name); else a lesser
  * heading that names it (several <h1>s that do not are the site's menus). */
-static int find_headline(const wn_page *page) {
+static int headline_among(const wn_page *page, const page_titles *titles) {
   int h1 = -1, h1_count = 0;
   for (size_t i = 0; i < page->block_count; i++) {
     if (page->blocks[i].kind != WN_BLOCK_HEADING || page->blocks[i].heading_level != 1) continue;
     if (h1 < 0) h1 = (int)i;
     h1_count++;
   }
-  int named = heading_naming_page(page, 1, false);
+  int named = heading_naming_page(page, titles, 1, false);
   if (named >= 0) return named;
   if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) return h1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL; level++)
-    if ((named = heading_naming_page(page, level, false)) >= 0) return named;
+    if ((named = heading_naming_page(page, titles, level, false)) >= 0) return named;
   int line = line_naming_page(page);
   if (line >= 0) return line;
   /* Last, a heading that names the page through a link (blog themes set
    * a post's title as its permalink). */
   for (int level = 1; level <= HEADLINE_MAX_LEVEL; level++)
-    if ((named = heading_naming_page(page, level, true)) >= 0) return named;
+    if ((named = heading_naming_page(page, titles, level, true)) >= 0) return named;
   return -1;
+}
+
+static int find_headline(const wn_page *page) {
+  page_titles titles;
+  page_titles_make(page, &titles);
+  int headline = headline_among(page, &titles);
+  page_titles_free(&titles);
+  return headline;
 }
 
 /* ---- the prose under it -------------------------------------------------- */
