@@ -354,11 +354,30 @@ static bool repeats(const wn_block *a, const wn_block *b) {
   return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
 }
 
-/* Whether the block ends the article that runs from the headline. */
-static bool ends_article(const wn_page *page, const wn_block *headline, const wn_block *b) {
+/* Under a menu or a footer the headline is not under: the page's frame. */
+static bool in_page_chrome(const wn_page *page, const wn_block *headline, const wn_block *b) {
+  static const uint32_t FRAME = WN_EL_NAV | WN_EL_FOOTER;
+  uint32_t flags = page->elements[b->owner].inherited & FRAME;
+  return flags & ~page->elements[headline->owner].inherited;
+}
+
+/* Above the article's first paragraph, a box of related links sits beside
+ * its start, and a linked "Comments" heading is a jump to them or their
+ * count: neither is the article's end, which comes after its text. */
+static bool beside_lead(const wn_page *page, const wn_block *headline, const wn_block *b,
+                        int paragraphs) {
+  if (paragraphs > 0 || !b->lexicon || in_page_chrome(page, headline, b)) return false;
+  return strcmp(b->lexicon->concept, "related") == 0 || links_of(b) >= TEASER_LINK_SHARE;
+}
+
+/* Whether the block ends the article that runs from the headline, which
+ * has `paragraphs` paragraphs so far. */
+static bool ends_article(const wn_page *page, const wn_block *headline, const wn_block *b,
+                         int paragraphs) {
   /* Another <h1> heads another text; an <h2> headline's sections are <h2>s. */
   if (b->kind == WN_BLOCK_HEADING && b->heading_level < headline->heading_level) return true;
   if (b->kind == WN_BLOCK_HEADING && b->heading_level == 1) return true;
+  if (beside_lead(page, headline, b, paragraphs)) return false;
   if (is_section_chrome(b)) return true;
   return titles_comments(page, headline, b) || is_comment(page, headline, b);
 }
@@ -422,7 +441,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   for (; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (repeats(h, b)) continue; /* the headline again, in another layout */
-    if (ends_article(page, h, b)) {
+    if (ends_article(page, h, b, anchor->paragraphs)) {
       /* A page that titles its comments, or says it is an article, is that
        * article and a discussion of it; else the replies may be the page's
        * content, as on a forum. */
@@ -439,7 +458,9 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       gap_links = 0;
       continue;
     }
-    gap++;
+    /* The lexicon's lines under a headline (share buttons, tags, "Related
+     * links") are the article's furniture, not a menu before other text. */
+    if (anchor->paragraphs > 0 || !b->lexicon || in_page_chrome(page, h, b)) gap++;
     gap_links += length_of(b) * links_of(b);
     if (b->kind == WN_BLOCK_HEADING && !headed_gap && anchor->paragraphs > 0) headed_gap = i;
     if (is_linked_headline(b) &&

@@ -1008,6 +1008,108 @@ static size_t limit_combining_runs(char *s, size_t len) {
   return w;
 }
 
+/* ------------------------------------------------------------------ */
+/* Text encoded twice                                                  */
+
+/*
+ * A CMS that reads its UTF-8 as windows-1252 (or Latin-1) and writes it out
+ * as UTF-8 again turns every "ł" into "Å‚" (or "Å" and a C1 control): two
+ * or three characters of U+0080-U+00FF (or windows-1252's punctuation) whose
+ * bytes, taken back, are one valid UTF-8 sequence. A capital letter before
+ * a symbol ("É»") is such a pair too, but a C1 control or windows-1252's
+ * punctuation inside one ("â€™", "Å‚") is not text: a page with a few pairs,
+ * one of them such, is taken to be encoded twice, and each pair is decoded
+ * once more.
+ */
+#define MOJIBAKE_MIN_SEQUENCES 3
+
+/* The windows-1252 or Latin-1 byte that decodes to `cp`, or -1. */
+static int single_byte_of(utf8proc_int32_t cp) {
+  if (cp >= 0x80 && cp <= 0xFF) return (int)cp;
+  if (cp > 0x2122) return -1; /* past the last of windows-1252's (U+2122) */
+  for (int i = 0; i < 32; i++)
+    if (CP1252_C1[i] == (uint16_t)cp && cp >= 0x100) return 0x80 + i;
+  return -1;
+}
+
+/* The character at `s` (of `avail` valid bytes) as a byte, with its length in *n. */
+static int byte_at(const char *s, size_t avail, size_t *n) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)avail, &cp);
+  *n = k > 0 ? (size_t)k : 1;
+  return k > 0 ? single_byte_of(cp) : -1;
+}
+
+/* Whether the characters at `s` spell one UTF-8 sequence of two to four
+ * bytes; then its bytes go to `seq`, their count to *bytes, and the
+ * length of the characters to *used. */
+static bool twice_encoded_at(const char *s, size_t avail, unsigned char seq[4], size_t *bytes,
+                             size_t *used, bool *c1) {
+  size_t n;
+  int lead = byte_at(s, avail, &n);
+  if (lead < 0xC2 || lead > 0xF4) return false;
+  size_t need = lead <= 0xDF ? 2 : lead <= 0xEF ? 3 : 4, pos = n;
+  bool control = false;
+  seq[0] = (unsigned char)lead;
+  for (size_t i = 1; i < need; i++) {
+    if (pos >= avail) return false;
+    int c = byte_at(s + pos, avail - pos, &n);
+    if (c < 0x80 || c > 0xBF) return false;
+    seq[i] = (unsigned char)c;
+    if (c <= 0x9F) control = true;
+    pos += n;
+  }
+  size_t valid;
+  if (!utf8_sequence(seq, need, &valid)) return false;
+  if (control) *c1 = true;
+  *bytes = need;
+  *used = pos;
+  return true;
+}
+
+/* Counts the twice-encoded sequences, up to `enough` with one holding a
+ * byte of 0x80-0x9F (*c1); with `fix`, decodes them in place. Returns the
+ * count; *len is updated when fixing. */
+static size_t undo_double_encoding(char *s, size_t *len, size_t enough, bool fix, bool *c1) {
+  size_t r = 0, w = 0, found = 0;
+  while (r < *len && (fix || found < enough || !*c1)) {
+    size_t ascii_end = ascii_run_end(s, r, *len);
+    if (fix && w != r) memmove(s + w, s + r, ascii_end - r);
+    w += ascii_end - r;
+    r = ascii_end;
+    if (r >= *len) break;
+    unsigned char seq[4];
+    size_t bytes, used;
+    if (twice_encoded_at(s + r, *len - r, seq, &bytes, &used, c1)) {
+      found++;
+      if (fix) memcpy(s + w, seq, bytes);
+      w += fix ? bytes : used;
+      r += used;
+      continue;
+    }
+    size_t n;
+    byte_at(s + r, *len - r, &n);
+    if (fix && w != r) memmove(s + w, s + r, n);
+    w += n;
+    r += n;
+  }
+  if (fix) {
+    *len = w;
+    s[w] = '\0';
+  }
+  return found;
+}
+
+static size_t repair_double_encoding(char *s, size_t len) {
+  size_t n = len;
+  bool c1 = false;
+  if (undo_double_encoding(s, &n, MOJIBAKE_MIN_SEQUENCES, false, &c1) < MOJIBAKE_MIN_SEQUENCES ||
+      !c1)
+    return len;
+  undo_double_encoding(s, &n, 0, true, &c1);
+  return n;
+}
+
 static void set_empty(wn_decoded *out) {
   out->utf8 = NULL;
   out->len = 0;
@@ -1047,6 +1149,7 @@ int wn_decode_hinted(const char *bytes, size_t len, const char *forced, const ch
       decode_with(&c, b + skip, len - skip, known_valid, &buf);
   }
   out->utf8 = wn_buf_detach(&buf, &out->len);
+  if (!forced) out->len = repair_double_encoding(out->utf8, out->len);
   out->len = limit_combining_runs(out->utf8, out->len);
   /* Growth may have doubled the buffer; give back the slack on big inputs. */
   out->utf8 = wn_xrealloc(out->utf8, out->len + 1);

@@ -12,7 +12,9 @@
  * (valid multi-byte UTF-8 under another label; mostly invalid UTF-8 under
  * a UTF-8 label) gives way to the bytes. A forced encoding (the
  * --encoding option) overrides all of it. Conversion goes through iconv;
- * invalid sequences become U+FFFD, so no input is ever truncated.
+ * invalid sequences become U+FFFD, so no input is ever truncated. Unless
+ * forced, text that was encoded twice (UTF-8 read as windows-1252 and
+ * written out as UTF-8 again) is decoded once more.
  */
 #ifndef WN_DECODE_H
 #define WN_DECODE_H

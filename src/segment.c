@@ -488,10 +488,13 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
    * wrappers are called ("content-has-sidebar", "layout-with-nav"). */
   if (e->flags & WN_EL_MAIN) above &= ~(uint32_t)(WN_EL_ASIDE | WN_EL_NAV | WN_EL_NEGATIVE_NAME);
   /* Page builders call every content block a "widget" (SiteOrigin's
-   * "so-panel widget"); outside the main region the word means a sidebar box. */
+   * "so-panel widget"); outside the main region the word means a sidebar box,
+   * unless the element's other names say content (Blogger's posts are the
+   * "widget Blog"). */
   if (e->flags & WN_EL_WIDGET_NAME) {
     e->flags &= ~(uint32_t)WN_EL_WIDGET_NAME;
-    if (!(above & (WN_EL_MAIN | WN_EL_ARTICLE))) e->flags |= WN_EL_ASIDE;
+    if (!(above & (WN_EL_MAIN | WN_EL_ARTICLE)) && !(e->flags & WN_EL_POSITIVE_NAME))
+      e->flags |= WN_EL_ASIDE;
   }
   e->inherited = e->flags | above;
   e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;

@@ -56,6 +56,23 @@ static void test_plain_ascii_is_utf8(void **state) {
 
 /* ---- byte-order marks ---- */
 
+/* "Wrocław, łódź, słońce" written as UTF-8 read as Latin-1 and encoded again
+ * (C1 controls), then as windows-1252 (its punctuation): both decode once more. */
+static void test_double_encoded_utf8_repaired(void **state) {
+  (void)state;
+  CHECK("Wroc\xc3\x85\xc2\x82" "aw, \xc3\x85\xc2\x82\xc3\x83\xc2\xb3" "d\xc3\x85\xc2\xba, s\xc3\x85\xc2\x82o\xc3\x85\xe2\x80\x9e" "ce",
+        NULL, "Wroc\xc5\x82" "aw, \xc5\x82\xc3\xb3" "d\xc5\xba, s\xc5\x82o\xc5\x84" "ce", "UTF-8");
+  CHECK("don\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t, it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s, we\xc3\xa2\xe2\x82\xac\xe2\x84\xa2re", NULL,
+        "don\xe2\x80\x99t, it\xe2\x80\x99s, we\xe2\x80\x99re", "UTF-8");
+}
+/* Two such pairs may be quoted mojibake; a capital letter before a symbol
+ * ("É»"), however often, is text. */
+static void test_few_pairs_left_alone(void **state) {
+  (void)state;
+  CHECK("caf\xc3\x83\xc2\xa9 and caf\xc3\x83\xc2\xa9", NULL, "caf\xc3\x83\xc2\xa9 and caf\xc3\x83\xc2\xa9", "UTF-8");
+  CHECK("\xc3\x89\xc2\xbb \xc3\x89\xc2\xbb \xc3\x89\xc2\xbb \xc3\x89\xc2\xbb", NULL,
+        "\xc3\x89\xc2\xbb \xc3\x89\xc2\xbb \xc3\x89\xc2\xbb \xc3\x89\xc2\xbb", "UTF-8");
+}
 static void test_bom_utf8_stripped(void **state) {
   (void)state;
   CHECK("\xef\xbb\xbf" "caf\xc3\xa9", NULL, "caf\xc3\xa9", "UTF-8");
@@ -726,6 +743,8 @@ int main(void) {
       cmocka_unit_test(test_null_pointer_empty_input),
       cmocka_unit_test(test_plain_ascii_is_utf8),
       cmocka_unit_test(test_bom_utf8_stripped),
+      cmocka_unit_test(test_double_encoded_utf8_repaired),
+      cmocka_unit_test(test_few_pairs_left_alone),
       cmocka_unit_test(test_bom_utf16le),
       cmocka_unit_test(test_bom_utf16be),
       cmocka_unit_test(test_bom_utf16le_surrogate_pair),
