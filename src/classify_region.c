@@ -123,7 +123,9 @@ static int choose_region(wn_page *page) {
   return best;
 }
 
-/* Prose kept by the region versus link-dense text outside chrome. */
+/* Prose kept by the region versus link-dense text outside chrome: a section
+ * the lexicon titles ("Related articles", "Most read") is an article's
+ * chrome, not the entries of a listing. */
 static bool looks_like_listing(const wn_page *page, int region) {
   double prose = 0, links = 0;
   /* Elements come in document order: the region's own are an interval. */
@@ -133,7 +135,7 @@ static bool looks_like_listing(const wn_page *page, int region) {
       if (page->elements[end].depth <= page->elements[region].depth) break;
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
+    if (dropped_by_cues(page, b)) continue;
     if (wn_link_density(b) > LINK_DENSE) {
       if (b->words >= LISTING_HEADLINE_WORDS) links += wn_block_length(b);
     }
