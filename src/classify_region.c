@@ -123,6 +123,15 @@ static int choose_region(wn_page *page) {
   return best;
 }
 
+/* Links that read as other pages' headlines, not a menu's entries: a line
+ * of names or sections run together in one block ("A | B | C", each a link
+ * of a word or two) is a menu however long it runs. */
+static bool holds_headlines(const wn_block *b) {
+  double words = wn_block_weighted_words(b);
+  double links = b->links ? (double)b->links : 1.0;
+  return words >= (double)LISTING_HEADLINE_WORDS * links;
+}
+
 /* Prose kept by the region versus link-dense text outside chrome: a section
  * the lexicon titles ("Related articles", "Most read") is an article's
  * chrome, not the entries of a listing. */
@@ -137,7 +146,7 @@ static bool looks_like_listing(const wn_page *page, int region) {
     const wn_block *b = &page->blocks[i];
     if (dropped_by_cues(page, b)) continue;
     if (wn_link_density(b) > LINK_DENSE) {
-      if (b->words >= LISTING_HEADLINE_WORDS) links += wn_block_length(b);
+      if (holds_headlines(b)) links += wn_block_length(b);
     }
     else if (b->score > 0 && (size_t)b->owner >= first && (size_t)b->owner < end) prose += b->score;
   }

@@ -151,8 +151,9 @@ static const double CONTENT_CONTAINER_BONUS = 1.1;
  * this share of the text that sits in link-dense, non-chrome blocks.
  * Higher: more pages read as listings (links kept as content). */
 static const double LISTING_PROSE_SHARE = 0.5;
-/* Links of fewer words are menu entries, not the headlines of a listing.
- * Higher: fewer pages of short links read as listings. */
+/* Links of fewer words on average (a Han, Kana or Hangul character counting
+ * a third of one) are menu entries, not the headlines of a listing. Higher:
+ * fewer pages of short links read as listings. */
 static const size_t LISTING_HEADLINE_WORDS = 3;
 /* Descend to a descendant that keeps this share of the region's prose.
  * Lower: tighter regions, stray text around the content left out and
