@@ -132,11 +132,13 @@ static bool holds_headlines(const wn_block *b) {
   return words >= (double)LISTING_HEADLINE_WORDS * links;
 }
 
-/* Prose kept by the region versus link-dense text outside chrome: a section
+/* Prose kept by the region versus link-dense text outside chrome (and the
+ * value of the region's longest block of prose, in *longest): a section
  * the lexicon titles ("Related articles", "Most read") is an article's
  * chrome, not the entries of a listing. */
-static bool looks_like_listing(const wn_page *page, int region) {
+static bool looks_like_listing(const wn_page *page, int region, double *longest) {
   double prose = 0, links = 0;
+  *longest = 0;
   /* Elements come in document order: the region's own are an interval. */
   size_t first = region >= 0 ? (size_t)region : 0, end = first;
   if (region >= 0)
@@ -148,20 +150,35 @@ static bool looks_like_listing(const wn_page *page, int region) {
     if (wn_link_density(b) > LINK_DENSE) {
       if (holds_headlines(b)) links += wn_block_length(b);
     }
-    else if (b->score > 0 && (size_t)b->owner >= first && (size_t)b->owner < end) prose += b->score;
+    else if (b->score > 0 && (size_t)b->owner >= first && (size_t)b->owner < end) {
+      prose += b->score;
+      if (b->score > *longest) *longest = b->score;
+    }
   }
   return prose < LISTING_PROSE_SHARE * links;
 }
 
+/* The page's headline (article_anchor.c) set as a heading, a sentence long
+ * and linking nowhere: the page tells one story, even where the prose under it
+ * is too short or too broken up for the article anchor to hold. */
+static bool headed_story(const wn_page *page, const wn_pass_state *state) {
+  if (state->anchor.headline < 0 || !state->anchor.sentence) return false;
+  const wn_block *h = &page->blocks[state->anchor.headline];
+  return h->kind == WN_BLOCK_HEADING && wn_link_density(h) <= LINK_DENSE;
+}
+
 /* The best element by net content; a page whose best prose region is
  * outweighed by its links is a listing, and is scored again with links as
- * text. */
+ * text, unless a story's headline heads it and a paragraph of the story's
+ * length is in the region (a listing's blurbs are short). */
 void wn_pass_region(wn_page *page, wn_pass_state *state) {
   page->listing = false;
   int outer = choose_region(page);
   /* A headline that reads as an article's is not a listing's, whatever the
    * menus and headline lists around it weigh. */
-  if (!(state->article && state->anchor.sentence) && looks_like_listing(page, outer)) {
+  double longest;
+  if (!(state->article && state->anchor.sentence) && looks_like_listing(page, outer, &longest) &&
+      !(headed_story(page, state) && longest >= LISTING_STORY_PARAGRAPH)) {
     page->listing = true;
     outer = choose_region(page);
   }

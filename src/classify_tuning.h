@@ -155,6 +155,12 @@ static const double LISTING_PROSE_SHARE = 0.5;
  * a third of one) are menu entries, not the headlines of a listing. Higher:
  * fewer pages of short links read as listings. */
 static const size_t LISTING_HEADLINE_WORDS = 3;
+/* Under a story's headline, a paragraph of prose worth this much (its
+ * length net of links) keeps the page from being read as a listing however
+ * many headline links surround it. Lower: more listings with long blurbs
+ * read as one story; higher: more short articles among headline lists read
+ * as listings, their menus and teasers kept. */
+static const double LISTING_STORY_PARAGRAPH = 300.0;
 /* Descend to a descendant that keeps this share of the region's prose.
  * Lower: tighter regions, stray text around the content left out and
  * sometimes the content's edges too. */
