@@ -125,10 +125,11 @@ static int choose_region(wn_page *page) {
 
 /* Links that read as other pages' headlines, not a menu's entries: a line
  * of names or sections run together in one block ("A | B | C", each a link
- * of a word or two) is a menu however long it runs. */
+ * of a word or two) is a menu however long it runs. A card's few links
+ * (its headline, a section, an author) count as one headline. */
 static bool holds_headlines(const wn_block *b) {
   double words = wn_block_weighted_words(b);
-  double links = b->links ? (double)b->links : 1.0;
+  double links = b->links >= LISTING_MENU_LINKS ? (double)b->links : 1.0;
   return words >= (double)LISTING_HEADLINE_WORDS * links;
 }
 

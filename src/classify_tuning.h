@@ -155,6 +155,10 @@ static const double LISTING_PROSE_SHARE = 0.5;
  * a third of one) are menu entries, not the headlines of a listing. Higher:
  * fewer pages of short links read as listings. */
 static const size_t LISTING_HEADLINE_WORDS = 3;
+/* A block of this many links is a run of entries, each link to be that
+ * long; fewer are a card's links, the block's words counted together.
+ * Lower: cards with a category and an author link read as menus. */
+static const size_t LISTING_MENU_LINKS = 5;
 /* Under a story's headline, a paragraph of prose worth this much (its
  * length net of links) keeps the page from being read as a listing however
  * many headline links surround it. Lower: more listings with long blurbs
