@@ -159,13 +159,19 @@ static bool looks_like_listing(const wn_page *page, int region, double *longest)
   return prose < LISTING_PROSE_SHARE * links;
 }
 
-/* The page's headline (article_anchor.c) set as a heading, a sentence long
- * and linking nowhere: the page tells one story, even where the prose under it
- * is too short or too broken up for the article anchor to hold. */
-static bool headed_story(const wn_page *page, const wn_pass_state *state) {
-  if (state->anchor.headline < 0 || !state->anchor.sentence) return false;
+/* The page's headline (article_anchor.c) set as a heading and linking
+ * nowhere, over a paragraph of a story's length (the region's longest, by
+ * value): the page tells one story. A sentence-long headline is enough even
+ * where the prose under it is too short or too broken up for the article
+ * anchor to hold; a shorter one ("Pumpkin Muffin Recipe") needs the anchor,
+ * as a category's name heads an intro and a listing. */
+static bool headed_story(const wn_page *page, const wn_pass_state *state, double longest) {
+  if (state->anchor.headline < 0) return false;
   const wn_block *h = &page->blocks[state->anchor.headline];
-  return h->kind == WN_BLOCK_HEADING && wn_link_density(h) <= LINK_DENSE;
+  if (h->kind != WN_BLOCK_HEADING || wn_link_density(h) > LINK_DENSE) return false;
+  if (state->anchor.sentence) return longest >= LISTING_STORY_PARAGRAPH;
+  return state->article && h->words >= LISTING_STORY_HEADLINE_WORDS &&
+         longest >= LISTING_ANCHORED_PARAGRAPH;
 }
 
 /* The best element by net content; a page whose best prose region is
@@ -179,7 +185,7 @@ void wn_pass_region(wn_page *page, wn_pass_state *state) {
    * menus and headline lists around it weigh. */
   double longest;
   if (!(state->article && state->anchor.sentence) && looks_like_listing(page, outer, &longest) &&
-      !(headed_story(page, state) && longest >= LISTING_STORY_PARAGRAPH)) {
+      !headed_story(page, state, longest)) {
     page->listing = true;
     outer = choose_region(page);
   }

@@ -165,6 +165,11 @@ static const size_t LISTING_MENU_LINKS = 5;
  * read as one story; higher: more short articles among headline lists read
  * as listings, their menus and teasers kept. */
 static const double LISTING_STORY_PARAGRAPH = 300.0;
+/* ... or this much under a headline of at least this many words, where the
+ * article anchor holds. Fewer words or a lower value: more category pages
+ * with an intro (a recipe index, a service page) read as one story. */
+static const double LISTING_ANCHORED_PARAGRAPH = 200.0;
+static const size_t LISTING_STORY_HEADLINE_WORDS = 3;
 /* Descend to a descendant that keeps this share of the region's prose.
  * Lower: tighter regions, stray text around the content left out and
  * sometimes the content's edges too. */
