@@ -123,9 +123,23 @@ static int choose_region(wn_page *page) {
   return best;
 }
 
-/* Prose kept by the region versus link-dense text outside chrome. */
-static bool looks_like_listing(const wn_page *page, int region) {
+/* Links that read as other pages' headlines, not a menu's entries: a line
+ * of names or sections run together in one block ("A | B | C", each a link
+ * of a word or two) is a menu however long it runs. A card's few links
+ * (its headline, a section, an author) count as one headline. */
+static bool holds_headlines(const wn_block *b) {
+  double words = wn_block_weighted_words(b);
+  double links = b->links >= LISTING_MENU_LINKS ? (double)b->links : 1.0;
+  return words >= (double)LISTING_HEADLINE_WORDS * links;
+}
+
+/* Prose kept by the region versus link-dense text outside chrome (and the
+ * value of the region's longest block of prose, in *longest): a section
+ * the lexicon titles ("Related articles", "Most read") is an article's
+ * chrome, not the entries of a listing. */
+static bool looks_like_listing(const wn_page *page, int region, double *longest) {
   double prose = 0, links = 0;
+  *longest = 0;
   /* Elements come in document order: the region's own are an interval. */
   size_t first = region >= 0 ? (size_t)region : 0, end = first;
   if (region >= 0)
@@ -133,25 +147,45 @@ static bool looks_like_listing(const wn_page *page, int region) {
       if (page->elements[end].depth <= page->elements[region].depth) break;
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    if (page->elements[b->owner].inherited & CHROME_FLAGS) continue;
+    if (dropped_by_cues(page, b)) continue;
     if (wn_link_density(b) > LINK_DENSE) {
-      if (b->words >= LISTING_HEADLINE_WORDS) links += wn_block_length(b);
+      if (holds_headlines(b)) links += wn_block_length(b);
     }
-    else if (b->score > 0 && (size_t)b->owner >= first && (size_t)b->owner < end) prose += b->score;
+    else if (b->score > 0 && (size_t)b->owner >= first && (size_t)b->owner < end) {
+      prose += b->score;
+      if (b->score > *longest) *longest = b->score;
+    }
   }
   return prose < LISTING_PROSE_SHARE * links;
 }
 
+/* The page's headline (article_anchor.c) set as a heading and linking
+ * nowhere, over a paragraph of a story's length (the region's longest, by
+ * value): the page tells one story. A sentence-long headline is enough even
+ * where the prose under it is too short or too broken up for the article
+ * anchor to hold; a shorter one ("Pumpkin Muffin Recipe") needs the anchor,
+ * as a category's name heads an intro and a listing. */
+static bool headed_story(const wn_page *page, const wn_pass_state *state, double longest) {
+  if (state->anchor.headline < 0) return false;
+  const wn_block *h = &page->blocks[state->anchor.headline];
+  if (h->kind != WN_BLOCK_HEADING || wn_link_density(h) > LINK_DENSE) return false;
+  if (state->anchor.sentence) return longest >= LISTING_STORY_PARAGRAPH;
+  return state->article && h->words >= LISTING_STORY_HEADLINE_WORDS &&
+         longest >= LISTING_ANCHORED_PARAGRAPH;
+}
+
 /* The best element by net content; a page whose best prose region is
  * outweighed by its links is a listing, and is scored again with links as
- * text. */
+ * text, unless a story's headline heads it and a paragraph of the story's
+ * length is in the region (a listing's blurbs are short). */
 void wn_pass_region(wn_page *page, wn_pass_state *state) {
   page->listing = false;
   int outer = choose_region(page);
   /* A headline that reads as an article's, or that a dateline dates, is not
    * a listing's, whatever the menus and headline lists around it weigh. */
   bool article = state->article && (state->anchor.sentence || state->anchor.dated);
-  if (!article && looks_like_listing(page, outer)) {
+  double longest;
+  if (!article && looks_like_listing(page, outer, &longest) && !headed_story(page, state, longest)) {
     page->listing = true;
     outer = choose_region(page);
   }

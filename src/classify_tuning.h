@@ -151,9 +151,25 @@ static const double CONTENT_CONTAINER_BONUS = 1.1;
  * this share of the text that sits in link-dense, non-chrome blocks.
  * Higher: more pages read as listings (links kept as content). */
 static const double LISTING_PROSE_SHARE = 0.5;
-/* Links of fewer words are menu entries, not the headlines of a listing.
- * Higher: fewer pages of short links read as listings. */
+/* Links of fewer words on average (a Han, Kana or Hangul character counting
+ * a third of one) are menu entries, not the headlines of a listing. Higher:
+ * fewer pages of short links read as listings. */
 static const size_t LISTING_HEADLINE_WORDS = 3;
+/* A block of this many links is a run of entries, each link to be that
+ * long; fewer are a card's links, the block's words counted together.
+ * Lower: cards with a category and an author link read as menus. */
+static const size_t LISTING_MENU_LINKS = 5;
+/* Under a story's headline, a paragraph of prose worth this much (its
+ * length net of links) keeps the page from being read as a listing however
+ * many headline links surround it. Lower: more listings with long blurbs
+ * read as one story; higher: more short articles among headline lists read
+ * as listings, their menus and teasers kept. */
+static const double LISTING_STORY_PARAGRAPH = 300.0;
+/* ... or this much under a headline of at least this many words, where the
+ * article anchor holds. Fewer words or a lower value: more category pages
+ * with an intro (a recipe index, a service page) read as one story. */
+static const double LISTING_ANCHORED_PARAGRAPH = 200.0;
+static const size_t LISTING_STORY_HEADLINE_WORDS = 3;
 /* Descend to a descendant that keeps this share of the region's prose.
  * Lower: tighter regions, stray text around the content left out and
  * sometimes the content's edges too. */

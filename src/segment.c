@@ -437,6 +437,8 @@ typedef struct segmenter {
   int text_owner;
   int link_chars;
   int card_link_chars;
+  int links;              /* links with text in the block being built */
+  bool link_counted;      /* the innermost open link is among them */
   int link_element;       /* innermost open <a href>, -1 if none */
   bool pending_space;
   int cells_in_row;
@@ -756,6 +758,8 @@ static void flush_block(segmenter *s) {
     }
     s->link_chars = 0;
     s->card_link_chars = 0;
+    s->links = 0;
+    s->link_counted = false;
     s->pending_space = false;
     return;
   }
@@ -774,6 +778,7 @@ static void flush_block(segmenter *s) {
   b->text = wn_buf_detach(&s->text, &b->text_len);
   b->link_chars = s->link_chars;
   b->card_link_chars = s->card_link_chars;
+  b->links = (size_t)s->links;
   b->lang_tagged = s->lang_tagged;
   b->lang = -1;
   s->lang_tagged = false;
@@ -784,6 +789,8 @@ static void flush_block(segmenter *s) {
   page->block_count++;
   s->link_chars = 0;
   s->card_link_chars = 0;
+  s->links = 0;
+  s->link_counted = false;
   s->pending_space = false;
 }
 
@@ -794,6 +801,8 @@ static void flush_block(segmenter *s) {
  */
 static void count_link_char(segmenter *s) {
   s->link_chars++;
+  if (!s->link_counted) s->links++;
+  s->link_counted = true;
   if (s->link_element >= 0 && s->link_element < s->text_owner) s->card_link_chars++;
 }
 
@@ -1005,6 +1014,7 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     f.link = true;
     f.outer_link = s->link_element;
     s->link_element = f.element;
+    s->link_counted = false;
     s->in_link++;
   }
   if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP) {

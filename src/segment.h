@@ -107,6 +107,7 @@ typedef struct wn_block {
   size_t cjk_chars;    /* Han, Kana, Hangul: each carries a word's meaning */
   size_t link_chars;   /* code points inside <a href> */
   size_t card_link_chars; /* of those, inside a link that wraps the whole block */
+  size_t links;        /* links with text in the block */
   size_t punctuation;  /* sentence punctuation: . , ; : ! ? and CJK forms */
   size_t code_chars;   /* chars in long ASCII tokens mixing letters and digits:
                           identifiers, hashes, URLs */
