@@ -48,9 +48,10 @@ static const double TEASER_TITLE_MIN = 3.0;
 /* A card's time line: a date and a clock time, a label at most. */
 static const int TEASER_DATE_WORDS = 6;
 /* Text-only teasers: a linked title, then a blurb of at least this length
- * that links to the same page again ("more »", "Full story") or is that
- * link itself; this many such cards in a row make a run. A short line may
- * sit between title and blurb (a date, a byline). */
+ * that links to the same page again ("more »", "Full story"), is that
+ * link itself or stands over a line that is ("Read more"); this many such
+ * cards in a row make a run. A short line may sit between title and blurb
+ * (a date, a byline). */
 static const double TEXT_TEASER_BLURB = 60.0;
 static const int TEXT_TEASER_MIN_CARDS = 2;
 /* Without a headline on the page, this many paragraphs of prose before
@@ -412,6 +413,18 @@ static bool blurb_leads_to(const wn_page *page, const wn_block *b, uint64_t targ
   return links_of(b) <= RELATED_LINK_DENSE || target_of(page, b->first_link) == target;
 }
 
+/* A blurb with no link of its own, followed by its "Read more" line. */
+static bool unlinked_blurb(const wn_block *b) {
+  return !b->lexicon && b->first_link < 0 && length_of(b) >= TEXT_TEASER_BLURB;
+}
+
+/* A short line that is wholly a link to `target` ("Read more »", which
+ * the lexicon may know). */
+static bool is_link_to(const wn_page *page, const wn_block *b, uint64_t target) {
+  return b->words <= (size_t)TEASER_DATE_WORDS && b->link_chars == b->chars &&
+         target_of(page, b->first_link) == target;
+}
+
 /* One block that is a whole card: it opens with a linked title, then a
  * blurb of unlinked prose, and its last link goes where the title does. */
 static bool card_in_one_block(const wn_page *page, const wn_block *b) {
@@ -431,6 +444,9 @@ static size_t text_card_end(const wn_page *page, size_t i) {
   for (size_t j = i + 1; j < page->block_count && j <= i + 2; j++) {
     const wn_block *next = &page->blocks[j];
     if (blurb_leads_to(page, next, target)) return j + 1;
+    if (j + 1 < page->block_count && unlinked_blurb(next) &&
+        is_link_to(page, &page->blocks[j + 1], target))
+      return j + 2;
     if (next->words > (size_t)TEASER_DATE_WORDS || title_target(page, next)) break;
   }
   return i;

@@ -802,6 +802,21 @@ static void test_one_block_text_teasers_after_the_article_are_dropped(void **sta
   assert_false(find_block(page, "Trains run again")->keep);
 }
 
+/* Cards whose "Read more" link is a line of its own under the blurb. */
+static void test_text_teasers_with_a_read_more_line_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><div class=\"story\">" TEASER_BODY "</div><div class=\"latest\">"
+      "<div><h3><a href=\"/s/1\">Storm closes the coast road</a></h3><p>Trees fell along the "
+      "coast road overnight and crews expect to clear it by evening.</p><p><a href=\"/s/1\">Read "
+      "more</a></p></div>"
+      "<div><h3><a href=\"/s/2\">Rail line reopens after repairs</a></h3><p>Trains run again on "
+      "the valley line after a week of repairs to the old bridge.</p><p><a href=\"/s/2\">Read "
+      "more</a></p></div></div></body></html>");
+  assert_kept(page, "The council will review");
+  assert_false(find_block(page, "Trees fell along")->keep);
+  assert_false(find_block(page, "Trains run again")->keep);
+}
+
 /* Questions that open their answers on the page link within it: an FAQ
  * after the article is no list of teasers. */
 static void test_questions_linked_within_the_page_are_not_text_teasers(void **state) {
@@ -1074,6 +1089,7 @@ int main(void) {
       T(test_page_of_teasers_keeps_them),
       T(test_text_teasers_linked_twice_after_the_article_are_dropped),
       T(test_one_block_text_teasers_after_the_article_are_dropped),
+      T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
       T(test_bio_box_after_article_is_dropped),
