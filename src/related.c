@@ -47,6 +47,18 @@ static const int TEASER_TITLE_WORDS = 24;
 static const double TEASER_TITLE_MIN = 3.0;
 /* A card's time line: a date and a clock time, a label at most. */
 static const int TEASER_DATE_WORDS = 6;
+/* Text-only teasers: a linked title, then a blurb of at least this length
+ * that links to the same page again ("more »", "Full story"), is that
+ * link itself or stands over a line that is ("Read more"); this many such
+ * cards in a row make a run. A short line may sit between title and blurb
+ * (a date, a byline). */
+static const double TEXT_TEASER_BLURB = 60.0;
+static const int TEXT_TEASER_MIN_CARDS = 2;
+/* Without a headline on the page, this many paragraphs of prose before
+ * the cards are the article. */
+static const int TEXT_TEASER_HEADLESS_PARAGRAPHS = 3;
+/* A title at the start of a block: this many linked characters. */
+static const size_t TEXT_TEASER_LEAD_TITLE = 12;
 /* A Han, Kana or Hangul character weighs about a short word (as in classify). */
 static const double RELATED_CJK_WEIGHT = 3.0;
 
@@ -349,17 +361,126 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
          card_text >= TEASER_RUN_CARD_TEXT_SHARE * total;
 }
 
-/* Paragraphs of prose among blocks [from, to). */
-static int paragraphs_between(const wn_page *page, size_t from, size_t to) {
-  int n = 0;
-  for (size_t i = from; i < to && i < page->block_count; i++) n += is_prose(&page->blocks[i]);
-  return n;
+/* The paragraphs of prose before each block: until[i] counts those
+ * before block i. */
+static int *paragraph_prefix(const wn_page *page) {
+  int *until = wn_xcalloc(page->block_count + 1, sizeof *until);
+  for (size_t i = 0; i < page->block_count; i++) until[i + 1] = until[i] + is_prose(&page->blocks[i]);
+  return until;
 }
 
 static size_t first_headline(const wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++)
     if (page->blocks[i].kind == WN_BLOCK_HEADING && page->blocks[i].heading_level == 1) return i;
   return SIZE_MAX;
+}
+
+/* Whether the article comes before block `first`: the page says it is an
+ * article, or its headline and two paragraphs come first (a listing's
+ * headline has an intro of a paragraph over its cards, which are its
+ * content). */
+static bool article_before(const wn_page *page, size_t first, size_t headline, const int *paragraphs) {
+  return page->says_article || (headline < first && paragraphs[first] - paragraphs[headline] >= 2);
+}
+
+/* Whether blocks [first, last] end the article: its prose comes before
+ * them and next to none after. */
+static bool end_article(const wn_page *page, size_t first, size_t last, const double *until,
+                        const double *article_until) {
+  if (until[first] < RELATED_MIN_ARTICLE) return false;
+  return article_until[page->block_count] - article_until[last + 1] <= TEASER_RUN_PROSE_AFTER;
+}
+
+/* ---- text-only teasers ---------------------------------------------------- */
+
+static uint64_t target_of(const wn_page *page, int link) {
+  return link >= 0 ? page->elements[link].href_hash : 0;
+}
+
+/* A linked line that reads as a headline, leading to another page. */
+static uint64_t title_target(const wn_page *page, const wn_block *b) {
+  if (b->lexicon || b->kind == WN_BLOCK_CODE || links_of(b) <= RELATED_LINK_DENSE) return 0;
+  if (b->words > (size_t)TEASER_TITLE_WORDS || holds_clock_time(b)) return 0;
+  if (headline_words(b) < TEASER_TITLE_MIN) return 0;
+  return target_of(page, b->first_link);
+}
+
+/* A blurb that leads to `target`: a sentence or two ending with a link
+ * there, or wholly that link. */
+static bool blurb_leads_to(const wn_page *page, const wn_block *b, uint64_t target) {
+  if (b->lexicon || length_of(b) < TEXT_TEASER_BLURB || target_of(page, b->last_link) != target)
+    return false;
+  return links_of(b) <= RELATED_LINK_DENSE || target_of(page, b->first_link) == target;
+}
+
+/* A blurb with no link of its own, followed by its "Read more" line. */
+static bool unlinked_blurb(const wn_block *b) {
+  return !b->lexicon && b->first_link < 0 && length_of(b) >= TEXT_TEASER_BLURB;
+}
+
+/* A short line that is wholly a link to `target` ("Read more »", which
+ * the lexicon may know). */
+static bool is_link_to(const wn_page *page, const wn_block *b, uint64_t target) {
+  return b->words <= (size_t)TEASER_DATE_WORDS && b->link_chars == b->chars &&
+         target_of(page, b->first_link) == target;
+}
+
+/* One block that is a whole card: it opens with a linked title, then a
+ * blurb of unlinked prose, and its last link goes where the title does. */
+static bool card_in_one_block(const wn_page *page, const wn_block *b) {
+  if (b->lexicon || b->lead_link_chars < TEXT_TEASER_LEAD_TITLE) return false;
+  uint64_t target = target_of(page, b->first_link);
+  if (!target || b->last_link == b->first_link || target_of(page, b->last_link) != target) return false;
+  return (double)(b->chars - b->link_chars) >= TEXT_TEASER_BLURB;
+}
+
+/* One past the text-only card that starts at block i, or i when none is
+ * there. */
+static size_t text_card_end(const wn_page *page, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (card_in_one_block(page, b)) return i + 1;
+  uint64_t target = title_target(page, b);
+  if (!target) return i;
+  for (size_t j = i + 1; j < page->block_count && j <= i + 2; j++) {
+    const wn_block *next = &page->blocks[j];
+    if (blurb_leads_to(page, next, target)) return j + 1;
+    if (j + 1 < page->block_count && unlinked_blurb(next) &&
+        is_link_to(page, &page->blocks[j + 1], target))
+      return j + 2;
+    if (next->words > (size_t)TEASER_DATE_WORDS || title_target(page, next)) break;
+  }
+  return i;
+}
+
+/*
+ * Teasers without pictures: a run of cards, each a linked title over a
+ * blurb that links to the same story again, after the article's end (a
+ * "Latest headlines" list). The second link to one page is what tells a
+ * teaser from an article's own paragraph, or from a question over its
+ * answer. Their blocks take the lexicon's "related" concept.
+ */
+static int mark_text_teaser_runs(wn_page *page, const wn_lex_entry *related, const double *until,
+                                 const double *article_until, const int *paragraphs, size_t headline) {
+  int runs = 0;
+  for (size_t i = 0; i < page->block_count;) {
+    size_t end = i, cards = 0;
+    for (size_t next; end < page->block_count && (next = text_card_end(page, end)) > end; end = next)
+      cards++;
+    /* A page without a headline still shows its article before the
+     * cards: three paragraphs of prose. */
+    bool article = cards >= (size_t)TEXT_TEASER_MIN_CARDS &&
+                   (article_before(page, i, headline, paragraphs) ||
+                    (headline == SIZE_MAX && paragraphs[i] >= TEXT_TEASER_HEADLESS_PARAGRAPHS));
+    if (!article || holds_headline(page, i, end) || !end_article(page, i, end - 1, until, article_until)) {
+      i = end > i ? end : i + 1;
+      continue;
+    }
+    for (size_t k = i; k < end; k++)
+      if (!page->blocks[k].lexicon) page->blocks[k].lexicon = related;
+    runs++;
+    i = end;
+  }
+  return runs;
 }
 
 /*
@@ -376,19 +497,14 @@ static int mark_teaser_runs_once(wn_page *page, const wn_lex_entry *related) {
   sum_up_boxes(page, boxes);
   double *until = prose_prefix(page, true);
   double *article_until = prose_prefix(page, false);
+  int *paragraphs = paragraph_prefix(page);
   size_t headline = first_headline(page);
   int runs = 0;
   for (size_t e = 1; e < page->element_count; e++) {
     const teaser_box *sub = &boxes[e];
     if (!sub->blocks || page->elements[e].holds_h1 || !teaser_cards(page, (int)e, boxes)) continue;
-    /* Without the page saying it is an article, its headline and two
-     * paragraphs of prose come first: a listing's headline has an intro of
-     * a paragraph over its cards, which are its content. */
-    if (!page->says_article && !(headline < sub->first_block &&
-                                 paragraphs_between(page, headline, sub->first_block) >= 2))
-      continue;
-    if (until[sub->first_block] < RELATED_MIN_ARTICLE) continue;
-    if (article_until[page->block_count] - article_until[sub->last_block + 1] > TEASER_RUN_PROSE_AFTER)
+    if (!article_before(page, sub->first_block, headline, paragraphs) ||
+        !end_article(page, sub->first_block, sub->last_block, until, article_until))
       continue;
     /* Entries of a round-up sit among the article's paragraphs; teasers
      * sit in a box of their own. */
@@ -398,6 +514,8 @@ static int mark_teaser_runs_once(wn_page *page, const wn_lex_entry *related) {
     runs++;
     e = sub->end - 1; /* past the run's subtree */
   }
+  runs += mark_text_teaser_runs(page, related, until, article_until, paragraphs, headline);
+  free(paragraphs);
   free(until);
   free(article_until);
   free(boxes);

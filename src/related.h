@@ -5,7 +5,8 @@
  * boxes that each hold a headline, a blurb, a picture) says what they are,
  * whatever the class names are. Without any heading, a run of such cards
  * after an article's end (each with a picture, a link away and a blurb)
- * is the same.
+ * is the same, and so is a run of cards without pictures whose blurb
+ * links again to the page its title links to ("more »").
  */
 #ifndef WN_RELATED_H
 #define WN_RELATED_H
@@ -14,8 +15,8 @@
 
 /* Passes a related heading's lexicon hit on to the teaser cards under it
  * when its section is a run of cards beside an article's worth of prose,
- * and marks runs of pictured teaser cards after an article's end as
- * related. Run after the lexicon hits are marked, before the region is
+ * and marks runs of pictured teaser cards, and of text-only cards that
+ * link twice to one story, after an article's end as related. Run after the lexicon hits are marked, before the region is
  * chosen. */
 void wn_mark_related_sections(wn_page *page);
 

@@ -439,6 +439,9 @@ typedef struct segmenter {
   int card_link_chars;
   int links;              /* links with text in the block being built */
   bool link_counted;      /* the innermost open link is among them */
+  int lead_link_chars;
+  bool unlinked_seen;     /* the block being built has a character outside links */
+  int first_link, last_link;
   int link_element;       /* innermost open <a href>, -1 if none */
   bool pending_space;
   int cells_in_row;
@@ -467,6 +470,20 @@ static long ordered_list_start(const GumboNode *node) {
   long n = strtol(start->value, &end, 10);
   if (end == start->value || n < 0 || n > 999999999) return 1;
   return n;
+}
+
+/* FNV-1a of the href of a link to another page; 0 for a link within the
+ * page ("#top") or a script's. Two links of one card to one story share
+ * it. */
+static uint64_t href_hash(const GumboNode *node) {
+  if (node->v.element.tag != GUMBO_TAG_A) return 0;
+  const char *href = attr(node, "href");
+  if (!href) return 0;
+  while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r') href++;
+  if (!*href || *href == '#' || strncasecmp(href, "javascript:", 11) == 0) return 0;
+  uint64_t h = 14695981039346656037ull;
+  for (const unsigned char *p = (const unsigned char *)href; *p; p++) h = (h ^ *p) * 1099511628211ull;
+  return h ? h : 1;
 }
 
 static int add_element(segmenter *s, const GumboNode *node, int parent) {
@@ -500,6 +517,7 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   }
   e->inherited = e->flags | above;
   e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;
+  e->href_hash = href_hash(node);
   e->heading_level = heading_level_of(node);
   if (e->heading_level) {
     e->flags |= WN_EL_HEADING;
@@ -748,6 +766,16 @@ static void trim_end(wn_buf *text) {
     text->data[--text->len] = '\0';
 }
 
+static void reset_links(segmenter *s) {
+  s->link_chars = 0;
+  s->card_link_chars = 0;
+  s->links = 0;
+  s->link_counted = false;
+  s->lead_link_chars = 0;
+  s->unlinked_seen = false;
+  s->first_link = s->last_link = -1;
+}
+
 static void flush_block(segmenter *s) {
   trim_end(&s->text);
   if (s->text.len == 0) {
@@ -756,10 +784,7 @@ static void flush_block(segmenter *s) {
       for (size_t i = 0; i < s->open_count; i++)
         if (s->open[i].start >= 0) s->open[i].start = -1, s->unstarted++;
     }
-    s->link_chars = 0;
-    s->card_link_chars = 0;
-    s->links = 0;
-    s->link_counted = false;
+    reset_links(s);
     s->pending_space = false;
     return;
   }
@@ -779,6 +804,9 @@ static void flush_block(segmenter *s) {
   b->link_chars = s->link_chars;
   b->card_link_chars = s->card_link_chars;
   b->links = (size_t)s->links;
+  b->lead_link_chars = (size_t)s->lead_link_chars;
+  b->first_link = s->first_link;
+  b->last_link = s->last_link;
   b->lang_tagged = s->lang_tagged;
   b->lang = -1;
   s->lang_tagged = false;
@@ -787,10 +815,7 @@ static void flush_block(segmenter *s) {
   if (b->link_chars > b->chars) b->link_chars = b->chars;
   s->body_text_chars += (size_t)b->chars;
   page->block_count++;
-  s->link_chars = 0;
-  s->card_link_chars = 0;
-  s->links = 0;
-  s->link_counted = false;
+  reset_links(s);
   s->pending_space = false;
 }
 
@@ -804,6 +829,15 @@ static void count_link_char(segmenter *s) {
   if (!s->link_counted) s->links++;
   s->link_counted = true;
   if (s->link_element >= 0 && s->link_element < s->text_owner) s->card_link_chars++;
+  if (!s->unlinked_seen) s->lead_link_chars++;
+  if (s->first_link < 0) s->first_link = s->link_element;
+  s->last_link = s->link_element;
+}
+
+/* One character of the block, linked or not. */
+static void count_char(segmenter *s) {
+  if (s->in_link) count_link_char(s);
+  else s->unlinked_seen = true;
 }
 
 static void append_char(segmenter *s, int owner, const char *bytes, size_t len) {
@@ -814,7 +848,7 @@ static void append_char(segmenter *s, int owner, const char *bytes, size_t len) 
   s->pending_space = false;
   start_spans(s);
   wn_buf_append(&s->text, bytes, len);
-  if (s->in_link && ((unsigned char)bytes[0] & 0xC0) != 0x80) count_link_char(s);
+  if (((unsigned char)bytes[0] & 0xC0) != 0x80) count_char(s);
 }
 
 static void append_text(segmenter *s, int owner, const char *text) {
@@ -826,7 +860,7 @@ static void append_text(segmenter *s, int owner, const char *text) {
       if (*p == '\r') continue;
       start_spans(s);
       wn_buf_putc(&s->text, (char)*p);
-      if (s->in_link && !isspace(*p) && (*p & 0xC0) != 0x80) count_link_char(s);
+      if (!isspace(*p) && (*p & 0xC0) != 0x80) count_char(s);
     }
     return;
   }
@@ -1097,6 +1131,7 @@ void wn_segment_marked(const GumboOutput *output, const wn_cleaned *cleaned, boo
   wn_buf_init(&s->text);
   s->cleaned = cleaned;
   s->link_element = -1;
+  s->first_link = s->last_link = -1;
   s->spans = spans;
   wn_recovery recovery;
   wn_recovery_push(&recovery);

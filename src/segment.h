@@ -65,6 +65,7 @@ typedef struct wn_element {
   uint32_t flags;      /* enum wn_element_flag, of this element only */
   uint32_t inherited;  /* flags of this element and all its ancestors */
   long list_start;     /* an <ol>'s first number, else 1 */
+  uint64_t href_hash;  /* an <a href> to another page: a hash of the href, else 0 */
   /* Filled by the classifier: */
   double text_chars;   /* text under this element (kept blocks' weight) */
   double link_chars;
@@ -108,6 +109,9 @@ typedef struct wn_block {
   size_t link_chars;   /* code points inside <a href> */
   size_t card_link_chars; /* of those, inside a link that wraps the whole block */
   size_t links;        /* links with text in the block */
+  size_t lead_link_chars; /* of those, before its first unlinked character */
+  int first_link, last_link; /* the <a href> elements of its first and last
+                                linked characters, -1 when none */
   size_t punctuation;  /* sentence punctuation: . , ; : ! ? and CJK forms */
   size_t code_chars;   /* chars in long ASCII tokens mixing letters and digits:
                           identifiers, hashes, URLs */

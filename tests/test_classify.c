@@ -764,6 +764,83 @@ static void test_page_of_teasers_keeps_them(void **state) {
   assert_kept(page, "Researchers have documented");
 }
 
+/* Cards of a linked title over a blurb that links to the same story again
+ * ("more »"), with no picture, after the article: a "Latest headlines" list. */
+#define TEXT_TEASER(url, title, blurb)                                                      \
+  "<dt><a href=\"" url "\">" title "</a></dt><dd>" blurb " <a href=\"" url "\">more &raquo;</a></dd>"
+#define TEXT_TEASERS(a, b, c)                                                               \
+  "<dl>" TEXT_TEASER(a, "Storm closes the coast road",                                     \
+                     "Trees fell along the coast road overnight and crews expect to clear it by evening.") \
+  TEXT_TEASER(b, "Rail line reopens after repairs",                                         \
+              "Trains run again on the valley line after a week of repairs to the old bridge.")  \
+  TEXT_TEASER(c, "Harbour museum shows old maps",                                           \
+              "The museum opens a show of sea charts and town plans drawn over three centuries.") \
+  "</dl>"
+
+static void test_text_teasers_linked_twice_after_the_article_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><div class=\"story\">" TEASER_BODY "</div>"
+      "<div class=\"more\"><h3>Latest headlines</h3>" TEXT_TEASERS("/s/1", "/s/2", "/s/3")
+      "</div></body></html>");
+  assert_kept(page, "The council will review");
+  assert_false(find_block(page, "Trees fell along")->keep);
+  assert_false(find_block(page, "The museum opens")->keep);
+}
+
+/* The same cards, each in one block: a title at its start, "Full story"
+ * at its end. */
+static void test_one_block_text_teasers_after_the_article_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><div class=\"story\">" TEASER_BODY "</div><table>"
+      "<tr><td><a href=\"/s/1\">Storm closes the coast road</a><br>Trees fell along the coast "
+      "road overnight and crews expect to clear it by evening. <a href=\"/s/1\">(Full story)</a></td></tr>"
+      "<tr><td><a href=\"/s/2\">Rail line reopens after repairs</a><br>Trains run again on the "
+      "valley line after a week of repairs to the old bridge. <a href=\"/s/2\">(Full story)</a></td></tr>"
+      "</table></body></html>");
+  assert_kept(page, "The council will review");
+  assert_false(find_block(page, "Trees fell along")->keep);
+  assert_false(find_block(page, "Trains run again")->keep);
+}
+
+/* Cards whose "Read more" link is a line of its own under the blurb. */
+static void test_text_teasers_with_a_read_more_line_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><div class=\"story\">" TEASER_BODY "</div><div class=\"latest\">"
+      "<div><h3><a href=\"/s/1\">Storm closes the coast road</a></h3><p>Trees fell along the "
+      "coast road overnight and crews expect to clear it by evening.</p><p><a href=\"/s/1\">Read "
+      "more</a></p></div>"
+      "<div><h3><a href=\"/s/2\">Rail line reopens after repairs</a></h3><p>Trains run again on "
+      "the valley line after a week of repairs to the old bridge.</p><p><a href=\"/s/2\">Read "
+      "more</a></p></div></div></body></html>");
+  assert_kept(page, "The council will review");
+  assert_false(find_block(page, "Trees fell along")->keep);
+  assert_false(find_block(page, "Trains run again")->keep);
+}
+
+/* Questions that open their answers on the page link within it: an FAQ
+ * after the article is no list of teasers. */
+static void test_questions_linked_within_the_page_are_not_text_teasers(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><div class=\"story\">" TEASER_BODY
+      "<dl>" TEXT_TEASER("#q1", "Who pays for the sandbags?",
+                         "The council pays for sandbags handed out at the depot during a flood warning.")
+      TEXT_TEASER("#q2", "Where can I report a blocked drain?",
+                  "Call the council's roads line or use the form on its website, day or night.")
+      "</dl></div></body></html>");
+  assert_kept(page, "The council pays for sandbags");
+  assert_kept(page, "Call the council's roads line");
+}
+
+/* A listing's cards under its headline and a line of intro are its content. */
+static void test_listing_of_text_teasers_keeps_them(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><main><h1>Regional news</h1>"
+      "<p>The latest stories from the river valley and the coast, updated through the day by "
+      "our newsroom.</p>" TEXT_TEASERS("/s/1", "/s/2", "/s/3") "</main></body></html>");
+  assert_kept(page, "Trees fell along");
+  assert_kept(page, "The museum opens");
+}
+
 static void test_bio_box_after_article_is_dropped(void **state) {
   wn_page *page = classify(state,
       "<html><body><article>" TEASER_BODY
@@ -1064,6 +1141,11 @@ int main(void) {
       T(test_linked_headline_with_blurb_is_a_teaser),
       T(test_self_anchored_heading_is_not_a_teaser),
       T(test_page_of_teasers_keeps_them),
+      T(test_text_teasers_linked_twice_after_the_article_are_dropped),
+      T(test_one_block_text_teasers_after_the_article_are_dropped),
+      T(test_text_teasers_with_a_read_more_line_are_dropped),
+      T(test_questions_linked_within_the_page_are_not_text_teasers),
+      T(test_listing_of_text_teasers_keeps_them),
       T(test_bio_box_after_article_is_dropped),
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),

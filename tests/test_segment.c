@@ -68,6 +68,13 @@ static void assert_well_formed(const wn_page *page) {
     assert_true(b->owner >= 0 && (size_t)b->owner < page->element_count);
     assert_true(b->link_chars <= b->chars);
     assert_true(b->card_link_chars <= b->link_chars);
+    assert_true(b->lead_link_chars <= b->link_chars);
+    assert_true((b->first_link < 0) == (b->link_chars == 0));
+    assert_true((b->first_link < 0) == (b->last_link < 0));
+    if (b->first_link >= 0) {
+      assert_int_equal(page->elements[b->first_link].tag, GUMBO_TAG_A);
+      assert_true(b->first_link <= b->last_link);
+    }
     /* No leading or trailing space or newline outside code blocks. */
     if (b->kind != WN_BLOCK_CODE) {
       assert_true(b->text[0] != ' ' && b->text[0] != '\n');
@@ -395,6 +402,29 @@ static void test_card_link_wraps_whole_blocks(void **state) {
   assert_int_equal(h->card_link_chars, 5);
   assert_int_equal(p->link_chars, 10);
   assert_int_equal(p->card_link_chars, 10);
+}
+
+/* A teaser's title and its "more" link lead to one page: their hashes
+ * match; a link within the page has none. */
+static void test_first_and_last_links_of_a_block(void **state) {
+  wn_page *page = parse(state, "<dl><dt><a href=\"/story/1\">Storm closes road</a></dt>"
+                               "<dd>Trees fell overnight. <a href=\"/other\">Map</a> "
+                               "<a href=\" /story/1\">more</a></dd>"
+                               "<dd><a href=\"#top\">Back up</a> to the top</dd></dl>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("Storm closes road", "Trees fell overnight. Map more",
+                             "Back up to the top"));
+  const wn_block *title = &page->blocks[0], *blurb = &page->blocks[1], *back = &page->blocks[2];
+  assert_int_equal(title->lead_link_chars, title->chars);
+  assert_int_equal(title->first_link, title->last_link);
+  assert_int_equal(blurb->lead_link_chars, 0);
+  assert_true(blurb->first_link != blurb->last_link);
+  uint64_t story = page->elements[title->first_link].href_hash;
+  assert_true(story != 0);
+  assert_true(page->elements[blurb->first_link].href_hash != story);
+  assert_true(page->elements[blurb->last_link].href_hash == story);
+  assert_int_equal(back->lead_link_chars, 6); /* "Back up" */
+  assert_true(page->elements[back->first_link].href_hash == 0);
 }
 
 /* ---- element cues -------------------------------------------------------- */
@@ -774,6 +804,7 @@ int main(void) {
       T(test_link_chars_count_code_points_not_bytes),
       T(test_whole_link_paragraph_is_not_a_card),
       T(test_card_link_wraps_whole_blocks),
+      T(test_first_and_last_links_of_a_block),
       T(test_tag_flags),
       T(test_picture_box_is_a_figure_but_icon_box_is_not),
       T(test_role_and_aria_flags),
