@@ -70,6 +70,16 @@ static size_t headline_above(const wn_page *page, const wn_pass_state *state, si
   return body;
 }
 
+/* The outermost element between the headline and `scope` named or tagged
+ * as a header or as boilerplate, or -1: holding the article's headline, it
+ * is the article's header, whatever its name. */
+static int headline_box(const wn_page *page, int headline_owner, int scope) {
+  int box = -1;
+  for (int e = headline_owner; e >= 0 && e != scope; e = page->elements[e].parent)
+    if (page->elements[e].flags & (WN_EL_HEADER | WN_EL_NEGATIVE_NAME)) box = e;
+  return box;
+}
+
 /*
  * The region that scores best often starts below the headline: the byline,
  * date, standfirst and lead image caption between the headline and the body
@@ -93,10 +103,19 @@ void wn_pass_headline_context(wn_page *page, wn_pass_state *state) {
   /* Far above the body, under a headline the anchor found, only a
    * standfirst or a heading: tabs and labels of a topic box sit there. */
   bool near = body - headline <= HEADLINE_CONTEXT_BLOCKS;
+  /* Only the headline of an article's page, a sentence long, makes its box
+   * the article's header: a site's name in an <h1> heads the site's. */
+  bool article_headline = state->article && state->anchor.sentence &&
+                          (size_t)state->anchor.headline == headline;
+  int box = article_headline ? headline_box(page, page->blocks[headline].owner, scope) : -1;
   for (size_t i = first; i < body; i++) {
     wn_block *b = &page->blocks[i];
-    if (near || b->kind == WN_BLOCK_HEADING || wn_block_length(b) >= LABEL_LENGTH)
-      wn_judge(page, b, scope, state->comments_ok, WN_PASS_HEADLINE_CONTEXT);
+    if (!near && b->kind != WN_BLOCK_HEADING && wn_block_length(b) < LABEL_LENGTH) continue;
+    /* In the article's header, a standfirst or a subtitle; its labels (an
+     * author's name and role, a section) are judged as before. */
+    bool told = b->kind == WN_BLOCK_HEADING || wn_reads_as_prose(b);
+    int within = box >= 0 && told && wn_inside(page, b->owner, box) ? box : scope;
+    wn_judge(page, b, within, state->comments_ok, WN_PASS_HEADLINE_CONTEXT);
   }
 }
 
