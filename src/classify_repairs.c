@@ -100,9 +100,10 @@ void wn_pass_headline_context(wn_page *page, wn_pass_state *state) {
   /* A headline set as a plain line is the title, printed apart from the
    * text; a heading that repeats the title is dropped when it is chosen. */
   size_t first = page->blocks[headline].kind == WN_BLOCK_HEADING ? headline : headline + 1;
-  /* Far above the body, under a headline the anchor found, only a
-   * standfirst or a heading: tabs and labels of a topic box sit there. */
-  bool near = body - headline <= HEADLINE_CONTEXT_BLOCKS;
+  /* Far above the body, or under a headline set as a line, only a
+   * standfirst or a heading: tabs, labels and print buttons sit there. */
+  bool near = page->blocks[headline].kind == WN_BLOCK_HEADING &&
+              body - headline <= HEADLINE_CONTEXT_BLOCKS;
   /* Only the headline of an article's page, a sentence long, makes its box
    * the article's header: a site's name in an <h1> heads the site's. */
   bool article_headline = state->article && state->anchor.sentence &&
