@@ -124,18 +124,17 @@ static bool is_metadata_line(const wn_block *b) {
   return dated;
 }
 
-/* The page's headline, or the block count when there is none. */
-static size_t headline_of(const wn_page *page) {
+/* The page's first <h1>, or the block count when there is none. */
+static size_t first_h1(const wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++)
     if (page->blocks[i].heading_level == 1) return i;
   return page->block_count;
 }
 
 /* Author lines among the few kept blocks on either side of the headline
- * (all of the first few when there is none); below a headline, a dated
- * metadata line as well. */
-static void drop_author_lines(wn_page *page) {
-  size_t h1 = headline_of(page);
+ * `h1` (all of the first few when it is the block count); below a
+ * headline, a dated metadata line as well. */
+static void drop_author_lines(wn_page *page, size_t h1) {
   size_t start = h1 < page->block_count ? h1 + 1 : 0;
   int looked = 0;
   for (size_t i = start; i < page->block_count && looked < BYLINE_WINDOW; i++) {
@@ -161,8 +160,12 @@ static void drop_author_lines(wn_page *page) {
   }
 }
 
-void wn_drop_bylines(wn_page *page) {
-  drop_author_lines(page);
+void wn_drop_bylines(wn_page *page, int headline) {
+  size_t h1 = first_h1(page);
+  drop_author_lines(page, h1);
+  /* The article's headline may come after a section's or the site's <h1>. */
+  if (headline >= 0 && (size_t)headline < page->block_count && (size_t)headline != h1)
+    drop_author_lines(page, (size_t)headline);
   /* A dateline says when the page was published wherever it sits. */
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];

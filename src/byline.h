@@ -10,9 +10,9 @@
 #include "segment.h"
 
 /* Drops kept author lines among the few blocks around the page's headline
- * and kept date lines anywhere (reason chrome-line, concept author or
- * date). */
-void wn_drop_bylines(wn_page *page);
+ * (the first <h1>, and the block `headline` when it is not -1) and kept date
+ * lines anywhere (reason chrome-line, concept author or date). */
+void wn_drop_bylines(wn_page *page, int headline);
 
 /* The author's name on the author line the pass found ("By Jane Doe ·
  * 3 March" gives "Jane Doe"), newly allocated, or NULL. */

@@ -46,9 +46,13 @@
 PAGE_PASS(pass_language, wn_identify_document_language)
 PAGE_PASS(pass_foreign_chrome, wn_drop_foreign_chrome)
 PAGE_PASS(pass_related_sections, wn_mark_related_sections)
-PAGE_PASS(pass_bylines, wn_drop_bylines)
 PAGE_PASS(pass_ai_labels, wn_drop_ai_labels)
 PAGE_PASS(pass_title, wn_choose_title)
+
+/* Bylines sit around the article's headline where one was found. */
+static void pass_bylines(wn_page *page, wn_pass_state *state) {
+  wn_drop_bylines(page, state->anchor.headline);
+}
 
 typedef struct pass_entry {
   wn_pass id;
@@ -114,7 +118,8 @@ static const pass_entry PASSES[] = {
      "verdicts, blocks' measures, says_article, says_product",
      "verdicts (labels above the h1, date and count lines under it dropped)"},
     {WN_PASS_BYLINES, "bylines", WN_STAGE_CLASSIFY, pass_bylines,
-     "verdicts, block text and lexicon, headings", "verdicts (bylines and datelines dropped)"},
+     "verdicts, block text and lexicon, headings, state.anchor",
+     "verdicts (bylines and datelines dropped)"},
     {WN_PASS_AI_LABELS, "ai-labels", WN_STAGE_CLASSIFY, pass_ai_labels,
      "verdicts, block text and lexicon, captions", "verdicts (AI labels dropped)"},
     {WN_PASS_DUPLICATES, "duplicates", WN_STAGE_CLASSIFY, wn_pass_duplicates,

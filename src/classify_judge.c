@@ -54,10 +54,34 @@ static bool comments_are_content(const wn_page *page, int region, bool discussed
  * a caption when the figure stands alone in running text. Several such
  * boxes side by side are a grid of cards, whose text is content.
  */
+/* A block beside a picture box that is running text of the box's parent:
+ * prose or a heading, in no picture box of its own. */
+static bool running_text(const wn_page *page, size_t i, int parent, bool heading_ok) {
+  if (i >= page->block_count) return false;
+  const wn_block *b = &page->blocks[i];
+  if (!wn_inside(page, b->owner, parent) || (wn_flags_below(page, b->owner, parent) & WN_EL_FIGURE))
+    return false;
+  return (heading_ok && b->kind == WN_BLOCK_HEADING) ||
+         (b->kind == WN_BLOCK_PARAGRAPH && wn_reads_as_prose(b));
+}
+
+/* Picture boxes with a paragraph of the text before each and text after
+ * are illustrations set in running text, not cards side by side. */
+static bool amid_running_text(const wn_page *page, int e, const wn_block *b) {
+  int parent = page->elements[e].parent;
+  size_t first = (size_t)(b - page->blocks), last = first;
+  while (first > 0 && wn_inside(page, page->blocks[first - 1].owner, e)) first--;
+  while (last + 1 < page->block_count && wn_inside(page, page->blocks[last + 1].owner, e)) last++;
+  return first > 0 && running_text(page, first - 1, parent, false) &&
+         running_text(page, last + 1, parent, true);
+}
+
 static bool lone_picture_box(const wn_page *page, int e, const wn_block *b) {
   const wn_element *box = &page->elements[e];
   if (!(box->flags & WN_EL_FIGURE) || box->tag != GUMBO_TAG_DIV) return false;
-  if (box->parent >= 0 && page->elements[box->parent].figure_children > 1) return false;
+  if (box->parent >= 0 && page->elements[box->parent].figure_children > 1 &&
+      !amid_running_text(page, e, b))
+    return false;
   /* The caption is its only text, but for a label or a credit after it
    * ("AI-generated image", "Photo: AFP"); a heading over text, or a link
    * ("Learn more"), makes the box a feature card, not a captioned picture. */

@@ -55,11 +55,36 @@ void wn_pass_gallery_captions(wn_page *page, wn_pass_state *state) {
   }
 }
 
+/* The headline over the body: the article's (the heading or line that
+ * names the page; a paragraph that names the site in a sentence is no
+ * headline) when it is near enough, else the nearest <h1> just above;
+ * `body` when there is none. */
+static size_t headline_above(const wn_page *page, const wn_pass_state *state, size_t body) {
+  int named = state->anchor.headline;
+  if (named >= 0 && (size_t)named < body && body - (size_t)named <= ANCHORED_CONTEXT_BLOCKS &&
+      (page->blocks[named].kind == WN_BLOCK_HEADING ||
+       wn_block_length(&page->blocks[named]) < LONG_PROSE))
+    return (size_t)named;
+  for (size_t i = body; i-- > 0 && body - i <= HEADLINE_CONTEXT_BLOCKS;)
+    if (page->blocks[i].heading_level == 1) return i;
+  return body;
+}
+
+/* The outermost element between the headline and `scope` named or tagged
+ * as a header or as boilerplate, or -1: holding the article's headline, it
+ * is the article's header, whatever its name. */
+static int headline_box(const wn_page *page, int headline_owner, int scope) {
+  int box = -1;
+  for (int e = headline_owner; e >= 0 && e != scope; e = page->elements[e].parent)
+    if (page->elements[e].flags & (WN_EL_HEADER | WN_EL_NEGATIVE_NAME)) box = e;
+  return box;
+}
+
 /*
  * The region that scores best often starts below the headline: the byline,
- * date, standfirst and lead image caption between the h1 and the body sit in
- * a header of their own. Those few blocks are judged against the element
- * that holds both the headline and the body.
+ * date, standfirst and lead image caption between the headline and the body
+ * sit in a header of their own. Those few blocks are judged against the
+ * element that holds both the headline and the body.
  */
 void wn_pass_headline_context(wn_page *page, wn_pass_state *state) {
   int region = page->region;
@@ -69,16 +94,30 @@ void wn_pass_headline_context(wn_page *page, wn_pass_state *state) {
       body = i;
       break;
     }
-  size_t headline = body;
-  for (size_t i = body; i-- > 0 && body - i <= HEADLINE_CONTEXT_BLOCKS;)
-    if (page->blocks[i].heading_level == 1) {
-      headline = i;
-      break;
-    }
+  size_t headline = headline_above(page, state, body);
   if (headline == body) return;
   int scope = wn_common_ancestor(page, page->blocks[headline].owner, region);
-  for (size_t i = headline; i < body; i++)
-    wn_judge(page, &page->blocks[i], scope, state->comments_ok, WN_PASS_HEADLINE_CONTEXT);
+  /* A headline set as a plain line is the title, printed apart from the
+   * text; a heading that repeats the title is dropped when it is chosen. */
+  size_t first = page->blocks[headline].kind == WN_BLOCK_HEADING ? headline : headline + 1;
+  /* Far above the body, or under a headline set as a line, only a
+   * standfirst or a heading: tabs, labels and print buttons sit there. */
+  bool near = page->blocks[headline].kind == WN_BLOCK_HEADING &&
+              body - headline <= HEADLINE_CONTEXT_BLOCKS;
+  /* Only the headline of an article's page, a sentence long, makes its box
+   * the article's header: a site's name in an <h1> heads the site's. */
+  bool article_headline = state->article && state->anchor.sentence &&
+                          (size_t)state->anchor.headline == headline;
+  int box = article_headline ? headline_box(page, page->blocks[headline].owner, scope) : -1;
+  for (size_t i = first; i < body; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!near && b->kind != WN_BLOCK_HEADING && wn_block_length(b) < LABEL_LENGTH) continue;
+    /* In the article's header, a standfirst or a subtitle; its labels (an
+     * author's name and role, a section) are judged as before. */
+    bool told = b->kind == WN_BLOCK_HEADING || wn_reads_as_prose(b);
+    int within = box >= 0 && told && wn_inside(page, b->owner, box) ? box : scope;
+    wn_judge(page, b, within, state->comments_ok, WN_PASS_HEADLINE_CONTEXT);
+  }
 }
 
 /*

@@ -240,6 +240,9 @@ static const size_t GALLERY_CAPTIONS_PER_HEADING = 4;
 /* Blocks between the headline and the body that may belong to it. Higher:
  * more bylines and standfirsts kept, and more of what sits above them. */
 static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
+/* ... and between the headline that names the page and the body (a share
+ * bar and a lead picture's credit may sit there too). */
+static const size_t ANCHORED_CONTEXT_BLOCKS = 16;
 /* A sentence that announces a list has at least this many words. Lower:
  * labels ("See also:") taken for sentences, their link lists kept. */
 static const size_t ANNOUNCING_MIN_WORDS = 5;
