@@ -219,12 +219,20 @@ static void page_titles_free(page_titles *t) {
   free(t->letters[1]);
 }
 
-/* The heading's letters inside the title's, or the title's inside its. */
+/* The heading's letters inside the title's, or the title's inside its; a
+ * count after the heading's words ("... With AC/DC 253": its comments) is
+ * no part of the title. */
 static bool names_page_loosely(const wn_block *b, const char *title_letters) {
   if (!*title_letters) return false;
   char h[TITLE_MAX_BYTES + 1];
   letters_of(b->text, b->text_len, h);
-  return *h && (strstr(title_letters, h) || strstr(h, title_letters));
+  if (*h && (strstr(title_letters, h) || strstr(h, title_letters))) return true;
+  size_t end = b->text_len, n = strlen(h);
+  while (end > 0 && b->text[end - 1] >= '0' && b->text[end - 1] <= '9') end--;
+  if (end == b->text_len || end == 0 || b->text[end - 1] != ' ') return false;
+  while (n > 0 && h[n - 1] >= '0' && h[n - 1] <= '9') n--;
+  h[n] = '\0';
+  return n >= (size_t)HEADLINE_MIN_LENGTH && strstr(title_letters, h);
 }
 
 /* Whether the heading names the page: its text inside the title ("Headline

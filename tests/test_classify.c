@@ -1097,6 +1097,42 @@ static void test_dated_short_headline_is_not_a_listing(void **state) {
   assert_false(find_block(page, "Best ramen in Seattle")->keep);
 }
 
+/* A story's linked headline carries its comment count ("... 12"); the
+ * title does not. It is still the headline, and the thread under the
+ * story, whose posts are named comments, is not the page's content. */
+static void test_headline_with_a_comment_count_anchors_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Town votes to keep its night trains - Railnews</title></head><body>"
+      "<div class=\"main\"><h2><a href=\"/story/1\">Town votes to keep its night trains</a> "
+      "<span>12</span></h2><p>Posted by editor on Tuesday July 24, @10:46AM</p>"
+      "<p>Residents voted on Sunday to keep paying for the night trains to the coast, after the "
+      "regional operator said it would cut the service unless the town shared the cost. Almost "
+      "two thirds of voters backed the plan, which adds a small sum to every household's yearly "
+      "bill, and the first of the new timetables will run from the spring. The mayor said the "
+      "result showed how much the service mattered to shift workers and students.</p>"
+      "<div class=\"comments\">"
+      "<div class=\"comment\"><p>Good news for everyone who works late at the hospital and "
+      "needs a way home after the last bus has gone.</p></div>"
+      "<div class=\"comment\"><p>I would rather they ran fewer trains in winter and more in "
+      "summer, when the coast is full of visitors.</p></div>"
+      "<div class=\"comment\"><p>The cost per household is less than one return ticket, "
+      "which seems a fair price for keeping the line open.</p></div>"
+      "<div class=\"comment\"><p>Let us see whether the operator keeps its side of the "
+      "bargain this time; it did not last year.</p></div>"
+      "<div class=\"comment\"><p>My daughter takes the late train home from college twice a "
+      "week, so this vote matters a great deal to our family.</p></div>"
+      "<div class=\"comment\"><p>Nobody asked the villages along the line whether they want "
+      "to pay as well; the operator will come to them next.</p></div>"
+      "<div class=\"comment\"><p>The turnout was higher than at the last council election, "
+      "which says something about how people feel about the trains.</p></div>"
+      "<div class=\"comment\"><p>Night trains are slow and noisy, but they are still better "
+      "than driving home tired after a long shift on the wards.</p></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "Residents voted on Sunday");
+  assert_false(find_block(page, "Good news for everyone")->keep);
+  assert_false(find_block(page, "The cost per household")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1107,6 +1143,7 @@ int main(void) {
       T(test_ai_inflected_badge),
       T(test_flat_comments_under_a_permalinked_post_are_dropped),
       T(test_dated_short_headline_is_not_a_listing),
+      T(test_headline_with_a_comment_count_anchors_the_story),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
