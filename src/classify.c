@@ -124,6 +124,9 @@ static const pass_entry PASSES[] = {
      "verdicts, block text and lexicon, captions", "verdicts (AI labels dropped)"},
     {WN_PASS_DUPLICATES, "duplicates", WN_STAGE_CLASSIFY, wn_pass_duplicates,
      "verdicts, block text, element in_price_grid", "verdicts (repeats dropped)"},
+    {WN_PASS_PITCHES, "pitches", WN_STAGE_CLASSIFY, wn_pass_pitches,
+     "verdicts, block text and measures, listing, says_article",
+     "verdicts (a pitch box closing the article dropped)"},
     {WN_PASS_COMMENTS_TAIL, "comments-tail", WN_STAGE_CLASSIFY, wn_pass_comments_tail,
      "verdicts, article anchor (its comments heading), comments_ok",
      "verdicts (kept blocks under the comments heading dropped as comments)"},
@@ -232,6 +235,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_MACHINE_TEXT] = "machine-text",
       [WN_DROP_METADATA] = "metadata",
       [WN_DROP_FORM] = "form",
+      [WN_DROP_PITCH] = "pitch",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

@@ -48,6 +48,7 @@ typedef enum wn_reason {
   WN_DROP_MACHINE_TEXT,   /* identifiers, hashes or URLs rather than words */
   WN_DROP_METADATA,       /* a line of author and date under the headline */
   WN_DROP_FORM,           /* the labels of a small form: a poll, a comment form */
+  WN_DROP_PITCH,          /* a subscribe, support or follow box closing the article */
   WN_REASON_COUNT
 } wn_reason;
 
@@ -80,6 +81,7 @@ typedef enum wn_pass {
   WN_PASS_BYLINES,            /* bylines and datelines: page metadata */
   WN_PASS_AI_LABELS,          /* AI labels in any position */
   WN_PASS_DUPLICATES,         /* repeated blocks and pull quotes */
+  WN_PASS_PITCHES,            /* subscribe and follow boxes closing the article */
   WN_PASS_COMMENTS_TAIL,      /* what follows a comments heading after the article */
   WN_PASS_READERS_COMMENTS,   /* readers' comments after the article, when asked for */
   /* stage language */

@@ -77,7 +77,8 @@ bool wn_in_card_grid(const wn_page *page, int e);
 
 /* classify_repairs.c */
 wn_pass_fn wn_pass_gallery_captions, wn_pass_headline_context, wn_pass_adjacent_prose,
-    wn_pass_announced_lists, wn_pass_price_grids, wn_pass_kickers, wn_pass_duplicates;
+    wn_pass_announced_lists, wn_pass_price_grids, wn_pass_kickers, wn_pass_duplicates,
+    wn_pass_pitches;
 
 /* classify_review.c */
 wn_pass_fn wn_pass_teasers, wn_pass_orphan_headings, wn_pass_too_little;

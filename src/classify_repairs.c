@@ -4,7 +4,7 @@
  * standfirst between headline and body, prose that runs on from kept text,
  * a list a kept sentence announces, a shop's grid of priced cards. Dropped:
  * kickers above the headline, date and count lines under it, repeats and
- * pull quotes.
+ * pull quotes, a subscribe or follow pitch closing the article.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -354,4 +354,67 @@ void wn_pass_kickers(wn_page *page, wn_pass_state *state) {
     wn_decide(b, WN_DROP_LABEL, WN_PASS_KICKERS);
   }
   drop_dateline_numbers(page, h1);
+}
+
+/* The opening sentence's words when it ends in a question or exclamation
+ * mark ("Lust auf mehr?", "¿Ya sabías que ...?"), else 0: a box that turns
+ * to the reader opens so in every language. */
+static size_t opening_appeal_words(const wn_block *b) {
+  size_t words = 1;
+  for (size_t i = 0; i < b->text_len; i++) {
+    char c = b->text[i];
+    /* "Ignite! a consultancy": a name's mark, not a sentence's end. */
+    bool at_end = i + 1 == b->text_len ||
+                  (b->text[i + 1] == ' ' && !islower((unsigned char)b->text[i + 2]));
+    if (c == ' ') words++;
+    if ((c == '.' || c == ':' || c == ';') && at_end) return 0;
+    if ((c == '?' || c == '!') && at_end) return words;
+  }
+  return 0;
+}
+
+static bool is_pitch_box(const wn_block *b) {
+  if (!b->keep || b->kind != WN_BLOCK_PARAGRAPH || b->links == 0) return false;
+  if (wn_block_length(b) > PITCH_MAX_CHARS) return false;
+  size_t words = opening_appeal_words(b);
+  return words > 0 && words <= PITCH_OPENING_WORDS && words < b->words;
+}
+
+/* One past the last kept block that is not a heading; 0 when there is none. */
+static size_t kept_text_end(const wn_page *page) {
+  for (size_t j = page->block_count; j-- > 0;)
+    if (page->blocks[j].keep && page->blocks[j].kind != WN_BLOCK_HEADING) return j + 1;
+  return 0;
+}
+
+/* Kept prose characters in blocks [from, to). */
+static double kept_prose(const wn_page *page, size_t from, size_t to) {
+  double sum = 0;
+  for (size_t i = from; i < to; i++)
+    if (page->blocks[i].keep && page->blocks[i].kind != WN_BLOCK_HEADING)
+      sum += wn_block_length(&page->blocks[i]);
+  return sum;
+}
+
+/*
+ * A membership, newsletter or channel pitch closes many articles: a short
+ * box that opens by asking or hailing the reader ("Gefällt dir unser
+ * Magazin?", "¿Ya sabías que tenemos canal de Telegram?") and links to the
+ * offer. It comes after the article's prose, with next to nothing kept
+ * after it; a question inside the story has the story's text after it.
+ */
+void wn_pass_pitches(wn_page *page, wn_pass_state *state) {
+  /* Only where the page says it is an article: a headline over prose is
+   * also a company's blog post, whose closing offer is its content. */
+  (void)state;
+  if (page->listing || !page->says_article) return;
+  double after = 0;
+  for (size_t i = kept_text_end(page); i-- > 0 && after <= PITCH_MAX_AFTER;) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    if (is_pitch_box(b) && kept_prose(page, 0, i) >= PITCH_ARTICLE_BEFORE)
+      wn_decide(b, WN_DROP_PITCH, WN_PASS_PITCHES);
+    else if (b->kind != WN_BLOCK_HEADING)
+      after += wn_block_length(b);
+  }
 }

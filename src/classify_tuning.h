@@ -292,4 +292,14 @@ static const double LEAD_IN_MIN_LINKS = 40.0;
  * error and login pages print nothing, and more very short articles. */
 static const double MIN_CONTENT = 100.0;
 
+/* A pitch closing the article (review): a kept paragraph of at most
+ * PITCH_MAX_CHARS with a link, opening with a question or exclamation of
+ * at most PITCH_OPENING_WORDS words, with at most PITCH_MAX_AFTER kept
+ * characters after it and PITCH_ARTICLE_BEFORE before. Longer or later:
+ * more pitches go, and more closing paragraphs that ask a question. */
+static const double PITCH_MAX_CHARS = 500.0;
+static const size_t PITCH_OPENING_WORDS = 10;
+static const double PITCH_MAX_AFTER = 80.0;
+static const double PITCH_ARTICLE_BEFORE = 600.0;
+
 #endif

@@ -305,6 +305,34 @@ static void test_login_form_keeps_nothing(void **state) {
   assert_string_equal(rendered(state), "");
 }
 
+/* A pitch closing a story: a short paragraph that opens by asking the
+ * reader and links to the offer. A question inside the story, with the
+ * story's text after it, stays. */
+static const char PITCH_PAGE[] =
+    "<html><head><meta property=\"og:type\" content=\"article\"></head><body><article>"
+    "<h1>Ferry service resumes after the storm</h1>"
+    "<p>The harbour authority reopened the northern ferry route on Tuesday morning after "
+    "engineers inspected the damaged pier and declared the landing safe for passengers.</p>"
+    "<p>Why did it take so long? The storm moved two of the pier's concrete blocks, and "
+    "divers had to <a href=\"/divers\">survey the foundations</a> before any vessel could "
+    "dock there again.</p>"
+    "<p>Ferries will run every forty minutes until the end of the month, when the winter "
+    "timetable with hourly crossings takes over on weekdays and weekends alike.</p>"
+    "<p>The authority said repairs to the southern pier would start next spring and take "
+    "about six weeks, during which the southern route will stop at the old quay.</p>"
+    "<p>Local businesses on the island welcomed the news, saying the week without "
+    "crossings had cost them most of their autumn trade and several bookings.</p>"
+    "<p>Enjoying our harbour news? Join our channel and get every update on your phone "
+    "<a href=\"https://t.me/harbour\">with this invitation link</a>.</p>"
+    "</article></body></html>";
+
+static void test_closing_pitch_is_dropped(void **state) {
+  wn_page *page = classify(state, PITCH_PAGE);
+  assert_kept(page, "Why did it take so long?");
+  assert_kept(page, "old quay");
+  assert_dropped_for(page, "Enjoying our harbour news?", REASONS("pitch"));
+}
+
 static void test_few_words_keep_nothing(void **state) {
   wn_page *page = classify(state, "<html><head><title>Hello</title></head>"
                                   "<body><p>Hello world.</p></body></html>");
@@ -1157,6 +1185,7 @@ int main(void) {
       T(test_no_title_anywhere_is_empty),
       T(test_nav_tag_holding_much_text_stays_navigation),
       T(test_login_form_keeps_nothing),
+      T(test_closing_pitch_is_dropped),
       T(test_few_words_keep_nothing),
       T(test_empty_page),
       T(test_forum_posts_named_comment_are_kept),
