@@ -60,6 +60,13 @@ static const int CARD_MAX_BLOCKS = 6;
  * of the article's own is more of the article (an inline box of related
  * links, a second title over the body): the close was not the end. */
 static const double CONTINUATION_SHARE = 0.5;
+/* A box beside the lead (related links, tags, a source) is skipped when a
+ * paragraph at least this long (weighted), longer than any teaser's blurb,
+ * follows it within this many blocks; at most this many of its blocks are
+ * looked at. */
+static const double LEAD_BOX_BODY_LENGTH = 400.0;
+static const int LEAD_BOX_BODY_DISTANCE = 4;
+static const size_t LEAD_BOX_MAX_BLOCKS = 60;
 /* The page reads as an article with this much prose under its headline. */
 static const double ARTICLE_MIN_PROSE = 120.0;
 /* A post before readers' comments: this many paragraphs, this long in all. */
@@ -378,6 +385,51 @@ static bool beside_lead(const wn_page *page, const wn_block *headline, const wn_
   return strcmp(b->lexicon->concept, "related") == 0 || links_of(b) >= TEASER_LINK_SHARE;
 }
 
+/* One past the last block of the element holding block `i`, looking no
+ * further than `limit`; 0 when the element holds a paragraph. */
+static size_t paragraph_free_end(const wn_page *page, int element, size_t i, size_t limit) {
+  for (; i < page->block_count && i < limit; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!wn_inside(page, b->owner, element)) return i;
+    if (is_paragraph(b)) return 0;
+  }
+  return 0;
+}
+
+/* Whether a heading of the element lies among blocks [from, end). */
+static bool holds_heading(const wn_page *page, int element, size_t from, size_t end) {
+  for (size_t j = from; j < end; j++)
+    if (page->blocks[j].kind == WN_BLOCK_HEADING && wn_inside(page, page->blocks[j].owner, element))
+      return true;
+  return false;
+}
+
+/* Above the first paragraph, linked lines in a box of their own (related
+ * links, tags, a source under a heading of the box's own) that a long
+ * paragraph follows: the box stands beside the article's start, a
+ * section's front page has no such paragraph after its lists. Returns one
+ * past the box's last block, or 0. */
+static size_t lead_box_end(const wn_page *page, const wn_block *headline, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (links_of(b) < TEASER_LINK_SHARE || in_page_chrome(page, headline, b)) return 0;
+  size_t limit = i + LEAD_BOX_MAX_BLOCKS, end = 0;
+  int box = -1;
+  for (int e = b->owner; e >= 0 && !wn_inside(page, headline->owner, e);
+       e = page->elements[e].parent) {
+    size_t span = paragraph_free_end(page, e, i, limit);
+    if (!span) break;
+    end = span;
+    box = e;
+  }
+  if (box < 0 || !holds_heading(page, box, (size_t)(headline - page->blocks) + 1, end)) return 0;
+  for (size_t j = end; end && j < page->block_count && j < end + LEAD_BOX_BODY_DISTANCE; j++) {
+    const wn_block *next = &page->blocks[j];
+    if (links_of(next) >= TEASER_LINK_SHARE && next->words > 0) return 0;
+    if (is_paragraph(next)) return length_of(next) >= LEAD_BOX_BODY_LENGTH ? end : 0;
+  }
+  return 0;
+}
+
 /* Whether the block ends the article that runs from the headline, which
  * has `paragraphs` paragraphs so far. */
 static bool ends_article(const wn_page *page, const wn_block *headline, const wn_block *b,
@@ -456,6 +508,11 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       anchor->commented = titles_comments(page, h, b) ||
                           (is_comment(page, h, b) && (page->says_article || reads_as_post(anchor)));
       break;
+    }
+    size_t box_end = anchor->paragraphs == 0 ? lead_box_end(page, h, i) : 0;
+    if (box_end) {
+      i = box_end - 1;
+      continue;
     }
     if (is_paragraph(b) && !is_blurb(page, linked, i)) {
       anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
@@ -537,6 +594,46 @@ static bool nothing_continues(const wn_page *page, const wn_article_anchor *anch
   return prose_past_close(page, anchor, element) < CONTINUATION_SHARE * anchor->prose;
 }
 
+/* Text inside the element above the headline that is not link text, and
+ * the part of it in paragraphs. */
+static void text_above(const wn_page *page, const wn_article_anchor *anchor, int element,
+                       double *text, double *prose) {
+  *text = *prose = 0;
+  for (size_t i = 0; i < (size_t)anchor->headline; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!wn_inside(page, b->owner, element)) continue;
+    *text += length_of(b) * (1.0 - links_of(b));
+    if (is_paragraph(b)) *prose += length_of(b);
+  }
+}
+
+/* Whether the element holds above the headline much text but little prose:
+ * a column of the page beside the article (score tables, polls, lists of
+ * briefs), not its lead (a kicker, a deck, a picture). */
+static bool column_above(const wn_page *page, const wn_article_anchor *anchor, int element) {
+  double text, prose, share = CONTINUATION_SHARE * anchor->prose;
+  text_above(page, anchor, element, &text, &prose);
+  return text >= share && prose < share;
+}
+
+/* Narrowed from a region that holds such a column to the widest element
+ * under it that holds the headline, its body and no such column: what
+ * follows the body in that element may still continue the article. */
+static int article_under_headline(const wn_page *page, const wn_article_anchor *anchor,
+                                  int region, size_t first) {
+  if (first >= (size_t)anchor->headline || !anchor->sentence || !anchor->dated) return region;
+  if (!column_above(page, anchor, region)) return region;
+  int article = common_ancestor(page, page->blocks[anchor->headline].owner, anchor->body);
+  if (article < 0 || article == region || !wn_inside(page, article, region)) return region;
+  if (column_above(page, anchor, article)) return region;
+  for (int up = page->elements[article].parent; up >= 0 && up != region;
+       up = page->elements[up].parent) {
+    if (column_above(page, anchor, up)) break;
+    article = up;
+  }
+  return article;
+}
+
 int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int region) {
   if (anchor->body < 0 || region < 0) return region;
   if (wn_inside(page, region, anchor->body)) return region;
@@ -544,6 +641,11 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
   block_span(page, region, &first, &end);
   size_t headline = (size_t)anchor->headline;
   if (wn_inside(page, anchor->body, region)) {
+    int article = article_under_headline(page, anchor, region, first);
+    if (article != region) {
+      region = article;
+      block_span(page, region, &first, &end);
+    }
     /* Wider than the body: narrowed when what it adds lies past the close,
      * or in sections headed past the last paragraph. */
     bool narrow = end > anchor->headed_tail && nothing_continues(page, anchor, region);

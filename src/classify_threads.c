@@ -115,14 +115,15 @@ static void measure_thread(const wn_page *page, const tree_span *t, int holder, 
  * stories), and the element that holds them holds neither the page's
  * headline nor an article before the first stamp.
  */
-static int thread_of(const wn_page *page, const tree_span *t, const stamp *s, size_t n) {
+static int thread_of(const wn_page *page, const tree_span *t, const stamp *s, size_t n,
+                     size_t min_posts) {
   int holder = page->blocks[s[0].block].owner;
   for (size_t k = 1; k < n; k++)
     holder = wn_common_ancestor(page, holder, page->blocks[s[k].block].owner);
   if (holder <= 0 || (t->headline >= 0 && within(t, t->headline, holder))) return -1;
   thread_text m = {0};
   measure_thread(page, t, holder, s, n, &m);
-  if (m.posts < STAMP_MIN_POSTS || m.teasers * 2 > n) return -1;
+  if (m.posts < min_posts || m.teasers * 2 > n) return -1;
   /* Posts under their stamps leave little before the first; posts over
    * them (the stamp signs the post) leave one post before it, and little
    * after the last stamp. */
@@ -142,6 +143,19 @@ static void tree_span_build(const wn_page *page, tree_span *t) {
   t->headline = -1;
   for (size_t i = 0; i < page->block_count && t->headline < 0; i++)
     if (page->blocks[i].heading_level == 1) t->headline = page->blocks[i].owner;
+}
+
+static bool titles_comments(const wn_lex_entry *hit) {
+  return hit && hit->role == WN_LEX_SECTION && wn_concept_is_comments(hit);
+}
+
+/* The fewest posts a thread of stamps needs: fewer when a comments label,
+ * linked or not (a tab, a jump to the form), sits right above the first. */
+static size_t min_posts_of(const wn_page *page, size_t first_stamp) {
+  size_t from = first_stamp > STAMP_TITLE_DISTANCE ? first_stamp - STAMP_TITLE_DISTANCE : 0;
+  for (size_t i = from; i < first_stamp; i++)
+    if (titles_comments(page->blocks[i].lexicon)) return STAMP_TITLED_MIN_POSTS;
+  return STAMP_MIN_POSTS;
 }
 
 /* A page typed a forum thread or a question is its posts and answers. */
@@ -171,8 +185,9 @@ void wn_pass_comment_threads(wn_page *page, wn_pass_state *state) {
   bool marked = false;
   for (size_t first = 0, end; first < count; first = end) {
     for (end = first + 1; end < count && stamps[end].template == stamps[first].template;) end++;
-    if (end - first < STAMP_MIN_POSTS) continue;
-    int thread = thread_of(page, &tree, stamps + first, end - first);
+    size_t min_posts = min_posts_of(page, stamps[first].block);
+    if (end - first < min_posts) continue;
+    int thread = thread_of(page, &tree, stamps + first, end - first, min_posts);
     if (thread < 0) continue;
     page->elements[thread].flags |= WN_EL_COMMENTS;
     marked = true;

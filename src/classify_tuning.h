@@ -125,6 +125,10 @@ static const double ARTICLE_BEFORE_COMMENTS = 1000.0;
  * template is the tags of the stamp's element and this many above it. */
 static const size_t STAMP_MAX_WORDS = 10;
 static const size_t STAMP_MIN_POSTS = 3;
+/* Under a "Comments" label at most this many blocks above the first stamp,
+ * this many posts are a thread: the label says what they are. */
+static const size_t STAMP_TITLED_MIN_POSTS = 2;
+static const size_t STAMP_TITLE_DISTANCE = 3;
 static const int STAMP_TEMPLATE_DEPTH = 4;
 /* What a thread may hold before its first stamp (a count, a form's note),
  * or after its last when each stamp signs the post above it. More: an
