@@ -67,6 +67,10 @@ static const double CONTINUATION_SHARE = 0.5;
 static const double LEAD_BOX_BODY_LENGTH = 400.0;
 static const int LEAD_BOX_BODY_DISTANCE = 4;
 static const size_t LEAD_BOX_MAX_BLOCKS = 60;
+/* ...and the box is at most this many elements above the line in hand:
+ * bounds the work per line, as the box test runs on every line before the
+ * first paragraph. */
+static const int LEAD_BOX_MAX_LEVELS = 8;
 /* The page reads as an article with this much prose under its headline. */
 static const double ARTICLE_MIN_PROSE = 120.0;
 /* A post before readers' comments: this many paragraphs, this long in all. */
@@ -413,15 +417,17 @@ static size_t lead_box_end(const wn_page *page, const wn_block *headline, size_t
   const wn_block *b = &page->blocks[i];
   if (links_of(b) < TEASER_LINK_SHARE || in_page_chrome(page, headline, b)) return 0;
   size_t limit = i + LEAD_BOX_MAX_BLOCKS, end = 0;
-  int box = -1;
-  for (int e = b->owner; e >= 0 && !wn_inside(page, headline->owner, e);
-       e = page->elements[e].parent) {
+  int box = -1, levels = 0;
+  for (int e = b->owner; e >= 0 && levels < LEAD_BOX_MAX_LEVELS && !wn_inside(page, headline->owner, e);
+       e = page->elements[e].parent, levels++) {
     size_t span = paragraph_free_end(page, e, i, limit);
     if (!span) break;
     end = span;
     box = e;
   }
-  if (box < 0 || !holds_heading(page, box, (size_t)(headline - page->blocks) + 1, end)) return 0;
+  size_t after_headline = (size_t)(headline - page->blocks) + 1;
+  size_t from = i > after_headline + LEAD_BOX_MAX_BLOCKS ? i - LEAD_BOX_MAX_BLOCKS : after_headline;
+  if (box < 0 || !holds_heading(page, box, from, end)) return 0;
   for (size_t j = end; end && j < page->block_count && j < end + LEAD_BOX_BODY_DISTANCE; j++) {
     const wn_block *next = &page->blocks[j];
     if (links_of(next) >= TEASER_LINK_SHARE && next->words > 0) return 0;

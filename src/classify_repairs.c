@@ -409,10 +409,15 @@ void wn_pass_pitches(wn_page *page, wn_pass_state *state) {
   (void)state;
   if (page->listing || !page->says_article) return;
   double after = 0;
-  for (size_t i = kept_text_end(page); i-- > 0 && after <= PITCH_MAX_AFTER;) {
+  size_t end = kept_text_end(page);
+  /* Kept prose before the block in hand, kept up as the walk goes back:
+   * counting it anew for each of a run of pitches was quadratic. */
+  double before = kept_prose(page, 0, end);
+  for (size_t i = end; i-- > 0 && after <= PITCH_MAX_AFTER;) {
     wn_block *b = &page->blocks[i];
     if (!b->keep) continue;
-    if (is_pitch_box(b) && kept_prose(page, 0, i) >= PITCH_ARTICLE_BEFORE)
+    if (b->kind != WN_BLOCK_HEADING) before -= wn_block_length(b);
+    if (is_pitch_box(b) && before >= PITCH_ARTICLE_BEFORE)
       wn_decide(b, WN_DROP_PITCH, WN_PASS_PITCHES);
     else if (b->kind != WN_BLOCK_HEADING)
       after += wn_block_length(b);
