@@ -158,6 +158,8 @@ _Static_assert(PASS_TABLE_SIZE == WN_PASS_COUNT - 1, "one table entry per pass")
  * caller or the page states it (the language stage may revise it). */
 static void start(wn_page *page) {
   page->region = -1;
+  page->article_headline = page->article_body = -1;
+  page->article_paragraphs = 0;
   page->author_line = page->date_line = -1;
   page->caption_names = 0;
   page->doc_lang = page->stated_lang >= 0 ? page->stated_lang : wn_lang_find(page->lang);

@@ -205,6 +205,10 @@ void wn_pass_tighten_region(wn_page *page, wn_pass_state *state) {
 /* On an article's page: the headline and the prose under it (article_anchor.c). */
 void wn_pass_article_anchor(wn_page *page, wn_pass_state *state) {
   state->article = wn_find_article_anchor(page, &state->anchor);
+  if (!state->article) return;
+  page->article_headline = state->anchor.headline;
+  page->article_body = state->anchor.body;
+  page->article_paragraphs = state->anchor.paragraphs;
 }
 
 /* A region chosen inside readers' comments, on a page whose headline and

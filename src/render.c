@@ -220,12 +220,28 @@ static void cue_letters(uint32_t flags, char *out) {
   out[n] = '\0';
 }
 
+/* The headline the article is anchored on and the prose under it. */
+static void explain_article(const wn_page *page, wn_buf *out) {
+  if (page->article_headline < 0 || (size_t)page->article_headline >= page->block_count ||
+      page->article_body < 0) {
+    wn_buf_puts(out, "# article: none (no headline with prose of its own under it)\n");
+    return;
+  }
+  const wn_block *h = &page->blocks[page->article_headline];
+  const wn_element *body = &page->elements[page->article_body];
+  wn_buf_printf(out, "# article: headline <%s> \"", gumbo_normalized_tagname(page->elements[h->owner].tag));
+  append_one_line(out, h->text);
+  wn_buf_printf(out, "\", %d paragraphs in <%s> depth %d\n", page->article_paragraphs,
+                gumbo_normalized_tagname(body->tag), body->depth);
+}
+
 void wn_render_explain(const wn_page *page, wn_buf *out) {
   wn_buf_puts(out, "# title: ");
   append_one_line(out, page->title ? page->title : "");
   wn_buf_putc(out, '\n');
   explain_region(page, out);
   wn_buf_printf(out, "# page read as a %s\n", page->listing ? "listing (links are content)" : "document");
+  explain_article(page, out);
   wn_buf_printf(out, "# language: %s%s (html lang: ", wn_lang_code(page->doc_lang),
                 page->stated_lang >= 0 ? ", as stated" : "");
   append_one_line(out, page->lang ? page->lang : "none");

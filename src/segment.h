@@ -152,6 +152,10 @@ typedef struct wn_page {
   size_t body_text_chars;
   bool listing;         /* links are content here (set by the classifier) */
   int region;           /* element chosen as the main content region, -1 if none */
+  int article_headline; /* block of the article's headline, -1 when the page
+                           reads as no article (classifier; for --explain) */
+  int article_body;     /* element holding the prose under it, or -1 */
+  int article_paragraphs; /* paragraphs of that prose */
   int stated_lang;      /* the caller's article language, -1 = identify it */
   bool keep_foreign;    /* keep chrome in other languages */
   bool keep_comments;   /* keep readers' comments after the article */
