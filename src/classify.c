@@ -160,6 +160,7 @@ static void start(wn_page *page) {
   page->region = -1;
   page->article_headline = page->article_body = -1;
   page->article_paragraphs = 0;
+  page->article_end = -1;
   page->author_line = page->date_line = -1;
   page->caption_names = 0;
   page->doc_lang = page->stated_lang >= 0 ? page->stated_lang : wn_lang_find(page->lang);

@@ -209,6 +209,7 @@ void wn_pass_article_anchor(wn_page *page, wn_pass_state *state) {
   page->article_headline = state->anchor.headline;
   page->article_body = state->anchor.body;
   page->article_paragraphs = state->anchor.paragraphs;
+  page->article_end = state->anchor.closed ? (int)state->anchor.end : -1;
 }
 
 /* A region chosen inside readers' comments, on a page whose headline and

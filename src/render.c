@@ -231,8 +231,11 @@ static void explain_article(const wn_page *page, wn_buf *out) {
   const wn_element *body = &page->elements[page->article_body];
   wn_buf_printf(out, "# article: headline <%s> \"", gumbo_normalized_tagname(page->elements[h->owner].tag));
   append_one_line(out, h->text);
-  wn_buf_printf(out, "\", %d paragraphs in <%s> depth %d\n", page->article_paragraphs,
+  wn_buf_printf(out, "\", %d paragraphs in <%s> depth %d, ", page->article_paragraphs,
                 gumbo_normalized_tagname(body->tag), body->depth);
+  if (page->article_end < 0) wn_buf_puts(out, "no close found (a long gap after it)\n");
+  else if ((size_t)page->article_end >= page->block_count) wn_buf_puts(out, "running to the page's end\n");
+  else wn_buf_printf(out, "closed at block %d\n", page->article_end);
 }
 
 void wn_render_explain(const wn_page *page, wn_buf *out) {

@@ -156,6 +156,8 @@ typedef struct wn_page {
                            reads as no article (classifier; for --explain) */
   int article_body;     /* element holding the prose under it, or -1 */
   int article_paragraphs; /* paragraphs of that prose */
+  int article_end;      /* the first block past the article, when it closed
+                           (another headline, teasers, comments), else -1 */
   int stated_lang;      /* the caller's article language, -1 = identify it */
   bool keep_foreign;    /* keep chrome in other languages */
   bool keep_comments;   /* keep readers' comments after the article */
