@@ -30,20 +30,13 @@ static bool comments_are_content(const wn_page *page, int region, bool discussed
   if (page->elements[region].inherited & WN_EL_COMMENTS) return true;
   /* A forum thread whose replies are named comments. */
   if (page->says_forum_thread) return true;
-  double comment = 0, other = 0;
-  for (size_t i = 0; i < page->block_count; i++) {
-    const wn_block *b = &page->blocks[i];
-    if (!wn_inside(page, b->owner, region)) continue;
-    uint32_t below = wn_flags_below(page, b->owner, region);
-    if (below & WN_EL_REVIEWS) continue; /* customers' reviews are never the thread */
-    if (below & WN_EL_COMMENTS) comment += wn_block_length(b);
-    else other += wn_block_length(b);
-  }
+  if (discussed_article) return false;
+  double comment, other;
+  wn_weigh_comments(page, region, &comment, &other);
   /* A page that says it is an article, with an article's worth of text
    * outside its comments, is that text and a discussion of it; so is one
    * that titles its comments as such ("10 comments:", "Leave a reply"). */
   bool article = page->says_article || titles_its_comments(page, region);
-  if (discussed_article) return false;
   if (article && other >= ARTICLE_BEFORE_COMMENTS) return false;
   if (page->says_product && other >= PRODUCT_BEFORE_REVIEWS) return false;
   return comment > other;

@@ -146,6 +146,18 @@ void wn_pass_measure(wn_page *page, wn_pass_state *state) {
 /* ---- block decisions ------------------------------------------------- */
 
 /* Flags of the elements from the block's owner up to, not including, the region. */
+void wn_weigh_comments(const wn_page *page, int region, double *comment, double *other) {
+  *comment = *other = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!wn_inside(page, b->owner, region)) continue;
+    uint32_t below = wn_flags_below(page, b->owner, region);
+    if (below & WN_EL_REVIEWS) continue; /* customers' reviews are never the thread */
+    if (below & WN_EL_COMMENTS) *comment += wn_block_length(b);
+    else *other += wn_block_length(b);
+  }
+}
+
 uint32_t wn_flags_below(const wn_page *page, int owner, int region) {
   uint32_t flags = 0;
   for (int e = owner; e >= 0 && e != region; e = page->elements[e].parent)

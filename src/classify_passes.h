@@ -43,6 +43,10 @@ void wn_sum_up_tree(const wn_page *page, double *values);
 void wn_count_up_tree(const wn_page *page, size_t *counts);
 void wn_recompute_inherited(wn_page *page);
 uint32_t wn_flags_below(const wn_page *page, int owner, int region);
+/* The text inside the region in readers' comments (by the names of the
+ * boxes between a block and the region) and the rest; customers' reviews
+ * count as neither. */
+void wn_weigh_comments(const wn_page *page, int region, double *comment, double *other);
 bool wn_inside(const wn_page *page, int element, int region);
 int wn_common_ancestor(const wn_page *page, int a, int b);
 int wn_list_of(const wn_page *page, const wn_block *b);

@@ -222,13 +222,8 @@ static bool discussion_outweighs_post(const wn_page *page, const wn_article_anch
   if (wn_inside(page, anchor->body, region)) return false;
   /* Comments by the names of the posts' boxes: the list around them may
    * have lost its name as a wrapper of most of the page's text. */
-  double comments = 0, other = 0;
-  for (size_t i = 0; i < page->block_count; i++) {
-    const wn_block *b = &page->blocks[i];
-    if (!wn_inside(page, b->owner, region)) continue;
-    if (page->elements[b->owner].inherited & WN_EL_COMMENTS) comments += wn_block_length(b);
-    else other += wn_block_length(b);
-  }
+  double comments, other;
+  wn_weigh_comments(page, region, &comments, &other);
   return comments > other;
 }
 
