@@ -146,11 +146,12 @@ static uint32_t name_flags(const GumboNode *element) {
   if (!attr(element, "class") && !attr(element, "id")) return 0;
   char names[512];
   normalise_names(element, names, sizeof names);
-  blank_taxonomy_names(names);
   uint64_t hash = names_hash(names);
   name_cache_entry *slot = &name_cache[hash % NAME_CACHE_SIZE];
   if (slot->hash == hash) return slot->flags;
   slot->hash = hash;
+  /* The same names always blank the same way: only a miss needs it. */
+  blank_taxonomy_names(names);
   slot->flags = match_name_cues(names);
   return slot->flags;
 }
