@@ -165,6 +165,9 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
   case WN_LEX_LINE:
     /* Each reply of a forum thread carries its date: part of the post. */
     if (page->says_forum_thread && wn_concept_is_date(hit)) break;
+    /* A date is written in one cell: a row reading "January | 52" is a
+     * table's data (a month and its figure), not a stamp. */
+    if (b->kind == WN_BLOCK_TABLE_ROW && wn_concept_is_date(hit) && strstr(b->text, " | ")) break;
     b->lexicon = hit;
     break;
   case WN_LEX_SECTION:

@@ -1161,6 +1161,21 @@ static void test_headline_with_a_comment_count_anchors_the_story(void **state) {
   assert_false(find_block(page, "The cost per household")->keep);
 }
 
+/* A data table's rows are kept with the text that explains them, even when
+ * a row reads like a date ("January | 52": a month and its figure). */
+static void test_table_rows_naming_months_are_data(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Rainfall by month</title></head><body><div class=\"content\">"
+      "<h1>Rainfall by month</h1><p>The table below lists the average rainfall for each month "
+      "in the city, measured over thirty years at the airport station.</p>"
+      "<table><tr><th>Month</th><th>Rainfall (mm)</th></tr><tr><td>January</td><td>52</td></tr>"
+      "<tr><td>February</td><td>41</td></tr><tr><td>March</td><td>38</td></tr></table>"
+      "<p>As the table shows, winter months are the wettest, while the driest period falls in "
+      "late spring and early summer.</p></div></body></html>");
+  assert_kept(page, "January | 52");
+  assert_kept(page, "March | 38");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1172,6 +1187,7 @@ int main(void) {
       T(test_flat_comments_under_a_permalinked_post_are_dropped),
       T(test_dated_short_headline_is_not_a_listing),
       T(test_headline_with_a_comment_count_anchors_the_story),
+      T(test_table_rows_naming_months_are_data),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
