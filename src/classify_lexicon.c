@@ -159,6 +159,19 @@ static const wn_lex_entry *match_long_block(const wn_block *b) {
   return hit;
 }
 
+/* Whether one cell of a table row is a date line by itself. */
+static bool cell_is_date(const wn_block *b) {
+  const char *text = b->text, *end = b->text + b->text_len;
+  while (text < end) {
+    const char *bar = strstr(text, " | ");
+    const char *stop = bar && bar < end ? bar : end;
+    const wn_lex_entry *hit = wn_lexicon_match(text, (size_t)(stop - text));
+    if (hit && hit->role == WN_LEX_LINE && wn_concept_is_date(hit)) return true;
+    text = stop == end ? end : stop + 3;
+  }
+  return false;
+}
+
 static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double page_prose) {
   wn_block *b = &page->blocks[i];
   switch (hit->role) {
@@ -167,7 +180,7 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
     if (page->says_forum_thread && wn_concept_is_date(hit)) break;
     /* A date is written in one cell: a row reading "January | 52" is a
      * table's data (a month and its figure), not a stamp. */
-    if (b->kind == WN_BLOCK_TABLE_ROW && wn_concept_is_date(hit) && strstr(b->text, " | ")) break;
+    if (b->kind == WN_BLOCK_TABLE_ROW && wn_concept_is_date(hit) && !cell_is_date(b)) break;
     b->lexicon = hit;
     break;
   case WN_LEX_SECTION:

@@ -343,7 +343,12 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
      * film"); without one, such a link may be a post's author. */
     size_t title = under_heading && sub->first_short_title < sub->first_title ? sub->first_short_title
                                                                                : sub->first_title;
-    bool headed = title != SIZE_MAX && title < sub->last_blurb;
+    /* A linked title over a blurb; or, opening a box of no prose, over its
+     * time: a news list's item whose blurb is missing or too short. A list
+     * of dated titles alone is what an archive page lists, so those count
+     * only where the page says it is an article. */
+    bool bare = page->says_article && sub->dated && !sub->blurbs && title == sub->first_block;
+    bool headed = title != SIZE_MAX && (title < sub->last_blurb || bare);
     bool one_link = sub->linked_picture && sub->linked_blurbs > 0;
     bool avatar_like = sub->linked_picture && sub->blurbs > 0 && page->says_article;
     /* A card without a thumbnail still tells its time: a news agency's

@@ -1176,6 +1176,30 @@ static void test_table_rows_naming_months_are_data(void **state) {
   assert_kept(page, "March | 38");
 }
 
+/* On an article's page, boxes of a picture, a linked title and its time
+ * after the story are a news list's items, blurb or no blurb. */
+static void test_dated_title_cards_after_the_story_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Opposition leader released</title>"
+      "<meta property=\"og:type\" content=\"article\"></head><body><div class=\"story\">"
+      "<h1>Opposition leader released</h1>"
+      "<p>The leader of the opposition movement was released on Wednesday evening after serving "
+      "his sentence, his lawyer told reporters outside the detention centre in the capital.</p>"
+      "<p>He had been arrested in December for disobeying the police during a protest, and spent "
+      "most of his sentence in a prison hospital after going on hunger strike.</p>"
+      "<p>His supporters plan another rally next month, and say they expect more people than at "
+      "the last one, which drew tens of thousands despite the cold.</p></div>"
+      "<div class=\"list\">"
+      "<div class=\"item\"><a href=\"/v/1\"><img src=\"/i/1.jpg\" alt=\"\"></a><h3><a href=\"/v/1\">Court puts off the hearing because the defendant is ill</a></h3><div>12:00 27.12.2011</div></div>"
+      "<div class=\"item\"><a href=\"/v/2\"><img src=\"/i/2.jpg\" alt=\"\"></a><h3><a href=\"/v/2\">Two hundred words on the verdict and what follows</a></h3><div>14:20 26.12.2011</div><div>A police officer was given a suspended sentence for beating protesters with a baton, while the opposition leader was jailed for ten days for disobeying the police. A lawyer explains how the courts apply the law.</div></div>"
+      "<div class=\"item\"><a href=\"/v/3\"><img src=\"/i/3.jpg\" alt=\"\"></a><h3><a href=\"/v/3\">Opposition leader detained for ten more days</a></h3><div>20:55 25.12.2011</div></div>"
+      "</div></body></html>");
+  assert_kept(page, "His supporters plan another rally");
+  assert_false(find_block(page, "Court puts off the hearing")->keep);
+  assert_false(find_block(page, "Opposition leader detained")->keep);
+  assert_false(find_block(page, "A police officer was given")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1188,6 +1212,7 @@ int main(void) {
       T(test_dated_short_headline_is_not_a_listing),
       T(test_headline_with_a_comment_count_anchors_the_story),
       T(test_table_rows_naming_months_are_data),
+      T(test_dated_title_cards_after_the_story_are_dropped),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
