@@ -96,12 +96,21 @@ static bool is_section_chrome(const wn_block *b) {
           strcmp(b->lexicon->concept, "comments") == 0);
 }
 
+/* A label's line that holds a date ("Added: 2012-01-03 16:10:06, updated:
+ * ..."): its colons and full stops are the date's, not a sentence's. */
+static bool is_dated_label(const wn_block *b) {
+  char *iso = wn_date_iso(b->text, 0);
+  free(iso);
+  return iso != NULL;
+}
+
 static bool is_paragraph(const wn_block *b) {
   if (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_QUOTE) return false;
   if (b->lexicon) return false;
   double len = length_of(b);
   if (len < PARAGRAPH_MIN_LENGTH || links_of(b) > PARAGRAPH_MAX_LINKS) return false;
-  return b->punctuation > 0 || len >= LABEL_LENGTH;
+  if (len >= LABEL_LENGTH) return true;
+  return b->punctuation > 0 && !is_dated_label(b);
 }
 
 static bool is_linked_headline(const wn_block *b) {

@@ -20,6 +20,8 @@ static const int BYLINE_WINDOW = 4;
 /* ...and are at most this many words ("Posted by Jane Doe on 12 March
  * 2025 at 10:02 am"). */
 static const int BYLINE_MAX_WORDS = 14;
+/* A metadata line's labels, dates aside, are at most this many words. */
+static const int METADATA_LABEL_WORDS = 7;
 /* A line of more words than this that ends with a full stop is a sentence
  * ("Von Montag an gilt der neue Fahrplan."), not "By Jane Doe, Reuters." */
 static const int BYLINE_SENTENCE_WORDS = 5;
@@ -109,6 +111,25 @@ static void drop(wn_page *page, size_t i, const wn_lex_entry *hit) {
   note_line(page, i, strcmp(hit->concept, "author") == 0);
 }
 
+/* Words that hold a letter, Han, Kana and Hangul a third of one: a date
+ * and a time ("2012-01-03 16:10:06") are no words of a sentence. */
+static double words_of_letters(const wn_block *b) {
+  if (2 * b->cjk_chars > b->chars) return wn_block_weighted_words(b);
+  int words = 0;
+  bool in_word = false, lettered = false;
+  for (size_t i = 0; i <= b->text_len; i++) {
+    unsigned char c = i < b->text_len ? (unsigned char)b->text[i] : ' ';
+    if (c == ' ' || c == '\n') {
+      words += in_word && lettered;
+      in_word = lettered = false;
+      continue;
+    }
+    in_word = true;
+    lettered |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
+  }
+  return words;
+}
+
 /*
  * A short line under the headline that holds a full date ("Av Jan de Vries
  * · 2024-08-12 06:23", "记者 王海 · 2025年3月28日") is the article's
@@ -116,7 +137,11 @@ static void drop(wn_page *page, size_t i, const wn_lex_entry *hit) {
  * paragraph is longer, or ends its sentence.
  */
 static bool is_metadata_line(const wn_block *b) {
-  if (wn_block_weighted_words(b) > BYLINE_MAX_WORDS || ends_a_sentence(b)) return false;
+  /* Counted in words, a date and a time may fill the line; in words of
+   * letters, its labels are few ("Added: 2012-01-03 16:10:06, updated: ..."). */
+  if (wn_block_weighted_words(b) > BYLINE_MAX_WORDS && words_of_letters(b) > METADATA_LABEL_WORDS)
+    return false;
+  if (ends_a_sentence(b)) return false;
   if (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_LIST_ITEM) return false;
   char *iso = wn_date_iso(b->text, 0);
   bool dated = iso != NULL;

@@ -1200,6 +1200,25 @@ static void test_dated_title_cards_after_the_story_are_dropped(void **state) {
   assert_false(find_block(page, "A police officer was given")->keep);
 }
 
+/* A label's line of dates under the headline ("Added: ... Updated: ...")
+ * is metadata, not the article's first paragraph: the "Add a comment"
+ * link under it is a jump to the comments, not the article's end. */
+static void test_dated_label_line_is_metadata_not_prose(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Club shareholder charged with bribery</title></head><body>"
+      "<div class=\"menu\"><a href=\"/\">News</a> <a href=\"/sport\">Sport</a></div>"
+      "<article><h1>Club shareholder charged with bribery</h1>"
+      "<p>Date added: 2012-01-03 16:10:06 Last updated: 2012-01-04 00:28:49</p>"
+      "<p><a href=\"#comments\">Add a comment</a></p>"
+      "<p>Prosecutors have charged a former player and shareholder of the football club with "
+      "paying bribes to customs officers over four years, the regional prosecutor said.</p>"
+      "<p>The officers have already been convicted of taking the money, and the shareholder has "
+      "admitted to paying it, according to the indictment sent to the court on Monday.</p>"
+      "</article></body></html>");
+  assert_kept(page, "Prosecutors have charged");
+  assert_false(find_block(page, "Date added: 2012-01-03")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1213,6 +1232,7 @@ int main(void) {
       T(test_headline_with_a_comment_count_anchors_the_story),
       T(test_table_rows_naming_months_are_data),
       T(test_dated_title_cards_after_the_story_are_dropped),
+      T(test_dated_label_line_is_metadata_not_prose),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
