@@ -71,6 +71,8 @@ static const size_t LEAD_BOX_MAX_BLOCKS = 60;
  * bounds the work per line, as the box test runs on every line before the
  * first paragraph. */
 static const int LEAD_BOX_MAX_LEVELS = 8;
+/* Narrowed from the whole page when the body held this many paragraphs. */
+static const int PAGE_WIDE_MIN_PARAGRAPHS = 2;
 /* The page reads as an article with this much prose under its headline. */
 static const double ARTICLE_MIN_PROSE = 120.0;
 /* A post before readers' comments: this many paragraphs, this long in all. */
@@ -609,6 +611,23 @@ static bool nothing_continues(const wn_page *page, const wn_article_anchor *anch
   return prose_past_close(page, anchor, element) < CONTINUATION_SHARE * anchor->prose;
 }
 
+/* The whole page is no article's element: past a close, the prose it adds
+ * is the page's other texts, unless it goes on beside the article's body,
+ * in the element around it or the one around that (the story resumed after
+ * an inline box, or in a second box under a lead's). The element around
+ * the body, with lists and tables beside the paragraphs, is the article's. */
+static bool page_wide_region_ends(const wn_page *page, const wn_article_anchor *anchor, int region) {
+  GumboTag tag = page->elements[region].tag;
+  if (tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) return false;
+  /* A lone paragraph may be a lead in a box of its own, the story below. */
+  if (anchor->paragraphs < PAGE_WIDE_MIN_PARAGRAPHS) return false;
+  int around = page->elements[anchor->body].parent;
+  if (around < 0 || around == region) return false;
+  int wider = page->elements[around].parent;
+  if (wider >= 0 && wider != region && !nothing_continues(page, anchor, wider)) return false;
+  return nothing_continues(page, anchor, around);
+}
+
 /* Text inside the element above the headline that is not link text, and
  * the part of it in paragraphs. */
 static void text_above(const wn_page *page, const wn_article_anchor *anchor, int element,
@@ -663,8 +682,9 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
     }
     /* Wider than the body: narrowed when what it adds lies past the close,
      * or in sections headed past the last paragraph. */
-    bool narrow = end > anchor->headed_tail && nothing_continues(page, anchor, region);
-    return narrow ? anchor->body : region;
+    if (end <= anchor->headed_tail) return region;
+    if (nothing_continues(page, anchor, region)) return anchor->body;
+    return page_wide_region_ends(page, anchor, region) ? page->elements[anchor->body].parent : region;
   }
   /* Elsewhere: replaced when it is no part of the article's run. */
   bool after = first >= anchor->end && nothing_continues(page, anchor, region);

@@ -1219,6 +1219,41 @@ static void test_dated_label_line_is_metadata_not_prose(void **state) {
   assert_false(find_block(page, "Date added: 2012-01-03")->keep);
 }
 
+/* When the best region is the whole page, an article whose end was found
+ * is its headline and the element around its paragraphs: past the end,
+ * the page's prose is other stories. */
+static void test_page_wide_region_narrows_to_a_closed_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Council closes old bridge to cars</title></head><body><a href=\"/\">Home<"
+      "/a> <a href=\"/news\">News</a> <a href=\"/sport\">Sport</a><h1>Council closes old bridge to ca"
+      "rs</h1><div class=\"main\"><div class=\"t\"><p>The city council voted on Tuesday to close the "
+      "old bridge to cars from next spring, after engineers found that its supports had weakened "
+      "far faster than expected.</p><p>Buses and bicycles will still be allowed to cross, but dri"
+      "vers will have to take the ring road, which adds about ten minutes to a journey into the c"
+      "entre at rush hour.</p><p>The council said repairs would take two years and cost more than"
+      " the bridge's original construction, and that it would ask the national government to pay "
+      "half.</p></div></div><div class=\"r\"><a href=\"/a1\">Ring road works to start in March across"
+      " the city</a></div><div class=\"r\"><a href=\"/a2\">Engineers warn about the state of the city"
+      "'s other bridges</a></div><div class=\"o\"><b><a href=\"/o0\">Story number 0</a></b> Schools i"
+      "n the northern district will open an hour later from January, the education board said, af"
+      "ter parents asked for more time for children who travel far to class. Teachers' unions wel"
+      "comed the change but asked for extra pay for the later afternoon hours.</div><div class=\"o"
+      "\"><b><a href=\"/o1\">Story number 1</a></b> The regional orchestra has found a new conductor"
+      " after a search that lasted almost two years, and she will lead her first concert in the s"
+      "pring. She has worked with orchestras in three countries and said she wants to bring more "
+      "new music to the city's audiences.</div><div class=\"o\"><b><a href=\"/o2\">Story number 2</a>"
+      "</b> Farmers in the valley expect a smaller harvest this year after a dry summer, and some"
+      " say they will have to sell part of their herds before the winter. The ministry has promis"
+      "ed help, but farmers say the money comes too late for many of them.</div><div class=\"o\"><b"
+      "><a href=\"/o3\">Story number 3</a></b> A new library opened in the old railway station on S"
+      "aturday, with a reading room in the former waiting hall and a children's corner where the "
+      "ticket office used to be. More than two thousand people visited on the first day, the city"
+      " said.</div></body></html>");
+  assert_kept(page, "The council said repairs would take two years");
+  assert_false(find_block(page, "Schools in the northern district")->keep);
+  assert_false(find_block(page, "A new library opened")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1233,6 +1268,7 @@ int main(void) {
       T(test_table_rows_naming_months_are_data),
       T(test_dated_title_cards_after_the_story_are_dropped),
       T(test_dated_label_line_is_metadata_not_prose),
+      T(test_page_wide_region_narrows_to_a_closed_article),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
