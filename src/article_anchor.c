@@ -48,6 +48,7 @@ static const int BODY_GAP_BLOCKS = 30;
 static const int TEASER_HEADLINE_WORDS = 4;
 static const double TEASER_HEADLINE_LENGTH = 30.0;
 static const double TEASER_LINK_SHARE = 0.9;
+static const double TEASER_HEADING_LINK_SHARE = 0.75;
 static const int TEASER_LIST_HEADLINES = 2;
 /* A paragraph this few blocks under a linked headline, and this short
  * (weighted), is its teaser's blurb. */
@@ -115,8 +116,18 @@ static bool is_paragraph(const wn_block *b) {
   return b->punctuation > 0 && !is_dated_label(b);
 }
 
+/* An item of a list written in sentences ("Shrink your cache when the
+ * load is lower. ..."): the article goes on in a list. One that opens with
+ * a link is a teaser's title over its blurb. */
+static bool is_prose_item(const wn_block *b) {
+  if (b->kind != WN_BLOCK_LIST_ITEM || b->lexicon || b->lead_link_chars > 0) return false;
+  return length_of(b) >= LABEL_LENGTH && links_of(b) <= PARAGRAPH_MAX_LINKS && b->punctuation > 0;
+}
+
 static bool is_linked_headline(const wn_block *b) {
-  return links_of(b) >= TEASER_LINK_SHARE && length_of(b) >= TEASER_HEADLINE_LENGTH &&
+  /* A heading's "more" or count beside its link leaves it a linked title. */
+  double share = b->kind == WN_BLOCK_HEADING ? TEASER_HEADING_LINK_SHARE : TEASER_LINK_SHARE;
+  return links_of(b) >= share && length_of(b) >= TEASER_HEADLINE_LENGTH &&
          (b->words >= TEASER_HEADLINE_WORDS || b->cjk_chars > 0);
 }
 
@@ -285,6 +296,8 @@ static int heading_naming_page(const wn_page *page, const page_titles *titles, i
     if (b->kind != WN_BLOCK_HEADING || b->heading_level != level) continue;
     double len = length_of(b);
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
+    /* "142 replies to <title>" heads the comments, not the page. */
+    if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
     if (!names_page(b, titles->text[0], titles->letters[0]) &&
         !names_page(b, titles->text[1], titles->letters[1]))
       continue;
@@ -513,7 +526,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   int gap = 0, teasers = 0;
   size_t headed_gap = 0; /* the first heading past the last paragraph */
   long linked = -1; /* the last linked heading */
-  double gap_links = 0;
+  double gap_links = 0, gap_link_lines = 0;
   size_t i = (size_t)headline + 1;
   for (; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
@@ -531,19 +544,20 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       i = box_end - 1;
       continue;
     }
-    if (is_paragraph(b) && !is_blurb(page, linked, i)) {
+    if ((is_paragraph(b) || is_prose_item(b)) && !is_blurb(page, linked, i)) {
       anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
       anchor->prose += length_of(b);
       anchor->paragraphs++;
       headed_gap = 0;
       gap = teasers = 0;
-      gap_links = 0;
+      gap_links = gap_link_lines = 0;
       continue;
     }
     /* The lexicon's lines under a headline (share buttons, tags, "Related
      * links") are the article's furniture, not a menu before other text. */
     if (anchor->paragraphs > 0 || !b->lexicon || in_page_chrome(page, h, b)) gap++;
     gap_links += length_of(b) * links_of(b);
+    if (links_of(b) >= TEASER_LINK_SHARE) gap_link_lines += length_of(b);
     if (b->kind == WN_BLOCK_HEADING && !headed_gap && anchor->paragraphs > 0) headed_gap = i;
     if (is_linked_headline(b) &&
         (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b))) {
@@ -553,7 +567,9 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
     /* Linked headlines right under the headline: a section's front page;
      * between paragraphs: a list of teasers. */
     if (teasers >= TEASER_LIST_HEADLINES) break;
-    /* A long gap may be a menu or more of the article: not a close. */
+    /* A long gap may be a menu or more of the article: not a close; but
+     * links enough for a menu after the article's paragraphs end it. */
+    if (anchor->paragraphs > 0 && gap_links > BODY_GAP_LINK_CHARS) break;
     if ((anchor->paragraphs == 0 && gap > LEAD_GAP_BLOCKS) || gap > BODY_GAP_BLOCKS ||
         gap_links > BODY_GAP_LINK_CHARS) {
       anchor->closed = false;

@@ -1254,6 +1254,53 @@ static void test_page_wide_region_narrows_to_a_closed_article(void **state) {
   assert_false(find_block(page, "A new library opened")->keep);
 }
 
+/* After the article's paragraphs, a list of linked headlines (each with
+ * its source beside the link) ends the article even when the list is not
+ * all links: the boxes of other texts below are not the story's. */
+static void test_links_after_the_paragraphs_close_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Gauze left in a boy's nose after surgery</title></head><body>"
+      "<div id=\"middle\"><div class=\"story\"><h1>Gauze left in a boy's nose after surgery</h1>"
+      "<div class=\"text\"><p>A hospital left a piece of gauze in the nose of a nine-year-old boy "
+      "after an operation last spring, and the family found it only when the boy fell ill again "
+      "this winter, his father told the newspaper.</p>"
+      "<p>The hospital has apologised and offered to pay for the boy's treatment, but the family "
+      "says it wants the doctors who operated on him to be named and disciplined.</p></div>"
+      "<h5>Other news</h5><ul><li><a href=\"/n/0\">Police catch a fugitive who loved online dating</a> [City News]</li><li><a href=\"/n/1\">Old man kills his wife in a family quarrel</a> [City News]</li><li><a href=\"/n/2\">City to limit trucks that carry building waste</a> [City News]</li><li><a href=\"/n/3\">Rubbish heap collapses on a man collecting scrap</a> [City News]</li><li><a href=\"/n/4\">Son kills his father after an argument over money</a> [City News]</li></ul></div>"
+      "<div class=\"mag\"><h3><a href=\"/m/1\">My sisters, myself</a></h3><p>They write about the small "
+      "details of everyday life, one after another, and what they find there is a world of its own "
+      "that readers have taken to their hearts in the months since the first issue.</p></div>"
+      "<div class=\"mag\"><h3><a href=\"/m/2\">Psychology at work</a></h3><p>A practical guide to "
+      "getting on with colleagues and bosses, with advice for every situation that a working life "
+      "can bring, from the first interview to the last day before retirement.</p></div>"
+      "</div></body></html>");
+  assert_kept(page, "The hospital has apologised");
+  assert_false(find_block(page, "They write about the small")->keep);
+  assert_false(find_block(page, "A practical guide")->keep);
+}
+
+/* "3 replies to <title>" names the page but heads the comments: the
+ * post's own headline, a link to itself, anchors the article. */
+static void test_comments_heading_naming_the_page_is_not_the_headline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>A project on human dignity | Class blog</title>"
+      "<meta property=\"og:title\" content=\"A project on human dignity\"></head><body>"
+      "<div id=\"content\"><div class=\"post\"><h2><a href=\"/dignity\">A project on human dignity</a></h2>"
+      "<p>This topic suits individual learning and blogging well. Each of you will research one "
+      "question of your own about human dignity and publish a draft here before the holidays.</p>"
+      "<p>Comment on at least three drafts of your classmates, and say what convinced you and what "
+      "did not; be fair and specific, and quote the passage you mean.</p></div>"
+      "<div id=\"comments\"><h3>3 replies to A project on human dignity</h3>"
+      "<div class=\"comment\"><p>Is the dignity of refugees guaranteed in this country?</p></div>"
+      "<div class=\"comment\"><p>My question is whether prisoners keep their dignity.</p></div>"
+      "<div class=\"comment\"><p>I wrote about care homes for the old.</p></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "Comment on at least three drafts");
+  assert_false(find_block(page, "Is the dignity of refugees")->keep);
+  assert_true(page->article_headline >= 0);
+  assert_int_equal(page->blocks[page->article_headline].heading_level, 2);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1269,6 +1316,8 @@ int main(void) {
       T(test_dated_title_cards_after_the_story_are_dropped),
       T(test_dated_label_line_is_metadata_not_prose),
       T(test_page_wide_region_narrows_to_a_closed_article),
+      T(test_links_after_the_paragraphs_close_the_article),
+      T(test_comments_heading_naming_the_page_is_not_the_headline),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
