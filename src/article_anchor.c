@@ -26,6 +26,8 @@ static const int ARTICLE_HEADLINE_CJK = 8;
 static const size_t TITLE_MAX_BYTES = 1000;
 /* A headline set in a plain line holds at least this share of the title. */
 static const double HEADLINE_LINE_SHARE = 0.5;
+/* ...and is at most this many times as long as the title. */
+static const double HEADLINE_LINE_MAX_RATIO = 2.0;
 /* On a page without an <h1>, the headline is a heading of this level at most. */
 static const int HEADLINE_MAX_LEVEL = 3;
 /* A paragraph of the article: this long at least (weighted), with at most
@@ -259,7 +261,10 @@ static bool names_page_loosely(const wn_block *b, const char *title_letters) {
   if (!*title_letters) return false;
   char h[TITLE_MAX_BYTES + 1];
   letters_of(b->text, b->text_len, h);
-  if (*h && (strstr(title_letters, h) || strstr(h, title_letters))) return true;
+  if (*h && strstr(title_letters, h)) return true;
+  /* The title inside the heading is most of it ("Science" is no name of
+   * "Colossal Biosciences breeds controversy"). */
+  if (*h && strstr(h, title_letters) && 2 * strlen(title_letters) >= strlen(h)) return true;
   size_t end = b->text_len, n = strlen(h);
   while (end > 0 && b->text[end - 1] >= '0' && b->text[end - 1] <= '9') end--;
   if (end == b->text_len || end == 0 || b->text[end - 1] != ' ') return false;
@@ -325,6 +330,8 @@ static int line_naming(const wn_page *page, const char *title) {
     const wn_block *b = &page->blocks[i];
     if (!is_line(b) || links_of(b) >= TEASER_LINK_SHARE) continue;
     if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
+    /* A paragraph that mentions the site's name is no headline. */
+    if ((double)b->text_len > HEADLINE_LINE_MAX_RATIO * title_bytes) continue;
     if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
     if (names_page(b, title, NULL)) return (int)i;
   }

@@ -172,6 +172,18 @@ static bool cell_is_date(const wn_block *b) {
   return false;
 }
 
+/* Whether block i is an item of a list with other items beside it. */
+static bool among_items(const wn_page *page, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (b->kind != WN_BLOCK_LIST_ITEM || b->owner < 0) return false;
+  int list = page->elements[b->owner].parent;
+  for (size_t k = i > 0 ? i - 1 : i + 1; k <= i + 1 && k < page->block_count; k += 2) {
+    const wn_block *o = &page->blocks[k];
+    if (o->kind == WN_BLOCK_LIST_ITEM && o->owner >= 0 && page->elements[o->owner].parent == list) return true;
+  }
+  return false;
+}
+
 static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double page_prose) {
   wn_block *b = &page->blocks[i];
   switch (hit->role) {
@@ -188,8 +200,9 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
     /* On a forum thread "Comments" titles the replies, which are the page. */
     if (page->says_forum_thread && wn_concept_is_comments(hit)) break;
     /* A linked label is a tab, a menu entry or a card's badge ("Popular"),
-     * not the title of what follows. */
-    if (b->kind == WN_BLOCK_HEADING || wn_link_density(b) <= LINK_DENSE)
+     * not the title of what follows; so is an item of a list of labels
+     * ("Article | Comments" tabs over the story). */
+    if ((b->kind == WN_BLOCK_HEADING || wn_link_density(b) <= LINK_DENSE) && !among_items(page, i))
       mark_section(page, i, page_prose);
     break;
   case WN_LEX_CONSENT:

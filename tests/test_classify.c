@@ -1301,6 +1301,47 @@ static void test_comments_heading_naming_the_page_is_not_the_headline(void **sta
   assert_int_equal(page->blocks[page->article_headline].heading_level, 2);
 }
 
+/* Tabs over the story ("Article", "Comments") are labels of a list, not
+ * the title of a comment section: the story under them is kept. */
+static void test_comments_tab_over_the_story_titles_nothing(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>New fertility clinic opens</title></head><body><div class=\"story\">"
+      "<h1>New fertility clinic opens</h1>"
+      "<p>A new private fertility clinic has opened in the capital which it says will help "
+      "couples who now travel abroad for treatment.</p>"
+      "<div class=\"box\"><ul class=\"tabs\"><li>Article</li><li>Comments</li></ul><div class=\"slides\">"
+      "<p>The clinic hopes to treat hundreds of couples a year, many of whom currently go to "
+      "clinics in other countries for tests that are not offered here.</p></div></div>"
+      "<p>Its director said that the new test allows doctors to choose embryos free of the "
+      "disease that runs in a family, and that the first patients start next month.</p>"
+      "<p>There are around nine clinics of this kind in the country, and the health service "
+      "pays for none of their treatments, a spokeswoman said.</p>"
+      "<p>Campaigners for couples without children welcomed the clinic but said the cost of "
+      "treatment keeps it out of reach for most families.</p>"
+      "</div></body></html>");
+  assert_kept(page, "The clinic hopes to treat hundreds");
+  assert_kept(page, "Its director said");
+}
+
+/* A section's short name inside a story's headline ("Science" in
+ * "...Biosciences...") does not make the headline name the page, nor does
+ * a paragraph that mentions the site's name: the section's page has no
+ * article's headline. */
+static void test_short_title_inside_a_headline_names_nothing(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Science</title></head><body><div class=\"section\"><h1>Science</h1>"
+      "<div class=\"card\"><h2><a href=\"/a1\">Colossal Biosciences breeds controversy while trying to revive mammoths</a></h2><p>A Texas company says it can bring back extinct animals, and scientists argue about whether it should try at all.</p></div>"
+      "<div class=\"card\"><h2><a href=\"/a2\">Teen sleep is getting wrecked by more than just phones</a></h2><p>A new study finds that school start times and homework matter as much as screens for how long teenagers sleep.</p></div>"
+      "<div class=\"card\"><h2><a href=\"/a3\">Why the oldest trees in the forest matter most for birds</a></h2><p>Ecologists counted nests for ten years and found that a few old trees hold most of them in every forest they studied.</p></div>"
+      "</div><div class=\"about\"><p>Science news from our reporters, with stories on health, space and the environment "
+      "that science readers tell us they want more of, every weekday.</p>"
+      "<p>Our science desk has six reporters and two editors, who cover research from universities and "
+      "laboratories across the country and abroad, and who answer readers' questions every Friday.</p>"
+      "<p>Write to the desk with your questions and ideas for stories; we read every letter, and we "
+      "answer as many as we can in the weekly newsletter.</p></div></body></html>");
+  assert_true(page->article_headline < 0 || page->blocks[page->article_headline].heading_level == 1);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1318,6 +1359,8 @@ int main(void) {
       T(test_page_wide_region_narrows_to_a_closed_article),
       T(test_links_after_the_paragraphs_close_the_article),
       T(test_comments_heading_naming_the_page_is_not_the_headline),
+      T(test_comments_tab_over_the_story_titles_nothing),
+      T(test_short_title_inside_a_headline_names_nothing),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
