@@ -312,8 +312,13 @@ static size_t utf8_valid_prefix(const unsigned char *s, const unsigned char *end
   return (size_t)(s - start);
 }
 
+static const encoding *bom_encoding(const unsigned char *b, size_t len, size_t *bom_len);
+
 /* Bytes looked at to tell a binary file from HTML. */
 static const size_t BINARY_SNIFF_BYTES = 4096;
+/* UTF-16 has NULs in more than one byte in this many (its markup's ASCII),
+ * nearly all on one side of each byte pair. */
+static const size_t UTF16_NUL_SHARE = 8;
 
 /*
  * Binary data (an image, an archive) is not a page: control bytes that text
@@ -322,16 +327,21 @@ static const size_t BINARY_SNIFF_BYTES = 4096;
  */
 int wn_looks_binary(const char *data, size_t len) {
   size_t n = len < BINARY_SNIFF_BYTES ? len : BINARY_SNIFF_BYTES, control = 0, nul[2] = {0, 0};
+  size_t bom_len;
+  if (bom_encoding((const unsigned char *)data, len, &bom_len)) return 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)data[i];
     if (c == 0) nul[i & 1]++;
     else if (c < 0x09 || (c > 0x0D && c < 0x20 && c != 0x1B)) control++;
   }
   if (n == 0) return 0;
-  if (control * 20 > n) return 1;
+  /* UTF-16 before control bytes: the high byte of a Cyrillic, Greek or
+   * Arabic letter (0x04, 0x03, 0x06) is one. */
   size_t nuls = nul[0] + nul[1];
-  int utf16 = nuls * 4 > n && (nul[0] * 20 < nuls || nul[1] * 20 < nuls);
-  return nuls * 100 > n && !utf16;
+  int utf16 = nuls * UTF16_NUL_SHARE > n && (nul[0] * 20 < nuls || nul[1] * 20 < nuls);
+  if (utf16) return 0;
+  if (control * 20 > n) return 1;
+  return nuls * 100 > n;
 }
 
 int wn_utf8_valid(const char *bytes, size_t len) {
@@ -610,9 +620,10 @@ static const encoding *utf16_by_nuls(const unsigned char *b, size_t len) {
   for (size_t i = 0; i < n; i++)
     if (b[i] == 0) nul[i & 1]++;
   size_t pairs = n / 2;
-  /* At least 60% of pairs with a NUL on one side, at most 2% on the other. */
-  if (nul[1] * 5 >= pairs * 3 && nul[0] * 50 <= pairs) return &ENCODINGS[E_UTF16LE];
-  if (nul[0] * 5 >= pairs * 3 && nul[1] * 50 <= pairs) return &ENCODINGS[E_UTF16BE];
+  /* At least a quarter of pairs with a NUL on one side (the markup; a page
+   * in Cyrillic or Greek has letters without one), at most 2% on the other. */
+  if (nul[1] * 4 >= pairs && nul[0] * 50 <= pairs) return &ENCODINGS[E_UTF16LE];
+  if (nul[0] * 4 >= pairs && nul[1] * 50 <= pairs) return &ENCODINGS[E_UTF16BE];
   return NULL;
 }
 

@@ -350,6 +350,32 @@ static void test_utf16_without_bom(void **state) {
         "<p>a" FFFD "b</p> and more text here, plain", "UTF-8");
 }
 
+/* A page in Cyrillic, Greek or Arabic has letters without a NUL in
+ * either byte, and a high byte below 0x20 (U+04xx): still UTF-16, with or
+ * without a BOM, and no binary file. */
+static void test_utf16_cyrillic(void **state) {
+  (void)state;
+  /* "<p>Привет мир, сегодня снег</p>" in UTF-16LE, then with a BOM. */
+  static const char le[] = "<\0p\0>\0\x1f\x04\x40\x04\x38\x04\x32\x04\x35\x04\x42\x04 \0"
+                           "\x3c\x04\x38\x04\x40\x04,\0 \0\x41\x04\x35\x04\x33\x04\x3e\x04"
+                           "\x34\x04\x3d\x04\x4f\x04 \0\x41\x04\x3d\x04\x35\x04\x33\x04<\0/\0p\0>\0";
+  static const char want[] = "<p>\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\xbc\xd0\xb8\xd1\x80, "
+                             "\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f "
+                             "\xd1\x81\xd0\xbd\xd0\xb5\xd0\xb3</p>";
+  wn_decoded d;
+  assert_false(wn_looks_binary(le, sizeof le - 1));
+  assert_int_equal(wn_decode(le, sizeof le - 1, NULL, &d), 0);
+  assert_string_equal(d.utf8, want);
+  assert_string_equal(d.encoding, "UTF-16LE");
+  wn_decoded_free(&d);
+  char bom[sizeof le + 2] = "\xff\xfe";
+  memcpy(bom + 2, le, sizeof le - 1);
+  assert_false(wn_looks_binary(bom, sizeof bom - 1));
+  assert_int_equal(wn_decode(bom, sizeof bom - 1, NULL, &d), 0);
+  assert_string_equal(d.utf8, want);
+  wn_decoded_free(&d);
+}
+
 static void test_meta_latin1_is_windows_1252(void **state) {
   (void)state;
   CHECK("<meta charset=ISO-8859-1>\x93\x80", NULL,
@@ -776,6 +802,7 @@ int main(void) {
       cmocka_unit_test(test_meta_utf8_with_bad_bytes_repaired),
       cmocka_unit_test(test_meta_utf8_label_that_lies),
       cmocka_unit_test(test_utf16_without_bom),
+      cmocka_unit_test(test_utf16_cyrillic),
       cmocka_unit_test(test_meta_latin1_is_windows_1252),
       cmocka_unit_test(test_meta_gb2312_is_gbk),
       cmocka_unit_test(test_meta_sjis_label),
