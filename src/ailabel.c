@@ -14,6 +14,9 @@
 
 /* A line made of parts (a label, a name, a date) has at most this many words. */
 static const int AI_PARTS_MAX_WORDS = 12;
+/* Labels, badges and disclosures are a few words: a block longer than this
+ * (a few words may be one endless token) is not searched for them. */
+static const size_t AI_LABEL_MAX_BYTES = 4096;
 /* A disclosure is one or two sentences: at most this many words... */
 static const int AI_DISCLOSURE_MAX_WORDS = 30;
 /* ...among this many kept blocks at either end of the article. */
@@ -363,7 +366,7 @@ void wn_drop_ai_labels(wn_page *page) {
   positions_init(page, &p);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
-    if (b->keep && b->kind != WN_BLOCK_CODE) {
+    if (b->keep && b->kind != WN_BLOCK_CODE && b->text_len <= AI_LABEL_MAX_BYTES) {
       const wn_lex_entry *hit = b->kind == WN_BLOCK_HEADING ? NULL : label_among_parts(b);
       if (!hit && at_an_edge(page, &p, i)) hit = disclosure(b);
       if (!hit) hit = badge(page, &p, i);

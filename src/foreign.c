@@ -18,6 +18,8 @@ static const int SAMPLE_MIN_CHARS = 80;
 static const double HINT_GAP_PER_LETTER = 0.02;
 /* Longer blocks are prose, whatever their language: quotes, not chrome. */
 static const int FOREIGN_MAX_WORDS = 30;
+/* A short block's language is read from this many bytes at most. */
+static const size_t ASSESS_MAX_BYTES = 4096;
 /* Up to this many words and without a full stop, a foreign block is a label. */
 static const int LABEL_WORDS = 6;
 /* Per word, how far a same-script sentence must trail to be another language's. */
@@ -141,6 +143,14 @@ static bool uses_article_words(const wn_page *page, vocabulary *v, const wn_bloc
   known_tally t = {v, in_vocabulary(page, b) ? 1 : 0, 0, 0};
   for_each_word(b, check_word, &t);
   return t.total > 0 && t.known >= KNOWN_WORDS_SHARE * t.total;
+}
+
+/* A label's language shows in its first bytes; a block of few words may
+ * still be megabytes long (one endless token), and is not read whole. */
+static size_t assessed_bytes(const wn_block *b) {
+  size_t n = b->text_len < ASSESS_MAX_BYTES ? b->text_len : ASSESS_MAX_BYTES;
+  while (n > 0 && n < b->text_len && ((unsigned char)b->text[n] & 0xC0) == 0x80) n--;
+  return n;
 }
 
 static void append_sample(wn_buf *sample, const wn_block *b) {
@@ -272,7 +282,7 @@ void wn_drop_foreign_chrome(wn_page *page) {
      * its language: not worth identifying (numbers make b->words larger). */
     if (b->words > LABEL_WORDS_OTHER_SCRIPT + 4 && !has_chrome_cues(page, b)) continue;
     wn_lang_evidence ev;
-    bool foreign = wn_lang_is_foreign(b->text, b->text_len, lang, &ev);
+    bool foreign = wn_lang_is_foreign(b->text, assessed_bytes(b), lang, &ev);
     b->lang = ev.best;
     b->lang_gap = (float)ev.gap_to_best;
     bool other_script = !wn_lang_writes(lang, ev.script);
