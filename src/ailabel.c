@@ -376,3 +376,15 @@ void wn_drop_ai_labels(wn_page *page) {
   }
   positions_free(&p);
 }
+
+bool wn_ends_naming_ai(const wn_block *b) {
+  if (b->text_len > AI_LABEL_MAX_BYTES) return false;
+  size_t len;
+  char *text = wn_normalize_phrase(b->text, b->text_len, &len);
+  const wn_lex_entry *hit = names_ai(text, len);
+  size_t end = b->text_len;
+  while (end > 0 && (b->text[end - 1] == ' ' || b->text[end - 1] == '.')) end--;
+  bool named = hit && past_capital_term(b->text, end, strrchr(hit->phrase, ' ') + 1) == end;
+  free(text);
+  return named;
+}

@@ -13,4 +13,8 @@
  * the lexicon's formulas (reason ai-label). Run after blocks are judged. */
 void wn_drop_ai_labels(wn_page *page);
 
+/* Whether the block ends naming AI as the lexicon's labels end ("... by
+ * AI", "... von KI"), the term written in capitals. */
+bool wn_ends_naming_ai(const wn_block *b);
+
 #endif

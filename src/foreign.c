@@ -1,5 +1,7 @@
 #include "foreign.h"
 
+#include "ailabel.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -18,6 +20,12 @@ static const int SAMPLE_MIN_CHARS = 80;
 static const double HINT_GAP_PER_LETTER = 0.02;
 /* Longer blocks are prose, whatever their language: quotes, not chrome. */
 static const int FOREIGN_MAX_WORDS = 30;
+/* A line of two words to this many that names AI, and reads this much
+ * better (nats) as another language, is an AI label in that language. */
+static const int AI_LABEL_WORDS = 4;
+static const double AI_LABEL_FOREIGN_GAP = 4.0;
+/* ...within this many blocks under the headline, or in a figure. */
+static const size_t AI_LABEL_HEADLINE_BLOCKS = 6;
 /* A short block's language is read from this many bytes at most. */
 static const size_t ASSESS_MAX_BYTES = 4096;
 /* Up to this many words and without a full stop, a foreign block is a label. */
@@ -270,6 +278,26 @@ static bool beside_foreign(const wn_page *page, size_t i) {
   return i + 1 < page->block_count && page->blocks[i + 1].reason == WN_DROP_FOREIGN;
 }
 
+/* Where a label sits: in a figure, or a few blocks under the headline
+ * (the article's byline). */
+static bool at_label_place(const wn_page *page, size_t i) {
+  if (page->elements[page->blocks[i].owner].inherited & WN_EL_FIGURE) return true;
+  int headline = page->article_headline;
+  return headline >= 0 && i > (size_t)headline && i - (size_t)headline <= AI_LABEL_HEADLINE_BLOCKS;
+}
+
+/* "Raportoinut AI", "Rapporterad av AI": a short line at a label's place,
+ * ending with the term for AI in capitals, in another language than the
+ * page's: an AI label whose other words the lexicon does not know. A
+ * heading or a link naming AI is a product's or a section's name. */
+static bool foreign_ai_label(const wn_page *page, size_t i, const wn_lang_evidence *ev, int lang) {
+  const wn_block *b = &page->blocks[i];
+  if (b->kind == WN_BLOCK_HEADING || b->words < 2 || b->words > AI_LABEL_WORDS) return false;
+  if (ev->best == lang || ev->gap_to_best < AI_LABEL_FOREIGN_GAP || b->link_chars * 2 > b->chars)
+    return false;
+  return at_label_place(page, i) && wn_ends_naming_ai(b);
+}
+
 void wn_drop_foreign_chrome(wn_page *page) {
   int lang = page->doc_lang;
   if (lang < 0) return;
@@ -286,6 +314,10 @@ void wn_drop_foreign_chrome(wn_page *page) {
     b->lang = ev.best;
     b->lang_gap = (float)ev.gap_to_best;
     bool other_script = !wn_lang_writes(lang, ev.script);
+    if (foreign_ai_label(page, i, &ev, lang)) {
+      wn_decide(b, WN_DROP_AI_LABEL, WN_PASS_FOREIGN_CHROME);
+      continue;
+    }
     if (!looks_like_chrome(page, b, &ev, other_script) || page->keep_foreign) continue;
     if (!foreign) continue;
     /* Names say nothing; and on a page a same-script verdict needs the

@@ -1342,6 +1342,25 @@ static void test_short_title_inside_a_headline_names_nothing(void **state) {
   assert_true(page->article_headline < 0 || page->blocks[page->article_headline].heading_level == 1);
 }
 
+/* "Raportoinut AI" (Finnish: reported by AI) under an English headline:
+ * the lexicon knows the term, not the verb; its language and place make it
+ * a label. A product named "... AI" in a heading stays. */
+static void test_foreign_reported_by_ai_byline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Council discusses the bridge repairs</title></head><body><article>"
+      "<h1>Council discusses the bridge repairs</h1><div class=\"x1\">Raportoinut AI</div>"
+      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
+      "closed for repairs since the spring floods damaged its supports.</p>"
+      "<h2>Meet Freddy AI</h2>"
+      "<p>Engineers told the council that the work would take another year, and that the cost "
+      "had risen by a third because steel prices went up over the winter.</p>"
+      "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
+      "report on the idea before the summer.</p></article></body></html>");
+  assert_dropped_for(page, "Raportoinut AI", REASONS("ai-label"));
+  assert_kept(page, "Meet Freddy AI");
+  assert_kept(page, "Engineers told the council");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1350,6 +1369,7 @@ int main(void) {
       T(test_cjk_rows_and_metadata_lines),
       T(test_ai_compound_badge),
       T(test_ai_inflected_badge),
+      T(test_foreign_reported_by_ai_byline),
       T(test_flat_comments_under_a_permalinked_post_are_dropped),
       T(test_dated_short_headline_is_not_a_listing),
       T(test_headline_with_a_comment_count_anchors_the_story),
