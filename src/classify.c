@@ -147,6 +147,9 @@ static const pass_entry PASSES[] = {
     {WN_PASS_TOO_LITTLE, "too-little", WN_STAGE_REVIEW, wn_pass_too_little,
      "verdicts, blocks' measures, element in_price_grid, listing",
      "verdicts (everything dropped on a near-empty page)"},
+    {WN_PASS_STATED_BODY, "stated-body", WN_STAGE_REVIEW, wn_pass_stated_body,
+     "verdicts, blocks' lengths, stated_body (JSON-LD articleBody)",
+     "blocks appended from the stated body; verdicts (what it replaces dropped)"},
     {WN_PASS_TITLE, "title", WN_STAGE_TITLE, pass_title,
      "verdicts, headings, cues, og/html titles", "title; verdicts (a heading repeating it dropped)"},
 };
@@ -239,6 +242,7 @@ const char *wn_reason_name(int reason) {
       [WN_DROP_METADATA] = "metadata",
       [WN_DROP_FORM] = "form",
       [WN_DROP_PITCH] = "pitch",
+      [WN_DROP_UNSTATED] = "replaced-by-stated-body",
   };
   return reason >= 0 && reason < WN_REASON_COUNT && names[reason] ? names[reason] : "?";
 }

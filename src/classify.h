@@ -49,6 +49,7 @@ typedef enum wn_reason {
   WN_DROP_METADATA,       /* a line of author and date under the headline */
   WN_DROP_FORM,           /* the labels of a small form: a poll, a comment form */
   WN_DROP_PITCH,          /* a subscribe, support or follow box closing the article */
+  WN_DROP_UNSTATED,       /* kept text the body the page states (articleBody) replaces */
   WN_REASON_COUNT
 } wn_reason;
 
@@ -91,6 +92,7 @@ typedef enum wn_pass {
   WN_PASS_TEASERS,            /* linked headlines with short blurbs */
   WN_PASS_ORPHAN_HEADINGS,    /* headings whose section kept nothing, lead-ins over dropped links */
   WN_PASS_TOO_LITTLE,         /* pages with too little text keep nothing */
+  WN_PASS_STATED_BODY,        /* a script-rendered page's stated articleBody */
   /* stage title */
   WN_PASS_TITLE,              /* the title, and a heading that repeats it */
   WN_PASS_COUNT

@@ -85,6 +85,6 @@ wn_pass_fn wn_pass_gallery_captions, wn_pass_headline_context, wn_pass_adjacent_
     wn_pass_pitches;
 
 /* classify_review.c */
-wn_pass_fn wn_pass_teasers, wn_pass_orphan_headings, wn_pass_too_little;
+wn_pass_fn wn_pass_teasers, wn_pass_orphan_headings, wn_pass_too_little, wn_pass_stated_body;
 
 #endif

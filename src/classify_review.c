@@ -1,11 +1,13 @@
 /*
  * Final checks over what is kept, run after the language stage has dropped
  * foreign chrome: teasers beside an article, headings whose section kept
- * nothing, and pages left with too little text to be content.
+ * nothing, pages left with too little text to be content, and pages
+ * whose text only their stated articleBody holds.
  */
+#include <string.h>
+
 #include "classify_passes.h"
 #include "classify_tuning.h"
-
 
 /*
  * Inside an article, a headline that links elsewhere with a short blurb
@@ -249,4 +251,49 @@ void wn_pass_too_little(wn_page *page, wn_pass_state *state) {
     if (!page->blocks[i].keep) continue;
     wn_decide(&page->blocks[i], WN_DROP_SHORT, WN_PASS_TOO_LITTLE);
   }
+}
+
+/* The element a stated body's paragraphs are given to: the <body>. */
+static int body_element(const wn_page *page) {
+  for (size_t e = 0; e < page->element_count; e++)
+    if (page->elements[e].tag == GUMBO_TAG_BODY) return (int)e;
+  return 0;
+}
+
+/* Characters of the text, spaces aside. */
+static size_t visible_chars(const char *text) {
+  size_t n = 0;
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+    if (*p > ' ' && (*p & 0xC0) != 0x80) n++;
+  return n;
+}
+
+/*
+ * A page rendered by script holds its article in the JSON-LD articleBody
+ * alone; its markup has a shell ("Enable JavaScript"). When what was kept
+ * holds under a quarter of the stated body's text, the stated body is the
+ * page's text: a paragraph per line.
+ */
+void wn_pass_stated_body(wn_page *page, wn_pass_state *state) {
+  (void)state;
+  if (!page->stated_body || !page->element_count) return;
+  size_t stated = visible_chars(page->stated_body);
+  if (stated < STATED_BODY_MIN_CHARS) return;
+  double kept = 0;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].keep && page->blocks[i].kind != WN_BLOCK_HEADING) kept += (double)page->blocks[i].chars;
+  if (kept >= STATED_BODY_SHARE * (double)stated) return;
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].keep && page->blocks[i].kind != WN_BLOCK_HEADING)
+      wn_decide(&page->blocks[i], WN_DROP_UNSTATED, WN_PASS_STATED_BODY);
+  int owner = body_element(page);
+  size_t first = page->block_count;
+  for (const char *line = page->stated_body; *line;) {
+    const char *end = strchr(line, '\n');
+    size_t len = end ? (size_t)(end - line) : strlen(line);
+    wn_page_append_paragraph(page, owner, line, len);
+    line += len + (end != NULL);
+  }
+  for (size_t i = first; i < page->block_count; i++)
+    wn_decide(&page->blocks[i], WN_KEEP_CONTENT, WN_PASS_STATED_BODY);
 }

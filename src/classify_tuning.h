@@ -296,6 +296,11 @@ static const double LEAD_IN_MIN_LINKS = 40.0;
  * error and login pages print nothing, and more very short articles. */
 static const double MIN_CONTENT = 100.0;
 
+/* A stated body (JSON-LD articleBody) of at least this many characters
+ * replaces what was kept when that is under this share of it. */
+static const size_t STATED_BODY_MIN_CHARS = 200;
+static const double STATED_BODY_SHARE = 0.25;
+
 /* A pitch closing the article (review): a kept paragraph of at most
  * PITCH_MAX_CHARS with a link, opening with a question or exclamation of
  * at most PITCH_OPENING_WORDS words, with at most PITCH_MAX_AFTER kept

@@ -12,6 +12,8 @@
 
 /* Each value is cut to this many bytes (at a character boundary). */
 enum { META_MAX_BYTES = 200 };
+/* A stated article body is kept up to this many bytes. */
+static const size_t ARTICLE_BODY_MAX_BYTES = (size_t)1 << 20;
 /* JSON-LD blocks larger than this are not parsed. */
 static const size_t JSONLD_MAX_BYTES = (size_t)1 << 20;
 /* How far into arrays, @graph and mainEntity the JSON-LD objects are looked for. */
@@ -96,6 +98,7 @@ typedef struct reader {
   bool ld_article, ld_product;
   bool forum_thread; /* JSON-LD or microdata types the page a forum thread */
   char *ld_type;     /* @type of the best-ranked JSON-LD object */
+  char *ld_body;     /* the longest articleBody of an article-typed object */
   int ld_type_rank;
   /* What the page says of itself in <meta> and <link>, one slot per key in
    * order of preference (see FACT_KEYS). */
@@ -290,6 +293,30 @@ static char *string_member(json_t *object, const char *key) {
                                : NULL;
 }
 
+/* Whether the object's @type (or one of its types) is an article's. */
+static bool is_article_object(json_t *object) {
+  json_t *type = json_object_get(object, "@type"), *one;
+  if (json_is_string(type)) return is_article_type(json_string_value(type));
+  size_t i;
+  if (json_is_array(type))
+    json_array_foreach(type, i, one) if (json_is_string(one) && is_article_type(json_string_value(one))) return true;
+  return false;
+}
+
+/* articleBody as written, its line breaks kept as paragraph ends, cut to
+ * ARTICLE_BODY_MAX_BYTES; the longest stated body wins. */
+static void keep_longest_body(reader *r, json_t *body) {
+  if (!json_is_string(body)) return;
+  size_t len = utf8_cut(json_string_value(body), json_string_length(body), ARTICLE_BODY_MAX_BYTES);
+  if (r->ld_body && strlen(r->ld_body) >= len) return;
+  char *copy = malloc(len + 1);
+  if (!copy) return;
+  memcpy(copy, json_string_value(body), len);
+  copy[len] = '\0';
+  free(r->ld_body);
+  r->ld_body = copy;
+}
+
 static void read_jsonld_document(reader *r, json_t *root) {
   ld_objects objects = {0};
   collect_objects(root, 0, &objects);
@@ -315,6 +342,7 @@ static void read_jsonld_document(reader *r, json_t *root) {
         r->ld_author_rank = rank;
       }
     }
+    if (is_article_object(object)) keep_longest_body(r, json_object_get(object, "articleBody"));
     /* datePublished beats dateCreated within one rank of object. */
     if (rank * 2 + 1 > r->ld_date_rank) {
       int date_rank = rank * 2 + 1;
@@ -666,6 +694,7 @@ void wn_meta_free(wn_meta *meta) {
   if (!meta) return;
   free(meta->author);
   free(meta->date);
+  free(meta->article_body);
   for (int f = 0; f < WN_FACT_COUNT; f++) free(meta->facts[f]);
   memset(meta, 0, sizeof *meta);
 }
@@ -710,4 +739,5 @@ void wn_meta_read(const GumboOutput *tree, wn_meta *out) {
   out->describes_article = r.ld_article;
   out->describes_product = r.ld_product;
   out->describes_forum_thread = r.forum_thread;
+  out->article_body = r.ld_body;
 }

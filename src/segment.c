@@ -1189,3 +1189,37 @@ const char *wn_block_kind_name(wn_block_kind kind) {
   static const char *const names[] = {"p", "heading", "li", "tr", "pre", "quote"};
   return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
 }
+
+void wn_page_append_paragraph(wn_page *page, int owner, const char *text, size_t len) {
+  wn_buf collapsed;
+  wn_buf_init(&collapsed);
+  bool space = false;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = collapsed.len > 0;
+      continue;
+    }
+    if (space) wn_buf_putc(&collapsed, ' ');
+    space = false;
+    wn_buf_putc(&collapsed, (char)c);
+  }
+  if (!collapsed.len) {
+    wn_buf_free(&collapsed);
+    return;
+  }
+  if (page->block_count == page->block_cap) {
+    page->block_cap = page->block_cap ? page->block_cap * 2 : 128;
+    page->blocks = wn_xrealloc(page->blocks, page->block_cap * sizeof *page->blocks);
+  }
+  wn_block *b = &page->blocks[page->block_count];
+  memset(b, 0, sizeof *b);
+  b->owner = owner;
+  b->kind = WN_BLOCK_PARAGRAPH;
+  b->position = page->block_count;
+  b->text = wn_buf_detach(&collapsed, &b->text_len);
+  b->first_link = b->last_link = -1;
+  b->lang = -1;
+  wn_block_measure(b);
+  page->block_count++;
+}

@@ -149,6 +149,7 @@ typedef struct wn_page {
   bool says_article;    /* og:type is "article": one text, then its discussion */
   bool says_product;    /* og:type is "product...": one product, then its reviews */
   bool says_forum_thread; /* typed a forum thread: its replies are the content */
+  const char *stated_body; /* JSON-LD articleBody, borrowed; NULL when none */
   size_t body_text_chars;
   bool listing;         /* links are content here (set by the classifier) */
   int region;           /* element chosen as the main content region, -1 if none */
@@ -181,6 +182,10 @@ void wn_segment_marked(const GumboOutput *output, const wn_cleaned *cleaned, boo
 /* The same, cleaning the tree first. */
 void wn_segment(const GumboOutput *output, wn_page *page);
 void wn_page_free(wn_page *page);
+
+/* Appends a kept paragraph of `text` (whitespace collapsed) to the page's
+ * blocks, owned by `owner`; nothing when the text is blank. */
+void wn_page_append_paragraph(wn_page *page, int owner, const char *text, size_t len);
 
 /* (Re)count chars, words, CJK characters and punctuation from b->text. */
 void wn_block_measure(wn_block *b);

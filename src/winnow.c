@@ -148,6 +148,7 @@ static winnow_status segment(extraction *x) {
   page->says_article = page->says_article || x->meta.describes_article;
   page->says_product = page->says_product || x->meta.describes_product;
   page->says_forum_thread = x->meta.describes_forum_thread;
+  page->stated_body = x->meta.article_body;
   page->stated_lang = x->stated_lang;
   page->keep_foreign = x->opts->keep_foreign != 0;
   page->keep_comments = x->opts->keep_comments != 0;

@@ -421,5 +421,19 @@ run --format=json "$TMP/byline-en.html"
 expect_grep "an author line gives the author" "$TMP/out" '"author": ?"Jane Doe"'
 expect_grep "a date line gives the date" "$TMP/out" '"date": ?"2025-03-03"'
 
+# A page rendered by script: the markup is a shell, the article is stated
+# in JSON-LD articleBody alone, a paragraph per line.
+cat >"$TMP/script-rendered.html" <<'EOF2'
+<html><head><title>Storm hits the coast - Daily</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Storm hits the coast","articleBody":"A strong storm hit the coast on Monday night, cutting power to thousands of homes and closing the main road along the shore.\nThe weather service expects the wind to ease by Wednesday, but warned of high waves until the weekend, and asked people to keep away from the harbour walls."}</script>
+</head><body><div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript></body></html>
+EOF2
+run "$TMP/script-rendered.html"
+expect_grep "a script-rendered page prints its stated articleBody" "$TMP/out" "^A strong storm hit the coast"
+expect_grep "the stated body keeps its paragraphs" "$TMP/out" "^The weather service expects"
+if grep -q "enable JavaScript" "$TMP/out"; then not_ok "the script shell's notice is not printed" "$(head -c 300 "$TMP/out")"
+else ok "the script shell's notice is not printed"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
