@@ -697,3 +697,46 @@ size_t wn_prepass(char *html, size_t len, const wn_limits *limits, unsigned *rea
   if (reached) *reached = c.reached;
   return c.w;
 }
+
+int wn_is_plain_text(const char *text, size_t len) {
+  for (const char *p = text, *end = text + len; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+    if (p + 1 >= end) break;
+    unsigned char c = (unsigned char)p[1];
+    if (c == '!' || c == '/' || c == '?' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 0;
+  }
+  return 1;
+}
+
+/* Whether the line [from, to) holds only spaces. */
+static int blank_line(const char *from, const char *to) {
+  for (; from < to; from++)
+    if (*from != ' ' && *from != '\t' && *from != '\r') return 0;
+  return 1;
+}
+
+char *wn_plain_text_as_html(const char *text, size_t len, size_t *out_len) {
+  wn_buf out;
+  wn_buf_init(&out);
+  wn_buf_puts(&out, "<html><body>");
+  int open = 0;
+  for (const char *line = text, *end = text + len; line < end;) {
+    const char *stop = memchr(line, '\n', (size_t)(end - line));
+    if (!stop) stop = end;
+    if (blank_line(line, stop)) {
+      if (open) wn_buf_puts(&out, "</p>\n");
+      open = 0;
+    } else {
+      wn_buf_puts(&out, open ? "\n" : "<p>");
+      open = 1;
+      for (const char *c = line; c < stop; c++) {
+        if (*c == '&') wn_buf_puts(&out, "&amp;");
+        else if (*c == '<') wn_buf_puts(&out, "&lt;");
+        else wn_buf_putc(&out, *c);
+      }
+    }
+    line = stop + 1;
+  }
+  if (open) wn_buf_puts(&out, "</p>");
+  wn_buf_puts(&out, "</body></html>");
+  return wn_buf_detach(&out, out_len);
+}

@@ -47,4 +47,11 @@ enum {
  */
 size_t wn_prepass(char *html, size_t len, const wn_limits *limits, unsigned *reached);
 
+/* Whether the page is plain text: no tag, comment or doctype in it. */
+int wn_is_plain_text(const char *text, size_t len);
+
+/* Plain text as HTML: each run of lines between blank lines a paragraph,
+ * '&' and '<' escaped. A new NUL-terminated string (*out_len bytes). */
+char *wn_plain_text_as_html(const char *text, size_t len, size_t *out_len);
+
 #endif

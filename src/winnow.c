@@ -85,6 +85,15 @@ static winnow_status decode(extraction *x) {
 /* doc -> doc without script and style bodies, within the depth, node,
  * attribute and formatting budgets (limits says which it reached). */
 static winnow_status prepass(extraction *x) {
+  /* Text without a tag (a .txt file piped in) is read as paragraphs
+   * between blank lines, not as one run of words. */
+  if (x->doc.len && wn_is_plain_text(x->doc.utf8, x->doc.len)) {
+    size_t len;
+    char *html = wn_plain_text_as_html(x->doc.utf8, x->doc.len, &len);
+    free(x->doc.utf8);
+    x->doc.utf8 = html;
+    x->doc.len = len;
+  }
   wn_limits budget = {or_default(x->opts->max_depth, WINNOW_DEFAULT_MAX_DEPTH),
                       or_default(x->opts->max_nodes, WINNOW_DEFAULT_MAX_NODES), MAX_ATTRIBUTES,
                       MAX_OPEN_FORMATTING};

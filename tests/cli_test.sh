@@ -435,5 +435,11 @@ expect_grep "the stated body keeps its paragraphs" "$TMP/out" "^The weather serv
 if grep -q "enable JavaScript" "$TMP/out"; then not_ok "the script shell's notice is not printed" "$(head -c 300 "$TMP/out")"
 else ok "the script shell's notice is not printed"; fi
 
+# Plain text without a tag: paragraphs between blank lines stay paragraphs.
+printf 'Growing tomatoes\n\nTomatoes need warm soil & plenty of sun through the summer, and grow best\nwhen watered deeply but rarely, so the roots reach down into the cool soil.\n\nStart seeds indoors six weeks before the last frost, then move them outside.\n' >"$TMP/plain.txt"
+run "$TMP/plain.txt"
+expect_grep "plain text keeps its first paragraph's words" "$TMP/out" "^Tomatoes need warm soil & plenty"
+expect_grep "plain text keeps a paragraph per blank-line run" "$TMP/out" "^Start seeds indoors"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
