@@ -1200,6 +1200,30 @@ static void test_dated_title_cards_after_the_story_are_dropped(void **state) {
   assert_false(find_block(page, "A police officer was given")->keep);
 }
 
+/* A German compound whose head is a comments heading ("Leserkommentare":
+ * readers' comments) opens the comments as "Kommentare" does. */
+static void test_compound_comments_heading_opens_the_comments(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"de\"><head><title>Die Brücke bleibt gesperrt</title></head><body><main>"
+      "<h1>Die Brücke bleibt gesperrt</h1>"
+      "<p>Die alte Brücke über den Kanal wurde am Montag gesperrt, nachdem Prüfer Risse "
+      "in zwei ihrer tragenden Balken gefunden hatten, teilte das Bauamt der Stadt mit.</p>"
+      "<p>Die Reparatur wird mindestens sechs Wochen dauern. Bis dahin sollen Fußgänger den "
+      "Steg am Bahnhof nutzen, und die Busse fahren eine längere Strecke um den Hafen.</p>"
+      "<h2>Leserkommentare</h2>"
+      "<h4>Martin</h4><ul><li>14. 01. 2020, 13:47</li></ul>"
+      "<p>Ich gehe jeden Tag darüber und habe schon seit Monaten bemerkt, dass das Geländer "
+      "wackelt, wenn ein Lastwagen vorbeifährt, und niemand hat etwas getan.</p>"
+      "<h4>Lena</h4><ul><li>14. 01. 2020, 20:29</li></ul>"
+      "<p>Sechs Wochen klingt für mich sehr optimistisch, wenn man bedenkt, wie lange die "
+      "letzte Reparatur am Hafen gedauert hat.</p>"
+      "</main></body></html>");
+  assert_kept(page, "Die Reparatur wird mindestens");
+  assert_false(find_block(page, "Leserkommentare")->keep);
+  assert_false(find_block(page, "Ich gehe jeden Tag")->keep);
+  assert_false(find_block(page, "Sechs Wochen klingt")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1213,6 +1237,7 @@ int main(void) {
       T(test_headline_with_a_comment_count_anchors_the_story),
       T(test_table_rows_naming_months_are_data),
       T(test_dated_title_cards_after_the_story_are_dropped),
+      T(test_compound_comments_heading_opens_the_comments),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
