@@ -1224,6 +1224,25 @@ static void test_compound_comments_heading_opens_the_comments(void **state) {
   assert_false(find_block(page, "Sechs Wochen klingt")->keep);
 }
 
+/* A table of contents' title line is the page's navigation, not its text. */
+static void test_table_of_contents_heading_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Addressing guidelines</title></head><body><main>"
+      "<h1>Addressing guidelines</h1>"
+      "<p>Table of Contents</p>"
+      "<ul><li><a href=\"#a\">Civic addresses</a></li><li><a href=\"#b\">Postal boxes</a></li></ul>"
+      "<h2 id=\"a\">Civic addresses</h2>"
+      "<p>Sorting machines read a wide range of addressing styles, from handwritten notes to "
+      "printed labels, but a consistent layout lets mail be handled faster and at lower cost.</p>"
+      "<h2 id=\"b\">Postal boxes</h2>"
+      "<p>Write the box number on the line above the town, and leave out the street address, "
+      "so that the letter is sorted to the post office that holds the box.</p>"
+      "</main></body></html>");
+  assert_kept(page, "Sorting machines read");
+  assert_kept(page, "Write the box number");
+  assert_false(find_block(page, "Table of Contents")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1238,6 +1257,7 @@ int main(void) {
       T(test_table_rows_naming_months_are_data),
       T(test_dated_title_cards_after_the_story_are_dropped),
       T(test_compound_comments_heading_opens_the_comments),
+      T(test_table_of_contents_heading_is_dropped),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
