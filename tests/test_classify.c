@@ -1243,6 +1243,22 @@ static void test_table_of_contents_heading_is_dropped(void **state) {
   assert_false(find_block(page, "Table of Contents")->keep);
 }
 
+/* "Beitragsbild: ..." (WordPress's "Featured Image" in German) credits the
+ * post's picture: a credit line, not the post's text. */
+static void test_featured_image_credit_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"de\"><head><title>Die Maus wird sechzig</title></head><body><article>"
+      "<h1>Die Maus wird sechzig</h1>"
+      "<p>Als das erste Gerät dieser Art vorgestellt wurde, ahnte kaum jemand, dass es einmal auf "
+      "jedem Schreibtisch liegen würde. Die Vorführung dauerte neunzig Minuten.</p>"
+      "<p>Heute gilt sie als eine der einflussreichsten Präsentationen der Computergeschichte, "
+      "weil sie Fenster, Verweise und gemeinsames Arbeiten an einem Text zeigte.</p>"
+      "<p>Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.</p>"
+      "</article></body></html>");
+  assert_kept(page, "Heute gilt sie");
+  assert_false(find_block(page, "Titelseite der Zeitung")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1258,6 +1274,7 @@ int main(void) {
       T(test_dated_title_cards_after_the_story_are_dropped),
       T(test_compound_comments_heading_opens_the_comments),
       T(test_table_of_contents_heading_is_dropped),
+      T(test_featured_image_credit_is_dropped),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
