@@ -1259,6 +1259,35 @@ static void test_featured_image_credit_is_dropped(void **state) {
   assert_false(find_block(page, "Titelseite der Zeitung")->keep);
 }
 
+/* A panel of form messages after the page's footer is no continuation of
+ * a short story that closed before the footer, however much it says. */
+static void test_panel_past_the_footer_is_not_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"de\"><head><title>Sport in Zeiten der Pandemie</title></head><body>"
+      "<nav><ul><li><a href=\"/0\">Nachrichten aus aller Welt</a></li><li><a href=\"/1\">Sport und Bundesliga</a></li><li><a href=\"/2\">Politik und Gesellschaft</a></li><li><a href=\"/3\">Wirtschaft und Finanzen</a></li><li><a href=\"/4\">Kultur und Wissen</a></li><li><a href=\"/5\">Dokum"
+      "entationen</a></li><li><a href=\"/6\">Serien und Filme</a></li><li><a href=\"/7\">Kinderprogramm</a></li><li><a href=\"/8\">Mediathek</a></li><li><a href=\"/9\">Livestreams</a></li><li><a href=\"/10\">Sendungen von A bis Z</a></li><li><a href=\"/11\">Programm heute</a></li></ul></nav>"
+      "<article><h1>Sport in Zeiten der Pandemie</h1><p>von Andreas Kurz</p>"
+      "<p>New York ist das Zentrum der Pandemie im Land. Auch der Sport ist zum Stillstand "
+      "gekommen. Die Anteilnahme in den großen Ligen ist groß. Wie es sportlich "
+      "weitergeht, ist unklar.</p><p>04.04.2020</p></article>"
+      "<h2>Auch interessant</h2><ul><li><a href=\"/a\">Liga pausiert</a></li>"
+      "<li><a href=\"/b\">Spiele abgesagt</a></li></ul>"
+      "<footer><ul><li><a href=\"/f0\">Impressum</a></li><li><a href=\"/f1\">Datenschutz</a></li><li><a href=\"/f2\">Barrierefreiheit</a></li><li><a href=\"/f3\">Kontakt und Zuschauerservice</a></li><li><a href="
+      "\"/f4\">Nutzungsbedingungen</a></li><li><a href=\"/f5\">Einstellungen zum Datenschutz</a></li><li><a href=\"/f6\">Jobs und Karriere</a></li><li><a href=\"/f7\">Presse und Kommunikation</a></li></ul></footer>"
+      "<div class=\"panel\"><div>"
+      "<p>Bitte fülle alle Pflichtfelder mit einem Stern aus, bevor du dein Konto anlegst.</p>"
+      "<p>Diese E-Mail-Adresse scheint nicht korrekt zu sein, sie muss ein At-Zeichen und einen Punkt enthalten.</p>"
+      "<p>Zu dieser E-Mail-Adresse ist kein Konto vorhanden oder das angegebene Passwort ist falsch.</p>"
+      "<p>Diese E-Mail-Adresse ist bereits bei uns registriert. Bist du vielleicht schon angemeldet?</p>"
+      "<p>Das Passwort muss mindestens acht Zeichen lang sein und einen Großbuchstaben enthalten.</p>"
+      "<p>Wir haben dir eine E-Mail geschickt. Bitte bestätige deine Adresse über den Link darin.</p>"
+      "<p>Dein Konto wurde gelöscht. Wir bedauern, dass du gehst, und freuen uns, wenn du wiederkommst.</p>"
+      "</div></div></body></html>");
+  assert_kept(page, "New York ist das Zentrum");
+  assert_false(find_block(page, "Das Passwort muss")->keep);
+  assert_false(find_block(page, "Dein Konto wurde")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1275,6 +1304,7 @@ int main(void) {
       T(test_compound_comments_heading_opens_the_comments),
       T(test_table_of_contents_heading_is_dropped),
       T(test_featured_image_credit_is_dropped),
+      T(test_panel_past_the_footer_is_not_the_story),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
