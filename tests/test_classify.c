@@ -24,6 +24,7 @@
 #include "render.h"
 #include "segment.h"
 #include "page_doc.h"
+#include "winnow.h"
 
 /* ---- fixture and helpers ------------------------------------------------ */
 
@@ -1288,6 +1289,40 @@ static void test_panel_past_the_footer_is_not_the_story(void **state) {
   assert_false(find_block(page, "Dein Konto wurde")->keep);
 }
 
+/* A tracking pixel's <noscript><img> in <head> ends the head early, and the
+ * og:type after it is parsed into <body>: the page still says it is an
+ * article, and the channel pitch closing it goes. */
+static void test_article_type_after_a_pixel_in_the_head(void **state) {
+  (void)state;
+  const char *html =
+      "<html lang=\"es\"><head><title>La ciclista comienza la temporada</title>"
+      "<noscript><img src=\"https://px.example.net/t.gif\" alt=\"\"></noscript>"
+      "<meta property=\"og:type\" content=\"article\"></head><body><div class=\"content\">"
+      "<h1>La ciclista comienza la temporada</h1>"
+      "<p>La ciclista comenzará la temporada con la Copa de Naciones en Glasgow, donde competirá "
+      "en la prueba de puntuación y en la carrera por eliminación junto a otras veinte atletas.</p>"
+      "<p>Esta competencia formará parte del difícil camino hacia los Juegos, en el que cada "
+      "resultado suma puntos para la clasificación olímpica de su país y de su equipo.</p>"
+      "<p>Por lo tanto, este evento y los que disputará en el resto del año serán de vital "
+      "importancia para asegurar un lugar en la pista, según explicó su entrenador.</p>"
+      "<p>La atleta viajará a Escocia la próxima semana con el resto de la delegación, y después "
+      "seguirá hacia Canadá y Colombia, donde se disputarán las siguientes fechas del circuito.</p>"
+      "<p>Su federación confía en que el calendario le permita llegar en plena forma a las pruebas "
+      "decisivas del verano, tras una pretemporada sin lesiones en el velódromo de la capital.</p>"
+      "<p>¿Ya sabías que en Ejemplo.com tenemos canal de Telegram? Únete desde tu celular "
+      "en este <a href=\"https://t.me/ejemplo\">enlace de invitación</a>.</p>"
+      "</div></body></html>";
+  winnow_options o;
+  winnow_options_init(&o);
+  winnow_result r;
+  assert_int_equal(winnow_extract(html, strlen(html), &o, &r), WINNOW_OK);
+  bool story = strstr(r.text, "Por lo tanto") != NULL;
+  bool pitch = strstr(r.text, "Telegram") != NULL;
+  winnow_result_free(&r);
+  assert_true(story);
+  assert_false(pitch);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1305,6 +1340,7 @@ int main(void) {
       T(test_table_of_contents_heading_is_dropped),
       T(test_featured_image_credit_is_dropped),
       T(test_panel_past_the_footer_is_not_the_story),
+      T(test_article_type_after_a_pixel_in_the_head),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
