@@ -154,6 +154,8 @@ static winnow_status segment(extraction *x) {
                        (type && strcasecmp(type, "article") == 0);
   page->says_product = page->says_product || x->meta.describes_product ||
                        (type && strncasecmp(type, "product", 7) == 0);
+  const char *site = x->meta.facts[WN_FACT_SITE_NAME];
+  if (!page->og_site_name && site) page->og_site_name = wn_xstrndup(site, strlen(site));
   page->says_forum_thread = x->meta.describes_forum_thread;
   page->stated_lang = x->stated_lang;
   page->keep_foreign = x->opts->keep_foreign != 0;

@@ -1323,6 +1323,28 @@ static void test_article_type_after_a_pixel_in_the_head(void **state) {
   assert_false(pitch);
 }
 
+/* The site's name after such a pixel still comes off the page's title. */
+static void test_site_name_after_a_pixel_in_the_head(void **state) {
+  (void)state;
+  const char *html =
+      "<html><head><title>Winter bees - Harbour Gardens Weekly Magazine</title>"
+      "<noscript><img src=\"https://px.example.net/t.gif\" alt=\"\"></noscript>"
+      "<meta property=\"og:site_name\" content=\"Harbour Gardens Weekly Magazine\"></head><body>"
+      "<p>A strong colony needs about twenty kilograms of honey to last until spring. If the "
+      "stores run short, beekeepers can add fondant or thick sugar syrup.</p>"
+      "<p>Syrup should only be given while it is still warm enough for the bees to take it down "
+      "and store it, which in most years means before the middle of October.</p>"
+      "</body></html>";
+  winnow_options o;
+  winnow_options_init(&o);
+  winnow_result r;
+  assert_int_equal(winnow_extract(html, strlen(html), &o, &r), WINNOW_OK);
+  bool stripped = r.title && strcmp(r.title, "Winter bees") == 0;
+  if (!stripped) fprintf(stderr, "title: %s\n", r.title ? r.title : "(none)");
+  winnow_result_free(&r);
+  assert_true(stripped);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1341,6 +1363,7 @@ int main(void) {
       T(test_featured_image_credit_is_dropped),
       T(test_panel_past_the_footer_is_not_the_story),
       T(test_article_type_after_a_pixel_in_the_head),
+      T(test_site_name_after_a_pixel_in_the_head),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
