@@ -1345,6 +1345,35 @@ static void test_site_name_after_a_pixel_in_the_head(void **state) {
   assert_true(stripped);
 }
 
+/* So does the <title> after such a pixel; an SVG drawing's <title> is the
+ * drawing's, not the page's. */
+static const char *title_of(const char *html, char *out, size_t size) {
+  winnow_options o;
+  winnow_options_init(&o);
+  winnow_result r;
+  assert_int_equal(winnow_extract(html, strlen(html), &o, &r), WINNOW_OK);
+  snprintf(out, size, "%s", r.title ? r.title : "");
+  winnow_result_free(&r);
+  return out;
+}
+
+static void test_title_after_a_pixel_in_the_head(void **state) {
+  (void)state;
+  char title[128];
+  assert_string_equal(title_of(
+      "<html><head><noscript><img src=\"https://px.example.net/t.gif\" alt=\"\"></noscript>"
+      "<title>Winter bees - Harbour Gardens Weekly Magazine</title>"
+      "<meta property=\"og:site_name\" content=\"Harbour Gardens Weekly Magazine\"></head><body>"
+      "<p>A strong colony needs about twenty kilograms of honey to last until spring. If the "
+      "stores run short, beekeepers can add fondant or thick sugar syrup.</p></body></html>",
+      title, sizeof title), "Winter bees");
+  assert_string_equal(title_of(
+      "<html><body><svg><title>Harbour Gardens logo</title></svg>"
+      "<p>A strong colony needs about twenty kilograms of honey to last until spring. If the "
+      "stores run short, beekeepers can add fondant or thick sugar syrup.</p></body></html>",
+      title, sizeof title), "");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1364,6 +1393,7 @@ int main(void) {
       T(test_panel_past_the_footer_is_not_the_story),
       T(test_article_type_after_a_pixel_in_the_head),
       T(test_site_name_after_a_pixel_in_the_head),
+      T(test_title_after_a_pixel_in_the_head),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
