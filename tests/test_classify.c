@@ -1374,6 +1374,24 @@ static void test_title_after_a_pixel_in_the_head(void **state) {
       title, sizeof title), "");
 }
 
+/* "Relacionado" (HugoBlox's "Related" in Spanish) heads a list of other
+ * posts, like "Related" does. */
+static void test_spanish_related_heading_takes_its_list(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"es\"><head><title>La ciclista comienza la temporada</title></head><body><article>"
+      "<h1>La ciclista comienza la temporada</h1>"
+      "<p>La ciclista comenzará la temporada con la Copa de Naciones en Glasgow, donde competirá "
+      "en la prueba de puntuación y en la carrera por eliminación junto a otras veinte atletas.</p>"
+      "<p>Esta competencia formará parte del difícil camino hacia los Juegos, en el que cada "
+      "resultado suma puntos para la clasificación olímpica de su país y de su equipo.</p>"
+      "<h3>Relacionado</h3>"
+      "<p>El equipo nacional de ciclismo presenta a sus nuevos patrocinadores para la temporada</p>"
+      "</article></body></html>");
+  assert_kept(page, "Esta competencia formará");
+  assert_false(find_block(page, "Relacionado")->keep);
+  assert_false(find_block(page, "presenta a sus nuevos patrocinadores")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1394,6 +1412,7 @@ int main(void) {
       T(test_article_type_after_a_pixel_in_the_head),
       T(test_site_name_after_a_pixel_in_the_head),
       T(test_title_after_a_pixel_in_the_head),
+      T(test_spanish_related_heading_takes_its_list),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
