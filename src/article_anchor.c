@@ -691,6 +691,16 @@ static int article_under_headline(const wn_page *page, const wn_article_anchor *
   return article;
 }
 
+/* Whether the page's footer lies between the article's close and block
+ * `first`: text past the footer (a login panel, a dialog's messages) is no
+ * continuation of the article, however much of it there is. */
+static bool footer_between(const wn_page *page, const wn_article_anchor *anchor, size_t first) {
+  if (!anchor->closed) return false;
+  for (size_t i = anchor->end; i < first && i < page->block_count; i++)
+    if (page->elements[page->blocks[i].owner].inherited & WN_EL_FOOTER) return true;
+  return false;
+}
+
 int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int region) {
   if (anchor->body < 0 || region < 0) return region;
   if (wn_inside(page, region, anchor->body)) return region;
@@ -710,7 +720,8 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
     return page_wide_region_ends(page, anchor, region) ? page->elements[anchor->body].parent : region;
   }
   /* Elsewhere: replaced when it is no part of the article's run. */
-  bool after = first >= anchor->end && nothing_continues(page, anchor, region);
+  bool after = first >= anchor->end &&
+               (nothing_continues(page, anchor, region) || footer_between(page, anchor, first));
   if (end <= headline || after) return anchor->body;
   return region;
 }

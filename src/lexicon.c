@@ -102,10 +102,43 @@ static const wn_lex_entry *scan_affixes(const char *text, size_t len, int role) 
   return scan_infixes(text, len, role);
 }
 
+/* Languages that write a compound noun as one word, its last part the head:
+ * "Leserkommentare" are comments, as "Kommentare" are. */
+static bool compounds_nouns(const char *lang) {
+  static const char *const LANGS[] = {"de", "nl", "sv", "da", "no", "nb"};
+  for (size_t i = 0; i < sizeof LANGS / sizeof LANGS[0]; i++)
+    if (strcmp(lang, LANGS[i]) == 0) return true;
+  return false;
+}
+
+/* Section kinds whose compounds keep the head's meaning whatever the first
+ * part says ("Kundenbewertungen", "Nutzerkommentare"); a compound of
+ * "Themen" or "Empfehlungen" may well head the article's own text. */
+static bool compound_section(const wn_lex_entry *e) {
+  return e->role == WN_LEX_SECTION && compounds_nouns(e->lang) &&
+         (strcmp(e->concept, "comments") == 0 || strcmp(e->concept, "reviews") == 0);
+}
+
+/* Shortest head and first part of a compound, in bytes. */
+enum { COMPOUND_MIN_HEAD = 7, COMPOUND_MIN_FIRST = 3 };
+
+/* A one-word heading that ends with a comments or reviews heading of a
+ * compounding language. */
+static const wn_lex_entry *compound_head(const char *text, size_t len) {
+  if (memchr(text, ' ', len) || len < COMPOUND_MIN_HEAD + COMPOUND_MIN_FIRST) return NULL;
+  for (size_t at = COMPOUND_MIN_FIRST; at + COMPOUND_MIN_HEAD <= len; at++) {
+    if (((unsigned char)text[at] & 0xC0) == 0x80) continue;
+    const wn_lex_entry *e = find_exact(text + at);
+    if (e && compound_section(e)) return e;
+  }
+  return NULL;
+}
+
 const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len) {
   if (len == 0) return NULL;
   const wn_lex_entry *hit = find_exact(normalized);
-  return hit ? hit : scan_affixes(normalized, len, WN_LEX_NONE);
+  if (!hit) hit = scan_affixes(normalized, len, WN_LEX_NONE);
+  return hit ? hit : compound_head(normalized, len);
 }
 
 const wn_lex_entry *wn_lexicon_lookup_affix(const char *normalized, size_t len, int role) {

@@ -943,18 +943,30 @@ static void read_meta(wn_page *page, const GumboNode *meta) {
     page->says_product = true;
 }
 
+static void read_head_element(wn_page *page, const GumboNode *child) {
+  if (child->v.element.tag == GUMBO_TAG_TITLE && !page->html_title)
+    page->html_title = collapsed_text(child);
+  else if (child->v.element.tag == GUMBO_TAG_META)
+    read_meta(page, child);
+  else if (child->v.element.tag == GUMBO_TAG_BASE)
+    set_once(&page->base_href, attr(child, "href"));
+}
+
 static void read_head(wn_page *page, const GumboNode *head) {
   const GumboVector *children = &head->v.element.children;
   for (unsigned i = 0; i < children->length; i++) {
     const GumboNode *child = children->data[i];
-    if (child->type != GUMBO_NODE_ELEMENT) continue;
-    if (child->v.element.tag == GUMBO_TAG_TITLE && !page->html_title)
-      page->html_title = collapsed_text(child);
-    else if (child->v.element.tag == GUMBO_TAG_META)
-      read_meta(page, child);
-    else if (child->v.element.tag == GUMBO_TAG_BASE)
-      set_once(&page->base_href, attr(child, "href"));
+    if (child->type == GUMBO_NODE_ELEMENT) read_head_element(page, child);
   }
+}
+
+/* A <title> or <meta> of the page that the parser put into <body>: a
+ * tracking pixel's <noscript><img> in <head> ends the head there. An SVG
+ * drawing's <title> is its own. */
+static bool displaced_from_head(const GumboNode *node) {
+  GumboTag tag = node->v.element.tag;
+  return (tag == GUMBO_TAG_TITLE || tag == GUMBO_TAG_META) &&
+         node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
 }
 
 /* ---- traversal --------------------------------------------------------- */
@@ -1011,6 +1023,7 @@ static void enter_element(segmenter *s, const GumboNode *node) {
     read_head(s->page, node);
     return;
   }
+  if (displaced_from_head(node)) read_head_element(s->page, node);
   wn_skip_reason skip = wn_cleaned_reason(s->cleaned, node);
   /* "Email<input>Password" are two words; a ruby reading (<rt>, <rp>) sits
    * inside one: 子<rt>こ</rt>ども is the word 子ども. */

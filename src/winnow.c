@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <gumbo.h>
 
@@ -154,8 +155,16 @@ static winnow_status segment(extraction *x) {
    * id from the tree. */
   if (!x->explain) release_tree(x);
   wn_page *page = &x->page;
-  page->says_article = page->says_article || x->meta.describes_article;
-  page->says_product = page->says_product || x->meta.describes_product;
+  /* og:type as the metadata reader found it anywhere in the tree: a
+   * tracking pixel's <noscript><img> in <head> ends the head early, and
+   * the <meta> tags after it are parsed into <body>. */
+  const char *type = x->meta.facts[WN_FACT_PAGE_TYPE];
+  page->says_article = page->says_article || x->meta.describes_article ||
+                       (type && strcasecmp(type, "article") == 0);
+  page->says_product = page->says_product || x->meta.describes_product ||
+                       (type && strncasecmp(type, "product", 7) == 0);
+  const char *site = x->meta.facts[WN_FACT_SITE_NAME];
+  if (!page->og_site_name && site) page->og_site_name = wn_xstrndup(site, strlen(site));
   page->says_forum_thread = x->meta.describes_forum_thread;
   page->stated_body = x->meta.article_body;
   page->stated_lang = x->stated_lang;

@@ -24,6 +24,7 @@
 #include "render.h"
 #include "segment.h"
 #include "page_doc.h"
+#include "winnow.h"
 
 /* ---- fixture and helpers ------------------------------------------------ */
 
@@ -1361,6 +1362,197 @@ static void test_foreign_reported_by_ai_byline(void **state) {
   assert_kept(page, "Engineers told the council");
 }
 
+/* A German compound whose head is a comments heading ("Leserkommentare":
+ * readers' comments) opens the comments as "Kommentare" does. */
+static void test_compound_comments_heading_opens_the_comments(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"de\"><head><title>Die Brücke bleibt gesperrt</title></head><body><main>"
+      "<h1>Die Brücke bleibt gesperrt</h1>"
+      "<p>Die alte Brücke über den Kanal wurde am Montag gesperrt, nachdem Prüfer Risse "
+      "in zwei ihrer tragenden Balken gefunden hatten, teilte das Bauamt der Stadt mit.</p>"
+      "<p>Die Reparatur wird mindestens sechs Wochen dauern. Bis dahin sollen Fußgänger den "
+      "Steg am Bahnhof nutzen, und die Busse fahren eine längere Strecke um den Hafen.</p>"
+      "<h2>Leserkommentare</h2>"
+      "<h4>Martin</h4><ul><li>14. 01. 2020, 13:47</li></ul>"
+      "<p>Ich gehe jeden Tag darüber und habe schon seit Monaten bemerkt, dass das Geländer "
+      "wackelt, wenn ein Lastwagen vorbeifährt, und niemand hat etwas getan.</p>"
+      "<h4>Lena</h4><ul><li>14. 01. 2020, 20:29</li></ul>"
+      "<p>Sechs Wochen klingt für mich sehr optimistisch, wenn man bedenkt, wie lange die "
+      "letzte Reparatur am Hafen gedauert hat.</p>"
+      "</main></body></html>");
+  assert_kept(page, "Die Reparatur wird mindestens");
+  assert_false(find_block(page, "Leserkommentare")->keep);
+  assert_false(find_block(page, "Ich gehe jeden Tag")->keep);
+  assert_false(find_block(page, "Sechs Wochen klingt")->keep);
+}
+
+/* A table of contents' title line is the page's navigation, not its text. */
+static void test_table_of_contents_heading_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Addressing guidelines</title></head><body><main>"
+      "<h1>Addressing guidelines</h1>"
+      "<p>Table of Contents</p>"
+      "<ul><li><a href=\"#a\">Civic addresses</a></li><li><a href=\"#b\">Postal boxes</a></li></ul>"
+      "<h2 id=\"a\">Civic addresses</h2>"
+      "<p>Sorting machines read a wide range of addressing styles, from handwritten notes to "
+      "printed labels, but a consistent layout lets mail be handled faster and at lower cost.</p>"
+      "<h2 id=\"b\">Postal boxes</h2>"
+      "<p>Write the box number on the line above the town, and leave out the street address, "
+      "so that the letter is sorted to the post office that holds the box.</p>"
+      "</main></body></html>");
+  assert_kept(page, "Sorting machines read");
+  assert_kept(page, "Write the box number");
+  assert_false(find_block(page, "Table of Contents")->keep);
+}
+
+/* "Beitragsbild: ..." (WordPress's "Featured Image" in German) credits the
+ * post's picture: a credit line, not the post's text. */
+static void test_featured_image_credit_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"de\"><head><title>Die Maus wird sechzig</title></head><body><article>"
+      "<h1>Die Maus wird sechzig</h1>"
+      "<p>Als das erste Gerät dieser Art vorgestellt wurde, ahnte kaum jemand, dass es einmal auf "
+      "jedem Schreibtisch liegen würde. Die Vorführung dauerte neunzig Minuten.</p>"
+      "<p>Heute gilt sie als eine der einflussreichsten Präsentationen der Computergeschichte, "
+      "weil sie Fenster, Verweise und gemeinsames Arbeiten an einem Text zeigte.</p>"
+      "<p>Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.</p>"
+      "</article></body></html>");
+  assert_kept(page, "Heute gilt sie");
+  assert_false(find_block(page, "Titelseite der Zeitung")->keep);
+}
+
+/* A panel of form messages after the page's footer is no continuation of
+ * a short story that closed before the footer, however much it says. */
+static void test_panel_past_the_footer_is_not_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"de\"><head><title>Sport in Zeiten der Pandemie</title></head><body>"
+      "<nav><ul><li><a href=\"/0\">Nachrichten aus aller Welt</a></li><li><a href=\"/1\">Sport und Bundesliga</a></li><li><a href=\"/2\">Politik und Gesellschaft</a></li><li><a href=\"/3\">Wirtschaft und Finanzen</a></li><li><a href=\"/4\">Kultur und Wissen</a></li><li><a href=\"/5\">Dokum"
+      "entationen</a></li><li><a href=\"/6\">Serien und Filme</a></li><li><a href=\"/7\">Kinderprogramm</a></li><li><a href=\"/8\">Mediathek</a></li><li><a href=\"/9\">Livestreams</a></li><li><a href=\"/10\">Sendungen von A bis Z</a></li><li><a href=\"/11\">Programm heute</a></li></ul></nav>"
+      "<article><h1>Sport in Zeiten der Pandemie</h1><p>von Andreas Kurz</p>"
+      "<p>New York ist das Zentrum der Pandemie im Land. Auch der Sport ist zum Stillstand "
+      "gekommen. Die Anteilnahme in den großen Ligen ist groß. Wie es sportlich "
+      "weitergeht, ist unklar.</p><p>04.04.2020</p></article>"
+      "<h2>Auch interessant</h2><ul><li><a href=\"/a\">Liga pausiert</a></li>"
+      "<li><a href=\"/b\">Spiele abgesagt</a></li></ul>"
+      "<footer><ul><li><a href=\"/f0\">Impressum</a></li><li><a href=\"/f1\">Datenschutz</a></li><li><a href=\"/f2\">Barrierefreiheit</a></li><li><a href=\"/f3\">Kontakt und Zuschauerservice</a></li><li><a href="
+      "\"/f4\">Nutzungsbedingungen</a></li><li><a href=\"/f5\">Einstellungen zum Datenschutz</a></li><li><a href=\"/f6\">Jobs und Karriere</a></li><li><a href=\"/f7\">Presse und Kommunikation</a></li></ul></footer>"
+      "<div class=\"panel\"><div>"
+      "<p>Bitte fülle alle Pflichtfelder mit einem Stern aus, bevor du dein Konto anlegst.</p>"
+      "<p>Diese E-Mail-Adresse scheint nicht korrekt zu sein, sie muss ein At-Zeichen und einen Punkt enthalten.</p>"
+      "<p>Zu dieser E-Mail-Adresse ist kein Konto vorhanden oder das angegebene Passwort ist falsch.</p>"
+      "<p>Diese E-Mail-Adresse ist bereits bei uns registriert. Bist du vielleicht schon angemeldet?</p>"
+      "<p>Das Passwort muss mindestens acht Zeichen lang sein und einen Großbuchstaben enthalten.</p>"
+      "<p>Wir haben dir eine E-Mail geschickt. Bitte bestätige deine Adresse über den Link darin.</p>"
+      "<p>Dein Konto wurde gelöscht. Wir bedauern, dass du gehst, und freuen uns, wenn du wiederkommst.</p>"
+      "</div></div></body></html>");
+  assert_kept(page, "New York ist das Zentrum");
+  assert_false(find_block(page, "Das Passwort muss")->keep);
+  assert_false(find_block(page, "Dein Konto wurde")->keep);
+}
+
+/* A tracking pixel's <noscript><img> in <head> ends the head early, and the
+ * og:type after it is parsed into <body>: the page still says it is an
+ * article, and the channel pitch closing it goes. */
+static void test_article_type_after_a_pixel_in_the_head(void **state) {
+  (void)state;
+  const char *html =
+      "<html lang=\"es\"><head><title>La ciclista comienza la temporada</title>"
+      "<noscript><img src=\"https://px.example.net/t.gif\" alt=\"\"></noscript>"
+      "<meta property=\"og:type\" content=\"article\"></head><body><div class=\"content\">"
+      "<h1>La ciclista comienza la temporada</h1>"
+      "<p>La ciclista comenzará la temporada con la Copa de Naciones en Glasgow, donde competirá "
+      "en la prueba de puntuación y en la carrera por eliminación junto a otras veinte atletas.</p>"
+      "<p>Esta competencia formará parte del difícil camino hacia los Juegos, en el que cada "
+      "resultado suma puntos para la clasificación olímpica de su país y de su equipo.</p>"
+      "<p>Por lo tanto, este evento y los que disputará en el resto del año serán de vital "
+      "importancia para asegurar un lugar en la pista, según explicó su entrenador.</p>"
+      "<p>La atleta viajará a Escocia la próxima semana con el resto de la delegación, y después "
+      "seguirá hacia Canadá y Colombia, donde se disputarán las siguientes fechas del circuito.</p>"
+      "<p>Su federación confía en que el calendario le permita llegar en plena forma a las pruebas "
+      "decisivas del verano, tras una pretemporada sin lesiones en el velódromo de la capital.</p>"
+      "<p>¿Ya sabías que en Ejemplo.com tenemos canal de Telegram? Únete desde tu celular "
+      "en este <a href=\"https://t.me/ejemplo\">enlace de invitación</a>.</p>"
+      "</div></body></html>";
+  winnow_options o;
+  winnow_options_init(&o);
+  winnow_result r;
+  assert_int_equal(winnow_extract(html, strlen(html), &o, &r), WINNOW_OK);
+  bool story = strstr(r.text, "Por lo tanto") != NULL;
+  bool pitch = strstr(r.text, "Telegram") != NULL;
+  winnow_result_free(&r);
+  assert_true(story);
+  assert_false(pitch);
+}
+
+/* The site's name after such a pixel still comes off the page's title. */
+static void test_site_name_after_a_pixel_in_the_head(void **state) {
+  (void)state;
+  const char *html =
+      "<html><head><title>Winter bees - Harbour Gardens Weekly Magazine</title>"
+      "<noscript><img src=\"https://px.example.net/t.gif\" alt=\"\"></noscript>"
+      "<meta property=\"og:site_name\" content=\"Harbour Gardens Weekly Magazine\"></head><body>"
+      "<p>A strong colony needs about twenty kilograms of honey to last until spring. If the "
+      "stores run short, beekeepers can add fondant or thick sugar syrup.</p>"
+      "<p>Syrup should only be given while it is still warm enough for the bees to take it down "
+      "and store it, which in most years means before the middle of October.</p>"
+      "</body></html>";
+  winnow_options o;
+  winnow_options_init(&o);
+  winnow_result r;
+  assert_int_equal(winnow_extract(html, strlen(html), &o, &r), WINNOW_OK);
+  bool stripped = r.title && strcmp(r.title, "Winter bees") == 0;
+  if (!stripped) fprintf(stderr, "title: %s\n", r.title ? r.title : "(none)");
+  winnow_result_free(&r);
+  assert_true(stripped);
+}
+
+/* So does the <title> after such a pixel; an SVG drawing's <title> is the
+ * drawing's, not the page's. */
+static const char *title_of(const char *html, char *out, size_t size) {
+  winnow_options o;
+  winnow_options_init(&o);
+  winnow_result r;
+  assert_int_equal(winnow_extract(html, strlen(html), &o, &r), WINNOW_OK);
+  snprintf(out, size, "%s", r.title ? r.title : "");
+  winnow_result_free(&r);
+  return out;
+}
+
+static void test_title_after_a_pixel_in_the_head(void **state) {
+  (void)state;
+  char title[128];
+  assert_string_equal(title_of(
+      "<html><head><noscript><img src=\"https://px.example.net/t.gif\" alt=\"\"></noscript>"
+      "<title>Winter bees - Harbour Gardens Weekly Magazine</title>"
+      "<meta property=\"og:site_name\" content=\"Harbour Gardens Weekly Magazine\"></head><body>"
+      "<p>A strong colony needs about twenty kilograms of honey to last until spring. If the "
+      "stores run short, beekeepers can add fondant or thick sugar syrup.</p></body></html>",
+      title, sizeof title), "Winter bees");
+  assert_string_equal(title_of(
+      "<html><body><svg><title>Harbour Gardens logo</title></svg>"
+      "<p>A strong colony needs about twenty kilograms of honey to last until spring. If the "
+      "stores run short, beekeepers can add fondant or thick sugar syrup.</p></body></html>",
+      title, sizeof title), "");
+}
+
+/* "Relacionado" (HugoBlox's "Related" in Spanish) heads a list of other
+ * posts, like "Related" does. */
+static void test_spanish_related_heading_takes_its_list(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"es\"><head><title>La ciclista comienza la temporada</title></head><body><article>"
+      "<h1>La ciclista comienza la temporada</h1>"
+      "<p>La ciclista comenzará la temporada con la Copa de Naciones en Glasgow, donde competirá "
+      "en la prueba de puntuación y en la carrera por eliminación junto a otras veinte atletas.</p>"
+      "<p>Esta competencia formará parte del difícil camino hacia los Juegos, en el que cada "
+      "resultado suma puntos para la clasificación olímpica de su país y de su equipo.</p>"
+      "<h3>Relacionado</h3>"
+      "<p>El equipo nacional de ciclismo presenta a sus nuevos patrocinadores para la temporada</p>"
+      "</article></body></html>");
+  assert_kept(page, "Esta competencia formará");
+  assert_false(find_block(page, "Relacionado")->keep);
+  assert_false(find_block(page, "presenta a sus nuevos patrocinadores")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -1381,6 +1573,14 @@ int main(void) {
       T(test_comments_heading_naming_the_page_is_not_the_headline),
       T(test_comments_tab_over_the_story_titles_nothing),
       T(test_short_title_inside_a_headline_names_nothing),
+      T(test_compound_comments_heading_opens_the_comments),
+      T(test_table_of_contents_heading_is_dropped),
+      T(test_featured_image_credit_is_dropped),
+      T(test_panel_past_the_footer_is_not_the_story),
+      T(test_article_type_after_a_pixel_in_the_head),
+      T(test_site_name_after_a_pixel_in_the_head),
+      T(test_title_after_a_pixel_in_the_head),
+      T(test_spanish_related_heading_takes_its_list),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_article_h1_is_title_and_not_repeated),
