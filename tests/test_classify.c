@@ -882,6 +882,53 @@ static void test_bio_box_after_article_is_dropped(void **state) {
   assert_dropped_for(page, "Jane Doe has covered", REASONS("boilerplate-name"));
 }
 
+/* The article's date in a box named for its comments ("comments_datetime",
+ * beside a link to them) is a stamp under the headline, not the first
+ * comment: the article runs on below it. */
+static void test_dated_line_in_comments_box_does_not_end_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Sprinter defends his title in the final</title></head><body>"
+      "<div class=\"entry\"><h1>Sprinter defends his title in the final</h1>"
+      "<div class=\"comments_datetime\"><p>Posted: 08/09/2012 9:21 am Updated: 08/09/2012 "
+      "10:53 am</p></div>"
+      "<div class=\"entry_body_text\">"
+      "<p>The champion did not let anyone spoil his party on Thursday night, winning the final "
+      "by a clear margin in front of a full stadium.</p>"
+      "<p>His training partner gave it his best shot but faded over the last thirty metres, "
+      "finishing second in a personal best time.</p>"
+      "</div></div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text,
+                      "Sprinter defends his title in the final");
+  assert_true(page->article_paragraphs >= 2);
+}
+
+/* A blog's name in its <h1> over its tagline, then the post under a title
+ * of its own: the tagline is the site's header, not the post's standfirst. */
+static void test_blog_tagline_above_the_post_title_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Free Range Librarian</title></head><body>"
+      "<div class=\"header\"><h1>Free Range Librarian</h1>"
+      "<p>A blog on librarianship, writing, and everything else</p>"
+      "<ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About</a></li>"
+      "<li><a href=\"/archive\">Archive</a></li></ul></div>"
+      "<div class=\"main\"><div class=\"post\"><h2>The fall funnel of fun in the library</h2>"
+      "<div class=\"entry-content\">"
+      "<p>I took gobs of photos in New Zealand with both my phone and my unwieldy camera, and "
+      "I am still sorting through them on the long evenings at home this week.</p>"
+      "<p>New Zealand was wonderful, and everyone there was amazing. I was treated to a tour "
+      "of three libraries and a long walk along the harbour on my last day.</p>"
+      "</div></div></div>"
+      "<div class=\"sidebar\"><h3>Recent posts</h3><ul>"
+      "<li><a href=\"/a\">A walk in the park with the dogs</a></li>"
+      "<li><a href=\"/b\">Notes from the conference in Chicago</a></li></ul></div>"
+      "</body></html>");
+  assert_kept(page, "I took gobs of photos");
+  assert_kept(page, "The fall funnel of fun");
+  assert_dropped_for(page, "A blog on librarianship",
+                     REASONS("outside-main", "boilerplate-name", "header"));
+}
+
 static void test_caption_names_and_figures(void **state) {
   wn_page *page = classify(state,
       "<html><body><article>" TEASER_BODY
@@ -1254,6 +1301,8 @@ int main(void) {
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
       T(test_bio_box_after_article_is_dropped),
+      T(test_dated_line_in_comments_box_does_not_end_the_article),
+      T(test_blog_tagline_above_the_post_title_is_dropped),
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
       T(test_decided_by_names_the_deciding_pass),
