@@ -96,12 +96,48 @@ static bool is_section_chrome(const wn_block *b) {
           strcmp(b->lexicon->concept, "comments") == 0);
 }
 
+/* A line this many blocks above or below the headline may date it... */
+static const int DATELINE_DISTANCE = 2;
+/* ...when it is at most this many words long. */
+static const size_t DATELINE_MAX_WORDS = 12;
+
+static bool holds_date(const wn_block *b) {
+  if (b->kind == WN_BLOCK_CODE) return false;
+  char *iso = wn_date_iso(b->text, 0);
+  free(iso);
+  return iso != NULL;
+}
+
+/* Words with a letter in them: a date's and a time's numbers are not. */
+static size_t lettered_words(const wn_block *b) {
+  size_t words = 0;
+  bool in_word = false, lettered = false;
+  for (size_t i = 0; i <= b->text_len; i++) {
+    unsigned char c = i < b->text_len ? (unsigned char)b->text[i] : ' ';
+    if (c == ' ' || c == '\n' || c == '\t') {
+      words += in_word && lettered;
+      in_word = lettered = false;
+      continue;
+    }
+    in_word = true;
+    lettered = lettered || c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u;
+  }
+  return words;
+}
+
+/* A line of a date and a few words ("Posted: 08/09/2012 9:21 am Updated:
+ * 08/09/2012 10:53 am"): a stamp, not prose. */
+static bool is_stamp(const wn_block *b) {
+  return lettered_words(b) <= DATELINE_MAX_WORDS && holds_date(b);
+}
+
+/* A paragraph of the article's text: a stamp, however punctuated, is not. */
 static bool is_paragraph(const wn_block *b) {
   if (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_QUOTE) return false;
   if (b->lexicon) return false;
   double len = length_of(b);
   if (len < PARAGRAPH_MIN_LENGTH || links_of(b) > PARAGRAPH_MAX_LINKS) return false;
-  return b->punctuation > 0 || len >= LABEL_LENGTH;
+  return (b->punctuation > 0 || len >= LABEL_LENGTH) && !is_stamp(b);
 }
 
 static bool is_linked_headline(const wn_block *b) {
@@ -347,41 +383,6 @@ static int find_headline(const wn_page *page) {
 }
 
 /* ---- the prose under it -------------------------------------------------- */
-
-/* A line this many blocks above or below the headline may date it... */
-static const int DATELINE_DISTANCE = 2;
-/* ...when it is at most this many words long. */
-static const size_t DATELINE_MAX_WORDS = 12;
-
-static bool holds_date(const wn_block *b) {
-  if (b->kind == WN_BLOCK_CODE) return false;
-  char *iso = wn_date_iso(b->text, 0);
-  free(iso);
-  return iso != NULL;
-}
-
-/* Words with a letter in them: a date's and a time's numbers are not. */
-static size_t lettered_words(const wn_block *b) {
-  size_t words = 0;
-  bool in_word = false, lettered = false;
-  for (size_t i = 0; i <= b->text_len; i++) {
-    unsigned char c = i < b->text_len ? (unsigned char)b->text[i] : ' ';
-    if (c == ' ' || c == '\n' || c == '\t') {
-      words += in_word && lettered;
-      in_word = lettered = false;
-      continue;
-    }
-    in_word = true;
-    lettered = lettered || c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u;
-  }
-  return words;
-}
-
-/* A line of a date and a few words ("Posted: 08/09/2012 9:21 am Updated:
- * 08/09/2012 10:53 am"): a stamp, not prose. */
-static bool is_stamp(const wn_block *b) {
-  return lettered_words(b) <= DATELINE_MAX_WORDS && holds_date(b);
-}
 
 /* Readers' comments start: a paragraph of a comment, not a "Comment" button
  * nor a customers' rating beside a product, nor the article's date in a box

@@ -903,6 +903,24 @@ static void test_dated_line_in_comments_box_does_not_end_the_article(void **stat
   assert_true(page->article_paragraphs >= 2);
 }
 
+/* A dated line after the post ("Posted by ... on October 17, 2012 |
+ * Permalink") is its stamp, not one of its paragraphs: the article's body
+ * is the text above it. */
+static void test_post_stamp_is_not_a_paragraph_of_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Loyal customers talk about you</title></head><body>"
+      "<div class=\"entry\"><h1>Loyal customers talk about you</h1>"
+      "<div class=\"entry-body\">"
+      "<p>Your most loyal customers are the ones who tell their friends about you, and they "
+      "do it without being asked or paid for it.</p>"
+      "<p>We asked two hundred shop owners what made their regulars come back, and most of "
+      "them said it was being known by name.</p></div>"
+      "<p class=\"posted\">Posted by Jackie Huba on October 17, 2012 | Permalink</p>"
+      "</div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_int_equal(page->article_paragraphs, 2);
+}
+
 /* A blog's name in its <h1> over its tagline, then the post under a title
  * of its own: the tagline is the site's header, not the post's standfirst. */
 static void test_blog_tagline_above_the_post_title_is_dropped(void **state) {
@@ -1303,6 +1321,7 @@ int main(void) {
       T(test_bio_box_after_article_is_dropped),
       T(test_dated_line_in_comments_box_does_not_end_the_article),
       T(test_blog_tagline_above_the_post_title_is_dropped),
+      T(test_post_stamp_is_not_a_paragraph_of_the_article),
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
       T(test_decided_by_names_the_deciding_pass),
