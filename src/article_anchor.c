@@ -101,21 +101,48 @@ static bool is_section_chrome(const wn_block *b) {
           strcmp(b->lexicon->concept, "comments") == 0);
 }
 
-/* A label's line that holds a date ("Added: 2012-01-03 16:10:06, updated:
- * ..."): its colons and full stops are the date's, not a sentence's. */
-static bool is_dated_label(const wn_block *b) {
+/* A line this many blocks above or below the headline may date it... */
+static const int DATELINE_DISTANCE = 2;
+/* ...when it is at most this many words long. */
+static const size_t DATELINE_MAX_WORDS = 12;
+
+static bool holds_date(const wn_block *b) {
+  if (b->kind == WN_BLOCK_CODE) return false;
   char *iso = wn_date_iso(b->text, 0);
   free(iso);
   return iso != NULL;
 }
 
+/* Words with a letter in them: a date's and a time's numbers are not. */
+static size_t lettered_words(const wn_block *b) {
+  size_t words = 0;
+  bool in_word = false, lettered = false;
+  for (size_t i = 0; i <= b->text_len; i++) {
+    unsigned char c = i < b->text_len ? (unsigned char)b->text[i] : ' ';
+    if (c == ' ' || c == '\n' || c == '\t') {
+      words += in_word && lettered;
+      in_word = lettered = false;
+      continue;
+    }
+    in_word = true;
+    lettered = lettered || c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u;
+  }
+  return words;
+}
+
+/* A line of a date and a few words ("Posted: 08/09/2012 9:21 am Updated:
+ * 08/09/2012 10:53 am"): a stamp, not prose. */
+static bool is_stamp(const wn_block *b) {
+  return lettered_words(b) <= DATELINE_MAX_WORDS && holds_date(b);
+}
+
+/* A paragraph of the article's text: a stamp, however punctuated, is not. */
 static bool is_paragraph(const wn_block *b) {
   if (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_QUOTE) return false;
   if (b->lexicon) return false;
   double len = length_of(b);
   if (len < PARAGRAPH_MIN_LENGTH || links_of(b) > PARAGRAPH_MAX_LINKS) return false;
-  if (len >= LABEL_LENGTH) return true;
-  return b->punctuation > 0 && !is_dated_label(b);
+  return (b->punctuation > 0 || len >= LABEL_LENGTH) && !is_stamp(b);
 }
 
 /* An item of a list written in sentences ("Shrink your cache when the
@@ -380,13 +407,15 @@ static int find_headline(const wn_page *page) {
 /* ---- the prose under it -------------------------------------------------- */
 
 /* Readers' comments start: a paragraph of a comment, not a "Comment" button
- * nor a customers' rating beside a product. */
+ * nor a customers' rating beside a product, nor the article's date in a box
+ * that also links to its comments ("comments_datetime"): a comment's date
+ * stands over its text, which is what starts the comments. */
 static bool is_comment(const wn_page *page, const wn_block *headline, const wn_block *b) {
   uint32_t flags = page->elements[b->owner].inherited;
   if (!(flags & WN_EL_COMMENTS) || (flags & WN_EL_REVIEWS)) return false;
   if (page->elements[headline->owner].inherited & WN_EL_COMMENTS) return false;
   return b->kind == WN_BLOCK_PARAGRAPH && length_of(b) >= PARAGRAPH_MIN_LENGTH &&
-         links_of(b) <= PARAGRAPH_MAX_LINKS;
+         links_of(b) <= PARAGRAPH_MAX_LINKS && !is_stamp(b);
 }
 
 /* A heading the lexicon reads as the title of a comment section, or one
@@ -479,23 +508,15 @@ static bool ends_article(const wn_page *page, const wn_block *headline, const wn
   return titles_comments(page, headline, b) || is_comment(page, headline, b);
 }
 
-/* A line this many blocks above or below the headline may date it... */
-static const int DATELINE_DISTANCE = 2;
-/* ...when it is at most this many words long. */
-static const size_t DATELINE_MAX_WORDS = 12;
-
 /* Whether a short line next to the headline holds a full date
  * ("Monday, November 12, 2012, by Matthew Kang", "12.11.2012 14:05"). */
 static bool headline_dated(const wn_page *page, int headline) {
   size_t from = headline > DATELINE_DISTANCE ? (size_t)(headline - DATELINE_DISTANCE) : 0;
   size_t to = (size_t)headline + DATELINE_DISTANCE;
-  for (size_t i = from; i <= to && i < page->block_count; i++) {
-    const wn_block *b = &page->blocks[i];
-    if ((int)i == headline || b->words > DATELINE_MAX_WORDS || b->kind == WN_BLOCK_CODE) continue;
-    char *iso = wn_date_iso(b->text, 0);
-    free(iso);
-    if (iso) return true;
-  }
+  for (size_t i = from; i <= to && i < page->block_count; i++)
+    if ((int)i != headline && page->blocks[i].words <= DATELINE_MAX_WORDS &&
+        holds_date(&page->blocks[i]))
+      return true;
   return false;
 }
 
@@ -533,7 +554,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   int gap = 0, teasers = 0;
   size_t headed_gap = 0; /* the first heading past the last paragraph */
   long linked = -1; /* the last linked heading */
-  double gap_links = 0, gap_link_lines = 0;
+  double gap_links = 0;
   size_t i = (size_t)headline + 1;
   for (; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
@@ -557,14 +578,13 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       anchor->paragraphs++;
       headed_gap = 0;
       gap = teasers = 0;
-      gap_links = gap_link_lines = 0;
+      gap_links = 0;
       continue;
     }
     /* The lexicon's lines under a headline (share buttons, tags, "Related
      * links") are the article's furniture, not a menu before other text. */
     if (anchor->paragraphs > 0 || !b->lexicon || in_page_chrome(page, h, b)) gap++;
     gap_links += length_of(b) * links_of(b);
-    if (links_of(b) >= TEASER_LINK_SHARE) gap_link_lines += length_of(b);
     if (b->kind == WN_BLOCK_HEADING && !headed_gap && anchor->paragraphs > 0) headed_gap = i;
     if (is_linked_headline(b) &&
         (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b))) {

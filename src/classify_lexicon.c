@@ -106,19 +106,31 @@ static double prose_between(const wn_page *page, size_t from, size_t to) {
   return total;
 }
 
+/* Whether posts' stamps (who wrote when, to the minute) follow one
+ * another among blocks [from, end): a discussion, not an article's
+ * section on comments. */
+static bool stamped_posts(const wn_page *page, size_t from, size_t end) {
+  size_t stamps = 0;
+  for (size_t i = from; i < end && stamps < STAMP_MIN_POSTS; i++)
+    stamps += wn_is_stamp(&page->blocks[i]);
+  return stamps >= STAMP_MIN_POSTS;
+}
+
 /* Readers' comments under an article may outgrow it: their section is not
- * capped when the page says it is an article and has an article's worth
- * of prose above the heading. */
-static bool closes_an_article(const wn_page *page, size_t heading) {
+ * capped when the page has an article's worth of prose above the heading
+ * and says it is an article, or its posts under the heading carry stamps
+ * (a blog's classic template, which says nothing of itself). */
+static bool closes_an_article(const wn_page *page, size_t heading, size_t end) {
   const wn_lex_entry *hit = page->blocks[heading].lexicon;
-  return page->says_article && wn_concept_is_comments(hit) &&
-         prose_between(page, 0, heading) >= ARTICLE_BEFORE_COMMENTS;
+  if (!wn_concept_is_comments(hit) || page->says_forum_thread) return false;
+  if (prose_between(page, 0, heading) < ARTICLE_BEFORE_COMMENTS) return false;
+  return page->says_article || stamped_posts(page, heading + 1, end);
 }
 
 static void mark_section(wn_page *page, size_t heading, double page_prose) {
   size_t end = section_end(page, heading);
   if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose &&
-      !closes_an_article(page, heading))
+      !closes_an_article(page, heading, end))
     return;
   for (size_t i = heading + 1; i < end; i++)
     if (!page->blocks[i].lexicon) page->blocks[i].lexicon = page->blocks[heading].lexicon;

@@ -80,6 +80,25 @@ static int headline_box(const wn_page *page, int headline_owner, int scope) {
   return box;
 }
 
+/* Under a short heading that is no article's headline (a blog's name in
+ * its <h1>), a lesser heading of a sentence further down, on another
+ * subject than the first, titles the post: what lies above it is the site's header (its
+ * tagline, "A blog on ..."), not the post's standfirst. Returns that
+ * heading, or `first` when there is none. */
+static size_t post_title(const wn_page *page, size_t headline, size_t first, size_t body) {
+  const wn_block *site = &page->blocks[headline];
+  if (site->kind != WN_BLOCK_HEADING || site->words >= POST_TITLE_WORDS) return first;
+  for (size_t i = body; i-- > first;) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind != WN_BLOCK_HEADING) continue;
+    if (b->heading_level <= site->heading_level || b->words < POST_TITLE_WORDS ||
+        strstr(b->text, site->text))
+      return first;
+    return i;
+  }
+  return first;
+}
+
 /*
  * The region that scores best often starts below the headline: the byline,
  * date, standfirst and lead image caption between the headline and the body
@@ -109,7 +128,9 @@ void wn_pass_headline_context(wn_page *page, wn_pass_state *state) {
   bool article_headline = state->article && state->anchor.sentence &&
                           (size_t)state->anchor.headline == headline;
   int box = article_headline ? headline_box(page, page->blocks[headline].owner, scope) : -1;
+  size_t post = article_headline ? first : post_title(page, headline, first, body);
   for (size_t i = first; i < body; i++) {
+    if (i > headline && i < post) continue; /* the site's header */
     wn_block *b = &page->blocks[i];
     if (!near && b->kind != WN_BLOCK_HEADING && wn_block_length(b) < LABEL_LENGTH) continue;
     /* In the article's header, a standfirst or a subtitle; its labels (an

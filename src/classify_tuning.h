@@ -247,6 +247,9 @@ static const size_t HEADLINE_CONTEXT_BLOCKS = 8;
 /* ... and between the headline that names the page and the body (a share
  * bar and a lead picture's credit may sit there too). */
 static const size_t ANCHORED_CONTEXT_BLOCKS = 16;
+/* A heading of fewer words names a site or a section; one of this many
+ * under it, a post (see past_site_header). */
+static const size_t POST_TITLE_WORDS = 5;
 /* A sentence that announces a list has at least this many words. Lower:
  * labels ("See also:") taken for sentences, their link lists kept. */
 static const size_t ANNOUNCING_MIN_WORDS = 5;

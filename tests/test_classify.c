@@ -883,6 +883,115 @@ static void test_bio_box_after_article_is_dropped(void **state) {
   assert_dropped_for(page, "Jane Doe has covered", REASONS("boilerplate-name"));
 }
 
+/* The article's date in a box named for its comments ("comments_datetime",
+ * beside a link to them) is a stamp under the headline, not the first
+ * comment: the article runs on below it. */
+static void test_dated_line_in_comments_box_does_not_end_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Sprinter defends his title in the final</title></head><body>"
+      "<div class=\"entry\"><h1>Sprinter defends his title in the final</h1>"
+      "<div class=\"comments_datetime\"><p>Posted: 08/09/2012 9:21 am Updated: 08/09/2012 "
+      "10:53 am</p></div>"
+      "<div class=\"entry_body_text\">"
+      "<p>The champion did not let anyone spoil his party on Thursday night, winning the final "
+      "by a clear margin in front of a full stadium.</p>"
+      "<p>His training partner gave it his best shot but faded over the last thirty metres, "
+      "finishing second in a personal best time.</p>"
+      "</div></div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text,
+                      "Sprinter defends his title in the final");
+  assert_true(page->article_paragraphs >= 2);
+}
+
+/* A dated line after the post ("Posted by ... on October 17, 2012 |
+ * Permalink") is its stamp, not one of its paragraphs: the article's body
+ * is the text above it. */
+static void test_post_stamp_is_not_a_paragraph_of_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Loyal customers talk about you</title></head><body>"
+      "<div class=\"entry\"><h1>Loyal customers talk about you</h1>"
+      "<div class=\"entry-body\">"
+      "<p>Your most loyal customers are the ones who tell their friends about you, and they "
+      "do it without being asked or paid for it.</p>"
+      "<p>We asked two hundred shop owners what made their regulars come back, and most of "
+      "them said it was being known by name.</p></div>"
+      "<p class=\"posted\">Posted by Jackie Huba on October 17, 2012 | Permalink</p>"
+      "</div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_int_equal(page->article_paragraphs, 2);
+}
+
+/* A comment of a blog's classic template: its text, then who wrote it when. */
+#define SIGNED_COMMENT(text, who, when) "<p>" text "</p><p class=\"posted\">Posted by: " who " | " when "</p>"
+#define LONG_COMMENT(n) \
+  "Thank you for this post, number " n ". I have run a user group for six years and the people who " \
+  "kept it alive were never the experts but the ones who answered newcomers' questions at night, " \
+  "for free, because they remembered how it felt to be lost in the first weeks with the tool."
+
+/* Under a "Comments" heading, posts each signed with a stamp are readers'
+ * comments, however much they outweigh the post above them, on a page that
+ * does not say it is an article. */
+static void test_signed_comments_outweighing_the_post_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Creating Passionate Users</title></head><body>"
+      "<h1>Creating Passionate Users</h1><div class=\"content\">"
+      "<h3>User community and ROI</h3>"
+      "<p>Every time I give a talk, someone asks who is going to do all that extra work of helping "
+      "users learn, when the support budget is already cut to the bone and the team is tired.</p>"
+      "<p>The answer is the users themselves. A community that teaches its newcomers pays for "
+      "itself many times over, as long as you treat the people who do the teaching well.</p>"
+      "<p>That means giving them early access, listening to what they say about the product, and "
+      "never, ever turning their goodwill into a marketing campaign that they did not ask for.</p>"
+      "<p>It also means measuring the right things: not the number of posts in the forum, but how "
+      "many newcomers stay after their first month, and how many of them start to help others.</p>"
+      "<p>None of this shows up in a quarterly report, which is why so few companies do it. But "
+      "the ones that do have users who defend them in public, write the tutorials the company "
+      "never had time for, and forgive the occasional bad release because they feel heard.</p>"
+      "<p>So the next time someone asks who will do the work, ask them in turn who is doing it "
+      "now, unpaid and unthanked, in the forums and the mailing lists your company never reads.</p>"
+      "<p>Start by reading those lists for a week. Then thank the five people who answered the "
+      "most questions, by name, in public, and ask them what would make their evenings easier.</p>"
+      "<p>Posted by Kathy on March 21, 2007 | Permalink</p>"
+      "<h2>Comments</h2>"
+      SIGNED_COMMENT(LONG_COMMENT("one"), "omni", "Mar 22, 2007 12:56:24 AM")
+      SIGNED_COMMENT(LONG_COMMENT("two"), "nik", "Mar 22, 2007 4:36:25 AM")
+      SIGNED_COMMENT(LONG_COMMENT("three"), "Peter", "Mar 22, 2007 3:53:55 AM")
+      SIGNED_COMMENT(LONG_COMMENT("four"), "Paul", "Mar 30, 2007 5:38:01 PM")
+      SIGNED_COMMENT(LONG_COMMENT("five"), "Desu", "Mar 29, 2007 8:47:10 AM")
+      "</div></body></html>");
+  assert_kept(page, "The answer is the users themselves");
+  assert_kept(page, "It also means measuring");
+  assert_dropped_for(page, "post, number one", REASONS("chrome-section", "comments"));
+  assert_dropped_for(page, "post, number five", REASONS("chrome-section", "comments"));
+}
+
+/* A blog's name in its <h1> over its tagline, then the post under a title
+ * of its own: the tagline is the site's header, not the post's standfirst. */
+static void test_blog_tagline_above_the_post_title_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Free Range Librarian</title></head><body>"
+      "<div class=\"header\"><h1>Free Range Librarian</h1>"
+      "<p>A blog on librarianship, writing, and everything else</p>"
+      "<ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About</a></li>"
+      "<li><a href=\"/archive\">Archive</a></li></ul></div>"
+      "<div class=\"main\"><div class=\"post\"><h2>The fall funnel of fun in the library</h2>"
+      "<div class=\"entry-content\">"
+      "<p>I took gobs of photos in New Zealand with both my phone and my unwieldy camera, and "
+      "I am still sorting through them on the long evenings at home this week.</p>"
+      "<p>New Zealand was wonderful, and everyone there was amazing. I was treated to a tour "
+      "of three libraries and a long walk along the harbour on my last day.</p>"
+      "</div></div></div>"
+      "<div class=\"sidebar\"><h3>Recent posts</h3><ul>"
+      "<li><a href=\"/a\">A walk in the park with the dogs</a></li>"
+      "<li><a href=\"/b\">Notes from the conference in Chicago</a></li></ul></div>"
+      "</body></html>");
+  assert_kept(page, "I took gobs of photos");
+  assert_kept(page, "The fall funnel of fun");
+  assert_dropped_for(page, "A blog on librarianship",
+                     REASONS("outside-main", "boilerplate-name", "header"));
+}
+
 static void test_caption_names_and_figures(void **state) {
   wn_page *page = classify(state,
       "<html><body><article>" TEASER_BODY
@@ -1622,6 +1731,10 @@ int main(void) {
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
       T(test_bio_box_after_article_is_dropped),
+      T(test_dated_line_in_comments_box_does_not_end_the_article),
+      T(test_blog_tagline_above_the_post_title_is_dropped),
+      T(test_post_stamp_is_not_a_paragraph_of_the_article),
+      T(test_signed_comments_outweighing_the_post_are_dropped),
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
       T(test_decided_by_names_the_deciding_pass),
