@@ -881,10 +881,29 @@ static void append_text(segmenter *s, int owner, const char *text) {
   }
 }
 
+/*
+ * Two line breaks in a row, with nothing but space between, are how pages
+ * without <p> write a paragraph break ("text<br><br>text"): the block keeps
+ * it as a blank line. Not inside a heading, a list item, a table row or
+ * code, whose lines stay lines.
+ */
+static bool breaks_paragraph(const segmenter *s) {
+  if (s->in_pre || s->data_row_depth > 0 || !s->text.len) return false;
+  if (s->text.data[s->text.len - 1] != '\n') return false;
+  wn_block_kind kind = kind_of(&s->page->elements[s->text_owner], false);
+  return kind == WN_BLOCK_PARAGRAPH || kind == WN_BLOCK_QUOTE;
+}
+
 static void line_break(segmenter *s) {
   s->pending_space = false;
+  bool paragraph = breaks_paragraph(s);
   trim_end(&s->text);
-  if (s->text.len) wn_buf_putc(&s->text, '\n');
+  if (!s->text.len) return;
+  /* Markup does not reach across paragraphs: a span open over the break
+   * ends before it and goes on after it. */
+  if (paragraph)
+    for (size_t i = 0; i < s->open_count; i++) end_part(s, &s->open[i], s->text.len);
+  wn_buf_puts(&s->text, paragraph ? "\n\n" : "\n");
 }
 
 /* ---- head: title and metadata ------------------------------------------ */

@@ -781,6 +781,15 @@ static void test_md_markup_leaves_out_surrounding_spaces(void **state) {
   assert_string_equal(md_with(state, true, false, NULL), "One *two* three [four](/x)\nfive\n");
 }
 
+/* A paragraph break written as two <br> is a blank line in every format,
+ * and markup open across it closes before it and opens again after. */
+static void test_double_br_separates_paragraphs_in_every_format(void **state) {
+  marked(state, "<div><b>one<br><br>two</b> and <a href='/x'>three<br> <br>four</a></div>");
+  assert_string_equal(md_with(state, true, false, NULL),
+                      "**one**\n\n**two** and [three](/x)\n\n[four](/x)\n");
+  assert_string_equal(render(state, 0), "one\n\ntwo and three\n\nfour\n");
+}
+
 static void test_md_images_only_when_asked(void **state) {
   marked(state, "<p><img src='/a.png' alt='A chart'> The chart, and "
                 "<img src='data:image/png;base64,xx' alt='inline'> "
@@ -894,6 +903,7 @@ int main(void) {
       T(test_md_link_text_and_target_stay_escaped),
       T(test_md_emphasis_strong_and_code),
       T(test_md_markup_leaves_out_surrounding_spaces),
+      T(test_double_br_separates_paragraphs_in_every_format),
       T(test_md_images_only_when_asked),
       T(test_md_a_link_around_blocks_links_each),
       T(test_md_code_fence_names_its_language),

@@ -182,6 +182,17 @@ static void test_br_is_a_newline_inside_the_block(void **state) {
   assert_blocks(page, BLOCKS("roses are red\nviolets are blue\nsugar is sweet", "a\nb"));
 }
 
+/* Pages without <p> separate paragraphs with two line breaks: the block
+ * keeps a blank line there (three breaks are no more than two). Lines of a
+ * heading, a list item or a data row stay lines. */
+static void test_double_br_is_a_paragraph_break(void **state) {
+  wn_page *page = parse(state, "<div>first part<br><br>second part <br> <span></span><br><br>third</div>"
+                               "<ul><li>a<br><br>b</li></ul><h2>c<br><br>d</h2>"
+                               "<table><tr><td>e<br><br>f</td><td>g</td></tr></table>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("first part\n\nsecond part\n\nthird", "a\nb", "c\nd", "e\nf | g"));
+}
+
 static void test_br_at_block_edges_adds_nothing(void **state) {
   wn_page *page = parse(state, "<p><br>text<br></p>");
   assert_well_formed(page);
@@ -785,6 +796,7 @@ int main(void) {
       T(test_disclosure_links_are_not_link_text),
       T(test_blockquote_text_is_a_quote),
       T(test_br_is_a_newline_inside_the_block),
+      T(test_double_br_is_a_paragraph_break),
       T(test_br_at_block_edges_adds_nothing),
       T(test_pre_keeps_newlines_and_indentation),
       T(test_pre_with_inline_code_and_leading_indent),
