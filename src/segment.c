@@ -378,25 +378,45 @@ static int heading_level_of(const GumboNode *node) {
   return n >= 1 && n <= 6 ? n : ARIA_DEFAULT_HEADING_LEVEL;
 }
 
-static bool has_block_child(const GumboNode *element) {
+/* How deep inside a cell its markup is looked at for a layout cell's signs. */
+enum { CELL_LOOK_DEPTH = 8 };
+
+/*
+ * Whether the markup under `element` writes running text: block-level
+ * markup (paragraphs, divs, lists, another table), even inside inline
+ * wrappers (<font><p>...), or a paragraph break written as two <br> in a
+ * row. `*br` carries "the last thing seen was a <br>" along the walk.
+ */
+static bool holds_running_text(const GumboNode *element, int depth, bool *br) {
   const GumboVector *children = &element->v.element.children;
   for (unsigned i = 0; i < children->length; i++) {
     const GumboNode *child = children->data[i];
-    if (child->type == GUMBO_NODE_ELEMENT && is_block_tag(child->v.element.tag)) return true;
+    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) *br = false;
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = child->v.element.tag;
+    if (is_block_tag(tag)) return true;
+    if (tag == GUMBO_TAG_BR) {
+      if (*br) return true;
+      *br = true;
+    } else if (depth < CELL_LOOK_DEPTH && holds_running_text(child, depth + 1, br)) {
+      return true;
+    }
   }
   return false;
 }
 
 /*
- * A row is a data row when none of its cells holds block-level markup: its
- * cells are then joined on one line. Layout tables (cells full of divs and
- * paragraphs) are walked like any other container.
+ * A row is a data row when none of its cells holds running text: its cells
+ * are then joined on one line. Layout tables (a menu cell beside a cell of
+ * paragraphs, written with <p> or with <br><br>) are walked like any other
+ * container.
  */
 static bool is_data_row(const GumboNode *row) {
   const GumboVector *cells = &row->v.element.children;
   for (unsigned i = 0; i < cells->length; i++) {
     const GumboNode *cell = cells->data[i];
-    if (cell->type == GUMBO_NODE_ELEMENT && has_block_child(cell)) return false;
+    bool br = false;
+    if (cell->type == GUMBO_NODE_ELEMENT && holds_running_text(cell, 0, &br)) return false;
   }
   return true;
 }

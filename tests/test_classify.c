@@ -906,6 +906,22 @@ static void test_consent_line_cut_from_line_broken_block(void **state) {
   assert_null(strstr(b->text, "cookies"));
 }
 
+/* A chrome line cut from between paragraphs written with <br><br> leaves
+ * one paragraph break, and none at the block's end. */
+static void test_cut_line_leaves_no_blank_lines(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article>" TEASER_BODY
+      "<p>The flood group meets every Tuesday in the library and welcomes new members from "
+      "all parts of the valley.<br><br>We use cookies on this website.<br><br>Members bring "
+      "their own sandbags.<br><br>We use cookies on this website.</p>"
+      "</article></body></html>");
+  const wn_block *b = find_block(page, "The flood group meets");
+  assert_true(b->keep);
+  assert_string_equal(b->text, "The flood group meets every Tuesday in the library and welcomes "
+                               "new members from all parts of the valley.\n\nMembers bring "
+                               "their own sandbags.");
+}
+
 /* ---- the pass that decided ----------------------------------------------- */
 
 /* The block is decided as `reason` by `pass` (names as --explain prints them). */
@@ -1256,6 +1272,7 @@ int main(void) {
       T(test_bio_box_after_article_is_dropped),
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
+      T(test_cut_line_leaves_no_blank_lines),
       T(test_decided_by_names_the_deciding_pass),
       T(test_decided_by_teasers),
       T(test_decided_by_too_little),

@@ -184,13 +184,12 @@ static void test_br_is_a_newline_inside_the_block(void **state) {
 
 /* Pages without <p> separate paragraphs with two line breaks: the block
  * keeps a blank line there (three breaks are no more than two). Lines of a
- * heading, a list item or a data row stay lines. */
+ * heading or a list item stay lines. */
 static void test_double_br_is_a_paragraph_break(void **state) {
   wn_page *page = parse(state, "<div>first part<br><br>second part <br> <span></span><br><br>third</div>"
-                               "<ul><li>a<br><br>b</li></ul><h2>c<br><br>d</h2>"
-                               "<table><tr><td>e<br><br>f</td><td>g</td></tr></table>");
+                               "<ul><li>a<br><br>b</li></ul><h2>c<br><br>d</h2>");
   assert_well_formed(page);
-  assert_blocks(page, BLOCKS("first part\n\nsecond part\n\nthird", "a\nb", "c\nd", "e\nf | g"));
+  assert_blocks(page, BLOCKS("first part\n\nsecond part\n\nthird", "a\nb", "c\nd"));
 }
 
 static void test_br_at_block_edges_adds_nothing(void **state) {
@@ -262,6 +261,20 @@ static void test_layout_table_is_not_joined(void **state) {
     assert_int_not_equal(page->blocks[i].kind, WN_BLOCK_TABLE_ROW);
     assert_null(strstr(page->blocks[i].text, " | "));
   }
+}
+
+/* An old page's layout: a menu cell of links beside a cell of paragraphs
+ * written with <br><br>, or with <p> inside a <font>, is no data row. */
+static void test_layout_row_of_inline_markup_is_not_joined(void **state) {
+  wn_page *page = parse(state, "<table><tr><td><a href='/a'>Home</a><br><a href='/b'>Links</a></td>"
+                               "<td><font>first paragraph<br> <br><b>second</b></font></td></tr>"
+                               "<tr><td>Menu</td><td><font><p>one</p><p>two</p></font></td></tr>"
+                               "<tr><td>1<br>2</td><td>3</td></tr></table>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("Home\nLinks", "first paragraph\n\nsecond", "Menu", "one", "two",
+                             "1\n2 | 3"));
+  assert_int_equal(page->blocks[0].kind, WN_BLOCK_PARAGRAPH);
+  assert_int_equal(page->blocks[5].kind, WN_BLOCK_TABLE_ROW);
 }
 
 /* ---- what is never text ------------------------------------------------ */
@@ -805,6 +818,7 @@ int main(void) {
       T(test_data_row_is_one_block),
       T(test_data_row_with_padded_cells),
       T(test_layout_table_is_not_joined),
+      T(test_layout_row_of_inline_markup_is_not_joined),
       T(test_non_text_elements_are_skipped),
       T(test_ruby_readings_do_not_split_words),
       T(test_small_hidden_subtrees_are_skipped),
