@@ -299,6 +299,17 @@ static void test_non_text_elements_are_skipped(void **state) {
   assert_true(any_block_has(page, "visible two"));
 }
 
+/* A wiki's "[edit]" link beside a section heading is a control. */
+static void test_wiki_edit_links_are_skipped(void **state) {
+  wn_page *page = parse(state,
+                        "<h2><span class=\"mw-headline\">Breeding</span><span class=\"mw-editsection\">"
+                        "<span class=\"mw-editsection-bracket\">[</span><a href=\"/w?action=edit\">edit"
+                        "</a>]</span></h2><h3>Range <span class=\"editsection\">[<a href=\"/e\">edit</a>]"
+                        "</span></h3><p>text</p>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("Breeding", "Range", "text"));
+}
+
 /* A ruby reading is skipped without splitting its word; a form control
  * between two words still separates them. */
 static void test_ruby_readings_do_not_split_words(void **state) {
@@ -820,6 +831,7 @@ int main(void) {
       T(test_layout_table_is_not_joined),
       T(test_layout_row_of_inline_markup_is_not_joined),
       T(test_non_text_elements_are_skipped),
+      T(test_wiki_edit_links_are_skipped),
       T(test_ruby_readings_do_not_split_words),
       T(test_small_hidden_subtrees_are_skipped),
       T(test_hidden_element_holding_most_text_is_kept),
