@@ -50,7 +50,9 @@ static const char *attr(const GumboNode *element, const char *name) {
 static uint32_t tag_flags(GumboTag tag) {
   switch (tag) {
   case GUMBO_TAG_NAV: case GUMBO_TAG_MENU: return WN_EL_NAV;
-  case GUMBO_TAG_FOOTER: return WN_EL_FOOTER;
+  /* Contact details of the page's owner or author, where old pages also
+   * put "last modified" and the webmaster's address: a footer's business. */
+  case GUMBO_TAG_FOOTER: case GUMBO_TAG_ADDRESS: return WN_EL_FOOTER;
   case GUMBO_TAG_HEADER: return WN_EL_HEADER;
   case GUMBO_TAG_ASIDE: return WN_EL_ASIDE;
   case GUMBO_TAG_ARTICLE: return WN_EL_ARTICLE;

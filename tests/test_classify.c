@@ -922,6 +922,18 @@ static void test_cut_line_leaves_no_blank_lines(void **state) {
                                "their own sandbags.");
 }
 
+/* An old page's <address>: the webmaster's contact and a way back, under
+ * the text they are not part of. */
+static void test_address_is_the_pages_footer(void **state) {
+  wn_page *page = classify(state,
+      "<html><body>" TEASER_BODY
+      "<hr><address>Questions about this page? Write to the parish office, "
+      "<a href=\"mailto:office@example.org\">office@example.org</a>, or "
+      "<a href=\"/index.html\">go back to the home page</a>.</address></body></html>");
+  assert_kept(page, "The river dropped");
+  assert_dropped_for(page, "Write to the parish office", REASONS("outside-main", "footer"));
+}
+
 /* ---- the pass that decided ----------------------------------------------- */
 
 /* The block is decided as `reason` by `pass` (names as --explain prints them). */
@@ -1273,6 +1285,7 @@ int main(void) {
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
       T(test_cut_line_leaves_no_blank_lines),
+      T(test_address_is_the_pages_footer),
       T(test_decided_by_names_the_deciding_pass),
       T(test_decided_by_teasers),
       T(test_decided_by_too_little),
