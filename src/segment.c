@@ -383,6 +383,13 @@ static int heading_level_of(const GumboNode *node) {
 /* How deep inside a cell its markup is looked at for a layout cell's signs. */
 enum { CELL_LOOK_DEPTH = 8 };
 
+/* A cell holding this much text (characters, not spaces) may be a page's
+ * column rather than a datum: a table's cells hold names, figures, a
+ * sentence. */
+static const size_t LAYOUT_CELL_CHARS = 300;
+/* A shorter cell with this many links beside it is the page's menu. */
+static const size_t LAYOUT_MENU_LINKS = 3;
+
 /*
  * Whether the markup under `element` writes running text: block-level
  * markup (paragraphs, divs, lists, another table), even inside inline
@@ -407,20 +414,53 @@ static bool holds_running_text(const GumboNode *element, int depth, bool *br) {
   return false;
 }
 
+/* Characters (not spaces) of text under `element`, counted up to `limit`. */
+static size_t cell_chars(const GumboNode *element, int depth, size_t limit) {
+  size_t n = 0;
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length && n < limit; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
+      for (const unsigned char *p = (const unsigned char *)child->v.text.text; *p; p++)
+        if (!isspace(*p) && (*p & 0xC0) != 0x80) n++;
+    } else if (child->type == GUMBO_NODE_ELEMENT && depth < CELL_LOOK_DEPTH) {
+      n += cell_chars(child, depth + 1, limit - n);
+    }
+  }
+  return n;
+}
+
+/* Links (<a href>) under `element`, counted up to `limit`. */
+static size_t cell_links(const GumboNode *element, int depth, size_t limit) {
+  size_t n = 0;
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length && n < limit; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (child->v.element.tag == GUMBO_TAG_A && attr(child, "href")) n++;
+    else if (depth < CELL_LOOK_DEPTH) n += cell_links(child, depth + 1, limit - n);
+  }
+  return n;
+}
+
 /*
  * A row is a data row when none of its cells holds running text: its cells
- * are then joined on one line. Layout tables (a menu cell beside a cell of
- * paragraphs, written with <p> or with <br><br>) are walked like any other
- * container.
+ * are then joined on one line. Layout tables (a cell of paragraphs written
+ * with <p> or <br><br>, or one long text beside a menu of links) are
+ * walked like any other container.
  */
 static bool is_data_row(const GumboNode *row) {
   const GumboVector *cells = &row->v.element.children;
+  bool long_cell = false, menu_cell = false;
   for (unsigned i = 0; i < cells->length; i++) {
     const GumboNode *cell = cells->data[i];
+    if (cell->type != GUMBO_NODE_ELEMENT) continue;
     bool br = false;
-    if (cell->type == GUMBO_NODE_ELEMENT && holds_running_text(cell, 0, &br)) return false;
+    if (holds_running_text(cell, 0, &br)) return false;
+    if (cell_chars(cell, 0, LAYOUT_CELL_CHARS) >= LAYOUT_CELL_CHARS) long_cell = true;
+    else if (cell_links(cell, 0, LAYOUT_MENU_LINKS) >= LAYOUT_MENU_LINKS) menu_cell = true;
   }
-  return true;
+  return !(long_cell && menu_cell);
 }
 
 /* ---- the walk ---------------------------------------------------------- */

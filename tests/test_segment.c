@@ -277,6 +277,29 @@ static void test_layout_row_of_inline_markup_is_not_joined(void **state) {
   assert_int_equal(page->blocks[5].kind, WN_BLOCK_TABLE_ROW);
 }
 
+/* A long text in one cell beside a cell of links is a page's column beside
+ * its menu; a long cell beside plain data stays a row. */
+static void test_long_cell_beside_a_menu_is_layout(void **state) {
+  char html[2048];
+  const char *prose = "The band formed in 1994 when the guitarist answered an advert placed by the "
+                      "singer in a record shop. Their first album, recorded in a converted barn over "
+                      "two weeks, sold out its first pressing within a month. They split in 2003 "
+                      "and reformed for a run of reunion concerts in 2015, playing the old songs to "
+                      "full houses in the same small clubs where they had started, and then they "
+                      "recorded a fourth album.";
+  snprintf(html, sizeof html,
+           "<table><tr><td><a href='/a'>News</a><br><a href='/b'>Photos</a><br><a href='/c'>Links"
+           "</a></td><td><font>%s</font></td></tr><tr><td>1994</td><td>%s</td></tr></table>",
+           prose, prose);
+  wn_page *page = parse(state, html);
+  assert_well_formed(page);
+  assert_int_equal(page->block_count, 3);
+  assert_string_equal(page->blocks[0].text, "News\nPhotos\nLinks");
+  assert_int_equal(page->blocks[1].kind, WN_BLOCK_PARAGRAPH);
+  assert_int_equal(page->blocks[2].kind, WN_BLOCK_TABLE_ROW);
+  assert_int_equal(strncmp(page->blocks[2].text, "1994 | The band", 15), 0);
+}
+
 /* ---- what is never text ------------------------------------------------ */
 
 static void test_non_text_elements_are_skipped(void **state) {
@@ -830,6 +853,7 @@ int main(void) {
       T(test_data_row_with_padded_cells),
       T(test_layout_table_is_not_joined),
       T(test_layout_row_of_inline_markup_is_not_joined),
+      T(test_long_cell_beside_a_menu_is_layout),
       T(test_non_text_elements_are_skipped),
       T(test_wiki_edit_links_are_skipped),
       T(test_ruby_readings_do_not_split_words),
