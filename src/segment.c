@@ -549,6 +549,23 @@ static uint64_t href_hash(const GumboNode *node) {
   return h ? h : 1;
 }
 
+/* Whether an href leads to a site's home page: "/", "index.html", a
+ * domain with no path. */
+static bool is_home_href(const char *href) {
+  while (*href == ' ' || *href == '\t' || *href == '\n') href++;
+  if (!*href || *href == '#' || *href == '?') return false; /* this page itself */
+  const char *path = href;
+  const char *scheme = strstr(href, "//");
+  if (scheme && (scheme == href || scheme[-1] == ':')) {
+    path = strchr(scheme + 2, '/');
+    if (!path) return true;
+  }
+  if (*path == '/') path++;
+  else if (path[0] == '.' && path[1] == '/') path += 2;
+  size_t n = strcspn(path, "?#");
+  return n == 0 || (strncasecmp(path, "index.htm", 9) == 0 && n <= 10);
+}
+
 static int add_element(segmenter *s, const GumboNode *node, int parent) {
   wn_page *page = s->page;
   if (page->element_count == page->element_cap) {
@@ -581,6 +598,7 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   e->inherited = e->flags | above;
   e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;
   e->href_hash = href_hash(node);
+  e->links_home = e->tag == GUMBO_TAG_A && attr(node, "href") && is_home_href(attr(node, "href"));
   e->heading_level = heading_level_of(node);
   if (e->heading_level) {
     e->flags |= WN_EL_HEADING;

@@ -934,6 +934,23 @@ static void test_address_is_the_pages_footer(void **state) {
   assert_dropped_for(page, "Write to the parish office", REASONS("outside-main", "footer"));
 }
 
+/* The site's name in an <h1> linking home is no headline: the tagline
+ * under it is the site's, not the article's standfirst. */
+static void test_tagline_under_the_sites_name_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Spring planting tips | Greenfinger Club</title></head><body>"
+      "<div id=\"top\"><h1><a href=\"/\">Greenfinger Gardening Club</a></h1>"
+      "<p>Growing together since 1987</p></div>"
+      "<div id=\"menu\"><a href=\"/events\">Events</a> <a href=\"/join\">Join</a></div>"
+      "<div id=\"main\"><h2>Spring planting tips</h2>"
+      "<p>Wait until the soil has warmed up before sowing beans and courgettes; a cold, wet "
+      "bed will simply rot the seeds.</p><p>Harden off seedlings grown indoors by putting "
+      "them outside for a few hours each day over a week or two.</p></div></body></html>");
+  assert_kept(page, "Wait until the soil");
+  assert_kept(page, "Spring planting tips");
+  assert_false(find_block(page, "Growing together")->keep);
+}
+
 /* ---- the pass that decided ----------------------------------------------- */
 
 /* The block is decided as `reason` by `pass` (names as --explain prints them). */
@@ -1286,6 +1303,7 @@ int main(void) {
       T(test_consent_line_cut_from_line_broken_block),
       T(test_cut_line_leaves_no_blank_lines),
       T(test_address_is_the_pages_footer),
+      T(test_tagline_under_the_sites_name_is_dropped),
       T(test_decided_by_names_the_deciding_pass),
       T(test_decided_by_teasers),
       T(test_decided_by_too_little),
