@@ -449,7 +449,7 @@ static void md_text_lines(wn_buf *out, const char *text, size_t len, const char 
     size_t end = nl ? (size_t)(nl - text) : len;
     if (!first_line) wn_buf_putc(out, '\n');
     if (first_line && first) wn_buf_puts(out, first);
-    else md_spaces(out, indent);
+    else if (end > start) md_spaces(out, indent); /* a blank line stays blank */
     md_escaped_line(out, text + start, end - start);
     first_line = false;
     start = end + 1;
@@ -757,7 +757,7 @@ static void md_rich_lines(const md_writer *w, wn_buf *out, const wn_block *b, co
     }
     if (c == '\n') {
       wn_buf_putc(out, '\n');
-      md_spaces(out, indent);
+      if (i + 1 < b->text_len && b->text[i + 1] != '\n') md_spaces(out, indent);
       line = i + 1;
       at = md_escape_at(b->text + line, md_line_length(b, line));
       continue;

@@ -790,6 +790,14 @@ static void test_double_br_separates_paragraphs_in_every_format(void **state) {
   assert_string_equal(render(state, 0), "one\n\ntwo and three\n\nfour\n");
 }
 
+/* In a list item the paragraph after the break is indented under it; the
+ * blank line between carries no spaces. */
+static void test_paragraph_break_in_a_list_item_stays_blank(void **state) {
+  marked(state, "<ul><li><div>one<br><br><em>two</em></div></li><li><div>three<br><br>four</div>"
+                "</li></ul>");
+  assert_string_equal(md_with(state, true, false, NULL), "- one\n\n  *two*\n- three\n\n  four\n");
+}
+
 static void test_md_images_only_when_asked(void **state) {
   marked(state, "<p><img src='/a.png' alt='A chart'> The chart, and "
                 "<img src='data:image/png;base64,xx' alt='inline'> "
@@ -904,6 +912,7 @@ int main(void) {
       T(test_md_emphasis_strong_and_code),
       T(test_md_markup_leaves_out_surrounding_spaces),
       T(test_double_br_separates_paragraphs_in_every_format),
+      T(test_paragraph_break_in_a_list_item_stays_blank),
       T(test_md_images_only_when_asked),
       T(test_md_a_link_around_blocks_links_each),
       T(test_md_code_fence_names_its_language),
