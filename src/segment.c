@@ -390,26 +390,15 @@ static const size_t LAYOUT_CELL_CHARS = 300;
 /* A shorter cell with this many links beside it is the page's menu. */
 static const size_t LAYOUT_MENU_LINKS = 3;
 
-/*
- * Whether the markup under `element` writes running text: block-level
- * markup (paragraphs, divs, lists, another table), even inside inline
- * wrappers (<font><p>...), or a paragraph break written as two <br> in a
- * row. `*br` carries "the last thing seen was a <br>" along the walk.
- */
-static bool holds_running_text(const GumboNode *element, int depth, bool *br) {
+/* Whether block-level markup (paragraphs, divs, lists, another table) is
+ * under `element`, even inside inline wrappers (<font><p>...). */
+static bool holds_blocks(const GumboNode *element, int depth) {
   const GumboVector *children = &element->v.element.children;
   for (unsigned i = 0; i < children->length; i++) {
     const GumboNode *child = children->data[i];
-    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) *br = false;
     if (child->type != GUMBO_NODE_ELEMENT) continue;
-    GumboTag tag = child->v.element.tag;
-    if (is_block_tag(tag)) return true;
-    if (tag == GUMBO_TAG_BR) {
-      if (*br) return true;
-      *br = true;
-    } else if (depth < CELL_LOOK_DEPTH && holds_running_text(child, depth + 1, br)) {
-      return true;
-    }
+    if (is_block_tag(child->v.element.tag)) return true;
+    if (depth < CELL_LOOK_DEPTH && holds_blocks(child, depth + 1)) return true;
   }
   return false;
 }
@@ -444,10 +433,10 @@ static size_t cell_links(const GumboNode *element, int depth, size_t limit) {
 }
 
 /*
- * A row is a data row when none of its cells holds running text: its cells
- * are then joined on one line. Layout tables (a cell of paragraphs written
- * with <p> or <br><br>, or one long text beside a menu of links) are
- * walked like any other container.
+ * A row is a data row when none of its cells holds block-level markup and
+ * it is not a long text beside a menu: its cells are then joined on one
+ * line. Layout tables (a cell of paragraphs, or one long text beside a
+ * menu of links) are walked like any other container.
  */
 static bool is_data_row(const GumboNode *row) {
   const GumboVector *cells = &row->v.element.children;
@@ -455,12 +444,74 @@ static bool is_data_row(const GumboNode *row) {
   for (unsigned i = 0; i < cells->length; i++) {
     const GumboNode *cell = cells->data[i];
     if (cell->type != GUMBO_NODE_ELEMENT) continue;
-    bool br = false;
-    if (holds_running_text(cell, 0, &br)) return false;
+    if (holds_blocks(cell, 0)) return false;
     if (cell_chars(cell, 0, LAYOUT_CELL_CHARS) >= LAYOUT_CELL_CHARS) long_cell = true;
     else if (cell_links(cell, 0, LAYOUT_MENU_LINKS) >= LAYOUT_MENU_LINKS) menu_cell = true;
   }
   return !(long_cell && menu_cell);
+}
+
+/* A cell's width attribute in pixels or percent (*percent says which);
+ * false when it has none or it does not read as a number. */
+static bool cell_width(const GumboNode *cell, long *width, bool *percent) {
+  const char *w = attr(cell, "width");
+  if (!w) return false;
+  char *end;
+  *width = strtol(w, &end, 10);
+  if (end == w || *width <= 0) return false;
+  while (*end == ' ') end++;
+  *percent = *end == '%';
+  return true;
+}
+
+/* A narrow side column of an old page's layout row: a cell this wide at
+ * most (pixels, or percent of the table) beside a wider cell. */
+static const long SIDE_COLUMN_PIXELS = 200;
+static const long SIDE_COLUMN_PERCENT = 25;
+static const int SIDE_COLUMN_ROW_CELLS = 3;
+
+/* Lines under `element`: its line breaks and block-level elements, up to
+ * a few. */
+static int cell_lines(const GumboNode *element, int depth) {
+  int n = 0;
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length && n < 8; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = child->v.element.tag;
+    if (tag == GUMBO_TAG_BR || is_block_tag(tag)) n++;
+    if (depth < CELL_LOOK_DEPTH) n += cell_lines(child, depth + 1);
+  }
+  return n;
+}
+
+/*
+ * Old pages lay out their menu and notice columns as cells of a fixed
+ * narrow width beside the content's cell, which takes the rest of the row
+ * (no width) or a larger one: such a cell is the page's side column.
+ */
+static bool side_column(const GumboNode *cell) {
+  long width, other;
+  bool percent, other_percent;
+  if (!cell_width(cell, &width, &percent)) return false;
+  if (width > (percent ? SIDE_COLUMN_PERCENT : SIDE_COLUMN_PIXELS)) return false;
+  /* A column runs down the page: a menu's links, or lines of notices; a
+   * narrow cell of one line is a datum (a price, a weight). */
+  if (cell_links(cell, 0, LAYOUT_MENU_LINKS) < LAYOUT_MENU_LINKS && cell_lines(cell, 0) < 3)
+    return false;
+  const GumboVector *cells = &cell->parent->v.element.children;
+  bool wider = false;
+  int count = 0;
+  for (unsigned i = 0; i < cells->length; i++) {
+    const GumboNode *c = cells->data[i];
+    if (c->type != GUMBO_NODE_ELEMENT || c->v.element.tag != GUMBO_TAG_TD) continue;
+    count++;
+    if (c == cell || attr(c, "colspan")) continue;
+    if (!cell_width(c, &other, &other_percent)) wider = true;
+    else if (other_percent == percent && other >= 2 * width) wider = true;
+  }
+  /* A page's layout has two or three columns; more are a table's. */
+  return wider && count <= SIDE_COLUMN_ROW_CELLS;
 }
 
 /* ---- the walk ---------------------------------------------------------- */
@@ -1143,6 +1194,12 @@ static void enter_element(segmenter *s, const GumboNode *node) {
       s->cells_in_row = 0;
     }
     if (tag == GUMBO_TAG_HR) return; /* a thematic break only ends a block */
+    if (tag == GUMBO_TAG_TD && parent && parent->node->v.element.tag == GUMBO_TAG_TR &&
+        side_column(node)) {
+      wn_element *e = &s->page->elements[f.element];
+      e->flags |= WN_EL_ASIDE;
+      e->inherited |= WN_EL_ASIDE;
+    }
   }
   if (tag == GUMBO_TAG_A && leads_elsewhere(s, node, f.owner)) {
     f.link = true;

