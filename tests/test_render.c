@@ -126,6 +126,13 @@ static void test_list_items_on_consecutive_lines(void **state) {
   assert_string_equal(render(state, 1), "Intro.\n\none\ntwo\nthree\n\nOutro.\n");
 }
 
+/* A list nested in an item stays on the outer list's lines. */
+static void test_nested_list_stays_with_its_list(void **state) {
+  keep_all(state, "<ul><li>Clothing<ul><li>shirts</li><li>fleece</li></ul></li>"
+                  "<li>Equipment<ol><li>backpack</li></ol></li></ul><p>Outro.</p>", NULL);
+  assert_string_equal(render(state, 1), "Clothing\nshirts\nfleece\nEquipment\nbackpack\n\nOutro.\n");
+}
+
 static void test_second_list_after_blank_line(void **state) {
   keep_all(state, "<ul><li>a1</li><li>a2</li></ul><ol><li>b1</li><li>b2</li></ol>", NULL);
   assert_string_equal(render(state, 1), "a1\na2\n\nb1\nb2\n");
@@ -928,6 +935,7 @@ int main(void) {
       T(test_empty_page_gives_empty_output),
       T(test_list_items_on_consecutive_lines),
       T(test_second_list_after_blank_line),
+      T(test_nested_list_stays_with_its_list),
       T(test_definition_list_on_consecutive_lines),
       T(test_dropped_item_does_not_split_a_list),
       T(test_table_rows_on_consecutive_lines),
