@@ -249,6 +249,19 @@ static bool decisive_line_hit(const wn_lex_entry *hit, const char *line, size_t 
   return hit->role == WN_LEX_AI_LABEL && hit->match == WN_LEX_EXACT;
 }
 
+/* Text without its leading and trailing line breaks and with no more than
+ * one blank line in a row; its new length. */
+static size_t squeeze_blank_lines(char *text, size_t len) {
+  size_t out = 0;
+  for (size_t i = 0; i < len; i++) {
+    bool blank_run = text[i] == '\n' && (out == 0 || (out >= 2 && text[out - 1] == '\n' &&
+                                                      text[out - 2] == '\n'));
+    if (!blank_run) text[out++] = text[i];
+  }
+  while (out && text[out - 1] == '\n') out--;
+  return out;
+}
+
 /*
  * A block of <br>-separated lines can carry chrome lines among its text
  * ("Posts: 116" under a forum post's author, "Save 25%" under a price):
@@ -274,6 +287,9 @@ static void cut_chrome_lines(wn_block *b) {
     start = end + 1;
   }
   if (!cut) return;
+  /* A cut line leaves no blank line of its own: a paragraph break stays
+   * one, and none is left at the end. */
+  out = squeeze_blank_lines(b->text, out);
   if (out == 0) { /* every line was chrome: keep the text, drop the block */
     b->lexicon = first;
     return;

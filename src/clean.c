@@ -100,6 +100,16 @@ static bool has_class_token(const char *classes, const char *token) {
   return false;
 }
 
+/* Class tokens of the "[edit]" links a wiki engine prints beside each
+ * section's heading (MediaWiki's, old and new): controls, not text. */
+static const char *const EDIT_CONTROL_CLASSES[] = {"mw-editsection", "editsection", NULL};
+
+static bool is_edit_control(const char *classes) {
+  for (int i = 0; EDIT_CONTROL_CLASSES[i]; i++)
+    if (has_class_token(classes, EDIT_CONTROL_CLASSES[i])) return true;
+  return false;
+}
+
 static bool screen_reader_only(const char *classes) {
   for (int i = 0; SCREEN_READER_CLASSES[i]; i++)
     if (has_class_token(classes, SCREEN_READER_CLASSES[i])) return true;
@@ -282,6 +292,8 @@ wn_skip_reason wn_clean_skip(const GumboNode *element, const GumboNode *root,
     return WN_SKIP_TAG;
   if (element->v.element.attributes.length == 0) return WN_SKIP_NONE;
   if (is_permalink_anchor(element)) return WN_SKIP_TAG;
+  const char *classes = attr(element, "class");
+  if (classes && is_edit_control(classes)) return WN_SKIP_TAG;
   wn_skip_reason hidden = hidden_by_markup(element);
   if (hidden == WN_SKIP_NONE) return WN_SKIP_NONE;
   size_t chars = wn_clean_text_size(element); /* measured once for both shares */

@@ -104,15 +104,27 @@ char *wn_nfc(const char *s, size_t len, size_t *out_len) {
   return wn_buf_detach(&out, out_len);
 }
 
-/* The list or table a list item or row belongs to, so its lines stay together. */
-static int group_of(const wn_page *page, const wn_block *b) {
-  uint32_t want;
-  if (b->kind == WN_BLOCK_LIST_ITEM) want = WN_EL_LIST;
-  else if (b->kind == WN_BLOCK_TABLE_ROW) want = WN_EL_TABLE;
-  else return -1;
-  for (int e = b->owner; e >= 0; e = page->elements[e].parent)
+/* The nearest element at or above `e` with the `want` flag, or -1. */
+static int nearest_with(const wn_page *page, int e, uint32_t want) {
+  for (; e >= 0; e = page->elements[e].parent)
     if (page->elements[e].flags & want) return e;
   return -1;
+}
+
+/* The list or table a list item or row belongs to, so its lines stay
+ * together; a list nested in an item goes with the outer list. */
+static int group_of(const wn_page *page, const wn_block *b) {
+  if (b->kind == WN_BLOCK_TABLE_ROW) return nearest_with(page, b->owner, WN_EL_TABLE);
+  if (b->kind != WN_BLOCK_LIST_ITEM) return -1;
+  int list = nearest_with(page, b->owner, WN_EL_LIST);
+  while (list >= 0) {
+    int above = page->elements[list].parent;
+    if (above < 0 || page->elements[above].tag != GUMBO_TAG_LI) break;
+    int outer = nearest_with(page, above, WN_EL_LIST);
+    if (outer < 0) break;
+    list = outer;
+  }
+  return list;
 }
 
 /*
@@ -449,7 +461,7 @@ static void md_text_lines(wn_buf *out, const char *text, size_t len, const char 
     size_t end = nl ? (size_t)(nl - text) : len;
     if (!first_line) wn_buf_putc(out, '\n');
     if (first_line && first) wn_buf_puts(out, first);
-    else md_spaces(out, indent);
+    else if (end > start) md_spaces(out, indent); /* a blank line stays blank */
     md_escaped_line(out, text + start, end - start);
     first_line = false;
     start = end + 1;
@@ -757,7 +769,7 @@ static void md_rich_lines(const md_writer *w, wn_buf *out, const wn_block *b, co
     }
     if (c == '\n') {
       wn_buf_putc(out, '\n');
-      md_spaces(out, indent);
+      if (i + 1 < b->text_len && b->text[i + 1] != '\n') md_spaces(out, indent);
       line = i + 1;
       at = md_escape_at(b->text + line, md_line_length(b, line));
       continue;

@@ -50,7 +50,9 @@ static const char *attr(const GumboNode *element, const char *name) {
 static uint32_t tag_flags(GumboTag tag) {
   switch (tag) {
   case GUMBO_TAG_NAV: case GUMBO_TAG_MENU: return WN_EL_NAV;
-  case GUMBO_TAG_FOOTER: return WN_EL_FOOTER;
+  /* Contact details of the page's owner or author, where old pages also
+   * put "last modified" and the webmaster's address: a footer's business. */
+  case GUMBO_TAG_FOOTER: case GUMBO_TAG_ADDRESS: return WN_EL_FOOTER;
   case GUMBO_TAG_HEADER: return WN_EL_HEADER;
   case GUMBO_TAG_ASIDE: return WN_EL_ASIDE;
   case GUMBO_TAG_ARTICLE: return WN_EL_ARTICLE;
@@ -378,27 +380,138 @@ static int heading_level_of(const GumboNode *node) {
   return n >= 1 && n <= 6 ? n : ARIA_DEFAULT_HEADING_LEVEL;
 }
 
-static bool has_block_child(const GumboNode *element) {
+/* How deep inside a cell its markup is looked at for a layout cell's signs. */
+enum { CELL_LOOK_DEPTH = 8 };
+
+/* A cell holding this much text (characters, not spaces) may be a page's
+ * column rather than a datum: a table's cells hold names, figures, a
+ * sentence. */
+static const size_t LAYOUT_CELL_CHARS = 300;
+/* A shorter cell with this many links beside it is the page's menu. */
+static const size_t LAYOUT_MENU_LINKS = 3;
+
+/* Whether block-level markup (paragraphs, divs, lists, another table) is
+ * under `element`, even inside inline wrappers (<font><p>...). */
+static bool holds_blocks(const GumboNode *element, int depth) {
   const GumboVector *children = &element->v.element.children;
   for (unsigned i = 0; i < children->length; i++) {
     const GumboNode *child = children->data[i];
-    if (child->type == GUMBO_NODE_ELEMENT && is_block_tag(child->v.element.tag)) return true;
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (is_block_tag(child->v.element.tag)) return true;
+    if (depth < CELL_LOOK_DEPTH && holds_blocks(child, depth + 1)) return true;
   }
   return false;
 }
 
+/* Characters (not spaces) of text under `element`, counted up to `limit`. */
+static size_t cell_chars(const GumboNode *element, int depth, size_t limit) {
+  size_t n = 0;
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length && n < limit; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
+      for (const unsigned char *p = (const unsigned char *)child->v.text.text; *p; p++)
+        if (!isspace(*p) && (*p & 0xC0) != 0x80) n++;
+    } else if (child->type == GUMBO_NODE_ELEMENT && depth < CELL_LOOK_DEPTH) {
+      n += cell_chars(child, depth + 1, limit - n);
+    }
+  }
+  return n;
+}
+
+/* Links (<a href>) under `element`, counted up to `limit`. */
+static size_t cell_links(const GumboNode *element, int depth, size_t limit) {
+  size_t n = 0;
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length && n < limit; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (child->v.element.tag == GUMBO_TAG_A && attr(child, "href")) n++;
+    else if (depth < CELL_LOOK_DEPTH) n += cell_links(child, depth + 1, limit - n);
+  }
+  return n;
+}
+
 /*
- * A row is a data row when none of its cells holds block-level markup: its
- * cells are then joined on one line. Layout tables (cells full of divs and
- * paragraphs) are walked like any other container.
+ * A row is a data row when none of its cells holds block-level markup and
+ * it is not a long text beside a menu: its cells are then joined on one
+ * line. Layout tables (a cell of paragraphs, or one long text beside a
+ * menu of links) are walked like any other container.
  */
 static bool is_data_row(const GumboNode *row) {
   const GumboVector *cells = &row->v.element.children;
+  bool long_cell = false, menu_cell = false;
   for (unsigned i = 0; i < cells->length; i++) {
     const GumboNode *cell = cells->data[i];
-    if (cell->type == GUMBO_NODE_ELEMENT && has_block_child(cell)) return false;
+    if (cell->type != GUMBO_NODE_ELEMENT) continue;
+    if (holds_blocks(cell, 0)) return false;
+    if (cell_chars(cell, 0, LAYOUT_CELL_CHARS) >= LAYOUT_CELL_CHARS) long_cell = true;
+    else if (cell_links(cell, 0, LAYOUT_MENU_LINKS) >= LAYOUT_MENU_LINKS) menu_cell = true;
   }
+  return !(long_cell && menu_cell);
+}
+
+/* A cell's width attribute in pixels or percent (*percent says which);
+ * false when it has none or it does not read as a number. */
+static bool cell_width(const GumboNode *cell, long *width, bool *percent) {
+  const char *w = attr(cell, "width");
+  if (!w) return false;
+  char *end;
+  *width = strtol(w, &end, 10);
+  if (end == w || *width <= 0) return false;
+  while (*end == ' ') end++;
+  *percent = *end == '%';
   return true;
+}
+
+/* A narrow side column of an old page's layout row: a cell this wide at
+ * most (pixels, or percent of the table) beside a wider cell. */
+static const long SIDE_COLUMN_PIXELS = 200;
+static const long SIDE_COLUMN_PERCENT = 25;
+static const int SIDE_COLUMN_ROW_CELLS = 3;
+
+/* Lines under `element`: its line breaks and block-level elements, up to
+ * a few. */
+static int cell_lines(const GumboNode *element, int depth) {
+  int n = 0;
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length && n < 8; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = child->v.element.tag;
+    if (tag == GUMBO_TAG_BR || is_block_tag(tag)) n++;
+    if (depth < CELL_LOOK_DEPTH) n += cell_lines(child, depth + 1);
+  }
+  return n;
+}
+
+/*
+ * Old pages lay out their menu and notice columns as cells of a fixed
+ * narrow width beside the content's cell, which takes the rest of the row
+ * (no width) or a larger one: such a cell is the page's side column.
+ */
+static bool side_column(const GumboNode *cell) {
+  long width, other;
+  bool percent, other_percent;
+  if (!cell_width(cell, &width, &percent)) return false;
+  if (width > (percent ? SIDE_COLUMN_PERCENT : SIDE_COLUMN_PIXELS)) return false;
+  /* A column runs down the page: a menu's links, or lines of notices; a
+   * narrow cell of one line is a datum (a price, a weight). */
+  if (cell_links(cell, 0, LAYOUT_MENU_LINKS) < LAYOUT_MENU_LINKS && cell_lines(cell, 0) < 3)
+    return false;
+  const GumboVector *cells = &cell->parent->v.element.children;
+  bool wider = false;
+  int count = 0;
+  for (unsigned i = 0; i < cells->length; i++) {
+    const GumboNode *c = cells->data[i];
+    if (c->type != GUMBO_NODE_ELEMENT || c->v.element.tag != GUMBO_TAG_TD) continue;
+    count++;
+    if (c == cell || attr(c, "colspan")) continue;
+    if (!cell_width(c, &other, &other_percent)) wider = true;
+    else if (other_percent == percent && other >= 2 * width) wider = true;
+  }
+  /* A page's layout has two or three columns; more are a table's. */
+  return wider && count <= SIDE_COLUMN_ROW_CELLS;
 }
 
 /* ---- the walk ---------------------------------------------------------- */
@@ -487,6 +600,23 @@ static uint64_t href_hash(const GumboNode *node) {
   return h ? h : 1;
 }
 
+/* Whether an href leads to a site's home page: "/", "index.html", a
+ * domain with no path. */
+static bool is_home_href(const char *href) {
+  while (*href == ' ' || *href == '\t' || *href == '\n') href++;
+  if (!*href || *href == '#' || *href == '?') return false; /* this page itself */
+  const char *path = href;
+  const char *scheme = strstr(href, "//");
+  if (scheme && (scheme == href || scheme[-1] == ':')) {
+    path = strchr(scheme + 2, '/');
+    if (!path) return true;
+  }
+  if (*path == '/') path++;
+  else if (path[0] == '.' && path[1] == '/') path += 2;
+  size_t n = strcspn(path, "?#");
+  return n == 0 || (strncasecmp(path, "index.htm", 9) == 0 && n <= 10);
+}
+
 static int add_element(segmenter *s, const GumboNode *node, int parent) {
   wn_page *page = s->page;
   if (page->element_count == page->element_cap) {
@@ -519,6 +649,7 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   e->inherited = e->flags | above;
   e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;
   e->href_hash = href_hash(node);
+  e->links_home = e->tag == GUMBO_TAG_A && attr(node, "href") && is_home_href(attr(node, "href"));
   e->heading_level = heading_level_of(node);
   if (e->heading_level) {
     e->flags |= WN_EL_HEADING;
@@ -881,10 +1012,29 @@ static void append_text(segmenter *s, int owner, const char *text) {
   }
 }
 
+/*
+ * Two line breaks in a row, with nothing but space between, are how pages
+ * without <p> write a paragraph break ("text<br><br>text"): the block keeps
+ * it as a blank line. Not inside a heading, a list item, a table row or
+ * code, whose lines stay lines.
+ */
+static bool breaks_paragraph(const segmenter *s) {
+  if (s->in_pre || s->data_row_depth > 0 || !s->text.len) return false;
+  if (s->text.data[s->text.len - 1] != '\n') return false;
+  wn_block_kind kind = kind_of(&s->page->elements[s->text_owner], false);
+  return kind == WN_BLOCK_PARAGRAPH || kind == WN_BLOCK_QUOTE;
+}
+
 static void line_break(segmenter *s) {
   s->pending_space = false;
+  bool paragraph = breaks_paragraph(s);
   trim_end(&s->text);
-  if (s->text.len) wn_buf_putc(&s->text, '\n');
+  if (!s->text.len) return;
+  /* Markup does not reach across paragraphs: a span open over the break
+   * ends before it and goes on after it. */
+  if (paragraph)
+    for (size_t i = 0; i < s->open_count; i++) end_part(s, &s->open[i], s->text.len);
+  wn_buf_puts(&s->text, paragraph ? "\n\n" : "\n");
 }
 
 /* ---- head: title and metadata ------------------------------------------ */
@@ -1057,6 +1207,12 @@ static void enter_element(segmenter *s, const GumboNode *node) {
       s->cells_in_row = 0;
     }
     if (tag == GUMBO_TAG_HR) return; /* a thematic break only ends a block */
+    if (tag == GUMBO_TAG_TD && parent && parent->node->v.element.tag == GUMBO_TAG_TR &&
+        side_column(node)) {
+      wn_element *e = &s->page->elements[f.element];
+      e->flags |= WN_EL_ASIDE;
+      e->inherited |= WN_EL_ASIDE;
+    }
   }
   if (tag == GUMBO_TAG_A && leads_elsewhere(s, node, f.owner)) {
     f.link = true;

@@ -66,6 +66,7 @@ typedef struct wn_element {
   uint32_t inherited;  /* flags of this element and all its ancestors */
   long list_start;     /* an <ol>'s first number, else 1 */
   uint64_t href_hash;  /* an <a href> to another page: a hash of the href, else 0 */
+  bool links_home;     /* an <a href> to the site's home page ("/", "index.html") */
   /* Filled by the classifier: */
   double text_chars;   /* text under this element (kept blocks' weight) */
   double link_chars;

@@ -1016,6 +1016,51 @@ static void test_consent_line_cut_from_line_broken_block(void **state) {
   assert_null(strstr(b->text, "cookies"));
 }
 
+/* A chrome line cut from between paragraphs written with <br><br> leaves
+ * one paragraph break, and none at the block's end. */
+static void test_cut_line_leaves_no_blank_lines(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><article>" TEASER_BODY
+      "<p>The flood group meets every Tuesday in the library and welcomes new members from "
+      "all parts of the valley.<br><br>We use cookies on this website.<br><br>Members bring "
+      "their own sandbags.<br><br>We use cookies on this website.</p>"
+      "</article></body></html>");
+  const wn_block *b = find_block(page, "The flood group meets");
+  assert_true(b->keep);
+  assert_string_equal(b->text, "The flood group meets every Tuesday in the library and welcomes "
+                               "new members from all parts of the valley.\n\nMembers bring "
+                               "their own sandbags.");
+}
+
+/* An old page's <address>: the webmaster's contact and a way back, under
+ * the text they are not part of. */
+static void test_address_is_the_pages_footer(void **state) {
+  wn_page *page = classify(state,
+      "<html><body>" TEASER_BODY
+      "<hr><address>Questions about this page? Write to the parish office, "
+      "<a href=\"mailto:office@example.org\">office@example.org</a>, or "
+      "<a href=\"/index.html\">go back to the home page</a>.</address></body></html>");
+  assert_kept(page, "The river dropped");
+  assert_dropped_for(page, "Write to the parish office", REASONS("outside-main", "footer"));
+}
+
+/* The site's name in an <h1> linking home is no headline: the tagline
+ * under it is the site's, not the article's standfirst. */
+static void test_tagline_under_the_sites_name_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Spring planting tips | Greenfinger Club</title></head><body>"
+      "<div id=\"top\"><h1><a href=\"/\">Greenfinger Gardening Club</a></h1>"
+      "<p>Growing together since 1987</p></div>"
+      "<div id=\"menu\"><a href=\"/events\">Events</a> <a href=\"/join\">Join</a></div>"
+      "<div id=\"main\"><h2>Spring planting tips</h2>"
+      "<p>Wait until the soil has warmed up before sowing beans and courgettes; a cold, wet "
+      "bed will simply rot the seeds.</p><p>Harden off seedlings grown indoors by putting "
+      "them outside for a few hours each day over a week or two.</p></div></body></html>");
+  assert_kept(page, "Wait until the soil");
+  assert_kept(page, "Spring planting tips");
+  assert_false(find_block(page, "Growing together")->keep);
+}
+
 /* ---- the pass that decided ----------------------------------------------- */
 
 /* The block is decided as `reason` by `pass` (names as --explain prints them). */
@@ -1737,6 +1782,9 @@ int main(void) {
       T(test_signed_comments_outweighing_the_post_are_dropped),
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
+      T(test_cut_line_leaves_no_blank_lines),
+      T(test_address_is_the_pages_footer),
+      T(test_tagline_under_the_sites_name_is_dropped),
       T(test_decided_by_names_the_deciding_pass),
       T(test_decided_by_teasers),
       T(test_decided_by_too_little),

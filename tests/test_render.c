@@ -126,6 +126,13 @@ static void test_list_items_on_consecutive_lines(void **state) {
   assert_string_equal(render(state, 1), "Intro.\n\none\ntwo\nthree\n\nOutro.\n");
 }
 
+/* A list nested in an item stays on the outer list's lines. */
+static void test_nested_list_stays_with_its_list(void **state) {
+  keep_all(state, "<ul><li>Clothing<ul><li>shirts</li><li>fleece</li></ul></li>"
+                  "<li>Equipment<ol><li>backpack</li></ol></li></ul><p>Outro.</p>", NULL);
+  assert_string_equal(render(state, 1), "Clothing\nshirts\nfleece\nEquipment\nbackpack\n\nOutro.\n");
+}
+
 static void test_second_list_after_blank_line(void **state) {
   keep_all(state, "<ul><li>a1</li><li>a2</li></ul><ol><li>b1</li><li>b2</li></ol>", NULL);
   assert_string_equal(render(state, 1), "a1\na2\n\nb1\nb2\n");
@@ -781,6 +788,23 @@ static void test_md_markup_leaves_out_surrounding_spaces(void **state) {
   assert_string_equal(md_with(state, true, false, NULL), "One *two* three [four](/x)\nfive\n");
 }
 
+/* A paragraph break written as two <br> is a blank line in every format,
+ * and markup open across it closes before it and opens again after. */
+static void test_double_br_separates_paragraphs_in_every_format(void **state) {
+  marked(state, "<div><b>one<br><br>two</b> and <a href='/x'>three<br> <br>four</a></div>");
+  assert_string_equal(md_with(state, true, false, NULL),
+                      "**one**\n\n**two** and [three](/x)\n\n[four](/x)\n");
+  assert_string_equal(render(state, 0), "one\n\ntwo and three\n\nfour\n");
+}
+
+/* In a list item the paragraph after the break is indented under it; the
+ * blank line between carries no spaces. */
+static void test_paragraph_break_in_a_list_item_stays_blank(void **state) {
+  marked(state, "<ul><li><div>one<br><br><em>two</em></div></li><li><div>three<br><br>four</div>"
+                "</li></ul>");
+  assert_string_equal(md_with(state, true, false, NULL), "- one\n\n  *two*\n- three\n\n  four\n");
+}
+
 static void test_md_images_only_when_asked(void **state) {
   marked(state, "<p><img src='/a.png' alt='A chart'> The chart, and "
                 "<img src='data:image/png;base64,xx' alt='inline'> "
@@ -894,6 +918,8 @@ int main(void) {
       T(test_md_link_text_and_target_stay_escaped),
       T(test_md_emphasis_strong_and_code),
       T(test_md_markup_leaves_out_surrounding_spaces),
+      T(test_double_br_separates_paragraphs_in_every_format),
+      T(test_paragraph_break_in_a_list_item_stays_blank),
       T(test_md_images_only_when_asked),
       T(test_md_a_link_around_blocks_links_each),
       T(test_md_code_fence_names_its_language),
@@ -909,6 +935,7 @@ int main(void) {
       T(test_empty_page_gives_empty_output),
       T(test_list_items_on_consecutive_lines),
       T(test_second_list_after_blank_line),
+      T(test_nested_list_stays_with_its_list),
       T(test_definition_list_on_consecutive_lines),
       T(test_dropped_item_does_not_split_a_list),
       T(test_table_rows_on_consecutive_lines),

@@ -182,6 +182,16 @@ static void test_br_is_a_newline_inside_the_block(void **state) {
   assert_blocks(page, BLOCKS("roses are red\nviolets are blue\nsugar is sweet", "a\nb"));
 }
 
+/* Pages without <p> separate paragraphs with two line breaks: the block
+ * keeps a blank line there (three breaks are no more than two). Lines of a
+ * heading or a list item stay lines. */
+static void test_double_br_is_a_paragraph_break(void **state) {
+  wn_page *page = parse(state, "<div>first part<br><br>second part <br> <span></span><br><br>third</div>"
+                               "<ul><li>a<br><br>b</li></ul><h2>c<br><br>d</h2>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("first part\n\nsecond part\n\nthird", "a\nb", "c\nd"));
+}
+
 static void test_br_at_block_edges_adds_nothing(void **state) {
   wn_page *page = parse(state, "<p><br>text<br></p>");
   assert_well_formed(page);
@@ -253,6 +263,59 @@ static void test_layout_table_is_not_joined(void **state) {
   }
 }
 
+/* An old page's layout: a menu cell beside a cell of paragraphs written
+ * with <p> inside a <font> is no data row. */
+static void test_layout_row_of_inline_markup_is_not_joined(void **state) {
+  wn_page *page = parse(state, "<table><tr><td>Menu</td><td><font><p>one</p><p>two</p></font></td></tr>"
+                               "<tr><td>1<br>2</td><td>3</td></tr></table>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("Menu", "one", "two", "1\n2 | 3"));
+  assert_int_equal(page->blocks[0].kind, WN_BLOCK_PARAGRAPH);
+  assert_int_equal(page->blocks[3].kind, WN_BLOCK_TABLE_ROW);
+}
+
+/* A long text in one cell beside a cell of links is a page's column beside
+ * its menu; a long cell beside plain data stays a row. */
+static void test_long_cell_beside_a_menu_is_layout(void **state) {
+  char html[2048];
+  const char *prose = "The band formed in 1994 when the guitarist answered an advert placed by the "
+                      "singer in a record shop. Their first album, recorded in a converted barn over "
+                      "two weeks, sold out its first pressing within a month. They split in 2003 "
+                      "and reformed for a run of reunion concerts in 2015, playing the old songs to "
+                      "full houses in the same small clubs where they had started, and then they "
+                      "recorded a fourth album.";
+  snprintf(html, sizeof html,
+           "<table><tr><td><a href='/a'>News</a><br><a href='/b'>Photos</a><br><a href='/c'>Links"
+           "</a></td><td><font>%s</font></td></tr><tr><td>1994</td><td>%s</td></tr></table>",
+           prose, prose);
+  wn_page *page = parse(state, html);
+  assert_well_formed(page);
+  assert_int_equal(page->block_count, 3);
+  assert_string_equal(page->blocks[0].text, "News\nPhotos\nLinks");
+  assert_int_equal(page->blocks[1].kind, WN_BLOCK_PARAGRAPH);
+  assert_int_equal(page->blocks[2].kind, WN_BLOCK_TABLE_ROW);
+  assert_int_equal(strncmp(page->blocks[2].text, "1994 | The band", 15), 0);
+}
+
+/* An old layout's narrow column of links or notices beside the content's
+ * cell is the page's side column; a narrow cell of one datum in a wider
+ * table is not. */
+static void test_narrow_layout_column_is_a_sidebar(void **state) {
+  wn_page *page = parse(state,
+      "<table><tr><td id='menu' width='140'><a href='/a'>History</a><br><a href='/b'>Fixtures</a>"
+      "<br><a href='/c'>Teams</a></td><td id='text'><p>The club was formed in 1921.</p></td>"
+      "<td id='news' width='18%'><p>AGM on Friday.</p><p>Nets open on Tuesday.</p>"
+      "<p>New kit has arrived.</p></td></tr></table>"
+      "<table><tr><td><p>Scale</p></td><td>Remote head scale</td><td id='weight' width='20%'>"
+      "400 lbs</td><td id='price' width='20%'>$294.95</td></tr></table>");
+  assert_well_formed(page);
+  assert_true(element_by_id(page, "menu")->flags & WN_EL_ASIDE);
+  assert_true(element_by_id(page, "news")->flags & WN_EL_ASIDE);
+  assert_false(element_by_id(page, "text")->flags & WN_EL_ASIDE);
+  assert_false(element_by_id(page, "weight")->flags & WN_EL_ASIDE);
+  assert_false(element_by_id(page, "price")->flags & WN_EL_ASIDE);
+}
+
 /* ---- what is never text ------------------------------------------------ */
 
 static void test_non_text_elements_are_skipped(void **state) {
@@ -273,6 +336,17 @@ static void test_non_text_elements_are_skipped(void **state) {
   assert_true(any_block_has(page, "visible one"));
   assert_true(any_block_has(page, "visible three"));
   assert_true(any_block_has(page, "visible two"));
+}
+
+/* A wiki's "[edit]" link beside a section heading is a control. */
+static void test_wiki_edit_links_are_skipped(void **state) {
+  wn_page *page = parse(state,
+                        "<h2><span class=\"mw-headline\">Breeding</span><span class=\"mw-editsection\">"
+                        "<span class=\"mw-editsection-bracket\">[</span><a href=\"/w?action=edit\">edit"
+                        "</a>]</span></h2><h3>Range <span class=\"editsection\">[<a href=\"/e\">edit</a>]"
+                        "</span></h3><p>text</p>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("Breeding", "Range", "text"));
 }
 
 /* A ruby reading is skipped without splitting its word; a form control
@@ -785,6 +859,7 @@ int main(void) {
       T(test_disclosure_links_are_not_link_text),
       T(test_blockquote_text_is_a_quote),
       T(test_br_is_a_newline_inside_the_block),
+      T(test_double_br_is_a_paragraph_break),
       T(test_br_at_block_edges_adds_nothing),
       T(test_pre_keeps_newlines_and_indentation),
       T(test_pre_with_inline_code_and_leading_indent),
@@ -793,7 +868,11 @@ int main(void) {
       T(test_data_row_is_one_block),
       T(test_data_row_with_padded_cells),
       T(test_layout_table_is_not_joined),
+      T(test_layout_row_of_inline_markup_is_not_joined),
+      T(test_long_cell_beside_a_menu_is_layout),
+      T(test_narrow_layout_column_is_a_sidebar),
       T(test_non_text_elements_are_skipped),
+      T(test_wiki_edit_links_are_skipped),
       T(test_ruby_readings_do_not_split_words),
       T(test_small_hidden_subtrees_are_skipped),
       T(test_hidden_element_holding_most_text_is_kept),
