@@ -44,6 +44,8 @@ static const int LEAD_GAP_BLOCKS = 12;
  * much link text (a menu, a list of headlines) or this many blocks. */
 static const double BODY_GAP_LINK_CHARS = 200.0;
 static const int BODY_GAP_BLOCKS = 30;
+/* Such links close the article after this many of its paragraphs. */
+static const int MENU_CLOSE_MIN_PARAGRAPHS = 2;
 /* A linked line of this many words and characters (weighted) is another
  * page's headline ("View full profile" is a button); this many of them in
  * one gap are a list of teasers, which ends the article. */
@@ -595,8 +597,9 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
      * between paragraphs: a list of teasers. */
     if (teasers >= TEASER_LIST_HEADLINES) break;
     /* A long gap may be a menu or more of the article: not a close; but
-     * links enough for a menu after the article's paragraphs end it. */
-    if (anchor->paragraphs > 0 && gap_links > BODY_GAP_LINK_CHARS) break;
+     * links enough for a menu after two of the article's paragraphs end it
+     * (after one, a lead, the box may be an intro's links over a list). */
+    if (anchor->paragraphs >= MENU_CLOSE_MIN_PARAGRAPHS && gap_links > BODY_GAP_LINK_CHARS) break;
     if ((anchor->paragraphs == 0 && gap > LEAD_GAP_BLOCKS) || gap > BODY_GAP_BLOCKS ||
         gap_links > BODY_GAP_LINK_CHARS) {
       anchor->closed = false;
