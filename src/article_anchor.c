@@ -52,6 +52,8 @@ static const int MENU_CLOSE_MIN_PARAGRAPHS = 2;
 static const int TEASER_HEADLINE_WORDS = 4;
 static const double TEASER_HEADLINE_LENGTH = 30.0;
 static const double TEASER_LINK_SHARE = 0.9;
+/* A heading is a linked title from this share on: a "more" or a count may
+ * stand beside its link. */
 static const double TEASER_HEADING_LINK_SHARE = 0.75;
 static const int TEASER_LIST_HEADLINES = 2;
 /* A paragraph this few blocks under a linked headline, and this short
