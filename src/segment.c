@@ -908,6 +908,19 @@ static void reset_links(segmenter *s) {
   s->first_link = s->last_link = -1;
 }
 
+/* A zeroed block at the end of the page's blocks (not yet counted), its
+ * position set. */
+static wn_block *new_block(wn_page *page) {
+  if (page->block_count == page->block_cap) {
+    page->block_cap = page->block_cap ? page->block_cap * 2 : 128;
+    page->blocks = wn_xrealloc(page->blocks, page->block_cap * sizeof *page->blocks);
+  }
+  wn_block *b = &page->blocks[page->block_count];
+  memset(b, 0, sizeof *b);
+  b->position = page->block_count;
+  return b;
+}
+
 static void flush_block(segmenter *s) {
   trim_end(&s->text);
   if (s->text.len == 0) {
@@ -921,17 +934,11 @@ static void flush_block(segmenter *s) {
     return;
   }
   wn_page *page = s->page;
-  if (page->block_count == page->block_cap) {
-    page->block_cap = page->block_cap ? page->block_cap * 2 : 128;
-    page->blocks = wn_xrealloc(page->blocks, page->block_cap * sizeof *page->blocks);
-  }
-  wn_block *b = &page->blocks[page->block_count];
-  memset(b, 0, sizeof *b);
+  wn_block *b = new_block(page);
   const wn_element *owner = &page->elements[s->text_owner];
   b->owner = s->text_owner;
   b->kind = kind_of(owner, s->in_pre > 0);
   if (b->kind == WN_BLOCK_HEADING) b->heading_level = owner->heading_level;
-  b->position = page->block_count;
   b->text = wn_buf_detach(&s->text, &b->text_len);
   b->link_chars = s->link_chars;
   b->card_link_chars = s->card_link_chars;
@@ -1377,15 +1384,9 @@ void wn_page_append_paragraph(wn_page *page, int owner, const char *text, size_t
     wn_buf_free(&collapsed);
     return;
   }
-  if (page->block_count == page->block_cap) {
-    page->block_cap = page->block_cap ? page->block_cap * 2 : 128;
-    page->blocks = wn_xrealloc(page->blocks, page->block_cap * sizeof *page->blocks);
-  }
-  wn_block *b = &page->blocks[page->block_count];
-  memset(b, 0, sizeof *b);
+  wn_block *b = new_block(page);
   b->owner = owner;
   b->kind = WN_BLOCK_PARAGRAPH;
-  b->position = page->block_count;
   b->text = wn_buf_detach(&collapsed, &b->text_len);
   b->first_link = b->last_link = -1;
   b->lang = -1;
