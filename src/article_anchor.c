@@ -117,27 +117,10 @@ static bool holds_date(const wn_block *b) {
   return iso != NULL;
 }
 
-/* Words with a letter in them: a date's and a time's numbers are not. */
-static size_t lettered_words(const wn_block *b) {
-  size_t words = 0;
-  bool in_word = false, lettered = false;
-  for (size_t i = 0; i <= b->text_len; i++) {
-    unsigned char c = i < b->text_len ? (unsigned char)b->text[i] : ' ';
-    if (c == ' ' || c == '\n' || c == '\t') {
-      words += in_word && lettered;
-      in_word = lettered = false;
-      continue;
-    }
-    in_word = true;
-    lettered = lettered || c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u;
-  }
-  return words;
-}
-
 /* A line of a date and a few words ("Posted: 08/09/2012 9:21 am Updated:
  * 08/09/2012 10:53 am"): a stamp, not prose. */
 static bool is_stamp(const wn_block *b) {
-  return lettered_words(b) <= DATELINE_MAX_WORDS && holds_date(b);
+  return wn_block_lettered_words(b, DATELINE_MAX_WORDS) <= DATELINE_MAX_WORDS && holds_date(b);
 }
 
 /* A paragraph of the article's text: a stamp, however punctuated, is not. */

@@ -111,23 +111,12 @@ static void drop(wn_page *page, size_t i, const wn_lex_entry *hit) {
   note_line(page, i, strcmp(hit->concept, "author") == 0);
 }
 
-/* Words that hold a letter, Han, Kana and Hangul a third of one: a date
- * and a time ("2012-01-03 16:10:06") are no words of a sentence. */
-static double words_of_letters(const wn_block *b) {
-  if (2 * b->cjk_chars > b->chars) return wn_block_weighted_words(b);
-  int words = 0;
-  bool in_word = false, lettered = false;
-  for (size_t i = 0; i <= b->text_len; i++) {
-    unsigned char c = i < b->text_len ? (unsigned char)b->text[i] : ' ';
-    if (c == ' ' || c == '\n') {
-      words += in_word && lettered;
-      in_word = lettered = false;
-      continue;
-    }
-    in_word = true;
-    lettered |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
-  }
-  return words;
+/* More words than a metadata line's labels ("Added: 2012-01-03 16:10:06,
+ * updated: ..."): in words that hold a letter, Han, Kana and Hangul a third
+ * of one, as a date and a time are no words of a sentence. */
+static bool labels_too_many(const wn_block *b) {
+  if (2 * b->cjk_chars > b->chars) return wn_block_weighted_words(b) > METADATA_LABEL_WORDS;
+  return wn_block_lettered_words(b, METADATA_LABEL_WORDS) > METADATA_LABEL_WORDS;
 }
 
 /*
@@ -139,7 +128,7 @@ static double words_of_letters(const wn_block *b) {
 static bool is_metadata_line(const wn_block *b) {
   /* Counted in words, a date and a time may fill the line; in words of
    * letters, its labels are few ("Added: 2012-01-03 16:10:06, updated: ..."). */
-  if (wn_block_weighted_words(b) > BYLINE_MAX_WORDS && words_of_letters(b) > METADATA_LABEL_WORDS)
+  if (wn_block_weighted_words(b) > BYLINE_MAX_WORDS && labels_too_many(b))
     return false;
   if (ends_a_sentence(b)) return false;
   if (b->kind != WN_BLOCK_PARAGRAPH && b->kind != WN_BLOCK_LIST_ITEM) return false;

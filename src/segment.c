@@ -724,6 +724,21 @@ double wn_block_weighted_words(const wn_block *b) {
   return (double)(b->words - cjk) + (double)cjk / 3.0;
 }
 
+size_t wn_block_lettered_words(const wn_block *b, size_t most) {
+  size_t words = 0;
+  bool lettered = false;
+  for (size_t i = 0; i <= b->text_len && words <= most; i++) {
+    unsigned char c = i < b->text_len ? (unsigned char)b->text[i] : ' ';
+    if (c == ' ' || c == '\n') {
+      words += lettered;
+      lettered = false;
+    } else {
+      lettered = lettered || c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u;
+    }
+  }
+  return words;
+}
+
 void wn_block_measure(wn_block *b) {
   b->chars = b->words = b->cjk_chars = b->punctuation = b->code_chars = 0;
   const unsigned char *p = (const unsigned char *)b->text;

@@ -195,6 +195,10 @@ void wn_block_measure(wn_block *b);
  * scripts write no spaces, and a character carries about a syllable. */
 double wn_block_weighted_words(const wn_block *b);
 
+/* Words that hold a letter (a date's and a time's numbers do not), counted
+ * until they pass `most`: the result is then most + 1. */
+size_t wn_block_lettered_words(const wn_block *b, size_t most);
+
 /* Name of a block kind, for --explain. */
 const char *wn_block_kind_name(wn_block_kind kind);
 
