@@ -184,16 +184,17 @@ static bool cell_is_date(const wn_block *b) {
   return false;
 }
 
+/* Whether block k is an item of `list`. */
+static bool item_of(const wn_page *page, size_t k, int list) {
+  return k < page->block_count && page->blocks[k].kind == WN_BLOCK_LIST_ITEM &&
+         wn_list_of(page, &page->blocks[k]) == list;
+}
+
 /* Whether block i is an item of a list with other items beside it. */
 static bool among_items(const wn_page *page, size_t i) {
-  const wn_block *b = &page->blocks[i];
-  if (b->kind != WN_BLOCK_LIST_ITEM || b->owner < 0) return false;
-  int list = page->elements[b->owner].parent;
-  for (size_t k = i > 0 ? i - 1 : i + 1; k <= i + 1 && k < page->block_count; k += 2) {
-    const wn_block *o = &page->blocks[k];
-    if (o->kind == WN_BLOCK_LIST_ITEM && o->owner >= 0 && page->elements[o->owner].parent == list) return true;
-  }
-  return false;
+  if (page->blocks[i].kind != WN_BLOCK_LIST_ITEM) return false;
+  int list = wn_list_of(page, &page->blocks[i]);
+  return list >= 0 && ((i > 0 && item_of(page, i - 1, list)) || item_of(page, i + 1, list));
 }
 
 static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double page_prose) {

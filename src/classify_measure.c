@@ -187,6 +187,11 @@ int wn_list_of(const wn_page *page, const wn_block *b) {
   return e >= 0 && (page->elements[e].flags & WN_EL_LIST) ? e : -1;
 }
 
+bool wn_links_home_only(const wn_page *page, const wn_block *b) {
+  if (b->first_link < 0 || b->first_link != b->last_link || b->link_chars < b->chars) return false;
+  return page->elements[b->first_link].links_home;
+}
+
 /* The table a row belongs to, or -1. */
 int wn_table_of(const wn_page *page, const wn_block *b) {
   int e = b->owner;

@@ -50,6 +50,9 @@ void wn_weigh_comments(const wn_page *page, int region, double *comment, double 
 bool wn_inside(const wn_page *page, int element, int region);
 int wn_common_ancestor(const wn_page *page, int a, int b);
 int wn_list_of(const wn_page *page, const wn_block *b);
+/* A heading or line that is one link to the site's home page: the site's
+ * name set as a logo. */
+bool wn_links_home_only(const wn_page *page, const wn_block *b);
 int wn_table_of(const wn_page *page, const wn_block *b);
 
 /* classify_cues.c */

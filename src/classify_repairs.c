@@ -55,14 +55,6 @@ void wn_pass_gallery_captions(wn_page *page, wn_pass_state *state) {
   }
 }
 
-/* A heading that is one link to the site's home page is the site's name
- * set as a logo, not the article's headline: what stands under it is the
- * site's header unless it reads as a standfirst or a heading. */
-static bool names_the_site(const wn_page *page, const wn_block *b) {
-  if (b->first_link < 0 || b->first_link != b->last_link || b->link_chars < b->chars) return false;
-  return page->elements[b->first_link].links_home;
-}
-
 /* The headline over the body: the article's (the heading or line that
  * names the page; a paragraph that names the site in a sentence is no
  * headline) when it is near enough, else the nearest <h1> just above;
@@ -127,7 +119,7 @@ void wn_pass_headline_context(wn_page *page, wn_pass_state *state) {
   /* A headline set as a plain line is the title, printed apart from the
    * text; a heading that repeats the title is dropped when it is chosen. */
   const wn_block *h = &page->blocks[headline];
-  bool site = names_the_site(page, h);
+  bool site = wn_links_home_only(page, h);
   size_t first = h->kind == WN_BLOCK_HEADING && !site ? headline : headline + 1;
   /* Far above the body, under a headline set as a line or under the
    * site's name, only a standfirst or a heading: tabs, labels, print

@@ -6,6 +6,7 @@
 
 #include "buffer.h"
 #include "classify.h"
+#include "classify_passes.h"
 
 static bool strncasecmp_ascii(const char *a, const char *b, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -82,26 +83,19 @@ static bool heading_outside_chrome(const wn_page *page, const wn_block *b) {
            (WN_EL_NAV | WN_EL_FOOTER | WN_EL_ASIDE | WN_EL_DIALOG | WN_EL_HEADER));
 }
 
-/* A heading that is one link to the site's home page: the site's name set
- * as a logo, no title of the page. */
-static bool links_home_only(const wn_page *page, const wn_block *b) {
-  if (b->first_link < 0 || b->first_link != b->last_link || b->link_chars < b->chars) return false;
-  return page->elements[b->first_link].links_home;
-}
-
 static const wn_block *title_heading(const wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    if (b->heading_level == 1 && b->keep && !links_home_only(page, b)) return b;
+    if (b->heading_level == 1 && b->keep && !wn_links_home_only(page, b)) return b;
   }
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    if (b->heading_level == 1 && heading_outside_chrome(page, b) && !links_home_only(page, b)) return b;
+    if (b->heading_level == 1 && heading_outside_chrome(page, b) && !wn_links_home_only(page, b)) return b;
   }
   /* Under a logo <h1>, the article's headline is the title. */
   int headline = page->article_headline;
   if (headline >= 0 && (size_t)headline < page->block_count &&
-      page->blocks[headline].kind == WN_BLOCK_HEADING && !links_home_only(page, &page->blocks[headline]))
+      page->blocks[headline].kind == WN_BLOCK_HEADING && !wn_links_home_only(page, &page->blocks[headline]))
     return &page->blocks[headline];
   return NULL;
 }
