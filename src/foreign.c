@@ -153,19 +153,15 @@ static bool uses_article_words(const wn_page *page, vocabulary *v, const wn_bloc
   return t.total > 0 && t.known >= KNOWN_WORDS_SHARE * t.total;
 }
 
-/* A label's language shows in its first bytes; a block of few words may
- * still be megabytes long (one endless token), and is not read whole. */
-static size_t assessed_bytes(const wn_block *b) {
-  size_t n = b->text_len < ASSESS_MAX_BYTES ? b->text_len : ASSESS_MAX_BYTES;
+/* The block's first `max` bytes at most, cut back to a character's start. */
+static size_t text_prefix(const wn_block *b, size_t max) {
+  size_t n = b->text_len < max ? b->text_len : max;
   while (n > 0 && n < b->text_len && ((unsigned char)b->text[n] & 0xC0) == 0x80) n--;
   return n;
 }
 
 static void append_sample(wn_buf *sample, const wn_block *b) {
-  size_t room = SAMPLE_BYTES - sample->len;
-  size_t n = b->text_len < room ? b->text_len : room;
-  while (n > 0 && n < b->text_len && ((unsigned char)b->text[n] & 0xC0) == 0x80) n--;
-  wn_buf_append(sample, b->text, n);
+  wn_buf_append(sample, b->text, text_prefix(b, SAMPLE_BYTES - sample->len));
   wn_buf_putc(sample, ' ');
 }
 
@@ -310,7 +306,9 @@ void wn_drop_foreign_chrome(wn_page *page) {
      * its language: not worth identifying (numbers make b->words larger). */
     if (b->words > LABEL_WORDS_OTHER_SCRIPT + 4 && !has_chrome_cues(page, b)) continue;
     wn_lang_evidence ev;
-    bool foreign = wn_lang_is_foreign(b->text, assessed_bytes(b), lang, &ev);
+    /* A label's language shows in its first bytes; a block of few words may
+     * still be megabytes long (one endless token), and is not read whole. */
+    bool foreign = wn_lang_is_foreign(b->text, text_prefix(b, ASSESS_MAX_BYTES), lang, &ev);
     b->lang = ev.best;
     b->lang_gap = (float)ev.gap_to_best;
     bool other_script = !wn_lang_writes(lang, ev.script);
