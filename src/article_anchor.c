@@ -63,6 +63,9 @@ static const double BLURB_MAX_LENGTH = 400.0;
 /* A teaser's card holds its headline, blurb, date and picture: a container
  * of more blocks around both is a post whose title links to itself. */
 static const int CARD_MAX_BLOCKS = 6;
+/* A card's title has at least this many words (or Han, Kana, Hangul). */
+static const size_t CARD_TITLE_MIN_WORDS = 2;
+static const size_t CARD_TITLE_MIN_CJK = 4;
 /* Past a close, prose other than blurbs and comments of at least this share
  * of the article's own is more of the article (an inline box of related
  * links, a second title over the body): the close was not the end. */
@@ -204,6 +207,54 @@ static bool is_blurb(const wn_page *page, long linked, size_t i) {
   if (length_of(b) > BLURB_MAX_LENGTH) return false;
   int card = common_ancestor(page, page->blocks[linked].owner, b->owner);
   return card >= 0 && page->elements[card].blocks <= CARD_MAX_BLOCKS;
+}
+
+/* A line that is one link of a few words: a card's title, however short (a
+ * name of one word is a user's or an author's). */
+static bool is_title_link(const wn_block *b) {
+  return links_of(b) >= TEASER_LINK_SHARE && b->links <= 2 && b->kind != WN_BLOCK_HEADING &&
+         (b->words >= CARD_TITLE_MIN_WORDS || b->cjk_chars >= CARD_TITLE_MIN_CJK);
+}
+
+/* The largest element around `element` that holds no more blocks: a card's
+ * text may sit in a cell or a box beside its picture's. */
+static int card_around(const wn_page *page, int element) {
+  while (page->elements[element].parent >= 0 &&
+         page->elements[page->elements[element].parent].blocks == page->elements[element].blocks)
+    element = page->elements[element].parent;
+  return element;
+}
+
+/* Whether a title link lies within `span` blocks of block `i`, inside
+ * `parent` but outside `card`: the next or the previous card of a list. */
+static bool sibling_card(const wn_page *page, int parent, int card, size_t i, size_t span) {
+  size_t from = i > span ? i - span : 0;
+  for (size_t j = from; j < page->block_count && j <= i + span; j++) {
+    const wn_block *o = &page->blocks[j];
+    if (is_title_link(o) && wn_inside(page, o->owner, parent) && !wn_inside(page, o->owner, card))
+      return true;
+  }
+  return false;
+}
+
+/* Whether the paragraph at `i` is the blurb of a card outside the article's
+ * text so far (`body`): a box of a picture, a linked title over the
+ * paragraph, and little else, beside another such box. A title that is no
+ * heading also opens a link in a list of links with their descriptions, or
+ * a quote in a post: these have no picture, nor a box like theirs beside. */
+static bool is_card_blurb(const wn_page *page, int body, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  /* A quote beside a linked name and an avatar is a reader's post. */
+  if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > BLURB_MAX_LENGTH) return false;
+  size_t j = i;
+  while (j > 0 && i - j < (size_t)BLURB_DISTANCE && !is_title_link(&page->blocks[j - 1])) j--;
+  if (j == 0 || !is_title_link(&page->blocks[j - 1])) return false;
+  int card = common_ancestor(page, page->blocks[j - 1].owner, b->owner);
+  if (card < 0 || page->elements[card].blocks > (size_t)CARD_MAX_BLOCKS) return false;
+  card = card_around(page, card);
+  int parent = page->elements[card].parent;
+  if (parent < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return false;
+  return wn_holds_picture(page, card) && sibling_card(page, parent, card, i, 2 * CARD_MAX_BLOCKS);
 }
 
 /* ---- the headline -------------------------------------------------------- */
@@ -559,7 +610,9 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       i = box_end - 1;
       continue;
     }
-    if ((is_paragraph(b) || is_prose_item(b)) && !is_blurb(page, linked, i)) {
+    bool prose = is_paragraph(b) || is_prose_item(b);
+    bool card_blurb = prose && is_card_blurb(page, anchor->body, i);
+    if (prose && !card_blurb && !is_blurb(page, linked, i)) {
       anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
       anchor->prose += length_of(b);
       anchor->paragraphs++;
@@ -578,6 +631,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
       teasers++;
       if (b->kind == WN_BLOCK_HEADING) linked = (long)i;
     }
+    if (card_blurb) teasers++; /* its title was too short to count */
     /* Linked headlines right under the headline: a section's front page;
      * between paragraphs: a list of teasers. */
     if (teasers >= TEASER_LIST_HEADLINES) break;

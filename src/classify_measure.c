@@ -199,3 +199,15 @@ int wn_table_of(const wn_page *page, const wn_block *b) {
     if (page->elements[e].flags & WN_EL_TABLE) return e;
   return -1;
 }
+
+/* Whether the element's subtree holds a picture (a card's thumbnail,
+ * linked or not). */
+bool wn_holds_picture(const wn_page *page, int root) {
+  int depth = page->elements[root].depth;
+  for (size_t i = (size_t)root; i < page->element_count; i++) {
+    const wn_element *e = &page->elements[i];
+    if (i > (size_t)root && e->depth <= depth) break;
+    if (e->flags & (WN_EL_FIGURE | WN_EL_IMAGE)) return true;
+  }
+  return false;
+}

@@ -53,6 +53,8 @@ int wn_list_of(const wn_page *page, const wn_block *b);
 /* A heading or line that is one link to the site's home page: the site's
  * name set as a logo. */
 bool wn_links_home_only(const wn_page *page, const wn_block *b);
+/* Whether the element's subtree holds a picture (a card's thumbnail). */
+bool wn_holds_picture(const wn_page *page, int root);
 int wn_table_of(const wn_page *page, const wn_block *b);
 
 /* classify_cues.c */

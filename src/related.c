@@ -144,18 +144,6 @@ static size_t section_stop(const wn_page *page, size_t heading, int container) {
   return end;
 }
 
-/* Whether the element's subtree holds a picture (a card's thumbnail,
- * linked or not). */
-static bool holds_picture(const wn_page *page, int root) {
-  int depth = page->elements[root].depth;
-  for (size_t i = (size_t)root; i < page->element_count; i++) {
-    const wn_element *e = &page->elements[i];
-    if (i > (size_t)root && e->depth <= depth) break;
-    if (e->flags & (WN_EL_FIGURE | WN_EL_IMAGE)) return true;
-  }
-  return false;
-}
-
 /* One child of the section's common element and the blocks it holds. */
 typedef struct box {
   int element, blocks;
@@ -166,7 +154,7 @@ typedef struct box {
 /* Whether a box is a card: a linked headline, a headline over a blurb, or
  * a picture. */
 static bool is_card(const wn_page *page, const box *b) {
-  return b->linked || (b->headed && b->blocks >= 2) || holds_picture(page, b->element);
+  return b->linked || (b->headed && b->blocks >= 2) || wn_holds_picture(page, b->element);
 }
 
 /*

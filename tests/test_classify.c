@@ -1606,6 +1606,37 @@ static void test_panel_past_the_footer_is_not_the_story(void **state) {
   assert_false(find_block(page, "Dein Konto wurde")->keep);
 }
 
+/* Beside the article, a column of cards (a picture, a short linked title,
+ * a blurb) is other stories: their blurbs are not the article's, however
+ * close to it they stand and however short their titles. */
+static void test_blurbs_of_picture_cards_beside_the_article_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Old station reopens as a public library</title></head><body>"
+      "<div class=\"g\"><div class=\"b\"><h1>Old station reopens as a public library</h1>"
+      "<p>The town's railway station, closed for thirty years, opened again on Monday as a "
+      "public library after two years of restoration work by local builders.</p>"
+      "<p>Hundreds of people toured the building on its first day, and many borrowed their "
+      "first books from shelves set along the old platform.</p>"
+      "<p>The stone walls and the wooden ceiling were kept, while the platform became a "
+      "covered reading room with a view of the tracks.</p></div>"
+      "<div class=\"c\">"
+      "<div class=\"t\"><img src=\"/t/1.jpg\" alt=\"\"><div><a href=\"/a/1\">Bridge open</a></div>"
+      "<div>The bridge joining the two old quarters of the city reopened to traffic on Monday "
+      "morning, after three years of works.</div></div>"
+      "<div class=\"t\"><img src=\"/t/2.jpg\" alt=\"\"><div><a href=\"/a/2\">Budget earbuds</a></div>"
+      "<div>Cheap wireless earbuds are getting better, and we tested a dozen pairs that cost "
+      "less than fifty euros each.</div></div>"
+      "<div class=\"t\"><img src=\"/t/3.jpg\" alt=\"\"><div><a href=\"/a/3\">Garden colours</a></div>"
+      "<div>Five years after leaving a desk job, a gardener tells what grew in a small patch "
+      "and what never did.</div></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "Hundreds of people toured");
+  assert_kept(page, "The stone walls");
+  assert_false(find_block(page, "The bridge joining")->keep);
+  assert_false(find_block(page, "Cheap wireless earbuds")->keep);
+  assert_false(find_block(page, "Five years after")->keep);
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1774,6 +1805,7 @@ int main(void) {
       T(test_page_of_teasers_keeps_them),
       T(test_text_teasers_linked_twice_after_the_article_are_dropped),
       T(test_one_block_text_teasers_after_the_article_are_dropped),
+      T(test_blurbs_of_picture_cards_beside_the_article_are_dropped),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
