@@ -366,7 +366,8 @@ static int heading_naming_page(const wn_page *page, const page_titles *titles, i
     if (b->kind != WN_BLOCK_HEADING || b->heading_level != level) continue;
     double len = length_of(b);
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
-    /* "142 replies to <title>" heads the comments, not the page. */
+    /* "142 replies to <title>" heads the comments, not the page; the
+     * site's name in its footer or menu names no article. */
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
     if (!names_page(b, titles->text[0], titles->letters[0]) &&
         !names_page(b, titles->text[1], titles->letters[1]))
@@ -422,9 +423,20 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
   }
   int named = heading_naming_page(page, titles, 1, false);
   if (named >= 0) return named;
-  if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) return h1;
-  for (int level = 2; level <= HEADLINE_MAX_LEVEL; level++)
-    if ((named = heading_naming_page(page, titles, level, false)) >= 0) return named;
+  int lesser = -1;
+  for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)
+    lesser = heading_naming_page(page, titles, level, false);
+  if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) {
+    /* A blog sets its name as the only <h1> and the post's title under it:
+     * the lesser heading names more of the title ("Blog: Post"), or the
+     * <h1> none of it; the site's name in a menu, footer or sidebar is
+     * no post's title. */
+    static const uint32_t FRAME = WN_EL_NAV | WN_EL_FOOTER | WN_EL_ASIDE;
+    if (lesser < 0 || (page->elements[page->blocks[lesser].owner].inherited & FRAME)) return h1;
+    if (heading_naming_page(page, titles, 1, true) != h1) return lesser;
+    return length_of(&page->blocks[lesser]) > length_of(&page->blocks[h1]) ? lesser : h1;
+  }
+  if (lesser >= 0) return lesser;
   int line = line_naming_page(page);
   if (line >= 0) return line;
   /* Last, a heading that names the page through a link (blog themes set

@@ -1637,6 +1637,25 @@ static void test_blurbs_of_picture_cards_beside_the_article_are_dropped(void **s
   assert_false(find_block(page, "Five years after")->keep);
 }
 
+/* A blog's name, linked home, is its only <h1>; the post's title, a lesser
+ * heading, names more of the page's title: the post hangs from it. */
+static void test_post_title_under_the_blogs_name_is_the_headline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Notes from the Valley: Why the river floods in spring</title></head><body>"
+      "<div id=\"head\"><h1><a href=\"/\">Notes from the Valley</a></h1><p>Notes on rivers, weather and the land around them</p></div>"
+      "<div id=\"main\"><div class=\"post\"><h2>Why the river floods in spring</h2><p>Posted on 2012-03-02 by Ann</p>"
+      "<p>Every spring the river rises over its banks when the snow in the hills melts faster than the ground can take the water in.</p>"
+      "<p>The meadows along the lower reach flood first, because the valley narrows there and the water has nowhere else to go.</p>"
+      "<p>Farmers have long planted late on those fields, and the silt the flood leaves behind makes them the richest in the valley.</p>"
+      "</div>"
+      "<div class=\"more\"><p>Other posts from this winter, about the ice on the lake and the birds that stay, are listed in the archive of the site.</p>"
+      "<p>The archive also holds the notes of past years, sorted by month, with the pictures taken on each walk along the river.</p>"
+      "<p>Readers may write to the author with their own observations, which are often quoted in later posts about the valley.</p></div>"
+      "</div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text, "Why the river floods in spring");
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1806,6 +1825,7 @@ int main(void) {
       T(test_text_teasers_linked_twice_after_the_article_are_dropped),
       T(test_one_block_text_teasers_after_the_article_are_dropped),
       T(test_blurbs_of_picture_cards_beside_the_article_are_dropped),
+      T(test_post_title_under_the_blogs_name_is_the_headline),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
