@@ -21,6 +21,10 @@ static const double HEADLINE_MIN_LENGTH = 12.0;
  * a place (sites type their category pages articles too). */
 static const int ARTICLE_HEADLINE_WORDS = 5;
 static const int ARTICLE_HEADLINE_CJK = 8;
+/* ...or of fewer, longer words (languages without articles: "Фобос-Грунт:
+ * прогноз падения"). */
+static const size_t ARTICLE_HEADLINE_SHORT_WORDS = 3;
+static const double ARTICLE_HEADLINE_SHORT_LENGTH = 25.0;
 /* Titles and headlines longer than this are not compared (each comparison
  * costs their length: the search stays linear in the page). */
 static const size_t TITLE_MAX_BYTES = 1000;
@@ -597,7 +601,9 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   if (headline < 0) return false;
   anchor->headline = headline;
   const wn_block *h = &page->blocks[headline];
-  anchor->sentence = h->words >= ARTICLE_HEADLINE_WORDS || h->cjk_chars >= ARTICLE_HEADLINE_CJK;
+  anchor->sentence = h->words >= ARTICLE_HEADLINE_WORDS || h->cjk_chars >= ARTICLE_HEADLINE_CJK ||
+                     (h->words >= ARTICLE_HEADLINE_SHORT_WORDS &&
+                      length_of(h) >= ARTICLE_HEADLINE_SHORT_LENGTH);
   anchor->dated = headline_dated(page, headline);
   heading_set headings;
   heading_set_build(page, &headings);

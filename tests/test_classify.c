@@ -1656,6 +1656,26 @@ static void test_post_title_under_the_blogs_name_is_the_headline(void **state) {
   assert_string_equal(page->blocks[page->article_headline].text, "Why the river floods in spring");
 }
 
+/* A headline of three or four long words is a sentence too (Russian has no
+ * articles): past the article's close, the page's other stories go. */
+static void test_short_russian_headline_closes_its_article(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"ru\"><head><title>Реконструированный мост открыт снова</title></head><body>"
+      "<div class=\"page\"><div class=\"story\"><h1>Реконструированный мост открыт снова</h1><p>5 января 2012 года</p>"
+      "<p>Мост через реку в центре города снова открыт для движения после трёх лет ремонта, сообщили в мэрии в четверг.</p>"
+      "<p>На церемонии присутствовали мэр города и строители, которые восстановили старые опоры и заменили покрытие моста.</p>"
+      "<p>По новому мосту уже проехали первые автобусы, а пешеходы получили широкие тротуары по обе стороны дороги.</p></div>"
+      "<div class=\"others\"><h3><a href=\"/a/1\">Новые автобусы вышли на линии города</a></h3><h3><a href=\"/a/2\">Зимой в парках откроют катки</a></h3>"
+      "<div class=\"cards\">"
+      "<div class=\"c\"><img src=\"/i/1.jpg\"><div><a href=\"/b/1\">Школы после каникул</a></div><div>После зимних каникул школы города откроются в понедельник, занятия начнутся по обычному расписанию.</div></div>"
+      "<div class=\"c\"><img src=\"/i/2.jpg\"><div><a href=\"/b/2\">Снег в выходные</a></div><div>Синоптики обещают снег и небольшой мороз в выходные, дороги будут посыпать песком каждую ночь.</div></div>"
+      "<div class=\"c\"><img src=\"/i/3.jpg\"><div><a href=\"/b/3\">Музей продлил выставку</a></div><div>Городской музей продлил выставку старых фотографий до конца февраля из-за большого числа посетителей.</div></div>"
+      "</div></div></div></body></html>");
+  assert_kept(page, "По новому мосту");
+  assert_false(find_block(page, "Синоптики обещают")->keep);
+  assert_false(find_block(page, "Городской музей")->keep);
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1826,6 +1846,7 @@ int main(void) {
       T(test_one_block_text_teasers_after_the_article_are_dropped),
       T(test_blurbs_of_picture_cards_beside_the_article_are_dropped),
       T(test_post_title_under_the_blogs_name_is_the_headline),
+      T(test_short_russian_headline_closes_its_article),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
