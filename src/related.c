@@ -207,6 +207,7 @@ static bool holds_headline(const wn_page *page, size_t from, size_t to) {
 /* What the subtree of one element holds, summed up from its children. */
 typedef struct teaser_box {
   int blocks, titles, blurbs, linked_blurbs, headings;
+  int titled_blurbs; /* blocks that open with a linked title over a blurb */
   size_t first_block, last_block; /* its blocks, which follow one another */
   size_t first_title, last_blurb; /* SIZE_MAX / 0 when none */
   size_t first_short_title;       /* a linked title of a word or two, SIZE_MAX when none */
@@ -245,6 +246,14 @@ static bool holds_clock_time(const wn_block *b) {
   return false;
 }
 
+/* A block that is a card's title and blurb at once: a linked title, then a
+ * line of unlinked text after a break ("<a>Title</a><br><i>Blurb</i>"). */
+static bool titled_blurb(const wn_block *b) {
+  if (b->lexicon || b->lead_link_chars < TEXT_TEASER_LEAD_TITLE || links_of(b) > RELATED_LINK_DENSE)
+    return false;
+  return (double)(b->chars - b->link_chars) >= TEXT_TEASER_BLURB;
+}
+
 /* Each block counted in its owner, then every element's counts added to
  * its parent's: elements come in document order, parents first. */
 static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
@@ -267,6 +276,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     bool blurb = !title && links_of(b) <= RELATED_LINK_DENSE && b->kind == WN_BLOCK_PARAGRAPH &&
                  length_of(b) >= RELATED_PROSE_BLOCK;
     sub->blocks++;
+    sub->titled_blurbs += titled_blurb(b);
     sub->dated |= !title && b->words <= TEASER_DATE_WORDS && holds_clock_time(b);
     sub->headings += b->kind == WN_BLOCK_HEADING;
     sub->titles += title;
@@ -287,6 +297,7 @@ static void sum_up_boxes(const wn_page *page, teaser_box *boxes) {
     up->titles += sub->titles;
     up->blurbs += sub->blurbs;
     up->linked_blurbs += sub->linked_blurbs;
+    up->titled_blurbs += sub->titled_blurbs;
     if (sub->first_block < up->first_block) up->first_block = sub->first_block;
     if (sub->blocks && sub->last_block > up->last_block) up->last_block = sub->last_block;
     if (sub->first_title < up->first_title) up->first_title = sub->first_title;
@@ -336,7 +347,7 @@ static bool teaser_cards(const wn_page *page, int parent, const teaser_box *boxe
      * of dated titles alone is what an archive page lists, so those count
      * only where the page says it is an article. */
     bool bare = page->says_article && sub->dated && !sub->blurbs && title == sub->first_block;
-    bool headed = title != SIZE_MAX && (title < sub->last_blurb || bare);
+    bool headed = (title != SIZE_MAX && (title < sub->last_blurb || bare)) || sub->titled_blurbs > 0;
     bool one_link = sub->linked_picture && sub->linked_blurbs > 0;
     bool avatar_like = sub->linked_picture && sub->blurbs > 0 && page->says_article;
     /* A card without a thumbnail still tells its time: a news agency's

@@ -1676,6 +1676,27 @@ static void test_short_russian_headline_closes_its_article(void **state) {
   assert_false(find_block(page, "Городской музей")->keep);
 }
 
+/* Cards of a table, each a picture's cell beside one of a linked title, a
+ * break and a blurb (one block each): a run of teasers under the article,
+ * though no heading the lexicon knows names it. */
+static void test_table_cards_of_title_and_blurb_in_one_block_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"pl\"><head><title>Nowy most otwarty po trzech latach remontu</title><meta property=\"og:type\" content=\"article\"></head><body>"
+      "<div class=\"txt\"><h1>Nowy most otwarty po trzech latach remontu</h1>"
+      "<p>Most łączący dwie dzielnice starego miasta został w poniedziałek rano ponownie otwarty dla ruchu po trzech latach prac.</p>"
+      "<p>W uroczystości wzięli udział prezydent miasta, inżynierowie i mieszkańcy, którzy od lat czekali na zakończenie remontu.</p>"
+      "<p>Nowa nawierzchnia i szersze chodniki mają poprawić bezpieczeństwo pieszych, a autobusy wrócą na dawną trasę w przyszłym tygodniu.</p>"
+      "<table><tr><td>Z naszego serwisu</td></tr>"
+      "<tr><td><a href=\"/a/1\"><img src=\"/i/1.jpg\"></a></td><td><b><a href=\"/a/1\">Tramwaje wracają na ulice</a></b><br><i>Po przerwie zimowej tramwaje linii czwartej i siódmej znów kursują według rozkładu</i> - podaje przewoźnik.</td></tr>"
+      "<tr><td><a href=\"/a/2\"><img src=\"/i/2.jpg\"></a></td><td><b><a href=\"/a/2\">Ceny biletów bez zmian</a></b><br><i>Rada miasta nie zgodziła się na podwyżkę cen biletów komunikacji miejskiej w tym roku</i> - informuje urząd.</td></tr>"
+      "<tr><td><a href=\"/a/3\"><img src=\"/i/3.jpg\"></a></td><td><b><a href=\"/a/3\">Nowe parkingi przy dworcu</a></b><br><i>Przy dworcu głównym powstaną dwa parkingi dla samochodów i rowerów, budowa ruszy wiosną</i> - zapowiada spółka.</td></tr>"
+      "</table><p>Tagi: most, remont</p></div></body></html>");
+  assert_kept(page, "Nowa nawierzchnia");
+  assert_false(find_block(page, "Tramwaje wracają")->keep);
+  assert_false(find_block(page, "Ceny biletów")->keep);
+  assert_false(find_block(page, "Nowe parkingi")->keep);
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1847,6 +1868,7 @@ int main(void) {
       T(test_blurbs_of_picture_cards_beside_the_article_are_dropped),
       T(test_post_title_under_the_blogs_name_is_the_headline),
       T(test_short_russian_headline_closes_its_article),
+      T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
