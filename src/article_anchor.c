@@ -654,9 +654,11 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
      * between paragraphs: a list of teasers. */
     if (teasers >= TEASER_LIST_HEADLINES) break;
     /* A long gap may be a menu or more of the article: not a close; but
-     * links enough for a menu after two of the article's paragraphs end it
-     * (after one, a lead, the box may be an intro's links over a list). */
-    if (anchor->paragraphs >= MENU_CLOSE_MIN_PARAGRAPHS && gap_links > BODY_GAP_LINK_CHARS) break;
+     * links enough for a menu after two of the article's paragraphs end it,
+     * or after one long enough to tell a story (after a lead, the box may be
+     * an intro's links over a list). */
+    bool told = anchor->paragraphs >= MENU_CLOSE_MIN_PARAGRAPHS || anchor->prose >= POST_ONE_PARAGRAPH;
+    if (told && gap_links > BODY_GAP_LINK_CHARS) break;
     if ((anchor->paragraphs == 0 && gap > LEAD_GAP_BLOCKS) || gap > BODY_GAP_BLOCKS ||
         gap_links > BODY_GAP_LINK_CHARS) {
       anchor->closed = false;

@@ -1697,6 +1697,31 @@ static void test_table_cards_of_title_and_blurb_in_one_block_are_dropped(void **
   assert_false(find_block(page, "Nowe parkingi")->keep);
 }
 
+/* One paragraph long enough to tell the story is the article: a list of
+ * links as long as a menu under it closes it, as after two paragraphs. */
+static void test_menu_after_one_long_paragraph_closes_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Old pier to reopen in May</title></head><body><div id=\"middle\">"
+      "<div class=\"story\"><h1>Old pier to reopen in May</h1>"
+      "<p>The harbour authority said on Tuesday that the old pier, closed since the storm two winters ago, will open again in May after repairs to its wooden deck and iron railings. Engineers found that most of the piles were sound, so the work cost less than feared, and fishermen will be able to tie up their boats there again before the summer season. The town council voted to keep the small museum at the end of the pier, which tells the story of the herring fleet, and volunteers have offered to run it on weekends. Shops along the promenade hope the reopening will bring back visitors who stayed away while the pier was fenced off. The ferry company said it would add an evening crossing on weekends from June if the numbers of visitors rise as expected.</p>"
+      "</div><h5>Other local news</h5><ul><li>"
+      "<a href=\"/n/0\">Council approves new budget for schools</a> 2012-01-17 14:00</li><li>"
+      "<a href=\"/n/1\">Ferry timetable changes next month</a> 2012-01-17 14:01</li><li>"
+      "<a href=\"/n/2\">Library extends its opening hours</a> 2012-01-17 14:02</li><li>"
+      "<a href=\"/n/3\">Storm warning issued for the coast</a> 2012-01-17 14:03</li><li>"
+      "<a href=\"/n/4\">Market square to get new lighting</a> 2012-01-17 14:04</li><li>"
+      "<a href=\"/m/0\">Fishermen protest new quotas in the bay</a> 2012-01-17 13:40</li><li>"
+      "<a href=\"/m/1\">Bus drivers agree pay deal with the city</a> 2012-01-17 13:41</li><li>"
+      "<a href=\"/m/2\">New school opens on the hill road</a> 2012-01-17 13:42</li></ul>"
+      "<div class=\"promo\">"
+      "<p>Subscribe to our weekly print edition and get the crossword, the tide tables and the classifieds delivered to your door every Friday morning.</p>"
+      "<p>Our offices on the high street are open from nine to five on weekdays for advertising and for readers with news to share.</p>"
+      "</div></div></body></html>");
+  const wn_block *sub = find_block(page, "Subscribe to our weekly");
+  assert_true(page->article_end >= 0);
+  assert_true(page->article_end < (int)(sub - page->blocks));
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1869,6 +1894,7 @@ int main(void) {
       T(test_post_title_under_the_blogs_name_is_the_headline),
       T(test_short_russian_headline_closes_its_article),
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
+      T(test_menu_after_one_long_paragraph_closes_the_article),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
