@@ -54,7 +54,9 @@ static bool title_bar_item(const wn_block *b) {
 static int common_container(const wn_page *page, size_t heading) {
   /* The section starts at the first block past the heading's own bar. */
   size_t first = heading + 1;
-  while (first + 1 < page->block_count && title_bar_item(&page->blocks[first])) first++;
+  while (first + 1 < page->block_count && first - heading <= TITLE_BAR_MAX_ITEMS &&
+         title_bar_item(&page->blocks[first]))
+    first++;
   const wn_block *h = &page->blocks[heading], *next = &page->blocks[first];
   const wn_block *previous = heading > 0 ? &page->blocks[heading - 1] : NULL;
   int branch = h->owner, steps = 0, levels = 0;

@@ -1722,6 +1722,37 @@ static void test_menu_after_one_long_paragraph_closes_the_article(void **state) 
   assert_true(page->article_end < (int)(sub - page->blocks));
 }
 
+/* A "Related Topics" heading over a column of short linked headings: those
+ * are its section, not a title bar to skip, so the section ends with the
+ * column and the story beside it is no part of it. */
+static void test_related_topics_column_does_not_take_the_story_beside_it(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Port and rail company agree to share depots</title></head><body>"
+      "<div class=\"wrap\"><h2>Port and rail company agree to share depots</h2><div class=\"left\">"
+      "<h3>Related Topics</h3><h4><a href=\"/t/1\">Logistics</a></h4><h4><a href=\"/t/2\">Rail</a>"
+      "</h4><h4><a href=\"/t/3\">Shipping</a></h4><h4><a href=\"/t/4\">Energy use</a></h4><h4>"
+      "<a href=\"/t/5\">Supply chains</a></h4></div><div class=\"story\">"
+      "<p>The port authority and the national rail company have agreed to share three inland depots, cutting the distance that containers travel by road.</p>"
+      "<p>Both say the deal will lower fuel use and let trains leave the port more often, since wagons can be loaded at the depots during the night.</p>"
+      "<p>The first depot opens in the spring; the other two follow next year, once their sidings have been extended to take longer trains.</p>"
+      "</div></div><div class=\"about\"><h2>About the Harbour Weekly</h2>"
+      "<p>The Harbour Weekly has covered shipping, fishing and the life of the port towns along this coast since 1921, from its offices on the quay.</p>"
+      "<p>Our reporters work from four towns, and our photographers have documented every ship launched at the old yard since the nineteen fifties.</p>"
+      "<p>Readers can find the printed edition in every newsagent along the coast on Thursday mornings, and the archive in the town library.</p>"
+      "<p>Paragraph 0 of the history of the paper: the presses moved twice, once after the fire of 1934 and once when the old warehouse on the quay was sold to the harbour board.</p>"
+      "<p>Paragraph 1 of the history of the paper: the presses moved twice, once after the fire of 1934 and once when the old warehouse on the quay was sold to the harbour board.</p>"
+      "<p>Paragraph 2 of the history of the paper: the presses moved twice, once after the fire of 1934 and once when the old warehouse on the quay was sold to the harbour board.</p>"
+      "<p>Paragraph 3 of the history of the paper: the presses moved twice, once after the fire of 1934 and once when the old warehouse on the quay was sold to the harbour board.</p>"
+      "<p>Paragraph 4 of the history of the paper: the presses moved twice, once after the fire of 1934 and once when the old warehouse on the quay was sold to the harbour board.</p>"
+      "<p>Paragraph 5 of the history of the paper: the presses moved twice, once after the fire of 1934 and once when the old warehouse on the quay was sold to the harbour board.</p>"
+      "<p>Paragraph 6 of the history of the paper: the presses moved twice, once after the fire of 1934 and once when the old warehouse on the quay was sold to the harbour board.</p>"
+      "<p>Paragraph 7 of the history of the paper: the presses moved twice, once after the fire of 1934 and once when the old warehouse on the quay was sold to the harbour board.</p>"
+      "</div></body></html>");
+  assert_false(find_block(page, "Supply chains")->keep);
+  assert_kept(page, "The port authority and the national rail");
+  assert_kept(page, "The first depot opens");
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1895,6 +1926,7 @@ int main(void) {
       T(test_short_russian_headline_closes_its_article),
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_menu_after_one_long_paragraph_closes_the_article),
+      T(test_related_topics_column_does_not_take_the_story_beside_it),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
