@@ -64,6 +64,9 @@ static const int TEASER_LIST_HEADLINES = 2;
  * (weighted), is its teaser's blurb. */
 static const int BLURB_DISTANCE = 3;
 static const double BLURB_MAX_LENGTH = 400.0;
+/* ...or, in a card beside a card like it and holding a picture, this long
+ * (an aggregator's cards carry a story's whole first paragraph). */
+static const double CARD_BLURB_MAX_LENGTH = 1000.0;
 /* A teaser's card holds its headline, blurb, date and picture: a container
  * of more blocks around both is a post whose title links to itself. */
 static const int CARD_MAX_BLOCKS = 6;
@@ -249,7 +252,7 @@ static bool sibling_card(const wn_page *page, int parent, int card, size_t i, si
 static bool is_card_blurb(const wn_page *page, int body, size_t i) {
   const wn_block *b = &page->blocks[i];
   /* A quote beside a linked name and an avatar is a reader's post. */
-  if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > BLURB_MAX_LENGTH) return false;
+  if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return false;
   size_t j = i;
   while (j > 0 && i - j < (size_t)BLURB_DISTANCE && !is_title_link(&page->blocks[j - 1])) j--;
   if (j == 0 || !is_title_link(&page->blocks[j - 1])) return false;
