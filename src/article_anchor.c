@@ -244,6 +244,16 @@ static bool sibling_card(const wn_page *page, int parent, int card, size_t i, si
   return false;
 }
 
+/* The title links inside `card`, a box of at most CARD_MAX_BLOCKS blocks
+ * around block `i`. */
+static int title_links_in(const wn_page *page, int card, size_t i) {
+  size_t from = i > (size_t)CARD_MAX_BLOCKS ? i - CARD_MAX_BLOCKS : 0;
+  int n = 0;
+  for (size_t j = from; j < page->block_count && j <= i + CARD_MAX_BLOCKS; j++)
+    n += is_title_link(&page->blocks[j]) && wn_inside(page, page->blocks[j].owner, card);
+  return n;
+}
+
 /* Whether the paragraph at `i` is the blurb of a card outside the article's
  * text so far (`body`): a box of a picture, a linked title over the
  * paragraph, and little else, beside another such box. A title that is no
@@ -259,6 +269,7 @@ static bool is_card_blurb(const wn_page *page, int body, size_t i) {
   int card = common_ancestor(page, page->blocks[j - 1].owner, b->owner);
   if (card < 0 || page->elements[card].blocks > (size_t)CARD_MAX_BLOCKS) return false;
   card = card_around(page, card);
+  if (title_links_in(page, card, i) != 1) return false; /* a box of links, not a card */
   int parent = page->elements[card].parent;
   if (parent < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return false;
   return wn_holds_picture(page, card) && sibling_card(page, parent, card, i, 2 * CARD_MAX_BLOCKS);
@@ -705,6 +716,7 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
     since_headline++;
     if (!is_paragraph(b)) continue;
     if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
+    if (is_card_blurb(page, anchor->body, i)) continue;
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
     if (wn_inside(page, b->owner, element)) total += length_of(b);
   }
