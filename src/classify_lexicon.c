@@ -141,6 +141,48 @@ static void mark_section(wn_page *page, size_t heading, double page_prose) {
 /* A caption that ends with an image or source credit. */
 static const wn_lex_entry IMAGE_CREDIT = {"", "credit", "", WN_LEX_LINE, WN_LEX_EXACT};
 
+/* A row of buttons or labels each set in brackets ("【打印】【关闭】",
+ * "[稿源：红网] [编辑：杨洁]"): a toolbar or the page's metadata. */
+static const wn_lex_entry BRACKETED_ROW = {"", "share", "", WN_LEX_LINE, WN_LEX_EXACT};
+
+/* The bytes of an opening bracket at `s` (1 for "[", 3 for "【"), else 0;
+ * the closing one is matched the same way with `close`. */
+static size_t bracket_at(const char *s, size_t left, bool close) {
+  if (left >= 1 && s[0] == (close ? ']' : '[')) return 1;
+  if (left >= 3 && (unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 &&
+      (unsigned char)s[2] == (close ? 0x91 : 0x90))
+    return 3;
+  return 0;
+}
+
+/* Whether the text is two or more bracketed items, each of at most
+ * BRACKETED_ITEM_CHARS characters, with only spaces and separators between. */
+static bool bracketed_row(const wn_block *b) {
+  const char *t = b->text;
+  size_t n = b->text_len, at = 0;
+  int items = 0;
+  while (at < n) {
+    unsigned char c = (unsigned char)t[at];
+    if (c == ' ' || c == '|' || c == '/' || c == '\n') { at++; continue; }
+    if (c == 0xE3 && at + 2 < n && (unsigned char)t[at + 1] == 0x80 && (unsigned char)t[at + 2] == 0x80) {
+      at += 3; /* an ideographic space */
+      continue;
+    }
+    size_t open = bracket_at(t + at, n - at, false);
+    if (!open) return false;
+    at += open;
+    size_t chars = 0, close = 0;
+    while (at < n && !(close = bracket_at(t + at, n - at, true))) {
+      if (((unsigned char)t[at] & 0xC0) != 0x80) chars++;
+      at++;
+    }
+    if (!close || chars > BRACKETED_ITEM_CHARS) return false;
+    at += close;
+    items++;
+  }
+  return items >= 2;
+}
+
 /* Blocks inside a consent banner that say nothing of their own ("Learn more"). */
 static const wn_lex_entry CONSENT_BANNER = {"", "banner", "", WN_LEX_CONSENT, WN_LEX_EXACT};
 
@@ -324,6 +366,7 @@ static void mark_lexicon_hits(wn_page *page) {
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
         wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
       b->lexicon = &IMAGE_CREDIT;
+    if (!b->lexicon && b->kind != WN_BLOCK_CODE && bracketed_row(b)) b->lexicon = &BRACKETED_ROW;
   }
 }
 

@@ -101,6 +101,9 @@ static const int CREDIT_TAIL_WORDS = 6; /* wn_lexicon_ends_with_credit takes an 
 /* A link this short beside a section heading belongs to its title bar
  * ("See all"). Higher: longer bar links skipped when finding the section. */
 static const size_t TITLE_BAR_LINK_WORDS = 3;
+/* A bracketed toolbar item ("【打印】", "[编辑：杨洁]") is at most this many
+ * characters long. */
+static const size_t BRACKETED_ITEM_CHARS = 12;
 /* ...and holds at most this many of them ("See all", a count, a tracking
  * string): more short links under a heading are its section's own. */
 static const size_t TITLE_BAR_MAX_ITEMS = 2;

@@ -1753,6 +1753,24 @@ static void test_related_topics_column_does_not_take_the_story_beside_it(void **
   assert_kept(page, "The first depot opens");
 }
 
+/* Buttons or metadata each set in brackets, in a row of their own ("【打印】
+ * 【关闭】", "[稿源：红网] [编辑：杨洁]"), are a toolbar, not the article's
+ * text; a sentence with a bracket in it is text. */
+static void test_row_of_bracketed_items_is_a_toolbar(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"zh\"><head><title>城市图书馆延长开放时间</title></head><body>"
+      "<h1>城市图书馆延长开放时间</h1>"
+      "<p>[稿源：城市日报] [编辑：王明]</p>"
+      "<p>市立图书馆宣布，从下个月起，工作日的开放时间将延长到晚上九点，方便下班后的读者借书和自习。</p>"
+      "<p>图书馆负责人表示，[注] 延长开放后，阅览室和自习区都会增加座位，周末的开放时间保持不变。</p>"
+      "<p>【收藏】【推荐】【打印】【关闭】</p>"
+      "</body></html>");
+  assert_kept(page, "市立图书馆宣布");
+  assert_kept(page, "图书馆负责人表示");
+  assert_false(find_block(page, "[稿源：城市日报]")->keep);
+  assert_false(find_block(page, "【收藏】")->keep);
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1927,6 +1945,7 @@ int main(void) {
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_menu_after_one_long_paragraph_closes_the_article),
       T(test_related_topics_column_does_not_take_the_story_beside_it),
+      T(test_row_of_bracketed_items_is_a_toolbar),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
