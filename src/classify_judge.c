@@ -96,6 +96,8 @@ bool wn_in_card_grid(const wn_page *page, int e) {
  * them.
  */
 static bool in_caption(const wn_page *page, const wn_block *b, int region) {
+  /* The picture's alt text again under it, in a box of their own. */
+  if (b->repeats_alt) return true;
   for (int e = b->owner; e >= 0 && e != region; e = page->elements[e].parent) {
     if (page->elements[e].tag == GUMBO_TAG_FIGCAPTION) return true;
     bool short_text = b->kind == WN_BLOCK_PARAGRAPH || b->kind == WN_BLOCK_HEADING;

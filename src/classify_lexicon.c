@@ -183,6 +183,72 @@ static bool bracketed_row(const wn_block *b) {
   return items >= 2;
 }
 
+/* The pictures' alt texts by hash: each the element holding the picture. */
+typedef struct alt_table {
+  uint64_t *hash;
+  int *element;
+  size_t mask;
+} alt_table;
+
+static bool alt_table_make(const wn_page *page, alt_table *t) {
+  size_t n = 0;
+  for (size_t i = 0; i < page->element_count; i++) n += page->elements[i].alt_hash != 0;
+  if (!n) return false;
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  t->hash = wn_xcalloc(cap, sizeof *t->hash);
+  t->element = wn_xcalloc(cap, sizeof *t->element);
+  t->mask = cap - 1;
+  for (size_t i = 0; i < page->element_count; i++) {
+    uint64_t h = page->elements[i].alt_hash;
+    if (!h) continue;
+    size_t k = h & t->mask;
+    while (t->hash[k] && t->hash[k] != h) k = (k + 1) & t->mask;
+    if (!t->hash[k]) {
+      t->hash[k] = h;
+      t->element[k] = (int)i;
+    }
+  }
+  return true;
+}
+
+static void alt_table_free(alt_table *t) {
+  free(t->hash);
+  free(t->element);
+}
+
+/* Whether prose runs beside the box that holds block `i`: the paragraph
+ * just before it or just after it (a grid's cards stand beside cards). */
+static bool prose_beside(const wn_page *page, int box, size_t i) {
+  size_t first = i, end = i + 1;
+  while (first > 0 && wn_inside(page, page->blocks[first - 1].owner, box)) first--;
+  while (end < page->block_count && wn_inside(page, page->blocks[end].owner, box)) end++;
+  const wn_block *around[2] = {first > 0 ? &page->blocks[first - 1] : NULL,
+                               end < page->block_count ? &page->blocks[end] : NULL};
+  for (int k = 0; k < 2; k++)
+    if (around[k] && around[k]->kind == WN_BLOCK_PARAGRAPH && wn_reads_as_prose(around[k]) &&
+        wn_block_length(around[k]) >= ALT_CAPTION_PROSE_BESIDE)
+      return true;
+  return false;
+}
+
+/* Whether the paragraph repeats the alt text of a picture within a few
+ * levels of it (the caption under a picture in a box of its own, in
+ * running text). */
+static bool repeats_alt_text(const wn_page *page, const alt_table *t, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (b->kind != WN_BLOCK_PARAGRAPH || b->words > ALT_CAPTION_MAX_WORDS || !b->text_len) return false;
+  uint64_t h = wn_text_hash(b->text, b->text_len);
+  size_t k = h & t->mask;
+  while (t->hash[k] && t->hash[k] != h) k = (k + 1) & t->mask;
+  if (!t->hash[k]) return false;
+  int box = wn_common_ancestor(page, b->owner, t->element[k]);
+  /* A card's name over its price and button is no caption: the box holds
+   * the picture, its caption and a label at most. */
+  return box >= 0 && page->elements[b->owner].depth - page->elements[box].depth <= ALT_CAPTION_LEVELS &&
+         page->elements[box].blocks <= ALT_CAPTION_BOX_BLOCKS && prose_beside(page, box, i);
+}
+
 /* Blocks inside a consent banner that say nothing of their own ("Learn more"). */
 static const wn_lex_entry CONSENT_BANNER = {"", "banner", "", WN_LEX_CONSENT, WN_LEX_EXACT};
 
@@ -352,6 +418,8 @@ static void cut_chrome_lines(wn_block *b) {
  */
 static void mark_lexicon_hits(wn_page *page) {
   double page_prose = prose_between(page, 0, page->block_count);
+  alt_table alts = {NULL, NULL, 0};
+  bool pictures = alt_table_make(page, &alts);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     if (b->kind == WN_BLOCK_CODE) continue;
@@ -367,7 +435,9 @@ static void mark_lexicon_hits(wn_page *page) {
         wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
       b->lexicon = &IMAGE_CREDIT;
     if (!b->lexicon && b->kind != WN_BLOCK_CODE && bracketed_row(b)) b->lexicon = &BRACKETED_ROW;
+    b->repeats_alt = !b->lexicon && pictures && repeats_alt_text(page, &alts, i);
   }
+  if (pictures) alt_table_free(&alts);
 }
 
 static bool says_consent(const wn_block *b) {

@@ -104,6 +104,13 @@ static const size_t TITLE_BAR_LINK_WORDS = 3;
 /* A bracketed toolbar item ("【打印】", "[编辑：杨洁]") is at most this many
  * characters long. */
 static const size_t BRACKETED_ITEM_CHARS = 12;
+/* A line repeating a picture's alt text is its caption when at most this
+ * many words long and at most this many levels below the box the two share. */
+static const size_t ALT_CAPTION_MAX_WORDS = 40;
+static const int ALT_CAPTION_LEVELS = 3;
+static const size_t ALT_CAPTION_BOX_BLOCKS = 2;
+/* ...beside a paragraph of prose this long (weighted). */
+static const double ALT_CAPTION_PROSE_BESIDE = 80.0;
 /* ...and holds at most this many of them ("See all", a count, a tracking
  * string): more short links under a heading are its section's own. */
 static const size_t TITLE_BAR_MAX_ITEMS = 2;

@@ -301,6 +301,20 @@ static bool has_image_child(const GumboNode *element) {
   return false;
 }
 
+/* The hash of the alt text of the element's first <img> child that has
+ * one (and is no icon), or 0. */
+static uint64_t image_alt_hash(const GumboNode *element) {
+  const GumboVector *children = &element->v.element.children;
+  for (unsigned i = 0; i < children->length; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_IMG || is_icon(child))
+      continue;
+    const char *alt = attr(child, "alt");
+    if (alt && *alt) return wn_text_hash(alt, strlen(alt));
+  }
+  return 0;
+}
+
 /*
  * A div that holds an image and little else is a figure whatever its name:
  * the text beside the image is its caption.
@@ -649,6 +663,7 @@ static int add_element(segmenter *s, const GumboNode *node, int parent) {
   e->inherited = e->flags | above;
   e->list_start = e->tag == GUMBO_TAG_OL ? ordered_list_start(node) : 1;
   e->href_hash = href_hash(node);
+  e->alt_hash = (e->flags & WN_EL_IMAGE) ? image_alt_hash(node) : 0;
   e->links_home = e->tag == GUMBO_TAG_A && attr(node, "href") && is_home_href(attr(node, "href"));
   e->heading_level = heading_level_of(node);
   if (e->heading_level) {
@@ -1374,6 +1389,23 @@ void wn_page_free(wn_page *page) {
   free(page->lang);
   free(page->base_href);
   memset(page, 0, sizeof *page);
+}
+
+uint64_t wn_text_hash(const char *text, size_t len) {
+  uint64_t h = 14695981039346656037ull;
+  bool space = false, any = false;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = any;
+      continue;
+    }
+    if (space) h = (h ^ ' ') * 1099511628211ull;
+    space = false;
+    any = true;
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return h ? h : 1;
 }
 
 const char *wn_block_kind_name(wn_block_kind kind) {

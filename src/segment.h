@@ -66,6 +66,7 @@ typedef struct wn_element {
   uint32_t inherited;  /* flags of this element and all its ancestors */
   long list_start;     /* an <ol>'s first number, else 1 */
   uint64_t href_hash;  /* an <a href> to another page: a hash of the href, else 0 */
+  uint64_t alt_hash;   /* an <img> child's alt text (wn_text_hash), else 0 */
   bool links_home;     /* an <a href> to the site's home page ("/", "index.html") */
   /* Filled by the classifier: */
   double text_chars;   /* text under this element (kept blocks' weight) */
@@ -129,6 +130,7 @@ typedef struct wn_block {
   float lang_gap;      /* how far the page's language trails it (nats) */
   double score;
   bool readers_comment; /* kept as a reader's comment (keep_comments) */
+  bool repeats_alt;    /* repeats the alt text of a picture beside it (lexicon phase) */
   /* Markup, only when segmented with spans; sorted by start, outer first. */
   wn_span *spans;
   size_t span_count;
@@ -200,6 +202,10 @@ double wn_block_weighted_words(const wn_block *b);
 size_t wn_block_lettered_words(const wn_block *b, size_t most);
 
 /* Name of a block kind, for --explain. */
+/* A hash of the text with runs of whitespace as one space and none at
+ * either end (an alt attribute and a block's text compare equal); never 0. */
+uint64_t wn_text_hash(const char *text, size_t len);
+
 const char *wn_block_kind_name(wn_block_kind kind);
 
 #endif

@@ -1771,6 +1771,31 @@ static void test_row_of_bracketed_items_is_a_toolbar(void **state) {
   assert_false(find_block(page, "【收藏】")->keep);
 }
 
+/* A line under a picture that repeats its alt text, in a box of their own
+ * between paragraphs, is the picture's caption whatever the box is called;
+ * a grid's product names repeat their pictures' alt texts too, and stay. */
+static void test_line_repeating_a_pictures_alt_text_is_its_caption(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>The station becomes a library</title></head><body><div class=\"a\">"
+      "<h1>The station becomes a library</h1>"
+      "<p>The town's railway station, closed for thirty years, opened again on Monday as a "
+      "public library after two years of restoration work.</p>"
+      "<div class=\"m\"><img src=\"/i/1.jpg\" alt=\"The old waiting room, now the reading room\">"
+      "<div class=\"c\">The old waiting room, now the reading room</div></div>"
+      "<p>Hundreds of people toured the building on its first day, and many borrowed their "
+      "first books from shelves set along the old platform.</p></div>"
+      "<div class=\"shop\"><h2>Books about railways</h2>"
+      "<div class=\"p\"><img src=\"/b/1.jpg\" alt=\"Stations of the North\"><div>Stations of the North</div></div>"
+      "<div class=\"p\"><img src=\"/b/2.jpg\" alt=\"The Last Steam Trains\"><div>The Last Steam Trains</div></div>"
+      "<div class=\"p\"><img src=\"/b/3.jpg\" alt=\"Timetables of 1950\"><div>Timetables of 1950</div></div>"
+      "</div></body></html>");
+  assert_kept(page, "Hundreds of people toured");
+  const wn_block *caption = find_block(page, "The old waiting room, now");
+  assert_true(caption->repeats_alt);
+  assert_false(caption->keep);
+  assert_false(find_block(page, "Stations of the North")->repeats_alt);
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1946,6 +1971,7 @@ int main(void) {
       T(test_menu_after_one_long_paragraph_closes_the_article),
       T(test_related_topics_column_does_not_take_the_story_beside_it),
       T(test_row_of_bracketed_items_is_a_toolbar),
+      T(test_line_repeating_a_pictures_alt_text_is_its_caption),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
