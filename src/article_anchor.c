@@ -384,8 +384,7 @@ static int heading_naming_page(const wn_page *page, const page_titles *titles, i
     if (b->kind != WN_BLOCK_HEADING || b->heading_level != level) continue;
     double len = length_of(b);
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
-    /* "142 replies to <title>" heads the comments, not the page; the
-     * site's name in its footer or menu names no article. */
+    /* "142 replies to <title>" heads the comments, not the page. */
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
     if (!names_page(b, titles->text[0], titles->letters[0]) &&
         !names_page(b, titles->text[1], titles->letters[1]))

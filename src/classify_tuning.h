@@ -101,6 +101,9 @@ static const int CREDIT_TAIL_WORDS = 6; /* wn_lexicon_ends_with_credit takes an 
 /* A link this short beside a section heading belongs to its title bar
  * ("See all"). Higher: longer bar links skipped when finding the section. */
 static const size_t TITLE_BAR_LINK_WORDS = 3;
+/* ...and holds at most this many of them ("See all", a count, a tracking
+ * string): more short links under a heading are its section's own. */
+static const size_t TITLE_BAR_MAX_ITEMS = 2;
 /* A bracketed toolbar item ("【打印】", "[编辑：杨洁]") is at most this many
  * characters long. */
 static const size_t BRACKETED_ITEM_CHARS = 12;
@@ -111,9 +114,6 @@ static const int ALT_CAPTION_LEVELS = 3;
 static const size_t ALT_CAPTION_BOX_BLOCKS = 2;
 /* ...beside a paragraph of prose this long (weighted). */
 static const double ALT_CAPTION_PROSE_BESIDE = 80.0;
-/* ...and holds at most this many of them ("See all", a count, a tracking
- * string): more short links under a heading are its section's own. */
-static const size_t TITLE_BAR_MAX_ITEMS = 2;
 /* A section heading and its first block share an ancestor this many levels
  * up (single-child wrappers not counted), and at most this many ancestors in
  * all. Higher: headings in wider widgets take the text after them along. */

@@ -201,11 +201,11 @@ double wn_block_weighted_words(const wn_block *b);
  * until they pass `most`: the result is then most + 1. */
 size_t wn_block_lettered_words(const wn_block *b, size_t most);
 
-/* Name of a block kind, for --explain. */
 /* A hash of the text with runs of whitespace as one space and none at
  * either end (an alt attribute and a block's text compare equal); never 0. */
 uint64_t wn_text_hash(const char *text, size_t len);
 
+/* Name of a block kind, for --explain. */
 const char *wn_block_kind_name(wn_block_kind kind);
 
 #endif
