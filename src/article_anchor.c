@@ -50,6 +50,9 @@ static const double BODY_GAP_LINK_CHARS = 200.0;
 static const int BODY_GAP_BLOCKS = 30;
 /* Such links close the article after this many of its paragraphs. */
 static const int MENU_CLOSE_MIN_PARAGRAPHS = 2;
+/* A heading and prose outside the article's box close it after this many
+ * of its paragraphs. */
+static const int HEADED_ELSEWHERE_MIN_PARAGRAPHS = 3;
 /* A linked line of this many words and characters (weighted) is another
  * page's headline ("View full profile" is a button); this many of them in
  * one gap are a list of teasers, which ends the article. */
@@ -575,6 +578,14 @@ static bool ends_article(const wn_page *page, const wn_block *headline, const wn
   return titles_comments(page, headline, b) || is_comment(page, headline, b);
 }
 
+/* Whether the block lies in the <article> element around the story's text
+ * so far: the page's markup says what belongs to it (an FAQ under it). */
+static bool in_storys_article(const wn_page *page, int body, const wn_block *b) {
+  for (int e = body; e >= 0; e = page->elements[e].parent)
+    if (page->elements[e].flags & WN_EL_ARTICLE) return wn_inside(page, b->owner, e);
+  return false;
+}
+
 /* Whether a short line next to the headline holds a full date
  * ("Monday, November 12, 2012, by Matthew Kang", "12.11.2012 14:05"). */
 static bool headline_dated(const wn_page *page, int headline) {
@@ -644,6 +655,12 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
     bool prose = is_paragraph(b) || is_prose_item(b);
     bool card_blurb = prose && is_card_blurb(page, anchor->body, i);
     if (prose && !card_blurb && !is_blurb(page, linked, i)) {
+      /* Past a heading, prose outside a dated story's box so far is another
+       * text's, once the story is told in that box (a landing page's
+       * sections, undated, each sit in a box of their own). */
+      if (anchor->dated && anchor->paragraphs >= HEADED_ELSEWHERE_MIN_PARAGRAPHS && headed_gap &&
+          !wn_inside(page, b->owner, anchor->body) && !in_storys_article(page, anchor->body, b))
+        break;
       anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
       anchor->prose += length_of(b);
       anchor->paragraphs++;

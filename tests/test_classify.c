@@ -1796,6 +1796,40 @@ static void test_line_repeating_a_pictures_alt_text_is_its_caption(void **state)
   assert_false(find_block(page, "Stations of the North")->repeats_alt);
 }
 
+/* A dated story told in a box of its own: past a heading, prose in
+ * another box is another text ("From the archive"), unless the page's
+ * <article> holds both. */
+static void test_headed_prose_outside_a_dated_storys_box_is_another_text(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Harbour crane returns after repairs</title></head><body>"
+      "<div class=\"page\"><div class=\"story\"><h1>Harbour crane returns after repairs</h1>"
+      "<p>12 March 2012</p>"
+      "<p>The old steam crane on the north quay lifted its first load in six years on Monday, after volunteers rebuilt its boiler.</p>"
+      "<p>The crane, built in 1911, will work on weekends through the summer, loading timber onto the museum's sailing barge.</p>"
+      "<p>The volunteers plan to train six new drivers this spring, so that the crane can also run on public holidays.</p>"
+      "</div><div class=\"more\"><h2>From the archive</h2>"
+      "<p>Fifty years ago this week, the harbour board voted to fill in the old dry dock and build a car park on the site.</p>"
+      "</div></div></body></html>");
+  assert_kept(page, "The volunteers plan");
+  assert_false(find_block(page, "Fifty years ago")->keep);
+}
+
+/* ...and the page's <article> around both says the second box is the
+ * story's too. */
+static void test_headed_prose_in_the_storys_article_element_is_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Harbour crane returns after repairs</title></head><body>"
+      "<div class=\"page\"><article><div class=\"story\"><h1>Harbour crane returns after repairs</h1>"
+      "<p>12 March 2012</p>"
+      "<p>The old steam crane on the north quay lifted its first load in six years on Monday, after volunteers rebuilt its boiler.</p>"
+      "<p>The crane, built in 1911, will work on weekends through the summer, loading timber onto the museum's sailing barge.</p>"
+      "<p>The volunteers plan to train six new drivers this spring, so that the crane can also run on public holidays.</p>"
+      "</div><div class=\"more\"><h2>From the archive</h2>"
+      "<p>Fifty years ago this week, the harbour board voted to fill in the old dry dock and build a car park on the site.</p>"
+      "</div></article></div></body></html>");
+  assert_kept(page, "Fifty years ago");
+}
+
 /* A tracking pixel's <noscript><img> in <head> ends the head early, and the
  * og:type after it is parsed into <body>: the page still says it is an
  * article, and the channel pitch closing it goes. */
@@ -1972,6 +2006,8 @@ int main(void) {
       T(test_related_topics_column_does_not_take_the_story_beside_it),
       T(test_row_of_bracketed_items_is_a_toolbar),
       T(test_line_repeating_a_pictures_alt_text_is_its_caption),
+      T(test_headed_prose_outside_a_dated_storys_box_is_another_text),
+      T(test_headed_prose_in_the_storys_article_element_is_the_story),
       T(test_text_teasers_with_a_read_more_line_are_dropped),
       T(test_questions_linked_within_the_page_are_not_text_teasers),
       T(test_listing_of_text_teasers_keeps_them),
