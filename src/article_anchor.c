@@ -52,7 +52,7 @@ static const int BODY_GAP_BLOCKS = 30;
 static const int MENU_CLOSE_MIN_PARAGRAPHS = 2;
 /* A heading and prose outside the article's box close it after this many
  * of its paragraphs. */
-static const int HEADED_ELSEWHERE_MIN_PARAGRAPHS = 3;
+static const int HEADED_ELSEWHERE_MIN_PARAGRAPHS = 2;
 /* A linked line of this many words and characters (weighted) is another
  * page's headline ("View full profile" is a button); this many of them in
  * one gap are a list of teasers, which ends the article. */
