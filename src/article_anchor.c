@@ -607,7 +607,7 @@ static bool reads_as_post(const wn_article_anchor *anchor) {
   return anchor->paragraphs >= POST_MIN_PARAGRAPHS && anchor->prose >= POST_MIN_PROSE;
 }
 
-bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
+static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->headline = -1;
   anchor->body = -1;
   anchor->prose = 0;
@@ -620,22 +620,80 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor->post = false;
   anchor->sentence = false;
   anchor->dated = false;
-  if (page->says_forum_thread || page->says_product) return false;
-  int headline = find_headline(page);
-  if (headline < 0) return false;
-  anchor->headline = headline;
-  const wn_block *h = &page->blocks[headline];
-  anchor->sentence = h->words >= ARTICLE_HEADLINE_WORDS || h->cjk_chars >= ARTICLE_HEADLINE_CJK ||
-                     (h->words >= ARTICLE_HEADLINE_SHORT_WORDS &&
-                      length_of(h) >= ARTICLE_HEADLINE_SHORT_LENGTH);
-  anchor->dated = headline_dated(page, headline);
-  heading_set headings;
-  heading_set_build(page, &headings);
-  int gap = 0, teasers = 0;
-  size_t headed_gap = 0; /* the first heading past the last paragraph */
-  long linked = -1; /* the last linked heading */
-  double gap_links = 0;
-  size_t i = (size_t)headline + 1;
+}
+
+/* What the walk down from the headline has seen since the last paragraph. */
+typedef struct gap_state {
+  heading_set headings; /* the page's headings, for a table of contents */
+  int blocks;           /* blocks since the last paragraph */
+  int teasers;          /* linked headlines among them */
+  size_t headed;        /* the first heading past the last paragraph, or 0 */
+  long linked;          /* the last linked heading, or -1 */
+  double links;         /* link text among them (weighted) */
+} gap_state;
+
+/* Whether prose at block `b` belongs to another text than the story: past
+ * a heading, outside a dated story's box once the story is told in it (a
+ * landing page's sections, undated, each sit in a box of their own), and
+ * outside the <article> element around it. */
+static bool headed_elsewhere(const wn_page *page, const wn_article_anchor *anchor,
+                             const gap_state *gap, const wn_block *b) {
+  return anchor->dated && anchor->paragraphs >= HEADED_ELSEWHERE_MIN_PARAGRAPHS && gap->headed &&
+         !wn_inside(page, b->owner, anchor->body) && !in_storys_article(page, anchor->body, b);
+}
+
+static void take_paragraph(const wn_page *page, wn_article_anchor *anchor, gap_state *gap,
+                           const wn_block *b) {
+  anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
+  anchor->prose += length_of(b);
+  anchor->paragraphs++;
+  gap->headed = 0;
+  gap->blocks = gap->teasers = 0;
+  gap->links = 0;
+}
+
+typedef enum gap_verdict { GAP_GOES_ON, GAP_CLOSES, GAP_TOO_LONG } gap_verdict;
+
+/* Counts block `i`, no paragraph of the article, into the gap, and says
+ * whether the gap now ends the article (a list of teasers, a menu after
+ * the story) or is too long to tell (a menu or more of the article). */
+static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *anchor, gap_state *gap,
+                             const wn_block *headline, size_t i, bool card_blurb) {
+  const wn_block *b = &page->blocks[i];
+  /* The lexicon's lines under a headline (share buttons, tags, "Related
+   * links") are the article's furniture, not a menu before other text. */
+  if (anchor->paragraphs > 0 || !b->lexicon || in_page_chrome(page, headline, b)) gap->blocks++;
+  gap->links += length_of(b) * links_of(b);
+  if (b->kind == WN_BLOCK_HEADING && !gap->headed && anchor->paragraphs > 0) gap->headed = i;
+  if (is_linked_headline(b) &&
+      (b->kind == WN_BLOCK_HEADING || !heading_set_has(&gap->headings, b))) {
+    gap->teasers++;
+    if (b->kind == WN_BLOCK_HEADING) gap->linked = (long)i;
+  }
+  if (card_blurb) gap->teasers++; /* its title was too short to count */
+  /* Linked headlines right under the headline: a section's front page;
+   * between paragraphs: a list of teasers. */
+  if (gap->teasers >= TEASER_LIST_HEADLINES) return GAP_CLOSES;
+  /* A long gap may be a menu or more of the article: not a close; but
+   * links enough for a menu after two of the article's paragraphs end it,
+   * or after one long enough to tell a story (after a lead, the box may be
+   * an intro's links over a list). */
+  bool told = anchor->paragraphs >= MENU_CLOSE_MIN_PARAGRAPHS || anchor->prose >= POST_ONE_PARAGRAPH;
+  if (told && gap->links > BODY_GAP_LINK_CHARS) return GAP_CLOSES;
+  if ((anchor->paragraphs == 0 && gap->blocks > LEAD_GAP_BLOCKS) || gap->blocks > BODY_GAP_BLOCKS ||
+      gap->links > BODY_GAP_LINK_CHARS)
+    return GAP_TOO_LONG;
+  return GAP_GOES_ON;
+}
+
+/* Walks down from the headline to what ends the article; returns the
+ * block where the walk stopped, and the first heading past the last
+ * paragraph in *headed (0 when none). */
+static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_t *headed) {
+  const wn_block *h = &page->blocks[anchor->headline];
+  gap_state gap = {.blocks = 0, .teasers = 0, .headed = 0, .linked = -1, .links = 0};
+  heading_set_build(page, &gap.headings);
+  size_t i = (size_t)anchor->headline + 1;
   for (; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (repeats(h, b)) continue; /* the headline again, in another layout */
@@ -654,50 +712,35 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
     }
     bool prose = is_paragraph(b) || is_prose_item(b);
     bool card_blurb = prose && is_card_blurb(page, anchor->body, i);
-    if (prose && !card_blurb && !is_blurb(page, linked, i)) {
-      /* Past a heading, prose outside a dated story's box so far is another
-       * text's, once the story is told in that box (a landing page's
-       * sections, undated, each sit in a box of their own). */
-      if (anchor->dated && anchor->paragraphs >= HEADED_ELSEWHERE_MIN_PARAGRAPHS && headed_gap &&
-          !wn_inside(page, b->owner, anchor->body) && !in_storys_article(page, anchor->body, b))
-        break;
-      anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
-      anchor->prose += length_of(b);
-      anchor->paragraphs++;
-      headed_gap = 0;
-      gap = teasers = 0;
-      gap_links = 0;
+    if (prose && !card_blurb && !is_blurb(page, gap.linked, i)) {
+      if (headed_elsewhere(page, anchor, &gap, b)) break;
+      take_paragraph(page, anchor, &gap, b);
       continue;
     }
-    /* The lexicon's lines under a headline (share buttons, tags, "Related
-     * links") are the article's furniture, not a menu before other text. */
-    if (anchor->paragraphs > 0 || !b->lexicon || in_page_chrome(page, h, b)) gap++;
-    gap_links += length_of(b) * links_of(b);
-    if (b->kind == WN_BLOCK_HEADING && !headed_gap && anchor->paragraphs > 0) headed_gap = i;
-    if (is_linked_headline(b) &&
-        (b->kind == WN_BLOCK_HEADING || !heading_set_has(&headings, b))) {
-      teasers++;
-      if (b->kind == WN_BLOCK_HEADING) linked = (long)i;
-    }
-    if (card_blurb) teasers++; /* its title was too short to count */
-    /* Linked headlines right under the headline: a section's front page;
-     * between paragraphs: a list of teasers. */
-    if (teasers >= TEASER_LIST_HEADLINES) break;
-    /* A long gap may be a menu or more of the article: not a close; but
-     * links enough for a menu after two of the article's paragraphs end it,
-     * or after one long enough to tell a story (after a lead, the box may be
-     * an intro's links over a list). */
-    bool told = anchor->paragraphs >= MENU_CLOSE_MIN_PARAGRAPHS || anchor->prose >= POST_ONE_PARAGRAPH;
-    if (told && gap_links > BODY_GAP_LINK_CHARS) break;
-    if ((anchor->paragraphs == 0 && gap > LEAD_GAP_BLOCKS) || gap > BODY_GAP_BLOCKS ||
-        gap_links > BODY_GAP_LINK_CHARS) {
-      anchor->closed = false;
-      break;
-    }
+    gap_verdict verdict = count_gap(page, anchor, &gap, h, i, card_blurb);
+    if (verdict == GAP_TOO_LONG) anchor->closed = false;
+    if (verdict != GAP_GOES_ON) break;
   }
-  free(headings.slots);
+  free(gap.headings.slots);
+  *headed = gap.headed;
+  return i;
+}
+
+bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
+  anchor_reset(page, anchor);
+  if (page->says_forum_thread || page->says_product) return false;
+  int headline = find_headline(page);
+  if (headline < 0) return false;
+  anchor->headline = headline;
+  const wn_block *h = &page->blocks[headline];
+  anchor->sentence = h->words >= ARTICLE_HEADLINE_WORDS || h->cjk_chars >= ARTICLE_HEADLINE_CJK ||
+                     (h->words >= ARTICLE_HEADLINE_SHORT_WORDS &&
+                      length_of(h) >= ARTICLE_HEADLINE_SHORT_LENGTH);
+  anchor->dated = headline_dated(page, headline);
+  size_t headed;
+  size_t i = walk_article(page, anchor, &headed);
   anchor->end = i;
-  anchor->headed_tail = headed_gap ? headed_gap : i;
+  anchor->headed_tail = headed ? headed : i;
   /* Readers' comments end whatever may continue the article. */
   anchor->comments = i;
   while (anchor->comments < page->block_count &&
