@@ -48,11 +48,9 @@ static const int LEAD_GAP_BLOCKS = 12;
  * much link text (a menu, a list of headlines) or this many blocks. */
 static const double BODY_GAP_LINK_CHARS = 200.0;
 static const int BODY_GAP_BLOCKS = 30;
-/* Such links close the article after this many of its paragraphs. */
-static const int MENU_CLOSE_MIN_PARAGRAPHS = 2;
-/* A heading and prose outside the article's box close it after this many
- * of its paragraphs. */
-static const int HEADED_ELSEWHERE_MIN_PARAGRAPHS = 2;
+/* The article has told its story in this many paragraphs: such links, or
+ * prose past a heading outside its box, close it from then on. */
+static const int STORY_TOLD_PARAGRAPHS = 2;
 /* A linked line of this many words and characters (weighted) is another
  * page's headline ("View full profile" is a button); this many of them in
  * one gap are a list of teasers, which ends the article. */
@@ -170,33 +168,19 @@ static uint64_t text_hash(const char *s, size_t len) {
   return h;
 }
 
-typedef struct heading_set {
-  uint64_t *slots; /* open addressing; 0 is empty */
-  size_t mask;
-} heading_set;
-
-static void heading_set_build(const wn_page *page, heading_set *set) {
+/* The page's headings by the hash of their text. */
+static void heading_set_build(const wn_page *page, wn_hash_index *set) {
   size_t n = 0;
   for (size_t i = 0; i < page->block_count; i++) n += page->blocks[i].kind == WN_BLOCK_HEADING;
-  size_t cap = 16;
-  while (cap < 2 * n) cap *= 2;
-  set->slots = wn_xcalloc(cap, sizeof *set->slots);
-  set->mask = cap - 1;
+  wn_hash_index_init(set, n);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    if (b->kind != WN_BLOCK_HEADING) continue;
-    uint64_t h = text_hash(b->text, b->text_len) | 1;
-    size_t k = h & set->mask;
-    while (set->slots[k] && set->slots[k] != h) k = (k + 1) & set->mask;
-    set->slots[k] = h;
+    if (b->kind == WN_BLOCK_HEADING) wn_hash_index_add(set, text_hash(b->text, b->text_len) | 1, (int)i);
   }
 }
 
-static bool heading_set_has(const heading_set *set, const wn_block *b) {
-  uint64_t h = text_hash(b->text, b->text_len) | 1;
-  for (size_t k = h & set->mask; set->slots[k]; k = (k + 1) & set->mask)
-    if (set->slots[k] == h) return true;
-  return false;
+static bool heading_set_has(const wn_hash_index *set, const wn_block *b) {
+  return wn_hash_index_find(set, text_hash(b->text, b->text_len) | 1) >= 0;
 }
 
 /* ---- the tree ------------------------------------------------------------ */
@@ -235,26 +219,21 @@ static int card_around(const wn_page *page, int element) {
   return element;
 }
 
-/* Whether a title link lies within `span` blocks of block `i`, inside
- * `parent` but outside `card`: the next or the previous card of a list. */
-static bool sibling_card(const wn_page *page, int parent, int card, size_t i, size_t span) {
-  size_t from = i > span ? i - span : 0;
+/* The title links near block `i` (within twice a card's blocks): how many
+ * lie inside `card`, and whether one lies beside it inside `parent` (the
+ * next or the previous card of a list). A card holds at most
+ * CARD_MAX_BLOCKS blocks around `i`, so all of its own are in the window. */
+static void title_links_near(const wn_page *page, int card, int parent, size_t i, int *inside,
+                             bool *beside) {
+  size_t span = 2 * (size_t)CARD_MAX_BLOCKS, from = i > span ? i - span : 0;
+  *inside = 0;
+  *beside = false;
   for (size_t j = from; j < page->block_count && j <= i + span; j++) {
     const wn_block *o = &page->blocks[j];
-    if (is_title_link(o) && wn_inside(page, o->owner, parent) && !wn_inside(page, o->owner, card))
-      return true;
+    if (!is_title_link(o)) continue;
+    if (wn_inside(page, o->owner, card)) (*inside)++;
+    else if (parent >= 0 && wn_inside(page, o->owner, parent)) *beside = true;
   }
-  return false;
-}
-
-/* The title links inside `card`, a box of at most CARD_MAX_BLOCKS blocks
- * around block `i`. */
-static int title_links_in(const wn_page *page, int card, size_t i) {
-  size_t from = i > (size_t)CARD_MAX_BLOCKS ? i - CARD_MAX_BLOCKS : 0;
-  int n = 0;
-  for (size_t j = from; j < page->block_count && j <= i + CARD_MAX_BLOCKS; j++)
-    n += is_title_link(&page->blocks[j]) && wn_inside(page, page->blocks[j].owner, card);
-  return n;
 }
 
 /* Whether the paragraph at `i` is the blurb of a card outside the article's
@@ -272,10 +251,13 @@ static bool is_card_blurb(const wn_page *page, int body, size_t i) {
   int card = common_ancestor(page, page->blocks[j - 1].owner, b->owner);
   if (card < 0 || page->elements[card].blocks > (size_t)CARD_MAX_BLOCKS) return false;
   card = card_around(page, card);
-  if (title_links_in(page, card, i) != 1) return false; /* a box of links, not a card */
   int parent = page->elements[card].parent;
   if (parent < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return false;
-  return wn_holds_picture(page, card) && sibling_card(page, parent, card, i, 2 * CARD_MAX_BLOCKS);
+  int inside;
+  bool beside;
+  title_links_near(page, card, parent, i, &inside, &beside);
+  /* Several title links in the box: a list of links, not a card. */
+  return inside == 1 && beside && wn_holds_picture(page, card);
 }
 
 /* ---- the headline -------------------------------------------------------- */
@@ -624,7 +606,7 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
 
 /* What the walk down from the headline has seen since the last paragraph. */
 typedef struct gap_state {
-  heading_set headings; /* the page's headings, for a table of contents */
+  wn_hash_index headings; /* the page's headings, for a table of contents */
   int blocks;           /* blocks since the last paragraph */
   int teasers;          /* linked headlines among them */
   size_t headed;        /* the first heading past the last paragraph, or 0 */
@@ -638,7 +620,7 @@ typedef struct gap_state {
  * outside the <article> element around it. */
 static bool headed_elsewhere(const wn_page *page, const wn_article_anchor *anchor,
                              const gap_state *gap, const wn_block *b) {
-  return anchor->dated && anchor->paragraphs >= HEADED_ELSEWHERE_MIN_PARAGRAPHS && gap->headed &&
+  return anchor->dated && anchor->paragraphs >= STORY_TOLD_PARAGRAPHS && gap->headed &&
          !wn_inside(page, b->owner, anchor->body) && !in_storys_article(page, anchor->body, b);
 }
 
@@ -678,7 +660,7 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
    * links enough for a menu after two of the article's paragraphs end it,
    * or after one long enough to tell a story (after a lead, the box may be
    * an intro's links over a list). */
-  bool told = anchor->paragraphs >= MENU_CLOSE_MIN_PARAGRAPHS || anchor->prose >= POST_ONE_PARAGRAPH;
+  bool told = anchor->paragraphs >= STORY_TOLD_PARAGRAPHS || anchor->prose >= POST_ONE_PARAGRAPH;
   if (told && gap->links > BODY_GAP_LINK_CHARS) return GAP_CLOSES;
   if ((anchor->paragraphs == 0 && gap->blocks > LEAD_GAP_BLOCKS) || gap->blocks > BODY_GAP_BLOCKS ||
       gap->links > BODY_GAP_LINK_CHARS)
@@ -721,7 +703,7 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
     if (verdict == GAP_TOO_LONG) anchor->closed = false;
     if (verdict != GAP_GOES_ON) break;
   }
-  free(gap.headings.slots);
+  wn_hash_index_free(&gap.headings);
   *headed = gap.headed;
   return i;
 }

@@ -183,38 +183,16 @@ static bool bracketed_row(const wn_block *b) {
   return items >= 2;
 }
 
-/* The pictures' alt texts by hash: each the element holding the picture. */
-typedef struct alt_table {
-  uint64_t *hash;
-  int *element;
-  size_t mask;
-} alt_table;
-
-static bool alt_table_make(const wn_page *page, alt_table *t) {
+/* The pictures' alt texts by hash, each to the element holding the
+ * picture; false when the page has none. */
+static bool alt_index_make(const wn_page *page, wn_hash_index *x) {
   size_t n = 0;
   for (size_t i = 0; i < page->element_count; i++) n += page->elements[i].alt_hash != 0;
   if (!n) return false;
-  size_t cap = 16;
-  while (cap < 2 * n) cap *= 2;
-  t->hash = wn_xcalloc(cap, sizeof *t->hash);
-  t->element = wn_xcalloc(cap, sizeof *t->element);
-  t->mask = cap - 1;
-  for (size_t i = 0; i < page->element_count; i++) {
-    uint64_t h = page->elements[i].alt_hash;
-    if (!h) continue;
-    size_t k = h & t->mask;
-    while (t->hash[k] && t->hash[k] != h) k = (k + 1) & t->mask;
-    if (!t->hash[k]) {
-      t->hash[k] = h;
-      t->element[k] = (int)i;
-    }
-  }
+  wn_hash_index_init(x, n);
+  for (size_t i = 0; i < page->element_count; i++)
+    if (page->elements[i].alt_hash) wn_hash_index_add(x, page->elements[i].alt_hash, (int)i);
   return true;
-}
-
-static void alt_table_free(alt_table *t) {
-  free(t->hash);
-  free(t->element);
 }
 
 /* Whether prose runs beside the box that holds block `i`: the paragraph
@@ -235,14 +213,12 @@ static bool prose_beside(const wn_page *page, int box, size_t i) {
 /* Whether the paragraph repeats the alt text of a picture within a few
  * levels of it (the caption under a picture in a box of its own, in
  * running text). */
-static bool repeats_alt_text(const wn_page *page, const alt_table *t, size_t i) {
+static bool repeats_alt_text(const wn_page *page, const wn_hash_index *alts, size_t i) {
   const wn_block *b = &page->blocks[i];
   if (b->kind != WN_BLOCK_PARAGRAPH || b->words > ALT_CAPTION_MAX_WORDS || !b->text_len) return false;
-  uint64_t h = wn_text_hash(b->text, b->text_len);
-  size_t k = h & t->mask;
-  while (t->hash[k] && t->hash[k] != h) k = (k + 1) & t->mask;
-  if (!t->hash[k]) return false;
-  int box = wn_common_ancestor(page, b->owner, t->element[k]);
+  int picture = wn_hash_index_find(alts, wn_text_hash(b->text, b->text_len));
+  if (picture < 0) return false;
+  int box = wn_common_ancestor(page, b->owner, picture);
   /* A card's name over its price and button is no caption: the box holds
    * the picture, its caption and a label at most. */
   return box >= 0 && page->elements[b->owner].depth - page->elements[box].depth <= ALT_CAPTION_LEVELS &&
@@ -418,8 +394,8 @@ static void cut_chrome_lines(wn_block *b) {
  */
 static void mark_lexicon_hits(wn_page *page) {
   double page_prose = prose_between(page, 0, page->block_count);
-  alt_table alts = {NULL, NULL, 0};
-  bool pictures = alt_table_make(page, &alts);
+  wn_hash_index alts;
+  bool pictures = alt_index_make(page, &alts);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
     if (b->kind == WN_BLOCK_CODE) continue;
@@ -437,7 +413,7 @@ static void mark_lexicon_hits(wn_page *page) {
     if (!b->lexicon && b->kind != WN_BLOCK_CODE && bracketed_row(b)) b->lexicon = &BRACKETED_ROW;
     b->repeats_alt = !b->lexicon && pictures && repeats_alt_text(page, &alts, i);
   }
-  if (pictures) alt_table_free(&alts);
+  if (pictures) wn_hash_index_free(&alts);
 }
 
 static bool says_consent(const wn_block *b) {

@@ -211,3 +211,30 @@ bool wn_holds_picture(const wn_page *page, int root) {
   }
   return false;
 }
+
+void wn_hash_index_init(wn_hash_index *x, size_t n) {
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  x->keys = wn_xcalloc(cap, sizeof *x->keys);
+  x->values = wn_xcalloc(cap, sizeof *x->values);
+  x->mask = cap - 1;
+}
+
+void wn_hash_index_add(wn_hash_index *x, uint64_t key, int value) {
+  size_t k = key & x->mask;
+  while (x->keys[k] && x->keys[k] != key) k = (k + 1) & x->mask;
+  if (x->keys[k]) return;
+  x->keys[k] = key;
+  x->values[k] = value;
+}
+
+int wn_hash_index_find(const wn_hash_index *x, uint64_t key) {
+  for (size_t k = key & x->mask; x->keys[k]; k = (k + 1) & x->mask)
+    if (x->keys[k] == key) return x->values[k];
+  return -1;
+}
+
+void wn_hash_index_free(wn_hash_index *x) {
+  free(x->keys);
+  free(x->values);
+}

@@ -56,6 +56,17 @@ bool wn_links_home_only(const wn_page *page, const wn_block *b);
 /* Whether the element's subtree holds a picture (a card's thumbnail). */
 bool wn_holds_picture(const wn_page *page, int root);
 int wn_table_of(const wn_page *page, const wn_block *b);
+/* Non-zero 64-bit keys to the first value added with each (open
+ * addressing, sized for `n` keys at init); find gives -1 for a key absent. */
+typedef struct wn_hash_index {
+  uint64_t *keys;
+  int *values;
+  size_t mask;
+} wn_hash_index;
+void wn_hash_index_init(wn_hash_index *x, size_t n);
+void wn_hash_index_add(wn_hash_index *x, uint64_t key, int value);
+int wn_hash_index_find(const wn_hash_index *x, uint64_t key);
+void wn_hash_index_free(wn_hash_index *x);
 
 /* classify_cues.c */
 wn_pass_fn wn_pass_landmarks, wn_pass_wrapper_names, wn_pass_card_names;
