@@ -61,6 +61,9 @@ static const double TEASER_LINK_SHARE = 0.9;
  * stand beside its link. */
 static const double TEASER_HEADING_LINK_SHARE = 0.75;
 static const int TEASER_LIST_HEADLINES = 2;
+/* A row of this many links or more, each shorter than a teaser's headline
+ * on average, is a row of tags or reaction buttons. */
+static const size_t LINK_ROW_LINKS = 3;
 /* A paragraph this few blocks under a linked headline, and this short
  * (weighted), is its teaser's blurb. */
 static const int BLURB_DISTANCE = 3;
@@ -149,6 +152,11 @@ static bool is_paragraph(const wn_block *b) {
 static bool is_prose_item(const wn_block *b) {
   if (b->kind != WN_BLOCK_LIST_ITEM || b->lexicon || b->lead_link_chars > 0) return false;
   return length_of(b) >= LABEL_LENGTH && links_of(b) <= PARAGRAPH_MAX_LINKS && b->punctuation > 0;
+}
+
+static bool is_link_row(const wn_block *b) {
+  return b->links >= LINK_ROW_LINKS &&
+         (double)b->link_chars < TEASER_HEADLINE_LENGTH * (double)b->links;
 }
 
 static bool is_linked_headline(const wn_block *b) {
@@ -552,6 +560,9 @@ static size_t lead_box_end(const wn_page *page, const wn_block *headline, size_t
  * has `paragraphs` paragraphs so far. */
 static bool ends_article(const wn_page *page, const wn_block *headline, const wn_block *b,
                          int paragraphs) {
+  /* A date over the story's first paragraph is its dateline, whatever
+   * heading the template sets it in (Blogger's date header). */
+  if (paragraphs == 0 && is_stamp(b)) return false;
   /* Another <h1> heads another text; an <h2> headline's sections are <h2>s. */
   if (b->kind == WN_BLOCK_HEADING && b->heading_level < headline->heading_level) return true;
   if (b->kind == WN_BLOCK_HEADING && b->heading_level == 1) return true;
@@ -644,7 +655,11 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   const wn_block *b = &page->blocks[i];
   /* The lexicon's lines under a headline (share buttons, tags, "Related
    * links") are the article's furniture, not a menu before other text. */
-  if (anchor->paragraphs > 0 || !b->lexicon || in_page_chrome(page, headline, b)) gap->blocks++;
+  bool under_headline = anchor->paragraphs == 0 && !in_page_chrome(page, headline, b);
+  /* So are its rows of tags and reaction buttons, which no section's
+   * front page has between its title and its list. */
+  if (under_headline && is_link_row(b)) return GAP_GOES_ON;
+  if (!under_headline || !b->lexicon) gap->blocks++;
   gap->links += length_of(b) * links_of(b);
   if (b->kind == WN_BLOCK_HEADING && !gap->headed && anchor->paragraphs > 0) gap->headed = i;
   if (is_linked_headline(b) &&
