@@ -454,6 +454,7 @@ static void mark_consent_banners(wn_page *page, const bool *landmark) {
       hits[b->owner] += 1;
     }
   }
+  for (size_t i = 0; i < n; i++) hits[i] += page->elements[i].consent_buttons;
   wn_sum_up_tree(page, consent);
   wn_sum_up_tree(page, total);
   wn_count_up_tree(page, hits);

@@ -11,6 +11,7 @@
 #include "buffer.h"
 #include "clean.h"
 #include "cmp.h"
+#include "lexicon.h"
 #include "name_cues.h"
 #include "normalize.h"
 
@@ -1204,6 +1205,36 @@ static void note_inline(segmenter *s, frame *f, const GumboNode *node) {
   if (s->in_pre && !s->code_lang) s->code_lang = class_language(node);
 }
 
+/* A button's label is a few words; longer text is no label. */
+enum { BUTTON_LABEL_BYTES = 96 };
+
+/* Appends the text under `node` to `out` (at most BUTTON_LABEL_BYTES). */
+static void button_label(const GumboNode *node, char *out, size_t *len, int depth) {
+  if (node->type == GUMBO_NODE_TEXT) {
+    size_t n = strlen(node->v.text.text);
+    if (*len + n + 1 >= BUTTON_LABEL_BYTES) n = BUTTON_LABEL_BYTES - 1 - *len;
+    memcpy(out + *len, node->v.text.text, n);
+    *len += n;
+    out[*len] = '\0';
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT || depth > 3) return;
+  const GumboVector *children = &node->v.element.children;
+  for (unsigned i = 0; i < children->length && *len + 1 < BUTTON_LABEL_BYTES; i++)
+    button_label(children->data[i], out, len, depth + 1);
+}
+
+/* Whether a <button> is labelled with a consent banner's button ("OK,
+ * accept all", "Reject all"): evidence of the banner around it. */
+static bool consent_button(const GumboNode *node) {
+  char label[BUTTON_LABEL_BYTES] = "";
+  size_t len = 0;
+  button_label(node, label, &len, 0);
+  if (!len) return false;
+  const wn_lex_entry *hit = wn_lexicon_match(label, len);
+  return hit && hit->role == WN_LEX_CONSENT && hit->match == WN_LEX_EXACT;
+}
+
 static void enter_element(segmenter *s, const GumboNode *node) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_HEAD) {
@@ -1216,6 +1247,8 @@ static void enter_element(segmenter *s, const GumboNode *node) {
    * inside one: 子<rt>こ</rt>ども is the word 子ども. */
   if (skip == WN_SKIP_TAG && tag != GUMBO_TAG_RT && tag != GUMBO_TAG_RP) s->pending_space = true;
   if (skip == WN_SKIP_TAG && tag == GUMBO_TAG_IMG && s->spans && s->depth) note_image(s, node);
+  if (skip == WN_SKIP_TAG && tag == GUMBO_TAG_BUTTON && s->depth && consent_button(node))
+    s->page->elements[s->stack[s->depth - 1].element].consent_buttons++;
   if (skip != WN_SKIP_NONE) return;
   frame *parent = s->depth ? &s->stack[s->depth - 1] : NULL;
   if (tag == GUMBO_TAG_BR) {

@@ -68,6 +68,8 @@ typedef struct wn_element {
   uint64_t href_hash;  /* an <a href> to another page: a hash of the href, else 0 */
   uint64_t alt_hash;   /* an <img> child's alt text (wn_text_hash), else 0 */
   bool links_home;     /* an <a href> to the site's home page ("/", "index.html") */
+  unsigned consent_buttons; /* <button> children whose label is a consent phrase
+                               ("Accept all"): buttons are no blocks */
   /* Filled by the classifier: */
   double text_chars;   /* text under this element (kept blocks' weight) */
   double link_chars;

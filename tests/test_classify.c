@@ -1016,6 +1016,30 @@ static void test_consent_line_cut_from_line_broken_block(void **state) {
   assert_null(strstr(b->text, "cookies"));
 }
 
+/* A banner's sentence in a box of meaningless class names, with the
+ * banner's buttons: the buttons' consent labels make the box a banner. */
+static const char CONSENT_BOX_PAGE[] =
+    "<html><body><div class=\"x1\"><div class=\"x2\">Cookies</div>"
+    "<p class=\"x3\">This site uses cookies to improve your browsing experience and to "
+    "analyse the traffic of the site. <a href=\"/privacy\">Cookie policy</a></p>"
+    "<button class=\"x4\">%s</button><button class=\"x4\">%s</button></div>"
+    "<div class=\"x5\">" TEASER_BODY "</div></body></html>";
+
+static void test_consent_buttons_make_a_banner(void **state) {
+  char html[sizeof CONSENT_BOX_PAGE + 64];
+  snprintf(html, sizeof html, CONSENT_BOX_PAGE, "Accept all", "Reject all");
+  wn_page *page = classify(state, html);
+  assert_dropped_for(page, "This site uses cookies", REASONS("consent-text"));
+}
+
+static void test_other_buttons_make_no_banner(void **state) {
+  char html[sizeof CONSENT_BOX_PAGE + 64];
+  snprintf(html, sizeof html, CONSENT_BOX_PAGE, "Play", "Pause");
+  wn_page *page = classify(state, html);
+  const wn_block *b = find_block(page, "This site uses cookies");
+  assert_true(b->keep || strcmp(wn_reason_name(b->reason), "consent-text") != 0);
+}
+
 /* A chrome line cut from between paragraphs written with <br><br> leaves
  * one paragraph break, and none at the block's end. */
 static void test_cut_line_leaves_no_blank_lines(void **state) {
@@ -2018,6 +2042,8 @@ int main(void) {
       T(test_signed_comments_outweighing_the_post_are_dropped),
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
+      T(test_consent_buttons_make_a_banner),
+      T(test_other_buttons_make_no_banner),
       T(test_cut_line_leaves_no_blank_lines),
       T(test_address_is_the_pages_footer),
       T(test_tagline_under_the_sites_name_is_dropped),
