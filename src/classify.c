@@ -96,6 +96,8 @@ static const pass_entry PASSES[] = {
      "element scores, state.outer", "region"},
     {WN_PASS_ANCHORED_REGION, "anchored-region", WN_STAGE_CLASSIFY, wn_pass_anchored_region,
      "state.anchor, element scores, state.outer", "region, state.outer"},
+    {WN_PASS_TAB_PANELS, "tab-panels", WN_STAGE_CLASSIFY, wn_pass_tab_panels,
+     "cues (role=tabpanel), the element tree, region, state.outer", "region, state.outer"},
     {WN_PASS_QUESTION_REGION, "question-region", WN_STAGE_CLASSIFY, wn_pass_question_region,
      "cues (schema.org Question), region, state.outer", "region, state.outer"},
     {WN_PASS_COMMENTS, "comments", WN_STAGE_CLASSIFY, wn_pass_comments,

@@ -70,6 +70,7 @@ typedef enum wn_pass {
   WN_PASS_WIDEN_REGION,       /* an ancestor with much more prose */
   WN_PASS_TIGHTEN_REGION,     /* the descendant that holds nearly all prose */
   WN_PASS_ANCHORED_REGION,    /* the region bounded by the article's body */
+  WN_PASS_TAB_PANELS,         /* a tab panel's region widened to its tab set */
   WN_PASS_QUESTION_REGION,    /* a typed question around its answers */
   WN_PASS_COMMENTS,           /* whether comments are the content */
   WN_PASS_JUDGE,              /* every block by its cues, inside the region or not */

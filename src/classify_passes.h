@@ -86,7 +86,7 @@ bool wn_concept_is_generated_image(const wn_lex_entry *hit);
 
 /* classify_region.c */
 wn_pass_fn wn_pass_article_anchor, wn_pass_anchored_region;
-wn_pass_fn wn_pass_region, wn_pass_widen_region, wn_pass_tighten_region,
+wn_pass_fn wn_pass_region, wn_pass_widen_region, wn_pass_tighten_region, wn_pass_tab_panels,
     wn_pass_question_region;
 
 /* classify_judge.c */

@@ -202,6 +202,35 @@ void wn_pass_tighten_region(wn_page *page, wn_pass_state *state) {
   page->region = tighten_region(page, state->outer);
 }
 
+/* The element holding the tab panel the region lies in, with the panel's
+ * siblings, when it holds two panels or more; else -1. */
+static int tab_set_around(const wn_page *page, int region) {
+  int panel = region;
+  while (panel >= 0 && !(page->elements[panel].flags & WN_EL_TAB_PANEL))
+    panel = page->elements[panel].parent;
+  if (panel < 0) return -1;
+  int set = page->elements[panel].parent;
+  if (set < 0) return -1;
+  size_t panels = 0;
+  for (size_t i = (size_t)set + 1; i < page->element_count; i++) {
+    const wn_element *e = &page->elements[i];
+    if (e->depth <= page->elements[set].depth) break; /* left the set's subtree */
+    if (e->parent == set && (e->flags & WN_EL_TAB_PANEL)) panels++;
+  }
+  return panels >= 2 ? set : -1;
+}
+
+/* A tab set's panels are hidden but one, and the reader picks which to see
+ * (a product's description, its specifications): the region that settled
+ * on the longest panel takes in the others. */
+void wn_pass_tab_panels(wn_page *page, wn_pass_state *state) {
+  if (page->region < 0) return;
+  int set = tab_set_around(page, page->region);
+  if (set < 0) return;
+  page->region = set;
+  if (wn_inside(page, state->outer, set)) state->outer = set;
+}
+
 /* On an article's page: the headline and the prose under it (article_anchor.c). */
 void wn_pass_article_anchor(wn_page *page, wn_pass_state *state) {
   state->article = wn_find_article_anchor(page, &state->anchor);

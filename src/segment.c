@@ -38,7 +38,7 @@ static const role_cue ROLE_CUES[] = {
     {"contentinfo", WN_EL_FOOTER}, {"banner", WN_EL_HEADER},
     {"complementary", WN_EL_ASIDE}, {"main", WN_EL_MAIN},
     {"article", WN_EL_ARTICLE}, {"dialog", WN_EL_DIALOG},
-    {"alertdialog", WN_EL_DIALOG}, {"search", WN_EL_NAV},
+    {"alertdialog", WN_EL_DIALOG}, {"search", WN_EL_NAV}, {"tabpanel", WN_EL_TAB_PANEL},
 };
 
 /* ---- element cues ---------------------------------------------------- */

@@ -52,7 +52,8 @@ enum wn_element_flag {
   WN_EL_REVIEWS = 1u << 21,     /* class/id names a review widget (always with WN_EL_COMMENTS) */
   WN_EL_QUESTION = 1u << 22,    /* itemtype schema.org/Question: a question with its answers */
   WN_EL_PICTURE = 1u << 23,     /* has an <img> child that is not an icon, and little else */
-  WN_EL_IMAGE = 1u << 24        /* has an <img> child that is not an icon, whatever else */
+  WN_EL_IMAGE = 1u << 24,       /* has an <img> child that is not an icon, whatever else */
+  WN_EL_TAB_PANEL = 1u << 25    /* role=tabpanel: one of a tab set's panels */
 };
 
 typedef struct wn_element {

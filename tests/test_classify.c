@@ -1040,6 +1040,32 @@ static void test_other_buttons_make_no_banner(void **state) {
   assert_true(b->keep || strcmp(wn_reason_name(b->reason), "consent-text") != 0);
 }
 
+/* Tab panels are hidden but one: the region that settles on the longest
+ * panel takes in its sibling panels (a product's specifications). */
+static void test_tab_panels_are_one_text(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><div class=\"a1\"><h1>Halden M54 Flat Burr Grinder</h1>"
+      "<div role=\"tablist\"><button role=\"tab\">Description</button>"
+      "<button role=\"tab\">Specifications</button></div><div class=\"a2\">"
+      "<div role=\"tabpanel\"><h2>Description</h2><div class=\"a3\">"
+      "<p>The M54 is a compact flat-burr grinder built for people who make one or two "
+      "espressos in the morning and want each of them to taste the same every day.</p>"
+      "<p>Single-dosing is at the heart of the design. Weigh your beans, pour them into the "
+      "small hopper, and the steep chute clears almost everything out of the chamber.</p>"
+      "<p>Grind size is set with a stepless collar marked in fine increments, which makes it "
+      "easy to move between espresso and filter and back again.</p></div></div>"
+      "<div role=\"tabpanel\"><h2>Specifications</h2><table>"
+      "<tr><th>Burrs</th><td>54 mm flat, hardened steel</td></tr>"
+      "<tr><th>Motor</th><td>250 W, direct drive</td></tr>"
+      "<tr><th>Weight</th><td>4.1 kg</td></tr></table></div></div>"
+      "<div class=\"a4\"><p>Join our newsletter for brew guides and new coffees.</p></div>"
+      "</div></body></html>");
+  assert_kept(page, "The M54 is a compact");
+  assert_kept(page, "Specifications");
+  assert_kept(page, "54 mm flat");
+  assert_kept(page, "4.1 kg");
+}
+
 /* A chrome line cut from between paragraphs written with <br><br> leaves
  * one paragraph break, and none at the block's end. */
 static void test_cut_line_leaves_no_blank_lines(void **state) {
@@ -2043,6 +2069,7 @@ int main(void) {
       T(test_caption_names_and_figures),
       T(test_consent_line_cut_from_line_broken_block),
       T(test_consent_buttons_make_a_banner),
+      T(test_tab_panels_are_one_text),
       T(test_other_buttons_make_no_banner),
       T(test_cut_line_leaves_no_blank_lines),
       T(test_address_is_the_pages_footer),
