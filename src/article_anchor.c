@@ -77,6 +77,10 @@ static const int CARD_MAX_BLOCKS = 6;
 /* A card's title has at least this many words (or Han, Kana, Hangul). */
 static const size_t CARD_TITLE_MIN_WORDS = 2;
 static const size_t CARD_TITLE_MIN_CJK = 4;
+/* A card without a title link is a picture box at most this many levels
+ * above its blurb, with this many such boxes beside it. */
+static const int PICTURE_CARD_LEVELS = 3;
+static const int PICTURE_CARDS_BESIDE = 2;
 /* Past a close, prose other than blurbs and comments of at least this share
  * of the article's own is more of the article (an inline box of related
  * links, a second title over the body): the close was not the end. */
@@ -266,6 +270,54 @@ static bool is_card_blurb(const wn_page *page, int body, size_t i) {
   title_links_near(page, card, parent, i, &inside, &beside);
   /* Several title links in the box: a list of links, not a card. */
   return inside == 1 && beside && wn_holds_picture(page, card);
+}
+
+/* The smallest element around block `i`'s owner, a few levels up at most,
+ * that holds a picture and no more blocks than a card; -1 when none. */
+static int picture_card_of(const wn_page *page, size_t i) {
+  int e = page->blocks[i].owner;
+  for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
+    if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return -1;
+    if (wn_holds_picture(page, e)) return e;
+  }
+  return -1;
+}
+
+/* Paragraphs inside the card, which holds block `i` (and at most
+ * CARD_MAX_BLOCKS blocks around it). */
+static int paragraphs_in(const wn_page *page, int card, size_t i) {
+  size_t from = i > (size_t)CARD_MAX_BLOCKS ? i - CARD_MAX_BLOCKS : 0;
+  int n = 0;
+  for (size_t j = from; j < page->block_count && j <= i + CARD_MAX_BLOCKS; j++)
+    n += is_paragraph(&page->blocks[j]) && wn_inside(page, page->blocks[j].owner, card);
+  return n;
+}
+
+/* Whether the paragraph at `i` is the blurb of a card whose title is no
+ * link (the whole card is clicked, or a "more" link opens it): a box of a
+ * picture and the paragraph outside the article's text so far, among
+ * sibling boxes of the same kind. Inline figures stand alone; a run of
+ * such boxes past the story is a list of teasers. */
+static bool is_unlinked_card_blurb(const wn_page *page, int body, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return false;
+  int card = picture_card_of(page, i);
+  if (card < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return false;
+  if (paragraphs_in(page, card, i) != 1) return false;
+  int parent = page->elements[card].parent;
+  if (parent < 0) return false;
+  size_t span = (size_t)(PICTURE_CARDS_BESIDE + 1) * CARD_MAX_BLOCKS;
+  size_t from = i > span ? i - span : 0;
+  int seen = card, beside = 0;
+  for (size_t j = from; j < page->block_count && j <= i + span; j++) {
+    if (!is_paragraph(&page->blocks[j]) || !wn_inside(page, page->blocks[j].owner, parent)) continue;
+    int other = picture_card_of(page, j);
+    if (other < 0 || other == seen || wn_inside(page, other, card)) continue;
+    if (page->elements[other].parent != parent) continue;
+    seen = other;
+    beside++;
+  }
+  return beside >= PICTURE_CARDS_BESIDE;
 }
 
 /* ---- the headline -------------------------------------------------------- */
@@ -686,6 +738,14 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
 /* Walks down from the headline to what ends the article; returns the
  * block where the walk stopped, and the first heading past the last
  * paragraph in *headed (0 when none). */
+/* Whether a dated story, or one the page types as an article, is told in
+ * paragraphs enough to be more than a landing page's intro over its
+ * feature boxes: boxes of a picture and a paragraph past it are teasers. */
+static bool news_told(const wn_page *page, const wn_article_anchor *anchor) {
+  return (anchor->dated || page->says_article) && anchor->paragraphs >= STORY_TOLD_PARAGRAPHS &&
+         anchor->prose >= POST_ONE_PARAGRAPH;
+}
+
 static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_t *headed) {
   const wn_block *h = &page->blocks[anchor->headline];
   gap_state gap = {.blocks = 0, .teasers = 0, .headed = 0, .linked = -1, .links = 0};
@@ -708,7 +768,8 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
       continue;
     }
     bool prose = is_paragraph(b) || is_prose_item(b);
-    bool card_blurb = prose && is_card_blurb(page, anchor->body, i);
+    bool card_blurb = prose && (is_card_blurb(page, anchor->body, i) ||
+                                (news_told(page, anchor) && is_unlinked_card_blurb(page, anchor->body, i)));
     if (prose && !card_blurb && !is_blurb(page, gap.linked, i)) {
       if (headed_elsewhere(page, anchor, &gap, b)) break;
       take_paragraph(page, anchor, &gap, b);
@@ -772,7 +833,9 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
     since_headline++;
     if (!is_paragraph(b)) continue;
     if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
-    if (is_card_blurb(page, anchor->body, i)) continue;
+    if (is_card_blurb(page, anchor->body, i) ||
+        (news_told(page, anchor) && is_unlinked_card_blurb(page, anchor->body, i)))
+      continue;
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
     if (wn_inside(page, b->owner, element)) total += length_of(b);
   }
