@@ -36,6 +36,10 @@ static const int AI_TERM_MAX_CHARS = 3;
 /* ...and sits where labels do: among this many kept blocks around the
  * headline, in a figure, or as the last kept block. */
 static const int AI_BADGE_HEADLINE_BLOCKS = 4;
+/* A byline is among this many kept blocks under the headline, and a
+ * byline naming AI ("Reported by AI") at most this many words. */
+static const int AI_BYLINE_BLOCKS = 2;
+static const double AI_BYLINE_MAX_WORDS = 3;
 
 /* Separators between the parts of a metadata line: · | • – — / , */
 static const char *const PART_SEPARATORS[] = {"\xc2\xb7", "|", "\xe2\x80\xa2", "\xe2\x80\x93",
@@ -333,10 +337,27 @@ static bool speaks_in_sentences(const wn_block *b) {
   return b->punctuation > inflections;
 }
 
+/* Whether kept block i is the first or second kept block under the
+ * headline: where a byline stands. */
+static bool at_byline_place(const positions *p, size_t i) {
+  return i > p->from && p->kept_now - p->kept_at_from < (size_t)AI_BYLINE_BLOCKS;
+}
+
 static const wn_lex_entry *badge(const wn_page *page, const positions *p, size_t i) {
   const wn_block *b = &page->blocks[i];
   double words = wn_block_weighted_words(b);
   if (b->kind == WN_BLOCK_HEADING || words > AI_BADGE_MAX_WORDS || speaks_in_sentences(b)) return NULL;
+  /* Under the headline, a line of a few words that ends naming AI is the
+   * byline, however its verb is worded ("Raportoinut AI"). */
+  if (b->words >= 2 && words <= AI_BYLINE_MAX_WORDS && at_byline_place(p, i) &&
+      b->link_chars * 2 <= b->chars &&
+      wn_ends_naming_ai(b)) {
+    size_t len;
+    char *text = wn_normalize_phrase(b->text, b->text_len, &len);
+    const wn_lex_entry *hit = names_ai(text, len);
+    free(text);
+    if (hit) return hit;
+  }
   if (!in_figure(page, b) && !at_label_place(page, p, i)) return NULL;
   size_t len;
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);
