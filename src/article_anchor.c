@@ -77,6 +77,8 @@ static const int CARD_MAX_BLOCKS = 6;
 /* A card's title has at least this many words (or Han, Kana, Hangul). */
 static const size_t CARD_TITLE_MIN_WORDS = 2;
 static const size_t CARD_TITLE_MIN_CJK = 4;
+/* A title set as a line of text has at most this many words. */
+static const size_t CARD_TITLE_MAX_WORDS = 15;
 /* A card without a title link is a picture box at most this many levels
  * above its blurb, with this many such boxes beside it. */
 static const int PICTURE_CARD_LEVELS = 3;
@@ -272,13 +274,32 @@ static bool is_card_blurb(const wn_page *page, int body, size_t i) {
   return inside == 1 && beside && wn_holds_picture(page, card);
 }
 
+/* A card's title set as a line of text, no heading: a few words and no
+ * sentence. */
+static bool is_title_line(const wn_block *b) {
+  return b->kind == WN_BLOCK_PARAGRAPH && !is_paragraph(b) && b->words >= CARD_TITLE_MIN_WORDS &&
+         b->words <= CARD_TITLE_MAX_WORDS;
+}
+
+/* Whether the element holds a title line among the blocks just above
+ * block `i` (a byline may stand between them). */
+static bool titled_above(const wn_page *page, int element, size_t i) {
+  for (size_t j = i; j > 0 && i - j < (size_t)BLURB_DISTANCE; j--) {
+    const wn_block *t = &page->blocks[j - 1];
+    if (!wn_inside(page, t->owner, element)) return false;
+    if (is_title_line(t)) return true;
+  }
+  return false;
+}
+
 /* The smallest element around block `i`'s owner, a few levels up at most,
- * that holds a picture and no more blocks than a card; -1 when none. */
-static int picture_card_of(const wn_page *page, size_t i) {
+ * that holds no more blocks than a card and a picture or a title line
+ * above the block; -1 when none. */
+static int card_of(const wn_page *page, size_t i) {
   int e = page->blocks[i].owner;
   for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
     if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return -1;
-    if (wn_holds_picture(page, e)) return e;
+    if (wn_holds_picture(page, e) || titled_above(page, e, i)) return e;
   }
   return -1;
 }
@@ -295,13 +316,14 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
 
 /* Whether the paragraph at `i` is the blurb of a card whose title is no
  * link (the whole card is clicked, or a "more" link opens it): a box of a
- * picture and the paragraph outside the article's text so far, among
- * sibling boxes of the same kind. Inline figures stand alone; a run of
- * such boxes past the story is a list of teasers. */
+ * picture or a title line and the paragraph, outside the article's text so
+ * far, among sibling boxes of the same kind. Inline figures stand alone,
+ * and a story's sections are headed by headings; a run of such boxes past
+ * the story is a list of teasers. */
 static bool is_unlinked_card_blurb(const wn_page *page, int body, size_t i) {
   const wn_block *b = &page->blocks[i];
   if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return false;
-  int card = picture_card_of(page, i);
+  int card = card_of(page, i);
   if (card < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return false;
   if (paragraphs_in(page, card, i) != 1) return false;
   int parent = page->elements[card].parent;
@@ -311,7 +333,7 @@ static bool is_unlinked_card_blurb(const wn_page *page, int body, size_t i) {
   int seen = card, beside = 0;
   for (size_t j = from; j < page->block_count && j <= i + span; j++) {
     if (!is_paragraph(&page->blocks[j]) || !wn_inside(page, page->blocks[j].owner, parent)) continue;
-    int other = picture_card_of(page, j);
+    int other = card_of(page, j);
     if (other < 0 || other == seen || wn_inside(page, other, card)) continue;
     if (page->elements[other].parent != parent) continue;
     seen = other;
