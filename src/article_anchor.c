@@ -82,7 +82,7 @@ static const size_t CARD_TITLE_MAX_WORDS = 15;
 /* A card without a title link is a picture box at most this many levels
  * above its blurb, with this many such boxes beside it. */
 static const int PICTURE_CARD_LEVELS = 3;
-static const int PICTURE_CARDS_BESIDE = 2;
+static const int PICTURE_CARDS_BESIDE = 1;
 /* Past a close, prose other than blurbs and comments of at least this share
  * of the article's own is more of the article (an inline box of related
  * links, a second title over the body): the close was not the end. */
@@ -293,13 +293,13 @@ static bool titled_above(const wn_page *page, int element, size_t i) {
 }
 
 /* The smallest element around block `i`'s owner, a few levels up at most,
- * that holds no more blocks than a card and a picture or a title line
- * above the block; -1 when none. */
-static int card_of(const wn_page *page, size_t i) {
+ * that holds no more blocks than a card and a title line above the block,
+ * or a picture when `picture_ok`; -1 when none. */
+static int card_of(const wn_page *page, size_t i, bool picture_ok) {
   int e = page->blocks[i].owner;
   for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
     if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return -1;
-    if (wn_holds_picture(page, e) || titled_above(page, e, i)) return e;
+    if ((picture_ok && wn_holds_picture(page, e)) || titled_above(page, e, i)) return e;
   }
   return -1;
 }
@@ -320,10 +320,16 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
  * far, among sibling boxes of the same kind. Inline figures stand alone,
  * and a story's sections are headed by headings; a run of such boxes past
  * the story is a list of teasers. */
-static bool is_unlinked_card_blurb(const wn_page *page, int body, size_t i) {
+static bool is_unlinked_card_blurb(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   const wn_block *b = &page->blocks[i];
+  int body = anchor->body;
+  if (anchor->paragraphs < STORY_TOLD_PARAGRAPHS || anchor->prose < POST_ONE_PARAGRAPH) return false;
+  /* Feature boxes of a landing page are pictures over headed paragraphs;
+   * past a news story (dated, or typed an article), picture boxes too are
+   * teasers. */
+  bool picture_ok = anchor->dated || page->says_article;
   if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return false;
-  int card = card_of(page, i);
+  int card = card_of(page, i, picture_ok);
   if (card < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return false;
   if (paragraphs_in(page, card, i) != 1) return false;
   int parent = page->elements[card].parent;
@@ -333,7 +339,7 @@ static bool is_unlinked_card_blurb(const wn_page *page, int body, size_t i) {
   int seen = card, beside = 0;
   for (size_t j = from; j < page->block_count && j <= i + span; j++) {
     if (!is_paragraph(&page->blocks[j]) || !wn_inside(page, page->blocks[j].owner, parent)) continue;
-    int other = card_of(page, j);
+    int other = card_of(page, j, picture_ok);
     if (other < 0 || other == seen || wn_inside(page, other, card)) continue;
     if (page->elements[other].parent != parent) continue;
     seen = other;
@@ -760,14 +766,6 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
 /* Walks down from the headline to what ends the article; returns the
  * block where the walk stopped, and the first heading past the last
  * paragraph in *headed (0 when none). */
-/* Whether a dated story, or one the page types as an article, is told in
- * paragraphs enough to be more than a landing page's intro over its
- * feature boxes: boxes of a picture and a paragraph past it are teasers. */
-static bool news_told(const wn_page *page, const wn_article_anchor *anchor) {
-  return (anchor->dated || page->says_article) && anchor->paragraphs >= STORY_TOLD_PARAGRAPHS &&
-         anchor->prose >= POST_ONE_PARAGRAPH;
-}
-
 static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_t *headed) {
   const wn_block *h = &page->blocks[anchor->headline];
   gap_state gap = {.blocks = 0, .teasers = 0, .headed = 0, .linked = -1, .links = 0};
@@ -791,7 +789,7 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
     }
     bool prose = is_paragraph(b) || is_prose_item(b);
     bool card_blurb = prose && (is_card_blurb(page, anchor->body, i) ||
-                                (news_told(page, anchor) && is_unlinked_card_blurb(page, anchor->body, i)));
+                                is_unlinked_card_blurb(page, anchor, i));
     if (prose && !card_blurb && !is_blurb(page, gap.linked, i)) {
       if (headed_elsewhere(page, anchor, &gap, b)) break;
       take_paragraph(page, anchor, &gap, b);
@@ -856,7 +854,7 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
     if (!is_paragraph(b)) continue;
     if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
     if (is_card_blurb(page, anchor->body, i) ||
-        (news_told(page, anchor) && is_unlinked_card_blurb(page, anchor->body, i)))
+        is_unlinked_card_blurb(page, anchor, i))
       continue;
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
     if (wn_inside(page, b->owner, element)) total += length_of(b);
@@ -898,7 +896,10 @@ static void text_above(const wn_page *page, const wn_article_anchor *anchor, int
     const wn_block *b = &page->blocks[i];
     if (!wn_inside(page, b->owner, element)) continue;
     *text += length_of(b) * (1.0 - links_of(b));
-    if (is_paragraph(b)) *prose += length_of(b);
+    /* A teaser's blurb in a column of cards is no prose of the article's. */
+    if (is_paragraph(b) && !is_card_blurb(page, anchor->body, i) &&
+        !is_unlinked_card_blurb(page, anchor, i))
+      *prose += length_of(b);
   }
 }
 
