@@ -160,6 +160,22 @@ static bool is_small_form(const wn_page *page, const wn_block *b, int region) {
   return page->elements[outer_holder(page, b, region, WN_EL_FORM)].said_blocks <= FORM_MAX_SAID;
 }
 
+/* A short line in a box beside a form and nothing else ("Your email
+ * address", "Search this site") labels the form's field: the form's, not
+ * the text's. */
+static bool labels_form(const wn_page *page, const wn_block *b) {
+  if (b->words > FORM_LABEL_MAX_WORDS) return false;
+  int box = page->elements[b->owner].parent;
+  if (box < 0 || page->elements[box].blocks > FORM_LABEL_BOX_BLOCKS) return false;
+  int depth = page->elements[box].depth;
+  for (size_t i = (size_t)box + 1; i < page->element_count; i++) {
+    const wn_element *e = &page->elements[i];
+    if (e->depth <= depth) break; /* left the box */
+    if (e->parent == box && (e->flags & WN_EL_FORM)) return true;
+  }
+  return false;
+}
+
 /* Inside the content, a long block whose links leave a good part of its
  * text unlinked, with the punctuation of a sentence or a citation, is
  * writing that cites (a reference, a list of sources); a menu run into one
@@ -206,6 +222,7 @@ static wn_reason judge_inside(const wn_page *page, const wn_block *b, int region
    * built inside one form holds the article too. */
   if ((flags & WN_EL_FORM) && !long_prose && is_small_form(page, b, region))
     return WN_DROP_FORM;
+  if (!long_prose && labels_form(page, b)) return WN_DROP_FORM;
   if (b->kind != WN_BLOCK_HEADING && row_link_density(page, b) > inside_link_limit(b))
     return WN_DROP_LINK_DENSE;
   return b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;

@@ -231,6 +231,10 @@ static const size_t CHROME_BOX_PARAGRAPHS = 2;
  * form, whose labels and questions are short. */
 static const double SAID_BLOCK = 80.0;
 static const size_t FORM_MAX_SAID = 2;
+/* A line of at most this many words in a box of at most this many blocks
+ * beside a form labels the form. */
+static const size_t FORM_LABEL_MAX_WORDS = 6;
+static const size_t FORM_LABEL_BOX_BLOCKS = 2;
 /* More elements named caption than this are not captions (a type style or a
  * card grid). Higher: more text in caption-styled grids dropped. */
 static const size_t CAPTION_NAMES_MAX = 8;
