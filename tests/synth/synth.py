@@ -519,15 +519,20 @@ class Render:
 
     def teaser(self, t, i):
         """A teaser card: picture, optional AI label, title, byline or AI
-        byline, summary. Either the whole card is one link (as on the seed
-        page) or only its title is, with the summary as plain text."""
+        byline, summary. The whole card is one link (as on the seed page),
+        or only its title is, with the summary as plain text, or nothing is
+        (a script opens the card on a click). A site links all its cards
+        alike: the first card draws the page's way."""
         p, c = self.p, self.c
-        whole = self.rng.random() < 0.5
+        if not hasattr(self, "card_mode"):
+            self.card_mode = self.rng.random()
+        mode = self.card_mode
+        whole, unlinked = mode < 0.4, 0.4 <= mode < 0.6
         title = p.plant("teaser-title", t["title"], t["lang"])
         bits = [f'<img src="/t/{p.index}-{i}.jpg" alt="">']
         if t["ai"]:
             bits.append(f'<span class="{c("t-label")}">{E(self.ai_label())}</span>')
-        shown = E(title) if whole else link("/a/" + str(i), title)
+        shown = E(title) if whole or unlinked else link("/a/" + str(i), title)
         bits.append(f'<h3 class="{c("t-title")}">{shown}</h3>' if self.s.kind == "semantic"
                     else f'<div class="{c("t-title")}">{shown}</div>')
         text, lang = ("", "")
@@ -542,6 +547,8 @@ class Render:
             bits.append(f'<div class="{c("t-sum")}">{E(p.plant(kind, t["summary"], t["lang"]))}</div>')
         if whole:
             return f'<a href="/a/{i}" class="{c("teaser")}">{"".join(bits)}</a>'
+        if unlinked:
+            return f'<div class="{c("teaser")}" data-href="/a/{i}">{"".join(bits)}</div>'
         return f'<div class="{c("teaser")}">{"".join(bits)}</div>'
 
     def related(self):
