@@ -79,8 +79,9 @@ static const size_t CARD_TITLE_MIN_WORDS = 2;
 static const size_t CARD_TITLE_MIN_CJK = 4;
 /* A title set as a line of text has at most this many words. */
 static const size_t CARD_TITLE_MAX_WORDS = 15;
-/* A card without a title link is a picture box at most this many levels
- * above its blurb, with this many such boxes beside it. */
+/* A card without a title link is a box of a picture or a title line at
+ * most this many levels above its blurb, with this many such boxes beside
+ * it under the same parent. */
 static const int PICTURE_CARD_LEVELS = 3;
 static const int PICTURE_CARDS_BESIDE = 1;
 /* Past a close, prose other than blurbs and comments of at least this share
@@ -160,6 +161,7 @@ static bool is_prose_item(const wn_block *b) {
   return length_of(b) >= LABEL_LENGTH && links_of(b) <= PARAGRAPH_MAX_LINKS && b->punctuation > 0;
 }
 
+/* Several short links in one line: tags, reaction or share buttons. */
 static bool is_link_row(const wn_block *b) {
   return b->links >= LINK_ROW_LINKS &&
          (double)b->link_chars < TEASER_HEADLINE_LENGTH * (double)b->links;
@@ -323,6 +325,8 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
 static bool is_unlinked_card_blurb(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   const wn_block *b = &page->blocks[i];
   int body = anchor->body;
+  /* Only past a story told: a landing page's short intro over its boxes
+   * is no story they could be teasers beside. */
   if (anchor->paragraphs < STORY_TOLD_PARAGRAPHS || anchor->prose < POST_ONE_PARAGRAPH) return false;
   /* Feature boxes of a landing page are pictures over headed paragraphs;
    * past a news story (dated, or typed an article), picture boxes too are

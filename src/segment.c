@@ -1205,23 +1205,26 @@ static void note_inline(segmenter *s, frame *f, const GumboNode *node) {
   if (s->in_pre && !s->code_lang) s->code_lang = class_language(node);
 }
 
-/* A button's label is a few words; longer text is no label. */
-enum { BUTTON_LABEL_BYTES = 96 };
+/* A button's label is a few words in a few nested elements at most
+ * (<button><span>Accept</span> <span>all</span></button>); longer text,
+ * or text nested deeper, is no label. */
+enum { BUTTON_LABEL_BYTES = 96, BUTTON_LABEL_DEPTH = 3 };
 
-/* Appends the text under `node` to `out` (at most BUTTON_LABEL_BYTES). */
-static void button_label(const GumboNode *node, char *out, size_t *len, int depth) {
-  if (node->type == GUMBO_NODE_TEXT) {
-    size_t n = strlen(node->v.text.text);
-    if (*len + n + 1 >= BUTTON_LABEL_BYTES) n = BUTTON_LABEL_BYTES - 1 - *len;
-    memcpy(out + *len, node->v.text.text, n);
+/* Appends the text under `node` to `out`; false when it does not fit. */
+static bool button_label(const GumboNode *node, char *out, size_t *len, int depth) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+    const char *text = node->type == GUMBO_NODE_TEXT ? node->v.text.text : " ";
+    size_t n = strlen(text);
+    if (*len + n >= BUTTON_LABEL_BYTES) return false;
+    memcpy(out + *len, text, n + 1);
     *len += n;
-    out[*len] = '\0';
-    return;
+    return true;
   }
-  if (node->type != GUMBO_NODE_ELEMENT || depth > 3) return;
+  if (node->type != GUMBO_NODE_ELEMENT || depth > BUTTON_LABEL_DEPTH) return true;
   const GumboVector *children = &node->v.element.children;
-  for (unsigned i = 0; i < children->length && *len + 1 < BUTTON_LABEL_BYTES; i++)
-    button_label(children->data[i], out, len, depth + 1);
+  for (unsigned i = 0; i < children->length; i++)
+    if (!button_label(children->data[i], out, len, depth + 1)) return false;
+  return true;
 }
 
 /* Whether a <button> is labelled with a consent banner's button ("OK,
@@ -1229,8 +1232,7 @@ static void button_label(const GumboNode *node, char *out, size_t *len, int dept
 static bool consent_button(const GumboNode *node) {
   char label[BUTTON_LABEL_BYTES] = "";
   size_t len = 0;
-  button_label(node, label, &len, 0);
-  if (!len) return false;
+  if (!button_label(node, label, &len, 0) || !len) return false;
   const wn_lex_entry *hit = wn_lexicon_match(label, len);
   return hit && hit->role == WN_LEX_CONSENT && hit->match == WN_LEX_EXACT;
 }
