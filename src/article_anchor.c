@@ -276,11 +276,26 @@ static bool is_card_blurb(const wn_page *page, int body, size_t i) {
   return inside == 1 && beside && wn_holds_picture(page, card);
 }
 
-/* A card's title set as a line of text, no heading: a few words and no
- * sentence. */
+/* Whether the text ends as a sentence does (. ! ? … and CJK forms). */
+static bool ends_sentence(const wn_block *b) {
+  static const char *const ENDS[] = {".", "!", "?", "\xe2\x80\xa6", "\xe3\x80\x82", "\xef\xbc\x81",
+                                     "\xef\xbc\x9f", NULL};
+  size_t n = b->text_len;
+  while (n && (b->text[n - 1] == ' ' || b->text[n - 1] == '\n' || b->text[n - 1] == '"' ||
+               b->text[n - 1] == ')'))
+    n--;
+  for (int k = 0; ENDS[k]; k++) {
+    size_t e = strlen(ENDS[k]);
+    if (n >= e && memcmp(b->text + n - e, ENDS[k], e) == 0) return true;
+  }
+  return false;
+}
+
+/* A card's title set as a line of text, no heading: a few words that end
+ * no sentence ("Total Solar Eclipse, November 2012: Images and Video"). */
 static bool is_title_line(const wn_block *b) {
-  return b->kind == WN_BLOCK_PARAGRAPH && !is_paragraph(b) && b->words >= CARD_TITLE_MIN_WORDS &&
-         b->words <= CARD_TITLE_MAX_WORDS;
+  return b->kind == WN_BLOCK_PARAGRAPH && b->words >= CARD_TITLE_MIN_WORDS &&
+         b->words <= CARD_TITLE_MAX_WORDS && !ends_sentence(b);
 }
 
 /* Whether the element holds a title line among the blocks just above
@@ -312,7 +327,8 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
   size_t from = i > (size_t)CARD_MAX_BLOCKS ? i - CARD_MAX_BLOCKS : 0;
   int n = 0;
   for (size_t j = from; j < page->block_count && j <= i + CARD_MAX_BLOCKS; j++)
-    n += is_paragraph(&page->blocks[j]) && wn_inside(page, page->blocks[j].owner, card);
+    n += is_paragraph(&page->blocks[j]) && !is_title_line(&page->blocks[j]) &&
+         wn_inside(page, page->blocks[j].owner, card);
   return n;
 }
 
@@ -855,7 +871,8 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
       continue;
     }
     since_headline++;
-    if (!is_paragraph(b)) continue;
+    /* A line of a few words that ends no sentence is a title or a label. */
+    if (!is_paragraph(b) || is_title_line(b)) continue;
     if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
     if (is_card_blurb(page, anchor->body, i) ||
         is_unlinked_card_blurb(page, anchor, i))
