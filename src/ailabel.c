@@ -328,13 +328,12 @@ static bool at_label_place(const wn_page *page, const positions *p, size_t i) {
   return p->kept_upto[n] - p->kept_upto[i + 1] == 0;
 }
 
-/* Sentence punctuation, but for a colon inside a word ("AI:n"). */
+/* Sentence punctuation, but for colons: one inside a word ("AI:n") or
+ * after a label's first word ("Illustration: AI-generated", "Foto: KI"). */
 static bool speaks_in_sentences(const wn_block *b) {
-  size_t inflections = 0;
-  for (size_t i = 1; i + 1 < b->text_len; i++)
-    if (b->text[i] == ':' && b->text[i - 1] != ' ' && b->text[i + 1] >= 'a' && b->text[i + 1] <= 'z')
-      inflections++;
-  return b->punctuation > inflections;
+  size_t colons = 0;
+  for (size_t i = 0; i < b->text_len; i++) colons += b->text[i] == ':';
+  return b->punctuation > colons;
 }
 
 /* Whether kept block i is the first or second kept block under the

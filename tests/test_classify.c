@@ -1280,6 +1280,20 @@ static void test_ai_inflected_badge(void **state) {
   assert_kept(page, "Kaupunginkirjasto on ensi kuusta");
 }
 
+/* A label's first word may stand before a colon ("Illustration: AI-
+ * generated"): a label still, not a sentence. */
+static void test_ai_badge_after_label_word(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Harbour market reopens</title></head><body>"
+      "<h1>Harbour market reopens</h1><img src=\"m.jpg\" alt=\"\"><div>Illustration: AI-generated</div>"
+      "<p>The old harbour market reopened on Saturday after two years of work, and hundreds "
+      "of visitors came to see the restored roof and the stone arches.</p>"
+      "<p>Most of the traders returned to their old stalls, and a few places went to young "
+      "growers from the villages around the town.</p></body></html>");
+  assert_dropped_for(page, "Illustration: AI-generated", REASONS("ai-label"));
+  assert_kept(page, "The old harbour market reopened");
+}
+
 /* A blog's classic template: the post's title is a permalink, the blog's
  * name is the <h1>, and the comments follow in the same box as the post,
  * each under a stamp. The post is the page; its comments are not. */
@@ -1991,6 +2005,7 @@ int main(void) {
       T(test_cjk_rows_and_metadata_lines),
       T(test_ai_compound_badge),
       T(test_ai_inflected_badge),
+      T(test_ai_badge_after_label_word),
       T(test_foreign_reported_by_ai_byline),
       T(test_flat_comments_under_a_permalinked_post_are_dropped),
       T(test_dated_short_headline_is_not_a_listing),
