@@ -445,13 +445,71 @@ static void push_open(scan *c, const char *name, size_t n, bool dropped) {
   c->open[c->depth++] = name_hash(name, n) << 1 | (dropped ? 1u : 0u);
 }
 
-/* Write the tag [c->r, end), without its attributes from `cut` on. */
+/* Attributes that nothing after the parser reads, which it would still
+ * tokenize and store one by one: scripts' data (but a lazy image's
+ * "data-src", read for its address), responsive image sources and event
+ * handlers. On real pages they are about a seventh of what the parser
+ * sees once script and style bodies are gone. */
+static bool unread_attribute(const char *name, size_t n) {
+  if (n > 5 && strncasecmp(name, "data-", 5) == 0)
+    return !(n == 8 && strncasecmp(name + 5, "src", 3) == 0);
+  if ((n == 6 && strncasecmp(name, "srcset", 6) == 0) || (n == 5 && strncasecmp(name, "sizes", 5) == 0))
+    return true;
+  return n > 2 && (name[0] == 'o' || name[0] == 'O') && (name[1] == 'n' || name[1] == 'N') &&
+         is_alpha(name[2]);
+}
+
+/* One attribute from `i` (its name's first character), read as the
+ * tokenizer reads it: one past its value, and its name's length. */
+static size_t attribute_end(const scan *c, size_t i, size_t *name_len) {
+  size_t start = i++; /* a name's first character may be anything, even "=" */
+  while (i < c->len && !is_space(c->s[i]) && c->s[i] != '/' && c->s[i] != '>' && c->s[i] != '=') i++;
+  *name_len = i - start;
+  size_t after_name = i;
+  while (i < c->len && is_space(c->s[i])) i++;
+  if (i >= c->len || c->s[i] != '=') return after_name;
+  i++;
+  while (i < c->len && is_space(c->s[i])) i++;
+  if (i < c->len && (c->s[i] == '"' || c->s[i] == '\'')) {
+    const char *close = memchr(c->s + i + 1, c->s[i], c->len - i - 1);
+    return close ? (size_t)(close - c->s) + 1 : c->len;
+  }
+  while (i < c->len && !is_space(c->s[i]) && c->s[i] != '>') i++;
+  return i;
+}
+
+/* Copy the tag's name and its attributes up to `limit`, leaving out the
+ * unread ones. */
+static void copy_read_attributes(scan *c, size_t limit) {
+  copy(c, 1 + name_length(c, c->r + 1));
+  bool left_out = false;
+  while (c->r < limit) {
+    size_t i = c->r;
+    while (i < limit && (is_space(c->s[i]) || c->s[i] == '/')) i++;
+    if (i >= limit || c->s[i] == '>') break;
+    size_t name_len, end = attribute_end(c, i, &name_len);
+    if (end > limit) end = limit;
+    if (unread_attribute(c->s + i, name_len)) {
+      c->r = end;
+      left_out = true;
+      continue;
+    }
+    /* Read after a quoted value with no space between, it needs one now
+     * that what stood before it is gone; the bytes left out make room. */
+    if (i == c->r && left_out) c->s[c->w++] = ' ';
+    copy(c, end - c->r);
+  }
+}
+
+/* Write the tag [c->r, end), without its unread attributes, nor its
+ * attributes from `cut` on. */
 static void emit_tag(scan *c, size_t end, size_t cut) {
+  bool self_closing = end >= 2 && c->s[end - 1] == '>' && c->s[end - 2] == '/';
+  copy_read_attributes(c, cut ? cut : end);
   if (!cut) {
     copy(c, end - c->r);
     return;
   }
-  bool self_closing = end >= 2 && c->s[end - 1] == '>' && c->s[end - 2] == '/';
   copy(c, cut - c->r);
   c->r = end;
   /* At least one attribute was skipped, so there is room for "/>". */

@@ -7,7 +7,9 @@
  * the bytes, yet nothing in them is text: the parsed tree is the same,
  * only without their text nodes (which the cleaning stage skips anyway).
  * JSON-LD scripts stay, for the metadata reader; bodies whose tokenizing
- * depends on "<!--" escapes stay too.
+ * depends on "<!--" escapes stay too. Attributes that nothing after the
+ * parser reads go as well: data-* (but data-src, a lazy image's address),
+ * srcset, sizes and on* event handlers.
  *
  * Budgets: Gumbo's work per tag grows with the depth of the open-element
  * stack, with the number of attributes on the tag and with the number of

@@ -128,6 +128,21 @@ static void test_attribute_budget(void **state) {
   assert_budget("<div a=1 b=2>x</div>", two, "<div a=1 b=2>x</div>", 0);
 }
 
+/* Attributes nothing reads go: scripts' data (but a lazy image's address),
+ * responsive sources, event handlers; the others stay as written. */
+static void test_unread_attributes_go(void **state) {
+  (void)state;
+  assert_elides("<div data-id=\"7\" class=\"card\" onclick=\"go(7)\">x</div>",
+                "<div class=\"card\">x</div>");
+  assert_elides("<img src=a.jpg srcset=\"a.jpg 1x, b.jpg 2x\" sizes=100vw data-src=b.jpg alt=\"A\">",
+                "<img src=a.jpg data-src=b.jpg alt=\"A\">");
+  /* After a quoted value the next attribute may follow with no space: it
+   * gets one when what stood between goes. */
+  assert_elides("<a href=\"x\"data-k=\"1\"title=\"t\">y</a>", "<a href=\"x\" title=\"t\">y</a>");
+  assert_elides("<a data-k='>'>y</a>", "<a>y</a>");
+  assert_elides("<p data=2 on=3 onload=\"f()\" ONCLICK=g()>z</p>", "<p data=2 on=3>z</p>");
+}
+
 static void test_formatting_budget(void **state) {
   (void)state;
   wn_limits two = {NONE, NONE, NONE, 2};
@@ -145,6 +160,7 @@ int main(void) {
       cmocka_unit_test(test_depth_budget),
       cmocka_unit_test(test_node_budget),
       cmocka_unit_test(test_attribute_budget),
+      cmocka_unit_test(test_unread_attributes_go),
       cmocka_unit_test(test_formatting_budget),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
