@@ -34,6 +34,8 @@ static const double HEADLINE_LINE_SHARE = 0.5;
 static const double HEADLINE_LINE_MAX_RATIO = 2.0;
 /* On a page without an <h1>, the headline is a heading of this level at most. */
 static const int HEADLINE_MAX_LEVEL = 3;
+/* A post's title set as its permalink has its text this few blocks under it. */
+static const size_t PERMALINK_PROSE_DISTANCE = 4;
 /* A paragraph of the article: this long at least (weighted), with at most
  * this share of link text. */
 static const double PARAGRAPH_MIN_LENGTH = 30.0;
@@ -521,6 +523,16 @@ static int line_naming_page(const wn_page *page) {
   return line >= 0 ? line : line_naming(page, page->html_title);
 }
 
+/* Whether a paragraph follows the block within a few blocks (a dateline
+ * and a byline may stand between). */
+static bool prose_follows(const wn_page *page, size_t i) {
+  for (size_t j = i + 1; j < page->block_count && j <= i + PERMALINK_PROSE_DISTANCE; j++) {
+    if (page->blocks[j].kind == WN_BLOCK_HEADING) return false;
+    if (is_paragraph(&page->blocks[j])) return true;
+  }
+  return false;
+}
+
 /* An <h1> that names the page; else the page's only <h1>, unless it is too
  * short to be a headline (a section's or the site's name); else a lesser
  * heading that names it (several <h1>s that do not are the site's menus). */
@@ -537,6 +549,13 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
   for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)
     lesser = heading_naming_page(page, titles, level, false);
   if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) {
+    /* The post's title may be its permalink, over the post's text (a
+     * linked title over a count or another title is a list's entry). */
+    for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)
+      lesser = heading_naming_page(page, titles, level, true);
+    if (lesser >= 0 && links_of(&page->blocks[lesser]) >= TEASER_LINK_SHARE &&
+        !prose_follows(page, (size_t)lesser))
+      lesser = -1;
     /* A blog sets its name as the only <h1> and the post's title under it:
      * the lesser heading names more of the title ("Blog: Post"), or the
      * <h1> none of it; the site's name in a menu, footer or sidebar is
