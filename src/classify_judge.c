@@ -261,11 +261,12 @@ void wn_pass_judge(wn_page *page, wn_pass_state *state) {
  * comments pages) keep them.
  */
 
-/* Whether stamps of posts follow the comments heading in the region. */
+/* Whether stamps of posts follow the comments heading in the region
+ * (under a heading that titles comments, a linked name is a writer's). */
 static bool stamped_after(const wn_page *page, size_t heading) {
   size_t stamps = 0;
   for (size_t i = heading + 1; i < page->block_count && stamps < STAMP_MIN_POSTS; i++)
-    if (wn_inside(page, page->blocks[i].owner, page->region) && wn_is_stamp(&page->blocks[i]))
+    if (wn_inside(page, page->blocks[i].owner, page->region) && wn_is_signed_stamp(&page->blocks[i]))
       stamps++;
   return stamps >= STAMP_MIN_POSTS;
 }
@@ -278,8 +279,10 @@ void wn_pass_comments_tail(wn_page *page, wn_pass_state *state) {
    * the region holds, and its own discussion, not a sidebar's "Recent
    * comments" after a site-name headline. */
   int region = page->region;
-  if (!wn_inside(page, page->blocks[a->headline].owner, region) ||
-      !wn_inside(page, page->blocks[a->comments].owner, region) ||
+  /* (Or the region is the article's body, narrowed under its headline.) */
+  bool holds_article = wn_inside(page, page->blocks[a->headline].owner, region) ||
+                       (a->body >= 0 && wn_inside(page, region, a->body));
+  if (!holds_article || !wn_inside(page, page->blocks[a->comments].owner, region) ||
       !(page->says_article || stamped_after(page, a->comments)))
     return;
   for (size_t i = a->comments; i < page->block_count; i++) {

@@ -26,13 +26,19 @@ static bool has_time_of_day(const wn_block *b) {
   return false;
 }
 
-/* A short line that dates a post to the minute: a name, a date and a time. */
-bool wn_is_stamp(const wn_block *b) {
+/* A short line that dates a post to the minute: a name, a date and a
+ * time; its name may be a link to the writer's site. */
+bool wn_is_signed_stamp(const wn_block *b) {
   if (b->kind == WN_BLOCK_CODE || b->words > STAMP_MAX_WORDS || b->cjk_chars > 0) return false;
-  if (wn_link_density(b) > LINK_DENSE || !has_time_of_day(b)) return false;
+  if (!has_time_of_day(b)) return false;
   char *iso = wn_date_iso(b->text, 0);
   free(iso);
   return iso != NULL || wn_names_day_and_month(b->text);
+}
+
+/* ... and mostly unlinked: a dated line of links is a list's entry. */
+bool wn_is_stamp(const wn_block *b) {
+  return wn_link_density(b) <= LINK_DENSE && wn_is_signed_stamp(b);
 }
 
 /* Where a block sits in its template: its tag, depth and the tags above it. */

@@ -1294,6 +1294,32 @@ static void test_ai_badge_after_label_word(void **state) {
   assert_kept(page, "The old harbour market reopened");
 }
 
+/* A flat post and its comments in one box of meaningless names, the
+ * commenters' names linked in their stamps: the comments go. */
+static void test_flat_comments_with_linked_names(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Ferry timetable changes | Harbour Notes</title></head><body>"
+      "<div class=\"x1\"><h1>Harbour Notes</h1><div class=\"x2\">"
+      "<h3><a href=\"/ferry\">Ferry timetable changes</a></h3>"
+      "<p>From Monday the morning ferry leaves ten minutes earlier, at 6:50, so that it meets "
+      "the first train into the city, the harbour office said on Friday afternoon.</p>"
+      "<p>The evening crossings stay as they are, and the weekend timetable will be reviewed "
+      "in the spring after the office has counted how many passengers use each boat.</p>"
+      "<h3>Comments</h3>"
+      "<p>Finally. I have missed that train every morning for a year now, and my employer has stopped believing that the ferry is late, so this change could not come soon enough for me.</p>"
+      "<p>Posted by: <a href=\"http://a.example\">Anna</a> | October 29, 2012 at 01:40 PM</p>"
+      "<p>Will the bus from the station wait for the later boat as well? Last winter it left before the boat had even tied up, and twenty of us stood in the rain for forty minutes.</p>"
+      "<p>Posted by: <a href=\"http://b.example\">Bram</a> | October 29, 2012 at 02:12 PM</p>"
+      "<p>Good news for the school children on the island, thank you. They have been arriving late to the first lesson all year, and the teachers had started to mark them absent.</p>"
+      "<p>Posted by: <a href=\"http://c.example\">Chris</a> | October 30, 2012 at 08:03 AM</p>"
+      "</div></div></body></html>");
+  assert_kept(page, "From Monday the morning ferry");
+  assert_kept(page, "The evening crossings");
+  assert_dropped_for(page, "I have missed that train", REASONS("comments", "chrome-section"));
+  assert_dropped_for(page, "Will the bus from the station", REASONS("comments", "chrome-section"));
+  assert_dropped_for(page, "Good news for the school children", REASONS("comments", "chrome-section"));
+}
+
 /* A blog's classic template: the post's title is a permalink, the blog's
  * name is the <h1>, and the comments follow in the same box as the post,
  * each under a stamp. The post is the page; its comments are not. */
@@ -2006,6 +2032,7 @@ int main(void) {
       T(test_ai_compound_badge),
       T(test_ai_inflected_badge),
       T(test_ai_badge_after_label_word),
+      T(test_flat_comments_with_linked_names),
       T(test_foreign_reported_by_ai_byline),
       T(test_flat_comments_under_a_permalinked_post_are_dropped),
       T(test_dated_short_headline_is_not_a_listing),
