@@ -32,7 +32,7 @@ TRAFILATURA_WITHOUT_CEILING=0.075
 # cleaneval (0.937), dragnet against `text`, the article alone (0.899).
 DANIEL_F1_FLOOR=0.896
 CLEANEVAL_F1_FLOOR=0.932
-DRAGNET_F1_FLOOR=0.892
+DRAGNET_F1_FLOOR=0.894
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 1
