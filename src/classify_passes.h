@@ -77,6 +77,7 @@ wn_pass_fn wn_pass_comment_threads;
 bool wn_posts_are_content(const wn_page *page);
 /* A short line that dates a post to the minute: a name, a date and a time. */
 bool wn_is_stamp(const wn_block *b);
+/* The same, its name possibly a link to the writer's site. */
 bool wn_is_signed_stamp(const wn_block *b);
 
 /* classify_lexicon.c */
