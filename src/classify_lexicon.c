@@ -392,6 +392,28 @@ static void cut_chrome_lines(wn_block *b) {
  * passes its hit on to the blocks it introduces, so teasers in a "Related
  * articles" box go even when they are long sentences in another language.
  */
+/* A heading run together from a section's title and its count or a
+ * second title, a theme's count link beside its form link ("4 Comments
+ * Leave a comment", "Comments Add a comment"): the lexicon's title of the
+ * section, when the part before it is the lexicon's too. */
+static const wn_lex_entry *titled_after_count(const wn_block *b) {
+  if (b->kind != WN_BLOCK_HEADING || b->words > TWO_TITLES_MAX_WORDS) return NULL;
+  size_t len;
+  char *text = wn_normalize_phrase(b->text, b->text_len, &len);
+  const wn_lex_entry *found = NULL;
+  for (size_t at = 1; at + 1 < len && !found; at++) {
+    if (text[at] != ' ') continue;
+    const wn_lex_entry *title = wn_lexicon_lookup(text + at + 1, len - at - 1);
+    if (!title || title->role != WN_LEX_SECTION) continue;
+    const wn_lex_entry *before = wn_lexicon_lookup(text, at);
+    bool count = before && before->role == WN_LEX_LINE && strcmp(before->concept, "counts") == 0;
+    bool same = before && before->role == WN_LEX_SECTION && strcmp(before->concept, title->concept) == 0;
+    if (count || same) found = title;
+  }
+  free(text);
+  return found;
+}
+
 static void mark_lexicon_hits(wn_page *page) {
   double page_prose = prose_between(page, 0, page->block_count);
   wn_hash_index alts;
@@ -406,6 +428,7 @@ static void mark_lexicon_hits(wn_page *page) {
     if (b->words > CONSENT_MAX_WORDS) continue;
     const wn_lex_entry *hit = wn_block_weighted_words(b) <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
                                                              : match_long_block(b);
+    if (!hit) hit = titled_after_count(b);
     if (hit) record_hit(page, i, hit, page_prose);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
         wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))

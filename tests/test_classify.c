@@ -1320,6 +1320,31 @@ static void test_flat_comments_with_linked_names(void **state) {
   assert_dropped_for(page, "Good news for the school children", REASONS("comments", "chrome-section"));
 }
 
+/* A theme's comment count and form link run together in one heading
+ * ("4 Comments Leave a comment") title the comments under it. */
+static void test_count_and_title_head_comments(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>River levels after the storm | Waterlog</title></head><body>"
+      "<div class=\"x1\"><h1>Waterlog</h1><div class=\"x2\">"
+      "<h2>River levels after the storm</h2>"
+      "<p>The river rose by almost two metres overnight, and the gauges below the weir "
+      "recorded their highest level since the floods of the winter before last.</p>"
+      "<p>By Monday afternoon the water had fallen again, leaving a line of debris along the "
+      "meadows that the council will clear before the footpath reopens.</p>"
+      "</div><div class=\"x3\">"
+      "<h3><a href=\"#comments\">4 Comments</a> <a href=\"#respond\">Leave a comment</a></h3>"
+      "<p>Miles 12 days ago</p>"
+      "<p>Pity the report did not say how much rain fell upstream, because that is what "
+      "decides how fast the water comes down to the town after a storm like this one.</p>"
+      "<p>Ana 11 days ago</p>"
+      "<p>We walked along the meadows on Tuesday and the debris line was higher than the "
+      "fence posts, which none of us had ever seen before in twenty years of walking there.</p>"
+      "</div></div></body></html>");
+  assert_kept(page, "The river rose by almost two metres");
+  assert_dropped_for(page, "Pity the report did not say",
+                     REASONS("chrome-section", "comments", "outside-main"));
+}
+
 /* A blog's classic template: the post's title is a permalink, the blog's
  * name is the <h1>, and the comments follow in the same box as the post,
  * each under a stamp. The post is the page; its comments are not. */
@@ -2033,6 +2058,7 @@ int main(void) {
       T(test_ai_inflected_badge),
       T(test_ai_badge_after_label_word),
       T(test_flat_comments_with_linked_names),
+      T(test_count_and_title_head_comments),
       T(test_foreign_reported_by_ai_byline),
       T(test_flat_comments_under_a_permalinked_post_are_dropped),
       T(test_dated_short_headline_is_not_a_listing),
