@@ -278,26 +278,11 @@ static bool is_card_blurb(const wn_page *page, int body, size_t i) {
   return inside == 1 && beside && wn_holds_picture(page, card);
 }
 
-/* Whether the text ends as a sentence does (. ! ? … and CJK forms). */
-static bool ends_sentence(const wn_block *b) {
-  static const char *const ENDS[] = {".", "!", "?", "\xe2\x80\xa6", "\xe3\x80\x82", "\xef\xbc\x81",
-                                     "\xef\xbc\x9f", NULL};
-  size_t n = b->text_len;
-  while (n && (b->text[n - 1] == ' ' || b->text[n - 1] == '\n' || b->text[n - 1] == '"' ||
-               b->text[n - 1] == ')'))
-    n--;
-  for (int k = 0; ENDS[k]; k++) {
-    size_t e = strlen(ENDS[k]);
-    if (n >= e && memcmp(b->text + n - e, ENDS[k], e) == 0) return true;
-  }
-  return false;
-}
-
 /* A card's title set as a line of text, no heading: a few words that end
  * no sentence ("Total Solar Eclipse, November 2012: Images and Video"). */
 static bool is_title_line(const wn_block *b) {
   return b->kind == WN_BLOCK_PARAGRAPH && b->words >= CARD_TITLE_MIN_WORDS &&
-         b->words <= CARD_TITLE_MAX_WORDS && !ends_sentence(b);
+         b->words <= CARD_TITLE_MAX_WORDS && !wn_block_ends_sentence(b);
 }
 
 /* Whether the element holds a title line among the blocks just above

@@ -211,12 +211,6 @@ static bool marked_as_other_text(const wn_page *page, const wn_block *b) {
   return false;
 }
 
-static bool ends_a_sentence(const wn_block *b) {
-  size_t n = b->text_len;
-  while (n > 0 && (b->text[n - 1] == ' ' || b->text[n - 1] == ')' || b->text[n - 1] == '"')) n--;
-  return n > 0 && strchr(".!?", b->text[n - 1]) != NULL;
-}
-
 static bool has_chrome_cues(const wn_page *page, const wn_block *b) {
   if (b->chars && (double)b->link_chars / b->chars >= LINK_HEAVY) return true;
   return (page->elements[b->owner].inherited & CHROME_CUES) != 0;
@@ -234,7 +228,7 @@ static bool looks_like_chrome(const wn_page *page, const wn_block *b, const wn_l
   if (has_chrome_cues(page, b)) return true;
   if (other_script) return ev->words <= LABEL_WORDS_OTHER_SCRIPT || b->kind == WN_BLOCK_HEADING;
   if (b->kind == WN_BLOCK_HEADING) return false;
-  if (b->words <= LABEL_WORDS && !ends_a_sentence(b)) return true;
+  if (b->words <= LABEL_WORDS && !wn_block_ends_sentence(b)) return true;
   /* A sentence with no word of the page's language in it is a pitch
    * ("Enjoy unlimited access..."); a foreign phrase the author wrote into
    * the text is rarely that far from the page's language, word for word. */

@@ -740,6 +740,20 @@ double wn_block_weighted_words(const wn_block *b) {
   return (double)(b->words - cjk) + (double)cjk / 3.0;
 }
 
+bool wn_block_ends_sentence(const wn_block *b) {
+  static const char *const ENDS[] = {".", "!", "?", "\xe2\x80\xa6", "\xe3\x80\x82", "\xef\xbc\x81",
+                                     "\xef\xbc\x9f", NULL};
+  size_t n = b->text_len;
+  while (n && (b->text[n - 1] == ' ' || b->text[n - 1] == '\n' || b->text[n - 1] == '"' ||
+               b->text[n - 1] == ')'))
+    n--;
+  for (int k = 0; ENDS[k]; k++) {
+    size_t e = strlen(ENDS[k]);
+    if (n >= e && memcmp(b->text + n - e, ENDS[k], e) == 0) return true;
+  }
+  return false;
+}
+
 size_t wn_block_lettered_words(const wn_block *b, size_t most) {
   size_t words = 0;
   bool lettered = false;

@@ -204,6 +204,10 @@ double wn_block_weighted_words(const wn_block *b);
  * until they pass `most`: the result is then most + 1. */
 size_t wn_block_lettered_words(const wn_block *b, size_t most);
 
+/* Whether the text ends as a sentence does (. ! ? … and the CJK forms),
+ * closing quotes and brackets aside. */
+bool wn_block_ends_sentence(const wn_block *b);
+
 /* A hash of the text with runs of whitespace as one space and none at
  * either end (an alt attribute and a block's text compare equal); never 0. */
 uint64_t wn_text_hash(const char *text, size_t len);
