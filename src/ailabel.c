@@ -328,6 +328,19 @@ static bool at_label_place(const wn_page *page, const positions *p, size_t i) {
   return p->kept_upto[n] - p->kept_upto[i + 1] == 0;
 }
 
+/* The lexicon's label whose term for AI ends the line, in capitals, or NULL. */
+static const wn_lex_entry *ending_ai_term(const wn_block *b) {
+  if (b->text_len > AI_LABEL_MAX_BYTES) return NULL;
+  size_t len;
+  char *text = wn_normalize_phrase(b->text, b->text_len, &len);
+  const wn_lex_entry *hit = names_ai(text, len);
+  size_t end = b->text_len;
+  while (end > 0 && (b->text[end - 1] == ' ' || b->text[end - 1] == '.')) end--;
+  if (hit && past_capital_term(b->text, end, strrchr(hit->phrase, ' ') + 1) != end) hit = NULL;
+  free(text);
+  return hit;
+}
+
 /* Sentence punctuation, but for colons: one inside a word ("AI:n") or
  * after a label's first word ("Illustration: AI-generated", "Foto: KI"). */
 static bool speaks_in_sentences(const wn_block *b) {
@@ -349,12 +362,8 @@ static const wn_lex_entry *badge(const wn_page *page, const positions *p, size_t
   /* Under the headline, a line of a few words that ends naming AI is the
    * byline, however its verb is worded ("Raportoinut AI"). */
   if (b->words >= 2 && words <= AI_BYLINE_MAX_WORDS && at_byline_place(p, i) &&
-      b->link_chars * 2 <= b->chars &&
-      wn_ends_naming_ai(b)) {
-    size_t len;
-    char *text = wn_normalize_phrase(b->text, b->text_len, &len);
-    const wn_lex_entry *hit = names_ai(text, len);
-    free(text);
+      b->link_chars * 2 <= b->chars) {
+    const wn_lex_entry *hit = ending_ai_term(b);
     if (hit) return hit;
   }
   if (!in_figure(page, b) && !at_label_place(page, p, i)) return NULL;
@@ -398,13 +407,5 @@ void wn_drop_ai_labels(wn_page *page) {
 }
 
 bool wn_ends_naming_ai(const wn_block *b) {
-  if (b->text_len > AI_LABEL_MAX_BYTES) return false;
-  size_t len;
-  char *text = wn_normalize_phrase(b->text, b->text_len, &len);
-  const wn_lex_entry *hit = names_ai(text, len);
-  size_t end = b->text_len;
-  while (end > 0 && (b->text[end - 1] == ' ' || b->text[end - 1] == '.')) end--;
-  bool named = hit && past_capital_term(b->text, end, strrchr(hit->phrase, ' ') + 1) == end;
-  free(text);
-  return named;
+  return ending_ai_term(b) != NULL;
 }
