@@ -309,12 +309,14 @@ static int card_of(const wn_page *page, size_t i, bool picture_ok) {
 }
 
 /* Paragraphs inside the card, which holds block `i` (and at most
- * CARD_MAX_BLOCKS blocks around it). */
+ * CARD_MAX_BLOCKS blocks around it); a short line above it is its title,
+ * whatever its punctuation. */
 static int paragraphs_in(const wn_page *page, int card, size_t i) {
   size_t from = i > (size_t)CARD_MAX_BLOCKS ? i - CARD_MAX_BLOCKS : 0;
   int n = 0;
   for (size_t j = from; j < page->block_count && j <= i + CARD_MAX_BLOCKS; j++)
     n += is_paragraph(&page->blocks[j]) && !is_title_line(&page->blocks[j]) &&
+         !(j < i && page->blocks[j].words <= CARD_TITLE_MAX_WORDS) &&
          wn_inside(page, page->blocks[j].owner, card);
   return n;
 }
@@ -325,22 +327,22 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
  * far, among sibling boxes of the same kind. Inline figures stand alone,
  * and a story's sections are headed by headings; a run of such boxes past
  * the story is a list of teasers. */
-static bool is_unlinked_card_blurb(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
+static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   const wn_block *b = &page->blocks[i];
   int body = anchor->body;
   /* Only past a story told: a landing page's short intro over its boxes
    * is no story they could be teasers beside. */
-  if (anchor->paragraphs < STORY_TOLD_PARAGRAPHS || anchor->prose < POST_ONE_PARAGRAPH) return false;
+  if (anchor->paragraphs < STORY_TOLD_PARAGRAPHS || anchor->prose < POST_ONE_PARAGRAPH) return -1;
   /* Feature boxes of a landing page are pictures over headed paragraphs;
    * past a news story (dated, or typed an article), picture boxes too are
    * teasers. */
   bool picture_ok = anchor->dated || page->says_article;
-  if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return false;
+  if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return -1;
   int card = card_of(page, i, picture_ok);
-  if (card < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return false;
-  if (paragraphs_in(page, card, i) != 1) return false;
+  if (card < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return -1;
+  if (paragraphs_in(page, card, i) != 1) return -1;
   int parent = page->elements[card].parent;
-  if (parent < 0) return false;
+  if (parent < 0) return -1;
   size_t span = (size_t)(PICTURE_CARDS_BESIDE + 1) * CARD_MAX_BLOCKS;
   size_t from = i > span ? i - span : 0;
   int seen = card, beside = 0;
@@ -352,7 +354,27 @@ static bool is_unlinked_card_blurb(const wn_page *page, const wn_article_anchor 
     seen = other;
     beside++;
   }
-  return beside >= PICTURE_CARDS_BESIDE;
+  return beside >= PICTURE_CARDS_BESIDE ? card : -1;
+}
+
+static bool is_unlinked_card_blurb(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
+  return unlinked_card_of_blurb(page, anchor, i) >= 0;
+}
+
+/* Whether block `i` is a line of a few words over such a card's blurb,
+ * inside its card: its title, which may end with a question or be set in
+ * sentence case with a colon, and taken as a paragraph would draw the
+ * cards into the article's element. */
+static bool is_unlinked_card_title(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
+  const wn_block *t = &page->blocks[i];
+  if (t->kind != WN_BLOCK_PARAGRAPH || t->words > CARD_TITLE_MAX_WORDS) return false;
+  for (size_t j = i + 1; j < page->block_count && j - i <= (size_t)BLURB_DISTANCE; j++) {
+    const wn_block *b = &page->blocks[j];
+    if (!is_paragraph(b) || is_title_line(b)) continue;
+    int card = unlinked_card_of_blurb(page, anchor, j);
+    return card >= 0 && wn_inside(page, t->owner, card);
+  }
+  return false;
 }
 
 /* ---- the headline -------------------------------------------------------- */
@@ -814,7 +836,8 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
     bool prose = is_paragraph(b) || is_prose_item(b);
     bool card_blurb = prose && (is_card_blurb(page, anchor->body, i) ||
                                 is_unlinked_card_blurb(page, anchor, i));
-    if (prose && !card_blurb && !is_blurb(page, gap.linked, i)) {
+    bool card_title = prose && !card_blurb && is_unlinked_card_title(page, anchor, i);
+    if (prose && !card_blurb && !card_title && !is_blurb(page, gap.linked, i)) {
       if (headed_elsewhere(page, anchor, &gap, b)) break;
       take_paragraph(page, anchor, &gap, b);
       continue;
