@@ -425,7 +425,7 @@ static void mark_lexicon_hits(wn_page *page) {
       cut_chrome_lines(b);
       if (b->lexicon) continue; /* every line was chrome */
     }
-    if (b->words > CONSENT_MAX_WORDS) continue;
+    if (wn_block_weighted_words(b) > (double)CONSENT_MAX_WORDS) continue;
     const wn_lex_entry *hit = wn_block_weighted_words(b) <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
                                                              : match_long_block(b);
     if (!hit) hit = titled_after_count(b);
@@ -469,15 +469,24 @@ static void mark_consent_banners(wn_page *page, const bool *landmark) {
   double *total = wn_xcalloc(n, sizeof *total);
   size_t *hits = wn_xcalloc(n, sizeof *hits);
   bool *banner = wn_xcalloc(n, sizeof *banner);
+  bool *said = wn_xcalloc(n, sizeof *said);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     total[b->owner] += wn_block_length(b);
     if (says_consent(b)) {
       consent[b->owner] += wn_block_length(b);
       hits[b->owner] += 1;
+      said[b->owner] = true;
     }
   }
-  for (size_t i = 0; i < n; i++) hits[i] += page->elements[i].consent_buttons;
+  /* A line of consent links run together ("AcceptReject allSettings") is
+   * no phrase of the lexicon's, but each link is; a line that is one
+   * phrase already counted. */
+  for (size_t i = 0; i < n; i++) {
+    hits[i] += page->elements[i].consent_buttons;
+    if (!said[i]) hits[i] += page->elements[i].consent_links;
+  }
+  free(said);
   wn_sum_up_tree(page, consent);
   wn_sum_up_tree(page, total);
   wn_count_up_tree(page, hits);

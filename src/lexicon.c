@@ -46,10 +46,15 @@ static bool boundary_before(const char *text, size_t at) {
   return (unsigned char)text[at - 1] >= 0x80 && is_boundary_char(code_point_before(text, at));
 }
 
-/* Byline openers ("By *") start many sentences: they answer only a
- * lookup that asks for them. */
+/* Byline openers ("By *") start many sentences, and a bare "Save" is a
+ * consent button only on a button: they answer only a lookup that asks
+ * for them. */
+static bool asked_only(const wn_lex_entry *e) {
+  return e->role == WN_LEX_BYLINE || e->role == WN_LEX_BUTTON;
+}
+
 static bool role_wanted(const wn_lex_entry *e, int role) {
-  return role == WN_LEX_NONE ? e->role != WN_LEX_BYLINE : e->role == role;
+  return role == WN_LEX_NONE ? !asked_only(e) : e->role == role;
 }
 
 static bool affix_hit(const wn_lex_entry *e, const char *text, size_t len) {
@@ -137,6 +142,7 @@ static const wn_lex_entry *compound_head(const char *text, size_t len) {
 const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len) {
   if (len == 0) return NULL;
   const wn_lex_entry *hit = find_exact(normalized);
+  if (hit && asked_only(hit)) hit = NULL;
   if (!hit) hit = scan_affixes(normalized, len, WN_LEX_NONE);
   return hit ? hit : compound_head(normalized, len);
 }
@@ -151,6 +157,14 @@ const wn_lex_entry *wn_lexicon_match(const char *text, size_t len) {
   const wn_lex_entry *hit = wn_lexicon_lookup(normalized, n);
   free(normalized);
   return hit;
+}
+
+const wn_lex_entry *wn_lexicon_match_button(const char *text, size_t len) {
+  size_t n;
+  char *normalized = wn_normalize_phrase(text, len, &n);
+  const wn_lex_entry *hit = n ? find_exact(normalized) : NULL;
+  free(normalized);
+  return hit && (hit->role == WN_LEX_CONSENT || hit->role == WN_LEX_BUTTON) ? hit : NULL;
 }
 
 /* Bytes at the end of a text searched for a credit. */

@@ -24,7 +24,8 @@ typedef enum wn_lex_role {
   WN_LEX_CONSENT,  /* cookie and consent banner language */
   WN_LEX_AI_LABEL, /* "AI-generated image", "Reported by AI" */
   WN_LEX_CREDIT,   /* a marker that opens a credit: "Photo", "Bild", "Źródło" */
-  WN_LEX_BYLINE    /* opens an author or date line: "By *", "Publié le *" (asked for by role only) */
+  WN_LEX_BYLINE,   /* opens an author or date line: "By *", "Publié le *" (asked for by role only) */
+  WN_LEX_BUTTON    /* a consent banner's button label: "Agree", "Save" (on a <button> only) */
 } wn_lex_role;
 
 typedef enum wn_lex_match { WN_LEX_EXACT = 0, WN_LEX_PREFIX, WN_LEX_SUFFIX, WN_LEX_INFIX } wn_lex_match;
@@ -54,6 +55,11 @@ const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len);
 
 /* Normalise `text` and look it up. */
 const wn_lex_entry *wn_lexicon_match(const char *text, size_t len);
+
+/* The consent entry that a <button>'s whole label is, or NULL: the
+ * banner's sentences and links, and the bare labels ("Agree", "Save") that
+ * only a button's role makes consent wording. */
+const wn_lex_entry *wn_lexicon_match_button(const char *text, size_t len);
 
 /* The first affix entry of one role that the normalised text holds. */
 const wn_lex_entry *wn_lexicon_lookup_affix(const char *normalized, size_t len, int role);

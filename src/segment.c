@@ -1241,14 +1241,23 @@ static bool button_label(const GumboNode *node, char *out, size_t *len, int dept
   return true;
 }
 
-/* Whether a <button> is labelled with a consent banner's button ("OK,
- * accept all", "Reject all"): evidence of the banner around it. */
+/* Whether a <button>, or a link set as one, is labelled with a consent
+ * banner's button ("OK, accept all", "Reject all"): evidence of the banner
+ * around it. */
 static bool consent_button(const GumboNode *node) {
   char label[BUTTON_LABEL_BYTES] = "";
   size_t len = 0;
   if (!button_label(node, label, &len, 0) || !len) return false;
-  const wn_lex_entry *hit = wn_lexicon_match(label, len);
-  return hit && hit->role == WN_LEX_CONSENT && hit->match == WN_LEX_EXACT;
+  return wn_lexicon_match_button(label, len) != NULL;
+}
+
+/* A link that goes nowhere but runs a script (no href, "#", "javascript:",
+ * role=button): a button in a link's markup. */
+static bool acts_as_button(const GumboNode *node) {
+  const char *href = attr(node, "href");
+  const char *role = attr(node, "role");
+  return !href || href[0] == '#' || strncasecmp(href, "javascript:", 11) == 0 ||
+         (role && strcasecmp(role, "button") == 0);
 }
 
 static void enter_element(segmenter *s, const GumboNode *node) {
@@ -1300,6 +1309,8 @@ static void enter_element(segmenter *s, const GumboNode *node) {
       e->inherited |= WN_EL_ASIDE;
     }
   }
+  if (tag == GUMBO_TAG_A && acts_as_button(node) && consent_button(node))
+    s->page->elements[f.owner].consent_links++;
   if (tag == GUMBO_TAG_A && leads_elsewhere(s, node, f.owner)) {
     f.link = true;
     f.outer_link = s->link_element;

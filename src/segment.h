@@ -71,6 +71,8 @@ typedef struct wn_element {
   bool links_home;     /* an <a href> to the site's home page ("/", "index.html") */
   unsigned consent_buttons; /* <button> children whose label is a consent phrase
                                ("Accept all"): buttons are no blocks */
+  unsigned consent_links;   /* links in this element's text labelled so: a
+                               banner's buttons set as links in one line */
   /* Filled by the classifier: */
   double text_chars;   /* text under this element (kept blocks' weight) */
   double link_chars;

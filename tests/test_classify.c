@@ -1040,6 +1040,48 @@ static void test_other_buttons_make_no_banner(void **state) {
   assert_true(b->keep || strcmp(wn_reason_name(b->reason), "consent-text") != 0);
 }
 
+/* Bare labels ("Agree", "Save" in Japanese) are consent wording only as a
+ * button's label: on buttons beside a banner's sentence they make a banner;
+ * as a line of a page they are no chrome. */
+static void test_bare_consent_labels_count_on_buttons_only(void **state) {
+  char html[sizeof CONSENT_BOX_PAGE + 64];
+  snprintf(html, sizeof html, CONSENT_BOX_PAGE, "\xe5\x90\x8c\xe6\x84\x8f",
+           "\xe4\xbf\x9d\xe5\xad\x98");
+  wn_page *page = classify(state, html);
+  assert_dropped_for(page, "This site uses cookies", REASONS("consent-text"));
+}
+
+static void test_bare_consent_label_is_no_chrome_line(void **state) {
+  wn_page *page = classify(state, "<html><body><article>" TEASER_BODY
+                                  "<p>\xe4\xbf\x9d\xe5\xad\x98</p></article></body></html>");
+  const wn_block *b = find_block(page, "\xe4\xbf\x9d\xe5\xad\x98");
+  assert_true(b->lexicon == NULL);
+}
+
+/* A banner's buttons set as links run together in one line ("AcceptReject
+ * all") are no phrase of the lexicon's, but each link's label is. */
+static void test_consent_links_in_one_line_make_a_banner(void **state) {
+  wn_page *page = classify(state,
+      "<html><body><div class=\"x5\">" TEASER_BODY "</div><div class=\"x1\">"
+      "<p class=\"x3\">We use our own cookies and third-party cookies so that we can show "
+      "you this website.</p><div class=\"x4\"><a href=\"#\">Deny</a><a href=\"#\">"
+      "Accept all</a><a href=\"#\">Personalize</a></div></div></body></html>");
+  assert_dropped_for(page, "We use our own cookies", REASONS("consent-text"));
+}
+
+/* A banner's sentence in Chinese or Japanese runs to many characters:
+ * counted one word each, it was too long to be looked up. */
+static void test_long_cjk_banner_sentence_is_looked_up(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><body><div class=\"x5\">" TEASER_BODY "</div><div class=\"x1\">"
+      "<p>当サイトでは、サービス改善を目的として当サイト及び第三者が提供するCookieを使用する"
+      "ことにより、利用者に当サイトを表示させるとともに、利用者がどのようにサイトを利用して"
+      "いるかをより十分に把握することが可能となっています。このまま閲覧を続けると、Cookieの"
+      "利用について同意したとみなされます。</p>"
+      "<button>全て同意</button><button>全て拒否</button></div></body></html>");
+  assert_dropped_for(page, "当サイトでは", REASONS("consent-text"));
+}
+
 /* Tab panels are hidden but one: the region that settles on the longest
  * panel takes in its sibling panels (a product's specifications). */
 static void test_tab_panels_are_one_text(void **state) {
@@ -2139,6 +2181,10 @@ int main(void) {
       T(test_consent_buttons_make_a_banner),
       T(test_tab_panels_are_one_text),
       T(test_other_buttons_make_no_banner),
+      T(test_bare_consent_labels_count_on_buttons_only),
+      T(test_bare_consent_label_is_no_chrome_line),
+      T(test_consent_links_in_one_line_make_a_banner),
+      T(test_long_cjk_banner_sentence_is_looked_up),
       T(test_cut_line_leaves_no_blank_lines),
       T(test_address_is_the_pages_footer),
       T(test_tagline_under_the_sites_name_is_dropped),

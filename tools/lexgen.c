@@ -38,14 +38,16 @@ static int role_from_name(const char *name, size_t len) {
   static const struct { const char *name; int role; } ROLES[] = {
       {"line", WN_LEX_LINE}, {"section", WN_LEX_SECTION},
       {"consent", WN_LEX_CONSENT}, {"ai-label", WN_LEX_AI_LABEL},
-      {"credit", WN_LEX_CREDIT}, {"byline", WN_LEX_BYLINE}};
+      {"credit", WN_LEX_CREDIT}, {"byline", WN_LEX_BYLINE},
+      {"button", WN_LEX_BUTTON}};
   for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++)
     if (strlen(ROLES[i].name) == len && strncmp(ROLES[i].name, name, len) == 0) return ROLES[i].role;
   return WN_LEX_NONE;
 }
 
 static const char *role_name(int role) {
-  static const char *const NAMES[] = {"none", "line", "section", "consent", "ai-label", "credit"};
+  static const char *const NAMES[] = {"none",   "line",   "section", "consent",
+                                      "ai-label", "credit", "byline", "button"};
   return role >= 0 && role < (int)(sizeof NAMES / sizeof NAMES[0]) ? NAMES[role] : "?";
 }
 
@@ -224,7 +226,9 @@ static void read_file(table *t, const char *file) {
     row r = parse_phrase(phrase, file, line);
     r.role = role_from_name(kind, (size_t)(slash - kind));
     if (r.role == WN_LEX_NONE)
-      fail(file, line, "role must be line, section, consent, ai-label, credit or byline");
+      fail(file, line, "role must be line, section, consent, ai-label, credit, byline or button");
+    if (r.role == WN_LEX_BUTTON && r.match != WN_LEX_EXACT)
+      fail(file, line, "a button row is a whole label: no \"*\"");
     r.concept = wn_xstrndup(slash + 1, strlen(slash + 1));
     r.lang = wn_xstrndup(lang, strlen(lang));
     r.file = file, r.line = line;
