@@ -53,6 +53,9 @@ static const int BODY_GAP_BLOCKS = 30;
 /* The article has told its story in this many paragraphs: such links, or
  * prose past a heading outside its box, close it from then on. */
 static const int STORY_TOLD_PARAGRAPHS = 2;
+/* A dated story told in this many paragraphs, however short, is a brief
+ * that teaser cards may follow. */
+static const int BRIEF_PARAGRAPHS = 3;
 /* A linked line of this many words and characters (weighted) is another
  * page's headline ("View full profile" is a button); this many of them in
  * one gap are a list of teasers, which ends the article. */
@@ -327,16 +330,29 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
  * far, among sibling boxes of the same kind. Inline figures stand alone,
  * and a story's sections are headed by headings; a run of such boxes past
  * the story is a list of teasers. */
+/* A story told before cards can follow it: two paragraphs and a post's
+ * length. */
+static bool story_told(const wn_article_anchor *anchor) {
+  return anchor->paragraphs >= STORY_TOLD_PARAGRAPHS && anchor->prose >= POST_ONE_PARAGRAPH;
+}
+
+/* A dated story's three short paragraphs: a brief, which titled cards may
+ * follow (a listicle's pictured sections may follow its intro too). */
+static bool brief_told(const wn_article_anchor *anchor) {
+  return anchor->dated && anchor->paragraphs >= BRIEF_PARAGRAPHS;
+}
+
 static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   const wn_block *b = &page->blocks[i];
   int body = anchor->body;
   /* Only past a story told: a landing page's short intro over its boxes
    * is no story they could be teasers beside. */
-  if (anchor->paragraphs < STORY_TOLD_PARAGRAPHS || anchor->prose < POST_ONE_PARAGRAPH) return -1;
+  bool told = story_told(anchor);
+  if (!told && !brief_told(anchor)) return -1;
   /* Feature boxes of a landing page are pictures over headed paragraphs;
    * past a news story (dated, or typed an article), picture boxes too are
    * teasers. */
-  bool picture_ok = anchor->dated || page->says_article;
+  bool picture_ok = told && (anchor->dated || page->says_article);
   if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return -1;
   int card = card_of(page, i, picture_ok);
   if (card < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return -1;
@@ -361,12 +377,32 @@ static bool is_unlinked_card_blurb(const wn_page *page, const wn_article_anchor 
   return unlinked_card_of_blurb(page, anchor, i) >= 0;
 }
 
+/* Whether block `i` lies in the box of cards found so far, beside the
+ * story's element: the next cards' titles and blurbs, whatever their
+ * length. */
+static bool in_cards(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
+  int owner = page->blocks[i].owner;
+  return anchor->cards >= 0 && wn_inside(page, owner, anchor->cards) &&
+         !wn_inside(page, owner, anchor->body);
+}
+
+/* Whether the paragraph at `i` is an unlinked card's blurb, or lies among
+ * the cards found before it; the first card found names their box. */
+static bool unlinked_card_blurb_noted(const wn_page *page, wn_article_anchor *anchor, size_t i) {
+  if (in_cards(page, anchor, i)) return true;
+  int card = unlinked_card_of_blurb(page, anchor, i);
+  if (card < 0) return false;
+  if (anchor->cards < 0) anchor->cards = page->elements[card].parent;
+  return true;
+}
+
 /* Whether block `i` is a line of a few words over such a card's blurb,
  * inside its card: its title, which may end with a question or be set in
  * sentence case with a colon, and taken as a paragraph would draw the
  * cards into the article's element. */
 static bool is_unlinked_card_title(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   const wn_block *t = &page->blocks[i];
+  if (in_cards(page, anchor, i)) return true;
   if (t->kind != WN_BLOCK_PARAGRAPH || t->words > CARD_TITLE_MAX_WORDS) return false;
   for (size_t j = i + 1; j < page->block_count && j - i <= (size_t)BLURB_DISTANCE; j++) {
     const wn_block *b = &page->blocks[j];
@@ -739,6 +775,7 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->post = false;
   anchor->sentence = false;
   anchor->dated = false;
+  anchor->cards = -1;
 }
 
 /* What the walk down from the headline has seen since the last paragraph. */
@@ -835,7 +872,7 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
     }
     bool prose = is_paragraph(b) || is_prose_item(b);
     bool card_blurb = prose && (is_card_blurb(page, anchor->body, i) ||
-                                is_unlinked_card_blurb(page, anchor, i));
+                                unlinked_card_blurb_noted(page, anchor, i));
     bool card_title = prose && !card_blurb && is_unlinked_card_title(page, anchor, i);
     if (prose && !card_blurb && !card_title && !is_blurb(page, gap.linked, i)) {
       if (headed_elsewhere(page, anchor, &gap, b)) break;
@@ -901,7 +938,7 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
     /* A line of a few words that ends no sentence is a title or a label. */
     if (!is_paragraph(b) || is_title_line(b)) continue;
     if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
-    if (is_card_blurb(page, anchor->body, i) ||
+    if (is_card_blurb(page, anchor->body, i) || in_cards(page, anchor, i) ||
         is_unlinked_card_blurb(page, anchor, i))
       continue;
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;

@@ -35,6 +35,8 @@ typedef struct wn_article_anchor {
                      category's or a product's name */
   bool dated;     /* a short line beside the headline holds a full date: a
                      post's or a story's, which a category's name lacks */
+  int cards;      /* the element around the first teaser cards found past
+                     the story (unlinked ones), -1 when none */
 } wn_article_anchor;
 
 /*
