@@ -288,13 +288,22 @@ static bool is_title_line(const wn_block *b) {
          b->words <= CARD_TITLE_MAX_WORDS && !wn_block_ends_sentence(b);
 }
 
+/* A heading that asks a question: over its answer, an item of a FAQ. */
+static bool asks(const wn_block *b) {
+  size_t n = b->text_len;
+  return (n >= 1 && b->text[n - 1] == '?') ||
+         (n >= 3 && memcmp(b->text + n - 3, "\xef\xbc\x9f", 3) == 0); /* fullwidth ? */
+}
+
 /* Whether the element holds a title line among the blocks just above
- * block `i` (a byline may stand between them). */
-static bool titled_above(const wn_page *page, int element, size_t i) {
+ * block `i` (a byline may stand between them), or, past a news story, a
+ * heading: a box of its own for each headed paragraph is a card, unless
+ * the heading asks what the paragraph answers (a FAQ's item). */
+static bool titled_above(const wn_page *page, int element, size_t i, bool news) {
   for (size_t j = i; j > 0 && i - j < (size_t)BLURB_DISTANCE; j--) {
     const wn_block *t = &page->blocks[j - 1];
     if (!wn_inside(page, t->owner, element)) return false;
-    if (is_title_line(t)) return true;
+    if (is_title_line(t) || (news && t->kind == WN_BLOCK_HEADING && !asks(t))) return true;
   }
   return false;
 }
@@ -306,7 +315,7 @@ static int card_of(const wn_page *page, size_t i, bool picture_ok) {
   int e = page->blocks[i].owner;
   for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
     if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return -1;
-    if ((picture_ok && wn_holds_picture(page, e)) || titled_above(page, e, i)) return e;
+    if ((picture_ok && wn_holds_picture(page, e)) || titled_above(page, e, i, picture_ok)) return e;
   }
   return -1;
 }

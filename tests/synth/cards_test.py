@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Teaser cards beside the seed page's article, in the shapes news sites set
+them: cards whose title is a link, whose whole box is a link, whose title is
+a linked or plain heading, or that are no link at all (a script opens them);
+with and without a date line in each card; after the article, before it,
+and in a box of their own outside the article's; under an article of six,
+three and two paragraphs. No card's title or blurb may be printed, and every
+paragraph of the article must be.
+
+usage: tests/synth/cards_test.py WINNOW
+
+The article and the cards' texts are the seed page's (fixtures/).
+"""
+
+import html
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(os.path.dirname(os.path.dirname(HERE)), "fixtures")
+STYLES = ("unlinked", "title-linked", "whole-linked", "h3-linked", "h3-unlinked")
+PLACES = ("after", "before", "outside")
+
+
+def seed_texts():
+    with open(os.path.join(FIXTURES, "seed-site-text-cards.html"), encoding="utf-8") as f:
+        page = f.read()
+    cards = [(html.unescape(t), html.unescape(b)) for t, b in re.findall(
+        r'<div class="t">(.*?)</div><div class="by">.*?</div><div class="b">(.*?)</div>', page)]
+    with open(os.path.join(FIXTURES, "seed-site-text-cards.txt"), encoding="utf-8") as f:
+        title, *paragraphs = [p.strip() for p in f.read().split("\n\n") if p.strip()]
+    return title, paragraphs, cards
+
+
+def card(style, i, title, blurb, stamp):
+    t, b = html.escape(title), html.escape(blurb)
+    if style == "unlinked":
+        return '<div class="k"><img src="/i%d.jpg"><div class="t">%s</div>%s<div class="b">%s</div></div>' % (i, t, stamp, b)
+    if style == "title-linked":
+        return '<div class="k"><a href="/n/%d" class="t">%s</a>%s<div class="b">%s</div></div>' % (i, t, stamp, b)
+    if style == "whole-linked":
+        return '<a href="/n/%d" class="k"><div class="t">%s</div>%s<div class="b">%s</div></a>' % (i, t, stamp, b)
+    if style == "h3-linked":
+        return '<div class="k"><h3><a href="/n/%d">%s</a></h3>%s<p>%s</p></div>' % (i, t, stamp, b)
+    return '<div class="k" onclick="go(%d)"><h3>%s</h3>%s<p>%s</p></div>' % (i, t, stamp, b)
+
+
+def page(title, article, cards, place):
+    head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title></head><body>' % html.escape(title)
+    if place == "after":
+        body = '<div class="m">%s%s</div>' % (article, cards)
+    elif place == "before":
+        body = '<div class="m">%s%s</div>' % (cards, article)
+    else:
+        body = '<div class="m">%s</div><div class="z">%s</div>' % (article, cards)
+    return head + body + "</body></html>"
+
+
+def main():
+    winnow = sys.argv[1]
+    title, paragraphs, cards = seed_texts()
+    failures, tried = [], 0
+    for count in (6, 3, 2):
+        kept = paragraphs[:count]
+        article = ('<div class="a1"><h1>%s</h1><div class="d">11.12.2025 14:05</div>%s</div>'
+                   % (html.escape(title), "".join("<p>%s</p>" % html.escape(p) for p in kept)))
+        for style in STYLES:
+            for stamp in ("", '<span class="s">12.12.2025</span>'):
+                box = '<div class="r">%s</div>' % "".join(
+                    card(style, i, t, b, stamp) for i, (t, b) in enumerate(cards))
+                for place in PLACES:
+                    out = subprocess.run([winnow], input=page(title, article, box, place).encode(),
+                                         capture_output=True, check=True).stdout.decode()
+                    tried += 1
+                    bad = []
+                    if any(t in out or b[:60] in out for t, b in cards):
+                        bad.append("teaser printed")
+                    if any(p not in out for p in kept):
+                        bad.append("article lost")
+                    if bad:
+                        failures.append("%d paragraphs, %s%s, %s: %s" % (
+                            count, style, " dated" if stamp else "", place, ", ".join(bad)))
+    print("teaser cards: %d pages, %d failed" % (tried, len(failures)))
+    for f in failures:
+        print("  " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
