@@ -1260,6 +1260,14 @@ static bool acts_as_button(const GumboNode *node) {
          (role && strcasecmp(role, "button") == 0);
 }
 
+/* Whether the frame's block is a heading or a paragraph: what opens inside
+ * is inline ("<h1><nyt_headline>...</nyt_headline></h1>"). */
+static bool in_text_block(const segmenter *s, const frame *parent) {
+  if (!parent) return false;
+  const wn_element *owner = &s->page->elements[parent->owner];
+  return owner->heading_level > 0 || owner->tag == GUMBO_TAG_P;
+}
+
 static void enter_element(segmenter *s, const GumboNode *node) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_HEAD) {
@@ -1290,9 +1298,10 @@ static void enter_element(segmenter *s, const GumboNode *node) {
       s->pending_space = false;
       wn_buf_append(&s->text, " | ", 3);
     }
-  } else if (is_block_tag(tag) || tag == GUMBO_TAG_UNKNOWN ||
+  } else if (is_block_tag(tag) || (tag == GUMBO_TAG_UNKNOWN && !in_text_block(s, parent)) ||
              s->page->elements[f.element].heading_level) {
-    /* Unknown (custom) elements are usually layout wrappers: treat as blocks. */
+    /* Unknown (custom) elements are usually layout wrappers: treat as blocks;
+     * inside a heading or a paragraph they wrap its words. */
     f.block = true;
     flush_block(s);
     f.owner = f.element;

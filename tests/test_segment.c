@@ -134,6 +134,18 @@ static void test_headings_carry_their_level(void **state) {
   assert_int_equal(page->blocks[6].heading_level, 0);
 }
 
+/* Custom elements are layout wrappers, each a block of its own, but inside
+ * a heading or a paragraph they wrap its words (a CMS's <nyt_headline>). */
+static void test_custom_elements_inside_text_are_inline(void **state) {
+  wn_page *page = parse(state, "<h1><nyt_headline>Pyramids stand</nyt_headline></h1>"
+                               "<p>one <x-term>two</x-term> three</p>"
+                               "<x-box>four</x-box><x-box>five</x-box>");
+  assert_well_formed(page);
+  assert_blocks(page, BLOCKS("Pyramids stand", "one two three", "four", "five"));
+  assert_int_equal(page->blocks[0].kind, WN_BLOCK_HEADING);
+  assert_int_equal(page->blocks[0].heading_level, 1);
+}
+
 static void test_role_heading_is_a_heading(void **state) {
   wn_page *page = parse(state, "<div><span role=\"heading\" aria-level=\"4\">Card</span>"
                                "<span>$5</span></div>"
@@ -854,6 +866,7 @@ int main(void) {
       T(test_inline_tags_do_not_split_blocks),
       T(test_list_items),
       T(test_headings_carry_their_level),
+      T(test_custom_elements_inside_text_are_inline),
       T(test_role_heading_is_a_heading),
       T(test_machine_text_is_measured),
       T(test_disclosure_links_are_not_link_text),
