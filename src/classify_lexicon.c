@@ -414,6 +414,19 @@ static const wn_lex_entry *titled_after_count(const wn_block *b) {
   return found;
 }
 
+/* Sentences a paragraph ends before its last words: a caption is one
+ * sentence over its credit; a short post with its credit at its end
+ * ("... I still can't believe it. Mind blown. Artwork © DiegoKoi") tells
+ * more. */
+static bool tells_before_credit(const wn_block *b) {
+  int stops = 0;
+  for (size_t i = 0; i + 1 < b->text_len && stops < CREDIT_POST_SENTENCES; i++) {
+    char c = b->text[i];
+    if ((c == '.' || c == '!' || c == '?') && b->text[i + 1] == ' ') stops++;
+  }
+  return stops >= CREDIT_POST_SENTENCES;
+}
+
 static void mark_lexicon_hits(wn_page *page) {
   double page_prose = prose_between(page, 0, page->block_count);
   wn_hash_index alts;
@@ -431,7 +444,7 @@ static void mark_lexicon_hits(wn_page *page) {
     if (!hit) hit = titled_after_count(b);
     if (hit) record_hit(page, i, hit, page_prose);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
-        wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
+        !tells_before_credit(b) && wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
       b->lexicon = &IMAGE_CREDIT;
     if (!b->lexicon && b->kind != WN_BLOCK_CODE && bracketed_row(b)) b->lexicon = &BRACKETED_ROW;
     b->repeats_alt = !b->lexicon && pictures && repeats_alt_text(page, &alts, i);

@@ -98,6 +98,9 @@ static const size_t AI_LABEL_LINE_WORDS = 8;
  * found, and sentences that end "photo: ..." taken for credits. */
 static const size_t CREDIT_MAX_WORDS = 40;
 static const int CREDIT_TAIL_WORDS = 6; /* wn_lexicon_ends_with_credit takes an int */
+/* A block that ends this many sentences before its credit is prose with a
+ * credit at its end, not a caption. Higher: more such paragraphs dropped. */
+static const int CREDIT_POST_SENTENCES = 2;
 /* A link this short beside a section heading belongs to its title bar
  * ("See all"). Higher: longer bar links skipped when finding the section. */
 static const size_t TITLE_BAR_LINK_WORDS = 3;

@@ -1734,6 +1734,20 @@ static void test_featured_image_credit_is_dropped(void **state) {
   assert_false(find_block(page, "Titelseite der Zeitung")->keep);
 }
 
+/* A caption is a sentence over its credit; a short post that ends with its
+ * credit tells more than one sentence first, and stays. */
+static void test_post_ending_with_credit_is_kept(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Not a photograph</title></head><body><article>"
+      "<h1>Not a photograph</h1><img src=\"/d.jpg\" alt=\"\">"
+      "<p>No matter how long I look at it, I cannot believe this is a pencil drawing. Every "
+      "reflection is drawn by hand. Artwork and photos \xc2\xa9 Jane Doe</p>"
+      "<p>The harbour at dawn. Photo: John Roe</p>"
+      "</article></body></html>");
+  assert_kept(page, "No matter how long");
+  assert_false(find_block(page, "The harbour at dawn")->keep);
+}
+
 /* A panel of form messages after the page's footer is no continuation of
  * a short story that closed before the footer, however much it says. */
 static void test_panel_past_the_footer_is_not_the_story(void **state) {
@@ -2116,6 +2130,7 @@ int main(void) {
       T(test_compound_comments_heading_opens_the_comments),
       T(test_table_of_contents_heading_is_dropped),
       T(test_featured_image_credit_is_dropped),
+      T(test_post_ending_with_credit_is_kept),
       T(test_panel_past_the_footer_is_not_the_story),
       T(test_article_type_after_a_pixel_in_the_head),
       T(test_site_name_after_a_pixel_in_the_head),
