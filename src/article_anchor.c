@@ -981,18 +981,28 @@ static bool page_wide_region_ends(const wn_page *page, const wn_article_anchor *
   return nothing_continues(page, anchor, around);
 }
 
+/* Whether the paragraph at `i`, above the headline, is a teaser's blurb:
+ * a card's, or a short one right under a linked headline (`since` blocks
+ * above it). */
+static bool teaser_blurb_above(const wn_page *page, const wn_article_anchor *anchor, size_t i,
+                               int since) {
+  if (since <= BLURB_DISTANCE && length_of(&page->blocks[i]) <= BLURB_MAX_LENGTH) return true;
+  return is_card_blurb(page, anchor->body, i) || is_unlinked_card_blurb(page, anchor, i);
+}
+
 /* Text inside the element above the headline that is not link text, and
  * the part of it in paragraphs. */
 static void text_above(const wn_page *page, const wn_article_anchor *anchor, int element,
                        double *text, double *prose) {
   *text = *prose = 0;
+  int since_headline = BLURB_DISTANCE + 1;
   for (size_t i = 0; i < (size_t)anchor->headline; i++) {
     const wn_block *b = &page->blocks[i];
+    since_headline = is_linked_headline(b) ? 0 : since_headline + 1;
     if (!wn_inside(page, b->owner, element)) continue;
     *text += length_of(b) * (1.0 - links_of(b));
     /* A teaser's blurb in a column of cards is no prose of the article's. */
-    if (is_paragraph(b) && !is_card_blurb(page, anchor->body, i) &&
-        !is_unlinked_card_blurb(page, anchor, i))
+    if (is_paragraph(b) && !teaser_blurb_above(page, anchor, i, since_headline))
       *prose += length_of(b);
   }
 }
@@ -1006,12 +1016,25 @@ static bool column_above(const wn_page *page, const wn_article_anchor *anchor, i
   return text >= share && prose < share;
 }
 
+/* Whether teaser cards stand above the headline in the element: an
+ * undated story's column of them is no lead of its. */
+static bool cards_above(const wn_page *page, const wn_article_anchor *anchor, int element) {
+  int cards = 0, since_headline = BLURB_DISTANCE + 1;
+  for (size_t i = 0; i < (size_t)anchor->headline && cards < TEASER_LIST_HEADLINES; i++) {
+    since_headline = is_linked_headline(&page->blocks[i]) ? 0 : since_headline + 1;
+    cards += wn_inside(page, page->blocks[i].owner, element) && is_paragraph(&page->blocks[i]) &&
+             teaser_blurb_above(page, anchor, i, since_headline);
+  }
+  return cards >= TEASER_LIST_HEADLINES;
+}
+
 /* Narrowed from a region that holds such a column to the widest element
  * under it that holds the headline, its body and no such column: what
  * follows the body in that element may still continue the article. */
 static int article_under_headline(const wn_page *page, const wn_article_anchor *anchor,
                                   int region, size_t first) {
-  if (first >= (size_t)anchor->headline || !anchor->sentence || !anchor->dated) return region;
+  if (first >= (size_t)anchor->headline || !anchor->sentence) return region;
+  if (!anchor->dated && !cards_above(page, anchor, region)) return region;
   if (!column_above(page, anchor, region)) return region;
   int article = common_ancestor(page, page->blocks[anchor->headline].owner, anchor->body);
   if (article < 0 || article == region || !wn_inside(page, article, region)) return region;

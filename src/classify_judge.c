@@ -164,7 +164,7 @@ static bool is_small_form(const wn_page *page, const wn_block *b, int region) {
  * address", "Search this site") labels the form's field: the form's, not
  * the text's. */
 static bool labels_form(const wn_page *page, const wn_block *b) {
-  if (b->words > FORM_LABEL_MAX_WORDS) return false;
+  if (wn_block_weighted_words(b) > (double)FORM_LABEL_MAX_WORDS) return false;
   int box = page->elements[b->owner].parent;
   if (box < 0 || page->elements[box].blocks > FORM_LABEL_BOX_BLOCKS) return false;
   int depth = page->elements[box].depth;

@@ -4,8 +4,14 @@ them: cards whose title is a link, whose whole box is a link, whose title is
 a linked or plain heading, or that are no link at all (a script opens them);
 with and without a date line in each card; after the article, before it,
 and in a box of their own outside the article's; under an article of six,
-three and two paragraphs. No card's title or blurb may be printed, and every
-paragraph of the article must be.
+three and two paragraphs, with a date line under its headline and without.
+No card's title or blurb may be printed, and every paragraph of the article
+must be.
+
+Expected failures, listed in EXPECTED: on an undated page, boxes each of a
+plain heading and a paragraph, with no date, no link and no picture, are
+read as the page's own sections (a landing page's features look the same).
+The test fails when one of them stops failing, too: then remove it.
 
 usage: tests/synth/cards_test.py WINNOW
 
@@ -58,14 +64,19 @@ def page(title, article, cards, place):
     return head + body + "</body></html>"
 
 
+EXPECTED = {"undated, %d paragraphs, h3-unlinked, %s" % (count, place)
+            for count in (6, 3, 2) for place in PLACES}
+
+
 def main():
     winnow = sys.argv[1]
     title, paragraphs, cards = seed_texts()
     failures, tried = [], 0
-    for count in (6, 3, 2):
+    for dateline, count in [(d, c) for d in (True, False) for c in (6, 3, 2)]:
         kept = paragraphs[:count]
-        article = ('<div class="a1"><h1>%s</h1><div class="d">11.12.2025 14:05</div>%s</div>'
-                   % (html.escape(title), "".join("<p>%s</p>" % html.escape(p) for p in kept)))
+        article = ('<div class="a1"><h1>%s</h1>%s%s</div>'
+                   % (html.escape(title), '<div class="d">11.12.2025 14:05</div>' if dateline else "",
+                      "".join("<p>%s</p>" % html.escape(p) for p in kept)))
         for style in STYLES:
             for stamp in ("", '<span class="s">12.12.2025</span>'):
                 box = '<div class="r">%s</div>' % "".join(
@@ -80,12 +91,18 @@ def main():
                     if any(p not in out for p in kept):
                         bad.append("article lost")
                     if bad:
-                        failures.append("%d paragraphs, %s%s, %s: %s" % (
-                            count, style, " dated" if stamp else "", place, ", ".join(bad)))
-    print("teaser cards: %d pages, %d failed" % (tried, len(failures)))
-    for f in failures:
-        print("  " + f)
-    return 1 if failures else 0
+                        failures.append(("%s, %d paragraphs, %s%s, %s" % (
+                            "dated" if dateline else "undated", count, style,
+                            " (dated cards)" if stamp else "", place), ", ".join(bad)))
+    unexpected = [(name, why) for name, why in failures if name not in EXPECTED]
+    fixed = EXPECTED - {name for name, _ in failures}
+    print("teaser cards: %d pages, %d failed (%d listed as expected)"
+          % (tried, len(failures), len(failures) - len(unexpected)))
+    for name, why in unexpected:
+        print("  %s: %s" % (name, why))
+    for name in sorted(fixed):
+        print("  %s: listed as expected to fail, now passes: remove it from EXPECTED" % name)
+    return 1 if unexpected or fixed else 0
 
 
 if __name__ == "__main__":
