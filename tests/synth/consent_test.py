@@ -3,7 +3,9 @@
 meaningless class names: a banner title, the banner's sentence and its
 buttons beside a short article. Each language is tried with its buttons as
 <button>s, as links with spaces between them, and as links run together in
-one line. The banner's sentence must not be printed, and the article must.
+one line; the banner after the article, at the top of the page, and inside
+the article's own box. The banner's sentence must not be printed, and the
+article must.
 
 usage: tests/synth/consent_test.py WINNOW
 
@@ -50,11 +52,20 @@ def banner(kinds, markup, rnd):
     return sentence, '<div class="q5">%s</div>' % "".join(parts)
 
 
-def page(title, paragraphs, box):
+PLACES = ("after", "top", "inside")
+
+
+def page(title, paragraphs, box, place):
     body = "".join("<p>%s</p>" % html.escape(p) for p in paragraphs)
+    article = "<h1>%s</h1>%s" % (html.escape(title), body)
+    if place == "after":
+        inner = '<div class="w1">%s</div>%s' % (article, box)
+    elif place == "top":
+        inner = '%s<div class="w1">%s</div>' % (box, article)
+    else:
+        inner = '<div class="w1">%s%s</div>' % (article, box)
     return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title></head>'
-            '<body><div class="w1"><h1>%s</h1>%s</div>%s</body></html>'
-            % (html.escape(title), html.escape(title), body, box))
+            '<body>%s</body></html>' % (html.escape(title), inner))
 
 
 def main():
@@ -68,12 +79,13 @@ def main():
         for markup in MARKUPS:
             rnd = random.Random("%s/%s" % (lang, markup))
             sentence, box = banner(kinds, markup, rnd)
-            out = subprocess.run([winnow], input=page(title, paragraphs, box).encode(),
-                                 capture_output=True, check=True).stdout.decode()
-            tried += 1
-            if sentence in out or paragraphs[-1] not in out:
-                failures.append("%s %s: %s" % (lang, markup, "banner printed" if sentence in out
-                                                else "article lost"))
+            for place in PLACES:
+                out = subprocess.run([winnow], input=page(title, paragraphs, box, place).encode(),
+                                     capture_output=True, check=True).stdout.decode()
+                tried += 1
+                if sentence in out or paragraphs[-1] not in out:
+                    failures.append("%s %s %s: %s" % (lang, markup, place, "banner printed"
+                                                       if sentence in out else "article lost"))
     print("consent banners: %d pages, %d failed" % (tried, len(failures)))
     for f in failures:
         print("  " + f)
