@@ -333,12 +333,6 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
   return n;
 }
 
-/* Whether the paragraph at `i` is the blurb of a card whose title is no
- * link (the whole card is clicked, or a "more" link opens it): a box of a
- * picture or a title line and the paragraph, outside the article's text so
- * far, among sibling boxes of the same kind. Inline figures stand alone,
- * and a story's sections are headed by headings; a run of such boxes past
- * the story is a list of teasers. */
 /* A story told before cards can follow it: two paragraphs and a post's
  * length. */
 static bool story_told(const wn_article_anchor *anchor) {
@@ -351,6 +345,12 @@ static bool brief_told(const wn_article_anchor *anchor) {
   return anchor->dated && anchor->paragraphs >= BRIEF_PARAGRAPHS;
 }
 
+/* The card whose blurb the paragraph at `i` is, or -1: a card whose title
+ * is no link (the whole card is clicked, or a "more" link opens it), a box
+ * of a picture, a title line or (past a news story) a heading, and the
+ * paragraph, outside the article's text so far, among sibling boxes of the
+ * same kind. Inline figures stand alone, and a story's own sections sit in
+ * its box; a run of such boxes past the story is a list of teasers. */
 static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   const wn_block *b = &page->blocks[i];
   int body = anchor->body;

@@ -56,9 +56,9 @@ const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len);
 /* Normalise `text` and look it up. */
 const wn_lex_entry *wn_lexicon_match(const char *text, size_t len);
 
-/* The consent entry that a <button>'s whole label is, or NULL: the
- * banner's sentences and links, and the bare labels ("Agree", "Save") that
- * only a button's role makes consent wording. */
+/* The consent entry that the whole label of a <button> (or of a link set
+ * as one) is, or NULL: the banner's phrases, and the bare labels ("Agree",
+ * "Save") that only a button's role makes consent wording. */
 const wn_lex_entry *wn_lexicon_match_button(const char *text, size_t len);
 
 /* The first affix entry of one role that the normalised text holds. */
