@@ -1,5 +1,6 @@
 #include "article_anchor.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -56,6 +57,11 @@ static const int STORY_TOLD_PARAGRAPHS = 2;
 /* A dated story told in this many paragraphs, however short, is a brief
  * that teaser cards may follow. */
 static const int BRIEF_PARAGRAPHS = 3;
+/* A heading names the page's address when it has this many words at least
+ * and they are SLUG_SHARE_NUM/SLUG_SHARE_DEN of its words and of the
+ * address's last segment's. */
+static const size_t SLUG_MIN_WORDS = 2;
+static const size_t SLUG_SHARE_NUM = 3, SLUG_SHARE_DEN = 4;
 /* A linked line of this many words and characters (weighted) is another
  * page's headline ("View full profile" is a button); this many of them in
  * one gap are a list of teasers, which ends the article. */
@@ -585,6 +591,87 @@ static bool prose_follows(const wn_page *page, size_t i) {
   return false;
 }
 
+/* ---- the page's address names it ---------------------------------------- */
+
+enum { SLUG_MAX_WORDS = 24, SLUG_WORD_BYTES = 32 };
+
+typedef struct slug {
+  char words[SLUG_MAX_WORDS][SLUG_WORD_BYTES];
+  size_t count;
+} slug;
+
+/* Splits ASCII text into lowercase words of letters and digits. */
+static size_t ascii_words(const char *s, size_t len, char words[][SLUG_WORD_BYTES], size_t max) {
+  size_t n = 0, k = 0;
+  for (size_t i = 0; i <= len && n < max; i++) {
+    char c = i < len ? s[i] : ' ';
+    if ((unsigned char)c >= 0x80) return 0; /* not a slug's language */
+    if (isalnum((unsigned char)c)) {
+      if (k + 1 < SLUG_WORD_BYTES) words[n][k++] = (char)tolower((unsigned char)c);
+    } else if (k) {
+      words[n++][k] = '\0';
+      k = 0;
+    }
+  }
+  return n;
+}
+
+/* The words of the last segment of the page's address ("/2012/10/29/
+ * roundup-best-hurricane-gear/" -> roundup best hurricane gear), a
+ * trailing number (WordPress's "-2") and ".html" or ".php" dropped. */
+static bool slug_of(const wn_page *page, slug *out) {
+  const char *url = page->canonical ? page->canonical : page->og_url;
+  out->count = 0;
+  if (!url) return false;
+  const char *end = url + strlen(url);
+  while (end > url && (end[-1] == '/')) end--;
+  const char *start = end;
+  while (start > url && start[-1] != '/') start--;
+  const char *dot = memchr(start, '.', (size_t)(end - start));
+  if (dot && (strncmp(dot, ".htm", 4) == 0 || strncmp(dot, ".php", 4) == 0)) end = dot;
+  /* A slug is lowercase words joined by hyphens ("papa-says"); an id and a
+   * name ("1.Best_Books_Ever") name a list or a record as well. */
+  bool hyphen = false;
+  for (const char *p = start; p < end; p++) {
+    if (*p == '-') hyphen = true;
+    else if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p)) return false;
+  }
+  if (!hyphen) return false;
+  out->count = ascii_words(start, (size_t)(end - start), out->words, SLUG_MAX_WORDS);
+  while (out->count > 0 && isdigit((unsigned char)out->words[out->count - 1][0])) out->count--;
+  return out->count >= SLUG_MIN_WORDS;
+}
+
+/* Whether the heading's words are the slug's, nearly all of them (a slug
+ * may keep a word the heading lacks, or drop an article). */
+static bool names_slug(const wn_block *b, const slug *sl) {
+  char words[SLUG_MAX_WORDS][SLUG_WORD_BYTES];
+  size_t n = ascii_words(b->text, b->text_len, words, SLUG_MAX_WORDS), found = 0;
+  if (n < SLUG_MIN_WORDS) return false;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < sl->count; j++)
+      if (strcmp(words[i], sl->words[j]) == 0) {
+        found++;
+        break;
+      }
+  return found * SLUG_SHARE_DEN >= n * SLUG_SHARE_NUM &&
+         found * SLUG_SHARE_DEN >= sl->count * SLUG_SHARE_NUM;
+}
+
+/* The first heading that the page's address names, when no heading names
+ * its title (a title written for search engines, a site's name as <h1>). */
+static int heading_naming_slug(const wn_page *page) {
+  slug sl;
+  if (!slug_of(page, &sl)) return -1;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind != WN_BLOCK_HEADING || b->heading_level > HEADLINE_MAX_LEVEL) continue;
+    if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
+    if (names_slug(b, &sl) && prose_follows(page, i)) return (int)i;
+  }
+  return -1;
+}
+
 /* An <h1> that names the page; else the page's only <h1>, unless it is too
  * short to be a headline (a section's or the site's name); else a lesser
  * heading that names it (several <h1>s that do not are the site's menus). */
@@ -624,7 +711,7 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
    * a post's title as its permalink). */
   for (int level = 1; level <= HEADLINE_MAX_LEVEL; level++)
     if ((named = heading_naming_page(page, titles, level, true)) >= 0) return named;
-  return -1;
+  return heading_naming_slug(page);
 }
 
 static int find_headline(const wn_page *page) {

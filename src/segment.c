@@ -1137,6 +1137,8 @@ static void read_meta(wn_page *page, const GumboNode *meta) {
   if (!key || !content) return;
   if (strcasecmp(key, "og:title") == 0 || strcasecmp(key, "twitter:title") == 0)
     set_once(&page->og_title, content);
+  else if (strcasecmp(key, "og:url") == 0)
+    set_once(&page->og_url, content);
   else if (strcasecmp(key, "og:site_name") == 0 || strcasecmp(key, "application-name") == 0)
     set_once(&page->og_site_name, content);
   else if (strcasecmp(key, "og:type") == 0 && strcasecmp(content, "article") == 0)
@@ -1152,6 +1154,9 @@ static void read_head_element(wn_page *page, const GumboNode *child) {
     read_meta(page, child);
   else if (child->v.element.tag == GUMBO_TAG_BASE)
     set_once(&page->base_href, attr(child, "href"));
+  else if (child->v.element.tag == GUMBO_TAG_LINK && attr(child, "rel") &&
+           strcasecmp(attr(child, "rel"), "canonical") == 0)
+    set_once(&page->canonical, attr(child, "href"));
 }
 
 static void read_head(wn_page *page, const GumboNode *head) {
@@ -1454,6 +1459,8 @@ void wn_page_free(wn_page *page) {
   free(page->title);
   free(page->html_title);
   free(page->og_title);
+  free(page->canonical);
+  free(page->og_url);
   free(page->og_site_name);
   free(page->lang);
   free(page->base_href);

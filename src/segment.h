@@ -152,6 +152,8 @@ typedef struct wn_page {
   char *title;          /* from <title>, og:title, or h1; "" if none */
   char *html_title;     /* the raw <title> text */
   char *og_title;       /* og:title / twitter:title content, or NULL */
+  char *canonical;      /* <link rel=canonical>'s href, or NULL */
+  char *og_url;         /* og:url content, or NULL */
   char *og_site_name;   /* og:site_name, or NULL */
   char *lang;           /* <html lang>, or NULL */
   bool says_article;    /* og:type is "article": one text, then its discussion */

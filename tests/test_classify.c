@@ -473,6 +473,39 @@ static void test_short_h1_leaves_the_headline_to_a_lesser_heading(void **state) 
   assert_false(find_block(page, "Vaccine trial enters")->keep);
 }
 
+/* A title written for search engines names no heading; the page's address
+ * ("/2012/10/29/roundup-best-hurricane-gear/") names the post's <h2> under
+ * the site's name as <h1>, and the teasers after it go. A list's address
+ * ("/list/show/1.Best_Books_Ever") is no slug. */
+static const char SLUG_PAGE[] =
+    "<html><head><title>Best Hurricane Survival Gear</title>"
+    "<link rel=\"canonical\" href=\"http://example.com/2012/10/29/%s/\"></head><body>"
+    "<h1>Gear Notes</h1><div class=\"x1\"><h2>Roundup: Hurricane Gear</h2>"
+    "<p>Before the storm reached the coast, we packed the kit that kept us dry and lit for "
+    "three days without power: a lantern, a radio that charges by hand, and a stove.</p>"
+    "<p>None of it is expensive, and all of it fits in one bag by the door, ready for the "
+    "next warning from the weather service.</p></div><div class=\"x2\">"
+    "<h3><a href=\"/a\">Twelve knives for the kitchen drawer</a></h3>"
+    "<h3><a href=\"/b\">The best boots for wet winters this year</a></h3>"
+    "<h3><a href=\"/c\">A field guide to camp stoves and their fuels</a></h3></div>"
+    "</body></html>";
+
+static void test_address_names_the_headline(void **state) {
+  char html[sizeof SLUG_PAGE + 64];
+  snprintf(html, sizeof html, SLUG_PAGE, "roundup-best-hurricane-gear");
+  wn_page *page = classify(state, html);
+  assert_int_equal(page->article_end >= 0, 1);
+  assert_kept(page, "Before the storm reached");
+  assert_false(find_block(page, "Twelve knives for the kitchen")->keep);
+}
+
+static void test_list_address_is_no_slug(void **state) {
+  char html[sizeof SLUG_PAGE + 64];
+  snprintf(html, sizeof html, SLUG_PAGE, "1.Roundup_Hurricane_Gear");
+  wn_page *page = classify(state, html);
+  assert_int_equal(page->article_end, -1);
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2157,6 +2190,8 @@ int main(void) {
       T(test_unnamed_comment_thread_after_article_is_dropped),
       T(test_dated_headlines_are_not_a_thread),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
+      T(test_address_names_the_headline),
+      T(test_list_address_is_no_slug),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
