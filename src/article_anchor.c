@@ -1077,42 +1077,40 @@ static bool teaser_blurb_above(const wn_page *page, const wn_article_anchor *anc
   return is_card_blurb(page, anchor->body, i) || is_unlinked_card_blurb(page, anchor, i);
 }
 
-/* Text inside the element above the headline that is not link text, and
- * the part of it in paragraphs. */
-static void text_above(const wn_page *page, const wn_article_anchor *anchor, int element,
-                       double *text, double *prose) {
-  *text = *prose = 0;
+/* What the element holds above the headline: text that is not link text,
+ * the part of it in paragraphs of the story's, and teasers' blurbs. */
+typedef struct text_above {
+  double text, prose;
+  int blurbs;
+} text_above;
+
+static text_above measure_above(const wn_page *page, const wn_article_anchor *anchor, int element) {
+  text_above above = {0, 0, 0};
   int since_headline = BLURB_DISTANCE + 1;
   for (size_t i = 0; i < (size_t)anchor->headline; i++) {
     const wn_block *b = &page->blocks[i];
     since_headline = is_linked_headline(b) ? 0 : since_headline + 1;
     if (!wn_inside(page, b->owner, element)) continue;
-    *text += length_of(b) * (1.0 - links_of(b));
+    above.text += length_of(b) * (1.0 - links_of(b));
+    if (!is_paragraph(b)) continue;
     /* A teaser's blurb in a column of cards is no prose of the article's. */
-    if (is_paragraph(b) && !teaser_blurb_above(page, anchor, i, since_headline))
-      *prose += length_of(b);
+    if (teaser_blurb_above(page, anchor, i, since_headline)) above.blurbs++;
+    else above.prose += length_of(b);
   }
+  return above;
 }
 
-/* Whether the element holds above the headline much text but little prose:
+/* Whether what stands above the headline is much text but little prose:
  * a column of the page beside the article (score tables, polls, lists of
  * briefs), not its lead (a kicker, a deck, a picture). */
-static bool column_above(const wn_page *page, const wn_article_anchor *anchor, int element) {
-  double text, prose, share = CONTINUATION_SHARE * anchor->prose;
-  text_above(page, anchor, element, &text, &prose);
-  return text >= share && prose < share;
+static bool is_column(const wn_article_anchor *anchor, const text_above *above) {
+  double share = CONTINUATION_SHARE * anchor->prose;
+  return above->text >= share && above->prose < share;
 }
 
-/* Whether teaser cards stand above the headline in the element: an
- * undated story's column of them is no lead of its. */
-static bool cards_above(const wn_page *page, const wn_article_anchor *anchor, int element) {
-  int cards = 0, since_headline = BLURB_DISTANCE + 1;
-  for (size_t i = 0; i < (size_t)anchor->headline && cards < TEASER_LIST_HEADLINES; i++) {
-    since_headline = is_linked_headline(&page->blocks[i]) ? 0 : since_headline + 1;
-    cards += wn_inside(page, page->blocks[i].owner, element) && is_paragraph(&page->blocks[i]) &&
-             teaser_blurb_above(page, anchor, i, since_headline);
-  }
-  return cards >= TEASER_LIST_HEADLINES;
+static bool column_above(const wn_page *page, const wn_article_anchor *anchor, int element) {
+  text_above above = measure_above(page, anchor, element);
+  return is_column(anchor, &above);
 }
 
 /* Narrowed from a region that holds such a column to the widest element
@@ -1121,8 +1119,10 @@ static bool cards_above(const wn_page *page, const wn_article_anchor *anchor, in
 static int article_under_headline(const wn_page *page, const wn_article_anchor *anchor,
                                   int region, size_t first) {
   if (first >= (size_t)anchor->headline || !anchor->sentence) return region;
-  if (!anchor->dated && !cards_above(page, anchor, region)) return region;
-  if (!column_above(page, anchor, region)) return region;
+  text_above above = measure_above(page, anchor, region);
+  /* An undated story's column is one of teaser cards. */
+  if (!anchor->dated && above.blurbs < TEASER_LIST_HEADLINES) return region;
+  if (!is_column(anchor, &above)) return region;
   int article = common_ancestor(page, page->blocks[anchor->headline].owner, anchor->body);
   if (article < 0 || article == region || !wn_inside(page, article, region)) return region;
   if (column_above(page, anchor, article)) return region;

@@ -387,11 +387,6 @@ static void cut_chrome_lines(wn_block *b) {
   b->link_chars = old_chars ? (size_t)((double)b->link_chars * b->chars / old_chars) : 0;
 }
 
-/*
- * Short blocks are looked up in the phrase lexicons; a section heading
- * passes its hit on to the blocks it introduces, so teasers in a "Related
- * articles" box go even when they are long sentences in another language.
- */
 /* A heading run together from a section's title and its count or a
  * second title, a theme's count link beside its form link ("4 Comments
  * Leave a comment", "Comments Add a comment"): the lexicon's title of the
@@ -427,6 +422,11 @@ static bool tells_before_credit(const wn_block *b) {
   return stops >= CREDIT_POST_SENTENCES;
 }
 
+/*
+ * Short blocks are looked up in the phrase lexicons; a section heading
+ * passes its hit on to the blocks it introduces, so teasers in a "Related
+ * articles" box go even when they are long sentences in another language.
+ */
 static void mark_lexicon_hits(wn_page *page) {
   double page_prose = prose_between(page, 0, page->block_count);
   wn_hash_index alts;
@@ -444,7 +444,7 @@ static void mark_lexicon_hits(wn_page *page) {
     if (!hit) hit = titled_after_count(b);
     if (hit) record_hit(page, i, hit, page_prose);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
-        !tells_before_credit(b) && wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS))
+        wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS) && !tells_before_credit(b))
       b->lexicon = &IMAGE_CREDIT;
     if (!b->lexicon && b->kind != WN_BLOCK_CODE && bracketed_row(b)) b->lexicon = &BRACKETED_ROW;
     b->repeats_alt = !b->lexicon && pictures && repeats_alt_text(page, &alts, i);
@@ -482,24 +482,21 @@ static void mark_consent_banners(wn_page *page, const bool *landmark) {
   double *total = wn_xcalloc(n, sizeof *total);
   size_t *hits = wn_xcalloc(n, sizeof *hits);
   bool *banner = wn_xcalloc(n, sizeof *banner);
-  bool *said = wn_xcalloc(n, sizeof *said);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     total[b->owner] += wn_block_length(b);
     if (says_consent(b)) {
       consent[b->owner] += wn_block_length(b);
       hits[b->owner] += 1;
-      said[b->owner] = true;
     }
   }
   /* A line of consent links run together ("AcceptReject allSettings") is
-   * no phrase of the lexicon's, but each link is; a line that is one
-   * phrase already counted. */
+   * no phrase of the lexicon's, but each link is; links in a line that is
+   * one phrase are counted already. */
   for (size_t i = 0; i < n; i++) {
+    if (hits[i] == 0) hits[i] = page->elements[i].consent_links;
     hits[i] += page->elements[i].consent_buttons;
-    if (!said[i]) hits[i] += page->elements[i].consent_links;
   }
-  free(said);
   wn_sum_up_tree(page, consent);
   wn_sum_up_tree(page, total);
   wn_count_up_tree(page, hits);

@@ -20,6 +20,9 @@ import os
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from probe_report import report  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ARTICLE = os.path.join(os.path.dirname(os.path.dirname(HERE)), "fixtures", "seed-site-text-cards.txt")
 NAME = "Anna Berg"
@@ -73,15 +76,7 @@ def main():
                                         ("article lost", any(p not in out for p in paragraphs))) if hit]
             if bad:
                 failures.append(("%s %s" % (row["lang"], shape), ", ".join(bad)))
-    unexpected = [(name, why) for name, why in failures if name not in EXPECTED]
-    fixed = EXPECTED - {name for name, _ in failures}
-    print("bylines: %d pages, %d failed (%d listed as expected)"
-          % (tried, len(failures), len(failures) - len(unexpected)))
-    for name, why in unexpected:
-        print("  %s: %s" % (name, why))
-    for name in sorted(fixed):
-        print("  %s: listed as expected to fail, now passes: remove it from EXPECTED" % name)
-    return 1 if unexpected or fixed else 0
+    return report("bylines", tried, failures, EXPECTED)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from probe_report import report  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(os.path.dirname(os.path.dirname(HERE)), "fixtures")
 STYLES = ("unlinked", "title-linked", "whole-linked", "h3-linked", "h3-unlinked")
@@ -94,15 +97,7 @@ def main():
                         failures.append(("%s, %d paragraphs, %s%s, %s" % (
                             "dated" if dateline else "undated", count, style,
                             " (dated cards)" if stamp else "", place), ", ".join(bad)))
-    unexpected = [(name, why) for name, why in failures if name not in EXPECTED]
-    fixed = EXPECTED - {name for name, _ in failures}
-    print("teaser cards: %d pages, %d failed (%d listed as expected)"
-          % (tried, len(failures), len(failures) - len(unexpected)))
-    for name, why in unexpected:
-        print("  %s: %s" % (name, why))
-    for name in sorted(fixed):
-        print("  %s: listed as expected to fail, now passes: remove it from EXPECTED" % name)
-    return 1 if unexpected or fixed else 0
+    return report("teaser cards", tried, failures, EXPECTED)
 
 
 if __name__ == "__main__":

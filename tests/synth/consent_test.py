@@ -19,6 +19,9 @@ import os
 import random
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from probe_report import report  # noqa: E402
 from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -84,12 +87,9 @@ def main():
                                      capture_output=True, check=True).stdout.decode()
                 tried += 1
                 if sentence in out or paragraphs[-1] not in out:
-                    failures.append("%s %s %s: %s" % (lang, markup, place, "banner printed"
-                                                       if sentence in out else "article lost"))
-    print("consent banners: %d pages, %d failed" % (tried, len(failures)))
-    for f in failures:
-        print("  " + f)
-    return 1 if failures else 0
+                    failures.append(("%s %s %s" % (lang, markup, place), "banner printed"
+                                     if sentence in out else "article lost"))
+    return report("consent banners", tried, failures)
 
 
 if __name__ == "__main__":
