@@ -249,6 +249,8 @@ static bool discussion_outweighs_post(const wn_page *page, const wn_article_anch
                                       int region) {
   if (!anchor->post || region < 0 || wn_posts_are_content(page)) return false;
   if (wn_inside(page, anchor->body, region)) return false;
+  /* The region is a thread itself (its posts' stamps marked it). */
+  if (page->elements[region].inherited & WN_EL_COMMENTS) return true;
   /* Comments by the names of the posts' boxes: the list around them may
    * have lost its name as a wrapper of most of the page's text. */
   double comments, other;
