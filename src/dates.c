@@ -240,8 +240,11 @@ static bool numeric_date(const token *t, size_t n, int month_first, date *d) {
       d->year = a->value, d->month = b->value, d->day = c->value;
     } else {
       d->year = full_year(c);
-      bool swap = sep == '/' && (month_first ? b->value <= 12 || a->value > 12
-                                             : a->value <= 12 && b->value > 12);
+      /* Day first, as most of the world writes; month first where the
+       * caller says so (an American page's slashes), or where only that
+       * reading is a date ("07.22.12"). */
+      bool only_month_first = a->value <= 12 && b->value > 12;
+      bool swap = sep == '/' && month_first ? b->value <= 12 || a->value > 12 : only_month_first;
       d->day = swap ? b->value : a->value;
       d->month = swap ? a->value : b->value;
     }

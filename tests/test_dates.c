@@ -42,6 +42,9 @@ static void test_english(void **state) {
   check("01/07/16", 1, "2016-01-07");
   check("01/07/16", 0, "2016-07-01");
   check("12/19/2025", 0, "2025-12-19");
+  /* Dots, month first: only that reading is a date. */
+  check("phpguy 07.22.12 at 20:33", 0, "2012-07-22T20:33");
+  check("19.10.2019", 0, "2019-10-19");
 }
 
 static void test_european_languages(void **state) {
