@@ -687,7 +687,11 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
   int lesser = -1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)
     lesser = heading_naming_page(page, titles, level, false);
+  static const uint32_t FRAME = WN_EL_NAV | WN_EL_FOOTER | WN_EL_ASIDE;
   if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) {
+    /* A sidebar's "Graphic designer" names a title that ends with the
+     * site's name ("Post | Name, graphic designer"): look on. */
+    if (lesser >= 0 && (page->elements[page->blocks[lesser].owner].inherited & FRAME)) lesser = -1;
     /* The post's title may be its permalink, over the post's text (a
      * linked title over a count or another title is a list's entry). */
     for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)
@@ -699,7 +703,6 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
      * the lesser heading names more of the title ("Blog: Post"), or the
      * <h1> none of it; the site's name in a menu, footer or sidebar is
      * no post's title. */
-    static const uint32_t FRAME = WN_EL_NAV | WN_EL_FOOTER | WN_EL_ASIDE;
     if (lesser < 0 || (page->elements[page->blocks[lesser].owner].inherited & FRAME)) return h1;
     if (heading_naming_page(page, titles, 1, true) != h1) return lesser;
     return length_of(&page->blocks[lesser]) > length_of(&page->blocks[h1]) ? lesser : h1;

@@ -506,6 +506,27 @@ static void test_list_address_is_no_slug(void **state) {
   assert_int_equal(page->article_end, -1);
 }
 
+/* A blog's name is its only <h1>; its sidebar's "Graphic designer" names
+ * the end of a title that closes on the site's name; the post's title is
+ * a permalink <h2> over the post. The permalink is the headline. */
+static void test_sidebar_heading_leaves_the_headline_to_the_permalink(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>New work: Harbour Trust of Northport | Ana Lopes, graphic designer</title></head>"
+      "<body><div><h1><a href=\"/\">Ana Lopes, graphic designer</a></h1></div>"
+      "<div class=\"sidebar\"><h2>Graphic designer</h2><ul><li><a href=\"/hire\">Hire me</a></li>"
+      "<li><a href=\"/work\">My portfolio</a></li></ul></div>"
+      "<div class=\"c1\"><h2><a href=\"/new-work-harbour-trust-of-northport\">New work: Harbour Trust of Northport</a></h2>"
+      "<p>Published on November 7th, 2012 <a href=\"#c\">Read the 3 comments</a></p>"
+      "<p>Since its founding in 1921, the Harbour Trust has kept the old docks open to walkers, "
+      "boats and the markets that gather on the quay every weekend of the year.</p>"
+      "<p>The trust asked for a mark that could sit on a flag, a ticket and a boat's hull, and "
+      "that the host towns could colour as their own for the yearly meeting.</p></div>"
+      "</body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text, "New work: Harbour Trust of Northport");
+  assert_kept(page, "Since its founding in 1921");
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2192,6 +2213,7 @@ int main(void) {
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_address_names_the_headline),
       T(test_list_address_is_no_slug),
+      T(test_sidebar_heading_leaves_the_headline_to_the_permalink),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
