@@ -525,11 +525,15 @@ static bool names_page(const wn_block *b, const char *title, const char *title_l
   return strstr(title, line) || strstr(line, title);
 }
 
+static bool repeats(const wn_block *a, const wn_block *b) {
+  return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
+}
+
 /* The longest heading of the given level that names the page, or -1;
  * `linked` admits headings that are links (a blog's headline is often a
  * permalink to the post itself). */
 static int heading_naming_page(const wn_page *page, const page_titles *titles, int level,
-                               bool linked) {
+                               bool linked, const wn_block *site) {
   int best = -1;
   double best_length = 0;
   for (size_t i = 0; i < page->block_count; i++) {
@@ -539,6 +543,7 @@ static int heading_naming_page(const wn_page *page, const page_titles *titles, i
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
     /* "142 replies to <title>" heads the comments, not the page. */
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
+    if (site && repeats(b, site)) continue; /* the site's name again */
     if (!names_page(b, titles->text[0], titles->letters[0]) &&
         !names_page(b, titles->text[1], titles->letters[1]))
       continue;
@@ -682,11 +687,13 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
     if (h1 < 0) h1 = (int)i;
     h1_count++;
   }
-  int named = heading_naming_page(page, titles, 1, false);
+  int named = heading_naming_page(page, titles, 1, false, NULL);
   if (named >= 0) return named;
+  /* A lesser heading that repeats the only <h1> is the site's name again. */
+  const wn_block *site = h1_count == 1 ? &page->blocks[h1] : NULL;
   int lesser = -1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)
-    lesser = heading_naming_page(page, titles, level, false);
+    lesser = heading_naming_page(page, titles, level, false, site);
   static const uint32_t FRAME = WN_EL_NAV | WN_EL_FOOTER | WN_EL_ASIDE;
   if (h1_count == 1 && length_of(&page->blocks[h1]) >= HEADLINE_MIN_LENGTH) {
     /* A sidebar's "Graphic designer" names a title that ends with the
@@ -695,7 +702,7 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
     /* The post's title may be its permalink, over the post's text (a
      * linked title over a count or another title is a list's entry). */
     for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)
-      lesser = heading_naming_page(page, titles, level, true);
+      lesser = heading_naming_page(page, titles, level, true, site);
     if (lesser >= 0 && links_of(&page->blocks[lesser]) >= TEASER_LINK_SHARE &&
         !prose_follows(page, (size_t)lesser))
       lesser = -1;
@@ -704,7 +711,7 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
      * <h1> none of it; the site's name in a menu, footer or sidebar is
      * no post's title. */
     if (lesser < 0 || (page->elements[page->blocks[lesser].owner].inherited & FRAME)) return h1;
-    if (heading_naming_page(page, titles, 1, true) != h1) return lesser;
+    if (heading_naming_page(page, titles, 1, true, NULL) != h1) return lesser;
     return length_of(&page->blocks[lesser]) > length_of(&page->blocks[h1]) ? lesser : h1;
   }
   if (lesser >= 0) return lesser;
@@ -713,7 +720,7 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
   /* Last, a heading that names the page through a link (blog themes set
    * a post's title as its permalink). */
   for (int level = 1; level <= HEADLINE_MAX_LEVEL; level++)
-    if ((named = heading_naming_page(page, titles, level, true)) >= 0) return named;
+    if ((named = heading_naming_page(page, titles, level, true, NULL)) >= 0) return named;
   return heading_naming_slug(page);
 }
 
@@ -750,9 +757,6 @@ static bool titles_comments(const wn_page *page, const wn_block *headline, const
          !(page->elements[headline->owner].inherited & WN_EL_COMMENTS);
 }
 
-static bool repeats(const wn_block *a, const wn_block *b) {
-  return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
-}
 
 /* Under a menu or a footer the headline is not under: the page's frame. */
 static bool in_page_chrome(const wn_page *page, const wn_block *headline, const wn_block *b) {

@@ -527,6 +527,24 @@ static void test_sidebar_heading_leaves_the_headline_to_the_permalink(void **sta
   assert_kept(page, "Since its founding in 1921");
 }
 
+/* The blog's name is its only <h1> and comes back as an <h2> over the
+ * blogroll: a name, not the headline; the post's <h3> is. */
+static void test_site_name_again_is_no_headline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Field Notes Daily: The problem of late frost</title></head>"
+      "<body><h1><a href=\"/\">Field Notes Daily</a></h1><div class=\"c1\">"
+      "<h2>Field Notes Daily</h2><ul><li><a href=\"/a\">The orchard diary</a></li>"
+      "<li><a href=\"/b\">Notes from the allotment</a></li></ul></div><div class=\"c2\">"
+      "<h3>The problem of late frost</h3>"
+      "<p>A frost in the last week of April took most of the plum blossom in the valley, and "
+      "the growers who had covered their trees with fleece lost far less of it.</p>"
+      "<p>The cold air sinks and gathers in the low corners of an orchard, so the trees on the "
+      "slope above the stream kept their flowers while those by the water did not.</p></div>"
+      "</body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text, "The problem of late frost");
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2214,6 +2232,7 @@ int main(void) {
       T(test_address_names_the_headline),
       T(test_list_address_is_no_slug),
       T(test_sidebar_heading_leaves_the_headline_to_the_permalink),
+      T(test_site_name_again_is_no_headline),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
