@@ -86,7 +86,8 @@ static const pass_entry PASSES[] = {
      "block text and measures, the element tree, cues, totals (h1)",
      "cues (comments on the element holding a thread of stamped posts)"},
     {WN_PASS_ARTICLE_ANCHOR, "article-anchor", WN_STAGE_CLASSIFY, wn_pass_article_anchor,
-     "blocks (headings, prose, links, lexicon), cues, the title", "state.article, state.anchor"},
+     "blocks (headings, prose, links, lexicon), cues, the title",
+     "state.article, state.anchor; article_*, dated_headline"},
     {WN_PASS_REGION, "region", WN_STAGE_CLASSIFY, wn_pass_region,
      "blocks' measures and lexicon, cues, says_forum_thread",
      "block score; element content, positive and judged scores; listing; region, state.outer"},
@@ -147,8 +148,8 @@ static const pass_entry PASSES[] = {
      "verdicts, blocks, the element tree, listing, says_article",
      "verdicts (empty sections' headings, lead-ins over dropped links dropped)"},
     {WN_PASS_TOO_LITTLE, "too-little", WN_STAGE_REVIEW, wn_pass_too_little,
-     "verdicts, blocks' measures, element in_price_grid, listing",
-     "verdicts (everything dropped on a near-empty page)"},
+     "verdicts, blocks' measures, element in_price_grid, listing, dated_headline",
+     "verdicts (everything dropped on a near-empty page that is no short post)"},
     {WN_PASS_STATED_BODY, "stated-body", WN_STAGE_REVIEW, wn_pass_stated_body,
      "verdicts, blocks' lengths, stated_body (JSON-LD articleBody)",
      "blocks appended from the stated body; verdicts (what it replaces dropped)"},
@@ -166,6 +167,7 @@ static void start(wn_page *page) {
   page->article_headline = page->article_body = -1;
   page->article_paragraphs = 0;
   page->article_end = -1;
+  page->dated_headline = -1;
   page->author_line = page->date_line = -1;
   page->caption_names = 0;
   page->doc_lang = page->stated_lang >= 0 ? page->stated_lang : wn_lang_find(page->lang);

@@ -235,8 +235,26 @@ static bool card_text(const wn_page *page, const wn_block *b) {
   return false;
 }
 
+/* A short post: all that is kept is the page's headline and a few lines
+ * right under it, one of them a line of words (a photo post's caption, a
+ * one-line announcement), and a date beside the headline says it was
+ * published (an error page's "Not Found" over a sentence has none). */
+static bool short_post(const wn_page *page) {
+  int h = page->dated_headline;
+  if (h < 0 || !page->blocks[h].keep || page->blocks[h].kind != WN_BLOCK_HEADING) return false;
+  bool told = false;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    if (i < (size_t)h || i > (size_t)h + SHORT_POST_LINES) return false;
+    if (b->kind != WN_BLOCK_HEADING && b->words >= SHORT_POST_WORDS) told = true;
+  }
+  return told;
+}
+
 /* A page whose kept text, counting only what can stand alone, is too short
- * has no main content: an error page, a login form, a menu. */
+ * has no main content: an error page, a login form, a menu; unless it is
+ * a short post. */
 void wn_pass_too_little(wn_page *page, wn_pass_state *state) {
   (void)state;
   double kept = 0;
@@ -246,7 +264,7 @@ void wn_pass_too_little(wn_page *page, wn_pass_state *state) {
                     card_text(page, b) || page->elements[b->owner].in_price_grid))
       kept += wn_block_length(b);
   }
-  if (kept >= MIN_CONTENT) return;
+  if (kept >= MIN_CONTENT || short_post(page)) return;
   for (size_t i = 0; i < page->block_count; i++) {
     if (!page->blocks[i].keep) continue;
     wn_decide(&page->blocks[i], WN_DROP_SHORT, WN_PASS_TOO_LITTLE);

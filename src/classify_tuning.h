@@ -321,6 +321,10 @@ static const double LEAD_IN_MIN_LINKS = 40.0;
 /* Below this much kept text the page has no main content. Higher: more
  * error and login pages print nothing, and more very short articles. */
 static const double MIN_CONTENT = 100.0;
+/* ... unless all that is kept is the headline and at most this many lines
+ * under it, one of at least this many words: a short post. */
+static const size_t SHORT_POST_LINES = 4;
+static const size_t SHORT_POST_WORDS = 3;
 
 /* A stated body (JSON-LD articleBody) of at least this many characters
  * replaces what was kept when that is under this share of it. */

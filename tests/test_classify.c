@@ -545,6 +545,26 @@ static void test_site_name_again_is_no_headline(void **state) {
   assert_string_equal(page->blocks[page->article_headline].text, "The problem of late frost");
 }
 
+/* A photo post is its title, its date and a caption: too little text for
+ * a page, but a dated headline over a line of words is a post. An error
+ * page's heading over a sentence, undated, still prints nothing. */
+static void test_short_dated_post_is_kept(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Velvet and rain</title></head><body>"
+      "<ul><li><a href=\"/\">Home</a></li></ul><div class=\"c1\">"
+      "<h2><a href=\"/velvet-and-rain\">Velvet and rain</a></h2>"
+      "<p>Posted July 8th, 2011</p><p>Photos by Eirik in Paris</p></div></body></html>");
+  assert_kept(page, "Photos by Eirik in Paris");
+}
+
+static void test_error_page_prints_nothing(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Page not found | Example News</title></head><body>"
+      "<h1>Page not found</h1><p>Sorry, the page you were looking for does not exist.</p>"
+      "</body></html>");
+  for (size_t i = 0; i < page->block_count; i++) assert_false(page->blocks[i].keep);
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2233,6 +2253,8 @@ int main(void) {
       T(test_list_address_is_no_slug),
       T(test_sidebar_heading_leaves_the_headline_to_the_permalink),
       T(test_site_name_again_is_no_headline),
+      T(test_short_dated_post_is_kept),
+      T(test_error_page_prints_nothing),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
