@@ -180,7 +180,30 @@ static bool labels_form(const wn_page *page, const wn_block *b) {
  * text unlinked, with the punctuation of a sentence or a citation, is
  * writing that cites (a reference, a list of sources); a menu run into one
  * block has labels between its links, not punctuation. */
-static double inside_link_limit(const wn_block *b) {
+/* Whether a label opens the block: a colon among its first few words
+ * ("Tipp:", "Read more:", "See also:"): a pointer, however worded. */
+static bool opens_with_label(const wn_block *b) {
+  size_t words = 0;
+  for (size_t i = 0; i < b->text_len && words < LABEL_MAX_WORDS; i++) {
+    if (b->text[i] == ':') return true;
+    if (b->text[i] == ' ') words++;
+  }
+  return false;
+}
+
+/* Whether the paragraph is a sentence of the article's own: between its
+ * headline and its close, a sentence long, and no labelled pointer. */
+static bool sentence_of_article(const wn_page *page, const wn_block *b) {
+  if (b->kind != WN_BLOCK_PARAGRAPH || page->article_headline < 0 || opens_with_label(b))
+    return false;
+  size_t i = (size_t)(b - page->blocks);
+  size_t end = page->article_end >= 0 ? (size_t)page->article_end : page->block_count;
+  return i > (size_t)page->article_headline && i < end &&
+         wn_block_weighted_words(b) >= LINKED_SENTENCE_WORDS && wn_block_ends_sentence(b);
+}
+
+static double inside_link_limit(const wn_page *page, const wn_block *b) {
+  if (sentence_of_article(page, b)) return LINKED_SENTENCE_LINK_LIMIT;
   bool cites = b->chars >= LONG_CITING_CHARS && b->punctuation >= LONG_CITING_PUNCTUATION;
   return cites ? LONG_CITING_LINK_LIMIT : LINK_DENSE;
 }
@@ -223,7 +246,7 @@ static wn_reason judge_inside(const wn_page *page, const wn_block *b, int region
   if ((flags & WN_EL_FORM) && !long_prose && is_small_form(page, b, region))
     return WN_DROP_FORM;
   if (!long_prose && labels_form(page, b)) return WN_DROP_FORM;
-  if (b->kind != WN_BLOCK_HEADING && row_link_density(page, b) > inside_link_limit(b))
+  if (b->kind != WN_BLOCK_HEADING && row_link_density(page, b) > inside_link_limit(page, b))
     return WN_DROP_LINK_DENSE;
   return b->kind == WN_BLOCK_HEADING ? WN_KEEP_HEADING : WN_KEEP_CONTENT;
 }

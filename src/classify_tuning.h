@@ -215,6 +215,13 @@ static const double WIDEN_THREAD_MIN_GAIN = 1.4;
 static const size_t LONG_CITING_CHARS = 100;
 static const double LONG_CITING_LINK_LIMIT = 0.8;
 static const size_t LONG_CITING_PUNCTUATION = 3;
+/* A sentence of the article's own (between its headline and its close) of
+ * at least this many words may link up to this share of its text: "Well,
+ * I'm happy to say that <the most requested feature> is here." */
+static const double LINKED_SENTENCE_WORDS = 8.0;
+static const double LINKED_SENTENCE_LINK_LIMIT = 0.8;
+/* A colon among a block's first this many words makes it a label's line. */
+static const size_t LABEL_MAX_WORDS = 4;
 /* A row or item above this share of link text is links whatever its table
  * or list holds. Lower: more linked ingredients and specs dropped. */
 static const double ROW_ALL_LINKS = 0.9;

@@ -565,6 +565,24 @@ static void test_error_page_prints_nothing(void **state) {
   for (size_t i = 0; i < page->block_count; i++) assert_false(page->blocks[i].keep);
 }
 
+/* Inside the article, a sentence that links most of its words is still
+ * the article's ("... that <a>the feature most asked for</a> is here.");
+ * a labelled pointer ("Read more: <a>...</a>.") is not. */
+static void test_linked_sentence_of_the_article_is_kept(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Kindle delivery for the monthly</title></head><body><div class=\"c1\">"
+      "<h2>Kindle delivery for the monthly</h2>"
+      "<p>Well, I am happy to say that <a href=\"/kindle\">the feature our readers asked for "
+      "most this year</a> is here.</p>"
+      "<p>From this issue on, every subscriber can have the magazine sent to a Kindle on the "
+      "day it comes out, with the pictures and the tables laid out for the small screen.</p>"
+      "<p>Read more: <a href=\"/faq\">how delivery works for readers abroad and at work</a>.</p>"
+      "<p>Set it up once in the subscriber area and each new issue arrives on its own, with "
+      "nothing to download and no cable to plug in.</p></div></body></html>");
+  assert_kept(page, "Well, I am happy to say");
+  assert_false(find_block(page, "Read more:")->keep);
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2255,6 +2273,7 @@ int main(void) {
       T(test_site_name_again_is_no_headline),
       T(test_short_dated_post_is_kept),
       T(test_error_page_prints_nothing),
+      T(test_linked_sentence_of_the_article_is_kept),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
