@@ -87,7 +87,7 @@ static const pass_entry PASSES[] = {
      "cues (comments on the element holding a thread of stamped posts)"},
     {WN_PASS_ARTICLE_ANCHOR, "article-anchor", WN_STAGE_CLASSIFY, wn_pass_article_anchor,
      "blocks (headings, prose, links, lexicon), cues, the title",
-     "state.article, state.anchor; article_*, dated_headline"},
+     "state.article, state.anchor; article_*, post_headline"},
     {WN_PASS_REGION, "region", WN_STAGE_CLASSIFY, wn_pass_region,
      "blocks' measures and lexicon, cues, says_forum_thread",
      "block score; element content, positive and judged scores; listing; region, state.outer"},
@@ -102,8 +102,8 @@ static const pass_entry PASSES[] = {
     {WN_PASS_QUESTION_REGION, "question-region", WN_STAGE_CLASSIFY, wn_pass_question_region,
      "cues (schema.org Question), region, state.outer", "region, state.outer"},
     {WN_PASS_COMMENTS, "comments", WN_STAGE_CLASSIFY, wn_pass_comments,
-     "cues, blocks' lengths and lexicon, region, says_article/product/forum_thread",
-     "state.comments_ok"},
+     "cues, blocks' lengths and lexicon, region, state.anchor, says_article/product/forum_thread",
+     "state.comments_ok; post_headline (comments titled under the headline)"},
     {WN_PASS_JUDGE, "judge", WN_STAGE_CLASSIFY, wn_pass_judge,
      "blocks, cues, totals, region, state.comments_ok", "verdicts of every block"},
     {WN_PASS_GALLERY_CAPTIONS, "gallery-captions", WN_STAGE_CLASSIFY, wn_pass_gallery_captions,
@@ -148,7 +148,7 @@ static const pass_entry PASSES[] = {
      "verdicts, blocks, the element tree, listing, says_article",
      "verdicts (empty sections' headings, lead-ins over dropped links dropped)"},
     {WN_PASS_TOO_LITTLE, "too-little", WN_STAGE_REVIEW, wn_pass_too_little,
-     "verdicts, blocks' measures, element in_price_grid, listing, dated_headline",
+     "verdicts, blocks' measures, element in_price_grid, listing, post_headline",
      "verdicts (everything dropped on a near-empty page that is no short post)"},
     {WN_PASS_STATED_BODY, "stated-body", WN_STAGE_REVIEW, wn_pass_stated_body,
      "verdicts, blocks' lengths, stated_body (JSON-LD articleBody)",
@@ -167,7 +167,7 @@ static void start(wn_page *page) {
   page->article_headline = page->article_body = -1;
   page->article_paragraphs = 0;
   page->article_end = -1;
-  page->dated_headline = -1;
+  page->post_headline = -1;
   page->author_line = page->date_line = -1;
   page->caption_names = 0;
   page->doc_lang = page->stated_lang >= 0 ? page->stated_lang : wn_lang_find(page->lang);

@@ -239,7 +239,9 @@ static wn_reason judge_inside(const wn_page *page, const wn_block *b, int region
   if ((flags & WN_EL_FOOTER) && !long_prose) return WN_DROP_FOOTER;
   if (flags & WN_EL_HEADER) return WN_DROP_HEADER;
   if ((flags & WN_EL_NEGATIVE_NAME) && !long_prose) return WN_DROP_BOILERPLATE_NAME;
-  if ((flags & WN_EL_COMMENTS) && !comments_ok) return WN_DROP_COMMENTS;
+  /* (The region itself may be the comments.) */
+  bool in_comments = (flags | page->elements[region].inherited) & WN_EL_COMMENTS;
+  if (in_comments && !comments_ok) return WN_DROP_COMMENTS;
   /* A small form beside the text (a poll on the article, a comment or
    * newsletter form) holds its questions and its controls' labels; a page
    * built inside one form holds the article too. */
@@ -262,9 +264,37 @@ void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn
   wn_decide(b, reason, pass);
 }
 
+/* Whether the region lies under a heading that titles comments ("57
+ * Comments", "16 comments:"), itself under the page's headline and a
+ * sentence of the post's own: the discussion of a post too short to anchor
+ * an article (a photo and a line), not the page's content. (A forum's
+ * thread title stands right over its replies.) */
+static bool titled_discussion(const wn_page *page, const wn_article_anchor *anchor, int region) {
+  if (anchor->headline < 0 || page->says_forum_thread || wn_posts_are_content(page)) return false;
+  if (!anchor->dated && !page->says_article) return false;
+  size_t h = (size_t)anchor->headline;
+  if (page->elements[page->blocks[h].owner].inherited & WN_EL_COMMENTS) return false;
+  size_t first = h + 1;
+  while (first < page->block_count && !wn_inside(page, page->blocks[first].owner, region)) first++;
+  if (first >= page->block_count) return false;
+  bool told = false; /* a sentence of the post's own above its comments */
+  for (size_t i = h + 1; i < page->block_count && i <= first + COMMENTS_TITLE_REACH; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->kind == WN_BLOCK_HEADING && b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
+        wn_concept_is_comments(b->lexicon))
+      return told;
+    if (b->kind == WN_BLOCK_PARAGRAPH && !b->lexicon && wn_block_ends_sentence(b) &&
+        !(page->elements[b->owner].inherited & WN_EL_COMMENTS))
+      told = true;
+  }
+  return false;
+}
+
 void wn_pass_comments(wn_page *page, wn_pass_state *state) {
   bool discussed = state->article && (state->anchor.commented || state->anchor.post);
-  state->comments_ok = comments_are_content(page, page->region, discussed);
+  bool titled = titled_discussion(page, &state->anchor, page->region);
+  if (titled) page->post_headline = state->anchor.headline;
+  state->comments_ok = !titled && comments_are_content(page, page->region, discussed);
 }
 
 /* Every block, by its own cues and where it sits against the region. */

@@ -235,7 +235,7 @@ void wn_pass_tab_panels(wn_page *page, wn_pass_state *state) {
 void wn_pass_article_anchor(wn_page *page, wn_pass_state *state) {
   state->article = wn_find_article_anchor(page, &state->anchor);
   if (state->anchor.headline >= 0 && state->anchor.dated)
-    page->dated_headline = state->anchor.headline;
+    page->post_headline = state->anchor.headline;
   if (!state->article) return;
   page->article_headline = state->anchor.headline;
   page->article_body = state->anchor.body;

@@ -237,10 +237,11 @@ static bool card_text(const wn_page *page, const wn_block *b) {
 
 /* A short post: all that is kept is the page's headline and a few lines
  * right under it, one of them a line of words (a photo post's caption, a
- * one-line announcement), and a date beside the headline says it was
- * published (an error page's "Not Found" over a sentence has none). */
+ * one-line announcement), and a date beside the headline or its titled
+ * comments say it was published (an error page's "Not Found" over a
+ * sentence has neither). */
 static bool short_post(const wn_page *page) {
-  int h = page->dated_headline;
+  int h = page->post_headline;
   if (h < 0 || !page->blocks[h].keep || page->blocks[h].kind != WN_BLOCK_HEADING) return false;
   bool told = false;
   for (size_t i = 0; i < page->block_count; i++) {

@@ -169,9 +169,10 @@ typedef struct wn_page {
   int article_paragraphs; /* paragraphs of that prose */
   int article_end;      /* the first block past the article, when it closed
                            (another headline, teasers, comments), else -1 */
-  int dated_headline;   /* block of a heading naming the page with a date
-                           beside it, with or without prose: a short post's
-                           title (classifier), else -1 */
+  int post_headline;    /* block of the page's headline when it reads as a
+                           post's title, with or without prose under it: a
+                           date beside it, or its comments titled under it
+                           (classifier), else -1 */
   int stated_lang;      /* the caller's article language, -1 = identify it */
   bool keep_foreign;    /* keep chrome in other languages */
   bool keep_comments;   /* keep readers' comments after the article */
