@@ -5,6 +5,7 @@
  * and consent cues name the reason; the rest is outside-main.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "classify_passes.h"
 #include "classify_tuning.h"
@@ -264,6 +265,14 @@ void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn
   wn_decide(b, reason, pass);
 }
 
+/* Whether the page's title holds the heading's text whole. */
+static bool titles_page(const wn_page *page, const wn_block *h) {
+  const char *titles[] = {page->html_title, page->og_title};
+  for (size_t k = 0; k < 2; k++)
+    if (titles[k] && h->text_len >= TITLED_MIN_BYTES && strstr(titles[k], h->text)) return true;
+  return false;
+}
+
 /* Whether the region lies under a heading that titles comments ("57
  * Comments", "16 comments:"), itself under the page's headline and a
  * sentence of the post's own: the discussion of a post too short to anchor
@@ -271,7 +280,8 @@ void wn_judge(const wn_page *page, wn_block *b, int region, bool comments_ok, wn
  * thread title stands right over its replies.) */
 static bool titled_discussion(const wn_page *page, const wn_article_anchor *anchor, int region) {
   if (anchor->headline < 0 || page->says_forum_thread || wn_posts_are_content(page)) return false;
-  if (!anchor->dated && !page->says_article) return false;
+  if (!anchor->dated && !page->says_article && !titles_page(page, &page->blocks[anchor->headline]))
+    return false;
   size_t h = (size_t)anchor->headline;
   if (page->elements[page->blocks[h].owner].inherited & WN_EL_COMMENTS) return false;
   size_t first = h + 1;

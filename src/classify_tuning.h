@@ -147,6 +147,8 @@ static const size_t STAMP_TITLED_MIN_POSTS = 2;
 static const size_t STAMP_TITLE_DISTANCE = 3;
 /* A comments title at most this many blocks into the region titles it. */
 static const size_t COMMENTS_TITLE_REACH = 3;
+/* A heading this long or longer that the page's title holds names it. */
+static const size_t TITLED_MIN_BYTES = 8;
 static const int STAMP_TEMPLATE_DEPTH = 4;
 /* What a thread may hold before its first stamp (a count, a form's note),
  * or after its last when each stamp signs the post above it. More: an

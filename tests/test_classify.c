@@ -596,6 +596,17 @@ static void test_titled_comments_under_a_short_post_are_no_content(void **state)
   assert_false(find_block(page, "What a dress, and what a colour")->keep);
 }
 
+/* Undated, the post is still one: the page's title names its headline. */
+static void test_titled_comments_under_an_undated_post_named_by_the_title(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>At the autumn show - Studio notes</title></head><body>"
+      "<div class=\"c1\"><h2>At the autumn show</h2>"
+      "<p>Lee looks like she walked out of an old fashion magazine in her red dress.</p></div>"
+      "<div class=\"c2\"><h3>4 Comments</h3><ol><li><p>Eva</p><p>September 29, 2012 at 10:15 pm</p><p>What a dress, and what a colour for an autumn evening in the city.</p></li><li><p>Maria</p><p>September 29, 2012 at 10:31 pm</p><p>She looks like a photograph from an old magazine, I love it so much.</p></li><li><p>Tine</p><p>September 29, 2012 at 11:02 pm</p><p>Is she a real person? The belt is perfect with that red trench coat.</p></li><li><p>Chuck</p><p>September 29, 2012 at 11:40 pm</p><p>Beautiful and different, as always; thank you for sharing this one.</p></li></ol></div></body></html>");
+  assert_kept(page, "Lee looks like she walked out");
+  assert_false(find_block(page, "What a dress, and what a colour")->keep);
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2288,6 +2299,7 @@ int main(void) {
       T(test_error_page_prints_nothing),
       T(test_linked_sentence_of_the_article_is_kept),
       T(test_titled_comments_under_a_short_post_are_no_content),
+      T(test_titled_comments_under_an_undated_post_named_by_the_title),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
