@@ -276,8 +276,10 @@ static bool titles_page(const wn_page *page, const wn_block *h) {
 /* Whether the region lies under a heading that titles comments ("57
  * Comments", "16 comments:"), itself under the page's headline and a
  * sentence of the post's own: the discussion of a post too short to anchor
- * an article (a photo and a line), not the page's content. (A forum's
- * thread title stands right over its replies.) */
+ * an article (a photo and a line), not the page's content. The headline
+ * is a post's when dated, on a page that says it is an article, or named
+ * by the page's title. (A forum's thread title stands right over its
+ * replies.) */
 static bool titled_discussion(const wn_page *page, const wn_article_anchor *anchor, int region) {
   if (anchor->headline < 0 || page->says_forum_thread || wn_posts_are_content(page)) return false;
   if (!anchor->dated && !page->says_article && !titles_page(page, &page->blocks[anchor->headline]))
