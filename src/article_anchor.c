@@ -178,6 +178,13 @@ static bool is_link_row(const wn_block *b) {
          (double)b->link_chars < TEASER_HEADLINE_LENGTH * (double)b->links;
 }
 
+/* A picture's credit ("© Agency. Name | Buy the picture"), linked or not:
+ * a gallery's line, no other page's headline. */
+static bool is_credit(const wn_block *b) {
+  return b->lexicon && (strcmp(b->lexicon->concept, "copyright") == 0 ||
+                        strcmp(b->lexicon->concept, "credit") == 0);
+}
+
 static bool is_linked_headline(const wn_block *b) {
   /* A heading's "more" or count beside its link leaves it a linked title. */
   double share = b->kind == WN_BLOCK_HEADING ? TEASER_HEADING_LINK_SHARE : TEASER_LINK_SHARE;
@@ -928,7 +935,7 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   if (!under_headline || !b->lexicon) gap->blocks++;
   gap->links += length_of(b) * links_of(b);
   if (b->kind == WN_BLOCK_HEADING && !gap->headed && anchor->paragraphs > 0) gap->headed = i;
-  if (is_linked_headline(b) &&
+  if (is_linked_headline(b) && !is_credit(b) &&
       (b->kind == WN_BLOCK_HEADING || !heading_set_has(&gap->headings, b))) {
     gap->teasers++;
     if (b->kind == WN_BLOCK_HEADING) gap->linked = (long)i;

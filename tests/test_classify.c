@@ -607,6 +607,24 @@ static void test_titled_comments_under_an_undated_post_named_by_the_title(void *
   assert_false(find_block(page, "What a dress, and what a colour")->keep);
 }
 
+/* A gallery under the lead: its pictures' credits are linked lines ("©
+ * Agency. Name | Buy the picture"), not teasers closing the article; the
+ * story goes on under them. */
+static void test_linked_picture_credits_do_not_close_the_article(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Activist released from custody</title></head><body><div class=\"c1\">"
+      "<h1>Activist released from custody</h1>"
+      "<p>The leader of the movement was released on Wednesday after serving a ten-day term.</p>"
+      "<div class=\"c2\"><p><a href=\"/p1\">\xc2\xa9 News Agency. Anna Stenina | Buy the picture</a></p>"
+      "<p><a href=\"/p2\">\xc2\xa9 News Agency. Anton Denisov | Buy the picture</a></p></div>"
+      "<p>His lawyer said that the court had dropped the second charge, and that he would be "
+      "at home with his family by the evening if the traffic allowed.</p>"
+      "<p>Supporters gathered outside the station in the cold, and several of them were "
+      "briefly held by the police before being let go without a fine.</p></div></body></html>");
+  assert_true(page->article_paragraphs >= 3);
+  assert_kept(page, "Supporters gathered outside");
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2300,6 +2318,7 @@ int main(void) {
       T(test_linked_sentence_of_the_article_is_kept),
       T(test_titled_comments_under_a_short_post_are_no_content),
       T(test_titled_comments_under_an_undated_post_named_by_the_title),
+      T(test_linked_picture_credits_do_not_close_the_article),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
