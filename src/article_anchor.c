@@ -532,6 +532,14 @@ static bool names_page(const wn_block *b, const char *title, const char *title_l
   return strstr(title, line) || strstr(line, title);
 }
 
+/* A line, no link, that the lexicon reads as a comment section's title
+ * ("{ 131 comments }", "53 Responses to ..."): set as a paragraph, it
+ * titles the comments as a heading would (a linked one jumps to them). */
+static bool labels_comments(const wn_block *b) {
+  return b->kind == WN_BLOCK_PARAGRAPH && b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
+         strcmp(b->lexicon->concept, "comments") == 0 && links_of(b) <= PARAGRAPH_MAX_LINKS;
+}
+
 static bool repeats(const wn_block *a, const wn_block *b) {
   return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
 }
@@ -971,7 +979,11 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
       /* A page that titles its comments, or says it is an article, is that
        * article and a discussion of it; else the replies may be the page's
        * content, as on a forum. */
-      anchor->commented = titles_comments(page, h, b) ||
+      /* (A comments label under a story told in paragraphs: under a lead
+       * alone, what follows may be the page's content, as on a news site
+       * whose readers' posts are its text.) */
+      bool told = anchor->paragraphs >= STORY_TOLD_PARAGRAPHS;
+      anchor->commented = titles_comments(page, h, b) || (told && labels_comments(b)) ||
                           (is_comment(page, h, b) && (page->says_article || reads_as_post(anchor)));
       break;
     }

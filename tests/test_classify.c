@@ -625,6 +625,24 @@ static void test_linked_picture_credits_do_not_close_the_article(void **state) {
   assert_kept(page, "Supporters gathered outside");
 }
 
+/* Under a story of several paragraphs, a plain line that titles comments
+ * ("{ 8 comments }") ends the article; the thread under it, no name
+ * marking it and longer than the story, is no more of it. */
+static void test_comments_label_line_ends_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Three problems the new release solves</title></head><body>"
+      "<div class=\"k1\"><div class=\"k2\"><h1>Three problems the new release solves</h1>"
+      "<p>The first problem was the upgrade itself: every site had to be copied by hand before the "
+      "new files could go in, and a mistake meant a broken site for hours.</p>"
+      "<p>The second was design work, which had to happen on the live site because there was no "
+      "place to try a change out first and no way to undo it afterwards.</p>"
+      "<p>The third was handing a design to a client, which meant sending files by mail and "
+      "hoping that they were put in the right folders on the other end.</p></div>"
+      "<p>{ 8 comments }</p><ol><li><div class=\"k3\"><span class=\"k4\">Gibbo</span></div><div class=\"k5\"><p>Brilliant, I only had a few doubts about the upgrade path, and this answers every one of them for me.</p></div></li><li><div class=\"k3\"><span class=\"k4\">Robert</span></div><div class=\"k5\"><p>The update has not shown up in my dashboard yet, though I followed each of the steps in this post twice.</p></div></li><li><div class=\"k3\"><span class=\"k4\">Chris</span></div><div class=\"k5\"><p>It will show up within the next day or so; the servers send it out to everyone in turns over the week.</p></div></li><li><div class=\"k3\"><span class=\"k4\">Thomas</span></div><div class=\"k5\"><p>These updates are great, and I only wish I could keep my old settings when I move a site to a new host.</p></div></li><li><div class=\"k3\"><span class=\"k4\">Michael</span></div><div class=\"k5\"><p>You can install the whole thing on your own computer and work on your sites there before you publish them.</p></div></li><li><div class=\"k3\"><span class=\"k4\">Mars</span></div><div class=\"k5\"><p>I am using the new version on my second site already, and the editor is far quicker than it used to be.</p></div></li><li><div class=\"k3\"><span class=\"k4\">Jace</span></div><div class=\"k5\"><p>A question for clarity: when it is time to update, do we still need to back up the whole folder first?</p></div></li><li><div class=\"k3\"><span class=\"k4\">Anna</span></div><div class=\"k5\"><p>Thank you for the clear write-up; I had put off the upgrade for months and it took me ten minutes today.</p></div></li></ol></div></body></html>");
+  assert_kept(page, "The third was handing a design");
+  assert_false(find_block(page, "Brilliant, I only had a few doubts")->keep);
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2319,6 +2337,7 @@ int main(void) {
       T(test_titled_comments_under_a_short_post_are_no_content),
       T(test_titled_comments_under_an_undated_post_named_by_the_title),
       T(test_linked_picture_credits_do_not_close_the_article),
+      T(test_comments_label_line_ends_the_story),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
