@@ -273,7 +273,7 @@ static bool titles_page(const wn_page *page, const wn_block *h) {
   return false;
 }
 
-/* Whether the region lies right under a heading that titles comments ("57
+/* Whether the region lies under a heading that titles comments ("57
  * Comments", "16 comments:"), itself under the page's headline and a
  * sentence of the post's own: the discussion of a post too short to anchor
  * an article (a photo and a line), not the page's content. The headline
@@ -290,12 +290,12 @@ static bool titled_discussion(const wn_page *page, const wn_article_anchor *anch
   while (first < page->block_count && !wn_inside(page, page->blocks[first].owner, region)) first++;
   if (first >= page->block_count) return false;
   bool told = false; /* a sentence of the post's own above its comments */
-  for (size_t i = h + 1; i <= first; i++) {
+  for (size_t i = h + 1; i < page->block_count && i <= first + COMMENTS_TITLE_REACH; i++) {
     const wn_block *b = &page->blocks[i];
     if (b->kind == WN_BLOCK_HEADING && b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
         wn_concept_is_comments(b->lexicon))
       return told;
-    if (i < first && b->kind == WN_BLOCK_PARAGRAPH && !b->lexicon && wn_block_ends_sentence(b) &&
+    if (b->kind == WN_BLOCK_PARAGRAPH && !b->lexicon && wn_block_ends_sentence(b) &&
         !(page->elements[b->owner].inherited & WN_EL_COMMENTS))
       told = true;
   }

@@ -145,6 +145,8 @@ static const size_t STAMP_MIN_POSTS = 3;
  * this many posts are a thread: the label says what they are. */
 static const size_t STAMP_TITLED_MIN_POSTS = 2;
 static const size_t STAMP_TITLE_DISTANCE = 3;
+/* A comments title at most this many blocks into the region titles it. */
+static const size_t COMMENTS_TITLE_REACH = 3;
 /* A heading this long or longer that the page's title holds names it. */
 static const size_t TITLED_MIN_BYTES = 8;
 static const int STAMP_TEMPLATE_DEPTH = 4;
