@@ -544,6 +544,17 @@ static bool repeats(const wn_block *a, const wn_block *b) {
   return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
 }
 
+/* Whether the heading's letters lie within the site's name's ("Graphic
+ * designer" in "David Airey, graphic designer"). */
+static bool within_site_name(const wn_block *b, const wn_block *site) {
+  if (repeats(b, site)) return true;
+  if (b->text_len > TITLE_MAX_BYTES || site->text_len > TITLE_MAX_BYTES) return false;
+  char mine[TITLE_MAX_BYTES + 1], name[TITLE_MAX_BYTES + 1];
+  letters_of(b->text, b->text_len, mine);
+  letters_of(site->text, site->text_len, name);
+  return *mine && strstr(name, mine);
+}
+
 /* The longest heading of the given level that names the page, or -1;
  * `linked` admits headings that are links (a blog's headline is often a
  * permalink to the post itself). */
@@ -558,7 +569,7 @@ static int heading_naming_page(const wn_page *page, const page_titles *titles, i
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
     /* "142 replies to <title>" heads the comments, not the page. */
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
-    if (site && repeats(b, site)) continue; /* the site's name again */
+    if (site && within_site_name(b, site)) continue; /* the site's name again */
     if (!names_page(b, titles->text[0], titles->letters[0]) &&
         !names_page(b, titles->text[1], titles->letters[1]))
       continue;
@@ -704,7 +715,7 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
   }
   int named = heading_naming_page(page, titles, 1, false, NULL);
   if (named >= 0) return named;
-  /* A lesser heading that repeats the only <h1> is the site's name again. */
+  /* A lesser heading within the only <h1>'s words is the site's name again. */
   const wn_block *site = h1_count == 1 ? &page->blocks[h1] : NULL;
   int lesser = -1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)

@@ -527,6 +527,26 @@ static void test_sidebar_heading_leaves_the_headline_to_the_permalink(void **sta
   assert_kept(page, "Since its founding in 1921");
 }
 
+/* The same with no name saying sidebar: "Graphic designer" lies within the
+ * <h1>'s words, the site's name again. */
+static void test_site_name_part_leaves_the_headline_to_the_permalink(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>New work: Harbour Trust of Northport | Ana Lopes, graphic designer</title></head>"
+      "<body><div><h1><a href=\"/\">Ana Lopes, graphic designer</a></h1></div>"
+      "<div class=\"k9\"><h2>Graphic designer</h2><ul><li><a href=\"/hire\">Hire me</a></li>"
+      "<li><a href=\"/work\">My portfolio</a></li></ul></div>"
+      "<div class=\"c1\"><h2><a href=\"/new-work-harbour-trust-of-northport\">New work: Harbour Trust of Northport</a></h2>"
+      "<p>Published on November 7th, 2012 <a href=\"#c\">Read the 3 comments</a></p>"
+      "<p>Since its founding in 1921, the Harbour Trust has kept the old docks open to walkers, "
+      "boats and the markets that gather on the quay every weekend of the year.</p>"
+      "<p>The trust asked for a mark that could sit on a flag, a ticket and a boat's hull, and "
+      "that the host towns could colour as their own for the yearly meeting.</p></div>"
+      "</body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text, "New work: Harbour Trust of Northport");
+  assert_kept(page, "Since its founding in 1921");
+}
+
 /* The blog's name is its only <h1> and comes back as an <h2> over the
  * blogroll: a name, not the headline; the post's <h3> is. */
 static void test_site_name_again_is_no_headline(void **state) {
@@ -2330,6 +2350,7 @@ int main(void) {
       T(test_address_names_the_headline),
       T(test_list_address_is_no_slug),
       T(test_sidebar_heading_leaves_the_headline_to_the_permalink),
+      T(test_site_name_part_leaves_the_headline_to_the_permalink),
       T(test_site_name_again_is_no_headline),
       T(test_short_dated_post_is_kept),
       T(test_error_page_prints_nothing),
