@@ -569,6 +569,9 @@ static int heading_naming_page(const wn_page *page, const page_titles *titles, i
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
     /* "142 replies to <title>" heads the comments, not the page. */
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
+    if (b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
+        strcmp(b->lexicon->concept, "comments") == 0)
+      continue; /* ... whatever the names around it */
     if (site && within_site_name(b, site)) continue; /* the site's name again */
     if (!names_page(b, titles->text[0], titles->letters[0]) &&
         !names_page(b, titles->text[1], titles->letters[1]))

@@ -663,6 +663,23 @@ static void test_comments_label_line_ends_the_story(void **state) {
   assert_false(find_block(page, "Brilliant, I only had a few doubts")->keep);
 }
 
+/* "40 Responses to <title>" names the page at greater length than the
+ * headline, and no name marks it as the comments' title: the lexicon does. */
+static void test_comments_title_is_no_headline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>A revolver for the glovebox</title></head><body><div class=\"k1\">"
+      "<h2>A revolver for the glovebox</h2>"
+      "<p>The maker calls it a public defender, and it fires both shotgun shells and ordinary "
+      "cartridges from a cylinder that holds five of either kind.</p>"
+      "<p>It weighs a little under a kilogram unloaded, which is light enough to carry all day "
+      "and heavy enough to keep the recoil of a shell in check.</p></div><div class=\"k2\">"
+      "<h2>40 Responses to \u201cA revolver for the glovebox\u201d</h2>"
+      "<p>Mine has been reliable for two years now, and I have put several hundred rounds through "
+      "it without a single failure of any kind.</p></div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text, "A revolver for the glovebox");
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2359,6 +2376,7 @@ int main(void) {
       T(test_titled_comments_under_an_undated_post_named_by_the_title),
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
+      T(test_comments_title_is_no_headline),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
