@@ -786,7 +786,6 @@ static bool titles_comments(const wn_page *page, const wn_block *headline, const
          !(page->elements[headline->owner].inherited & WN_EL_COMMENTS);
 }
 
-
 /* Under a menu or a footer the headline is not under: the page's frame. */
 static bool in_page_chrome(const wn_page *page, const wn_block *headline, const wn_block *b) {
   static const uint32_t FRAME = WN_EL_NAV | WN_EL_FOOTER;

@@ -177,10 +177,6 @@ static bool labels_form(const wn_page *page, const wn_block *b) {
   return false;
 }
 
-/* Inside the content, a long block whose links leave a good part of its
- * text unlinked, with the punctuation of a sentence or a citation, is
- * writing that cites (a reference, a list of sources); a menu run into one
- * block has labels between its links, not punctuation. */
 /* Whether a label opens the block: a colon among its first few words
  * ("Tipp:", "Read more:", "See also:"): a pointer, however worded. */
 static bool opens_with_label(const wn_block *b) {
@@ -203,6 +199,11 @@ static bool sentence_of_article(const wn_page *page, const wn_block *b) {
          wn_block_weighted_words(b) >= LINKED_SENTENCE_WORDS && wn_block_ends_sentence(b);
 }
 
+/* Inside the content, a long block whose links leave a good part of its
+ * text unlinked, with the punctuation of a sentence or a citation, is
+ * writing that cites (a reference, a list of sources); a menu run into one
+ * block has labels between its links, not punctuation. A sentence of the
+ * article's own may link most of its words. */
 static double inside_link_limit(const wn_page *page, const wn_block *b) {
   if (sentence_of_article(page, b)) return LINKED_SENTENCE_LINK_LIMIT;
   bool cites = b->chars >= LONG_CITING_CHARS && b->punctuation >= LONG_CITING_PUNCTUATION;
