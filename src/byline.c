@@ -153,6 +153,11 @@ static void drop_author_lines(wn_page *page, size_t h1) {
   int looked = 0;
   for (size_t i = start; i < page->block_count && looked < BYLINE_WINDOW; i++) {
     wn_block *b = &page->blocks[i];
+    /* A date line under a headline that the lexicon dropped already
+     * ("Posted July 8th, 2011") still dates the page. */
+    if (!b->keep && h1 < page->block_count && i < start + BYLINE_WINDOW && b->lexicon &&
+        wn_concept_is_date(b->lexicon) && b->kind != WN_BLOCK_HEADING)
+      note_line(page, i, false);
     if (!b->keep) continue;
     if (b->kind == WN_BLOCK_HEADING) break;
     looked++;

@@ -421,6 +421,16 @@ sed 's|<p>Av Jan de Vries · 2024-08-12 06:23</p>|<p>By Jane Doe \| Reuters</p><
 run --format=json "$TMP/byline-en.html"
 expect_grep "an author line gives the author" "$TMP/out" '"author": ?"Jane Doe"'
 expect_grep "a date line gives the date" "$TMP/out" '"date": ?"2025-03-03"'
+# A short photo post: its date line is dropped as a lexicon's date line, and
+# still dates the record; the caption under it is printed.
+cat >"$TMP/photo-post.html" <<'EOF2'
+<html><head><title>Velvet and rain</title></head><body><ul><li><a href="/">Home</a></li></ul>
+<div class="c1"><h2><a href="/velvet-and-rain">Velvet and rain</a></h2>
+<p>Posted July 8th, 2011</p><p>Photos by Eirik in Paris</p></div></body></html>
+EOF2
+run --format=json "$TMP/photo-post.html"
+expect_grep "a short dated post is printed" "$TMP/out" 'Photos by Eirik in Paris'
+expect_grep "a dropped date line under a post's title gives the date" "$TMP/out" '"date": ?"2011-07-08"'
 
 # A page rendered by script: the markup is a shell, the article is stated
 # in JSON-LD articleBody alone, a paragraph per line.
