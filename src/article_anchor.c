@@ -899,6 +899,7 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->prose = 0;
   anchor->paragraphs = 0;
   anchor->end = page->block_count;
+  anchor->told = page->block_count;
   anchor->headed_tail = page->block_count;
   anchor->comments = page->block_count;
   anchor->closed = true;
@@ -931,12 +932,22 @@ static bool headed_elsewhere(const wn_page *page, const wn_article_anchor *ancho
 
 static void take_paragraph(const wn_page *page, wn_article_anchor *anchor, gap_state *gap,
                            const wn_block *b) {
+  anchor->told = (size_t)(b - page->blocks) + 1;
   anchor->body = anchor->body < 0 ? b->owner : common_ancestor(page, anchor->body, b->owner);
   anchor->prose += length_of(b);
   anchor->paragraphs++;
   gap->headed = 0;
   gap->blocks = gap->teasers = 0;
   gap->links = 0;
+}
+
+/* Whether block `b` lies past a dated story's text and outside the box
+ * that holds its headline and that text. */
+static bool outside_dated_story(const wn_page *page, const wn_article_anchor *anchor,
+                                const wn_block *headline, const wn_block *b) {
+  if (!anchor->dated || anchor->paragraphs == 0 || anchor->body < 0) return false;
+  int story = common_ancestor(page, headline->owner, anchor->body);
+  return story >= 0 && !wn_inside(page, b->owner, story);
 }
 
 typedef enum gap_verdict { GAP_GOES_ON, GAP_CLOSES, GAP_TOO_LONG } gap_verdict;
@@ -959,7 +970,12 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   if (is_linked_headline(b) && !is_credit(b) &&
       (b->kind == WN_BLOCK_HEADING || !heading_set_has(&gap->headings, b))) {
     gap->teasers++;
-    if (b->kind == WN_BLOCK_HEADING) gap->linked = (long)i;
+    /* A blurb may follow a linked heading; past a dated story's text, a
+     * linked title line too, outside the box of the story's headline and
+     * text (inside it, or elsewhere, a link and its description are a
+     * list's entry, as in a guide to resources or a post of bookmarks). */
+    if (b->kind == WN_BLOCK_HEADING || outside_dated_story(page, anchor, headline, b))
+      gap->linked = (long)i;
   }
   if (card_blurb) gap->teasers++; /* its title was too short to count */
   /* Linked headlines right under the headline: a section's front page;
@@ -1201,8 +1217,9 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
     if (nothing_continues(page, anchor, region)) return anchor->body;
     return page_wide_region_ends(page, anchor, region) ? page->elements[anchor->body].parent : region;
   }
-  /* Elsewhere: replaced when it is no part of the article's run. */
-  bool after = first >= anchor->end &&
+  /* Elsewhere: replaced when it is no part of the article's run (it may
+   * begin with the teasers whose list closed the article). */
+  bool after = (first >= anchor->end || (anchor->closed && first >= anchor->told)) &&
                (nothing_continues(page, anchor, region) || footer_between(page, anchor, first));
   if (end <= headline || after) return anchor->body;
   return region;

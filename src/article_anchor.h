@@ -22,6 +22,8 @@ typedef struct wn_article_anchor {
   double prose;   /* weighted length of that prose */
   int paragraphs; /* paragraphs of it */
   size_t end;     /* the first block past the article */
+  size_t told;    /* one past the article's last paragraph (the gap that
+                     closed it, a list of teasers, begins there) */
   size_t headed_tail; /* the first heading past the last paragraph, where
                          sections without a paragraph of their own (lists of
                          headlines, boxes of links) begin; else end */

@@ -680,6 +680,21 @@ static void test_comments_title_is_no_headline(void **state) {
   assert_string_equal(page->blocks[page->article_headline].text, "A revolver for the glovebox");
 }
 
+/* A short dated story, then a box of other stories' linked titles (lines,
+ * no heading, no picture) with their blurbs, which together outweigh it:
+ * the box is no part of the article, and the region does not move to it. */
+static void test_linked_title_lines_with_blurbs_after_a_short_story(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Ferry service to the island resumes - City News</title></head><body>"
+      "<div class=\"k7\"><h1>Ferry service to the island resumes</h1><p>12 January 2012 14:05</p>"
+      "<p>The ferry to the island sailed again on Thursday after three weeks in dry dock, and the "
+      "first crossing of the morning was full of commuters and their bicycles.</p></div>"
+      "<div class=\"k2\"><div class=\"x0\"><a href=\"/s/0\"><span>Council votes to close the old harbour bridge</span></a><p>The bridge will stay shut to cars from March while engineers decide whether it can be saved at all.</p></div><div class=\"x1\"><a href=\"/s/1\"><span>New school term starts with fewer teachers</span></a><p>Parents say classes of thirty-five are too large, and the union wants the council to hire more staff.</p></div><div class=\"x2\"><a href=\"/s/2\"><span>Summer festival moves to the market square</span></a><p>Organisers hope the move will bring more visitors to the shops that line the square in the old town.</p></div><div class=\"x0\"><a href=\"/s/3\"><span>Hospital nurses vote on a new pay offer</span></a><p>The offer would raise pay by four per cent over two years, with more for those who work at night.</p></div><div class=\"x1\"><a href=\"/s/4\"><span>Football club signs a striker from the league</span></a><p>The twenty-four-year-old scored eleven goals last season and has signed a contract for three years.</p></div><div class=\"x2\"><a href=\"/s/5\"><span>Storm warning for the coast on Friday night</span></a><p>Winds of up to ninety kilometres an hour are expected, and ferries may not sail until Saturday noon.</p></div><div class=\"x0\"><a href=\"/s/6\"><span>Library opens its doors on Sunday mornings</span></a><p>The trial will run for six months, and the council will decide in autumn whether to keep the hours.</p></div><div class=\"x1\"><a href=\"/s/7\"><span>Farmers say prices for milk are falling</span></a><p>Dairy farmers in the valley say they now sell milk for less than it costs them to produce it.</p></div></div></body></html>");
+  assert_kept(page, "The ferry to the island sailed again");
+  assert_false(find_block(page, "The bridge will stay shut")->keep);
+  assert_false(find_block(page, "Dairy farmers in the valley")->keep);
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2377,6 +2392,7 @@ int main(void) {
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
+      T(test_linked_title_lines_with_blurbs_after_a_short_story),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
