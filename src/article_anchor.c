@@ -941,11 +941,11 @@ static void take_paragraph(const wn_page *page, wn_article_anchor *anchor, gap_s
   gap->links = 0;
 }
 
-/* Whether block `b` lies past a dated story's text and outside the box
- * that holds its headline and that text. */
-static bool outside_dated_story(const wn_page *page, const wn_article_anchor *anchor,
-                                const wn_block *headline, const wn_block *b) {
-  if (!anchor->dated || anchor->paragraphs == 0 || anchor->body < 0) return false;
+/* Whether block `b` lies past the story's text and outside the box that
+ * holds its headline and that text. */
+static bool outside_story(const wn_page *page, const wn_article_anchor *anchor,
+                          const wn_block *headline, const wn_block *b) {
+  if (anchor->paragraphs == 0 || anchor->body < 0) return false;
   int story = common_ancestor(page, headline->owner, anchor->body);
   return story >= 0 && !wn_inside(page, b->owner, story);
 }
@@ -967,15 +967,17 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   if (!under_headline || !b->lexicon) gap->blocks++;
   gap->links += length_of(b) * links_of(b);
   if (b->kind == WN_BLOCK_HEADING && !gap->headed && anchor->paragraphs > 0) gap->headed = i;
-  if (is_linked_headline(b) && !is_credit(b) &&
-      (b->kind == WN_BLOCK_HEADING || !heading_set_has(&gap->headings, b))) {
+  bool teaser = is_linked_headline(b) && !is_credit(b) &&
+                (b->kind == WN_BLOCK_HEADING || !heading_set_has(&gap->headings, b));
+  /* Past a dated story's text, outside the box of its headline and text, a
+   * shorter linked title line is a card's title too. */
+  bool outside = outside_story(page, anchor, headline, b);
+  if (teaser || (outside && anchor->dated && is_title_link(b) && !is_credit(b))) {
     gap->teasers++;
-    /* A blurb may follow a linked heading; past a dated story's text, a
-     * linked title line too, outside the box of the story's headline and
-     * text (inside it, or elsewhere, a link and its description are a
+    /* A blurb may follow a linked heading, and such a title line (inside
+     * the story's box, or elsewhere, a link and its description are a
      * list's entry, as in a guide to resources or a post of bookmarks). */
-    if (b->kind == WN_BLOCK_HEADING || outside_dated_story(page, anchor, headline, b))
-      gap->linked = (long)i;
+    if (b->kind == WN_BLOCK_HEADING || outside) gap->linked = (long)i;
   }
   if (card_blurb) gap->teasers++; /* its title was too short to count */
   /* Linked headlines right under the headline: a section's front page;
