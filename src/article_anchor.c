@@ -56,7 +56,7 @@ static const int BODY_GAP_BLOCKS = 30;
 static const int STORY_TOLD_PARAGRAPHS = 2;
 /* A dated story told in this many paragraphs, however short, is a brief
  * that teaser cards may follow. */
-static const int BRIEF_PARAGRAPHS = 3;
+static const int BRIEF_PARAGRAPHS = 2;
 /* A heading names the page's address when it has this many words at least
  * and they are SLUG_SHARE_NUM/SLUG_SHARE_DEN of its words and of the
  * address's last segment's. */
@@ -352,7 +352,7 @@ static bool story_told(const wn_article_anchor *anchor) {
   return anchor->paragraphs >= STORY_TOLD_PARAGRAPHS && anchor->prose >= POST_ONE_PARAGRAPH;
 }
 
-/* A dated story's three short paragraphs: a brief, which titled cards may
+/* A dated story's two short paragraphs: a brief, which titled cards may
  * follow (a listicle's pictured sections may follow its intro too). */
 static bool brief_told(const wn_article_anchor *anchor) {
   return anchor->dated && anchor->paragraphs >= BRIEF_PARAGRAPHS;

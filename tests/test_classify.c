@@ -695,6 +695,20 @@ static void test_linked_title_lines_with_blurbs_after_a_short_story(void **state
   assert_false(find_block(page, "Dairy farmers in the valley")->keep);
 }
 
+/* A dated brief of two short paragraphs, then boxes of a picture, a title
+ * that is no link and a blurb (a script opens the card): teasers. */
+static void test_unlinked_cards_after_a_two_paragraph_brief(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Ferry service to the island resumes - City News</title></head><body>"
+      "<div class=\"k7\"><h1>Ferry service to the island resumes</h1><p>12 January 2012 14:05</p>"
+      "<p>The ferry to the island sailed again on Thursday after three weeks in dry dock.</p>"
+      "<p>The first crossing of the morning was full of commuters and their bicycles.</p></div>"
+      "<div class=\"k2\"><div class=\"x0\"><img src=\"/i/0.jpg\"><div class=\"t\">Council votes to close the old harbour bridge</div><p>The bridge will stay shut to cars from March while engineers decide whether it can be saved at all.</p></div><div class=\"x1\"><img src=\"/i/1.jpg\"><div class=\"t\">New school term starts with fewer teachers</div><p>Parents say classes of thirty-five are too large, and the union wants the council to hire more staff.</p></div><div class=\"x2\"><img src=\"/i/2.jpg\"><div class=\"t\">Summer festival moves to the market square</div><p>Organisers hope the move will bring more visitors to the shops that line the square in the old town.</p></div><div class=\"x0\"><img src=\"/i/3.jpg\"><div class=\"t\">Hospital nurses vote on a new pay offer</div><p>The offer would raise pay by four per cent over two years, with more for those who work at night.</p></div></div></body></html>");
+  assert_kept(page, "The first crossing of the morning");
+  assert_false(find_block(page, "The bridge will stay shut")->keep);
+  assert_false(find_block(page, "The offer would raise pay")->keep);
+}
+
 /* An old layout sets the headline in a cell of the page's table: the row
  * that names the page anchors the article, and the page of headlines
  * around it is not read as a listing. */
@@ -2393,6 +2407,7 @@ int main(void) {
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
       T(test_linked_title_lines_with_blurbs_after_a_short_story),
+      T(test_unlinked_cards_after_a_two_paragraph_brief),
       T(test_headline_in_a_table_cell_anchors_the_article),
       T(test_headed_teasers_past_the_last_paragraph_are_dropped),
       T(test_small_form_beside_the_text_is_dropped),
