@@ -57,6 +57,8 @@ static const int STORY_TOLD_PARAGRAPHS = 2;
 /* A dated story told in this many paragraphs, however short, is a brief
  * that teaser cards may follow. */
 static const int BRIEF_PARAGRAPHS = 2;
+/* ... or in one paragraph of this weighted length. */
+static const double BRIEF_ONE_PARAGRAPH = 400.0;
 /* A heading names the page's address when it has this many words at least
  * and they are SLUG_SHARE_NUM/SLUG_SHARE_DEN of its words and of the
  * address's last segment's. */
@@ -355,7 +357,8 @@ static bool story_told(const wn_article_anchor *anchor) {
 /* A dated story's two short paragraphs: a brief, which titled cards may
  * follow (a listicle's pictured sections may follow its intro too). */
 static bool brief_told(const wn_article_anchor *anchor) {
-  return anchor->dated && anchor->paragraphs >= BRIEF_PARAGRAPHS;
+  return anchor->dated &&
+         (anchor->paragraphs >= BRIEF_PARAGRAPHS || anchor->prose >= BRIEF_ONE_PARAGRAPH);
 }
 
 /* The card whose blurb the paragraph at `i` is, or -1: a card whose title
