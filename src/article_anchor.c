@@ -354,8 +354,9 @@ static bool story_told(const wn_article_anchor *anchor) {
   return anchor->paragraphs >= STORY_TOLD_PARAGRAPHS && anchor->prose >= POST_ONE_PARAGRAPH;
 }
 
-/* A dated story's two short paragraphs: a brief, which titled cards may
- * follow (a listicle's pictured sections may follow its intro too). */
+/* A dated story's two short paragraphs, or one of a brief's length: a
+ * brief, which titled cards may follow (a listicle's pictured sections may
+ * follow its intro too). */
 static bool brief_told(const wn_article_anchor *anchor) {
   return anchor->dated &&
          (anchor->paragraphs >= BRIEF_PARAGRAPHS || anchor->prose >= BRIEF_ONE_PARAGRAPH);
@@ -977,9 +978,9 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   bool outside = outside_story(page, anchor, headline, b);
   if (teaser || (outside && anchor->dated && is_title_link(b) && !is_credit(b))) {
     gap->teasers++;
-    /* A blurb may follow a linked heading, and such a title line (inside
-     * the story's box, or elsewhere, a link and its description are a
-     * list's entry, as in a guide to resources or a post of bookmarks). */
+    /* A blurb may follow a linked heading, or a title line outside the
+     * story's box (inside it, a link and its description are a list's
+     * entry: a guide to resources, a post of bookmarks). */
     if (b->kind == WN_BLOCK_HEADING || outside) gap->linked = (long)i;
   }
   if (card_blurb) gap->teasers++; /* its title was too short to count */
