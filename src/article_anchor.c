@@ -354,11 +354,11 @@ static bool story_told(const wn_article_anchor *anchor) {
   return anchor->paragraphs >= STORY_TOLD_PARAGRAPHS && anchor->prose >= POST_ONE_PARAGRAPH;
 }
 
-/* A dated story's two short paragraphs, or one of a brief's length: a
- * brief, which titled cards may follow (a listicle's pictured sections may
+/* A news story's (dated, or typed an article) two short paragraphs, or one
+ * of a brief's length: a brief, which titled cards may follow (a listicle's pictured sections may
  * follow its intro too). */
-static bool brief_told(const wn_article_anchor *anchor) {
-  return anchor->dated &&
+static bool brief_told(const wn_page *page, const wn_article_anchor *anchor) {
+  return (anchor->dated || page->says_article) &&
          (anchor->paragraphs >= BRIEF_PARAGRAPHS || anchor->prose >= BRIEF_ONE_PARAGRAPH);
 }
 
@@ -374,7 +374,7 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
   /* Only past a story told: a landing page's short intro over its boxes
    * is no story they could be teasers beside. */
   bool told = story_told(anchor);
-  if (!told && !brief_told(anchor)) return -1;
+  if (!told && !brief_told(page, anchor)) return -1;
   /* Feature boxes of a landing page are pictures over headed paragraphs;
    * past a news story (dated, or typed an article), picture boxes too are
    * teasers. */

@@ -4,7 +4,9 @@ them: cards whose title is a link, whose whole box is a link, whose title is
 a linked or plain heading, or that are no link at all (a script opens them);
 with and without a date line in each card; after the article, before it,
 and in a box of their own outside the article's; under an article of six,
-three, two and one paragraphs, with a date line under its headline and without.
+three, two and one paragraphs, with a date line under its headline, without
+one, and without one on a page typed an article (og:type), as the seed
+site's pages are.
 No card's title or blurb may be printed, and every paragraph of the article
 must be.
 
@@ -13,8 +15,8 @@ plain heading and a paragraph, with no date, no link and no picture, are
 read as the page's own sections (a landing page's features look the same);
 so are cards whose title is no link under an undated article of a single
 paragraph (a landing page's intro over its feature boxes), and headed boxes
-under a dated one (taking a dated one-paragraph brief for a story told
-before such boxes cost a daniel-dev check page).
+under a dated one or one typed an article (taking such a one-paragraph
+brief for a story told before such boxes cost a daniel-dev check page).
 The test fails when one of them stops failing, too: then remove it.
 
 usage: tests/synth/cards_test.py WINNOW
@@ -60,8 +62,9 @@ def card(style, i, title, blurb, stamp):
     return '<div class="k" onclick="go(%d)"><h3>%s</h3>%s<p>%s</p></div>' % (i, t, stamp, b)
 
 
-def page(title, article, cards, place):
-    head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title></head><body>' % html.escape(title)
+def page(title, article, cards, place, typed=False):
+    head = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title>%s</head><body>'
+            % (html.escape(title), '<meta property="og:type" content="article">' if typed else ""))
     if place == "after":
         body = '<div class="m">%s%s</div>' % (article, cards)
     elif place == "before":
@@ -76,6 +79,9 @@ EXPECTED = {"undated, %d paragraphs, h3-unlinked, %s" % (count, place)
     "dated, 1 paragraphs, h3-unlinked, after",
     "dated, 1 paragraphs, h3-unlinked, before",
     "dated, 1 paragraphs, h3-unlinked, outside",
+    "typed, 1 paragraphs, h3-unlinked, after",
+    "typed, 1 paragraphs, h3-unlinked, before",
+    "typed, 1 paragraphs, h3-unlinked, outside",
     "undated, 1 paragraphs, unlinked, after",
     "undated, 1 paragraphs, unlinked, before",
     "undated, 1 paragraphs, unlinked, outside",
@@ -90,7 +96,8 @@ def main():
     winnow = sys.argv[1]
     title, paragraphs, cards = seed_texts()
     failures, tried = [], 0
-    for dateline, count in [(d, c) for d in (True, False) for c in (6, 3, 2, 1)]:
+    for kind, count in [(k, c) for k in ("dated", "undated", "typed") for c in (6, 3, 2, 1)]:
+        dateline = kind == "dated"
         kept = paragraphs[:count]
         article = ('<div class="a1"><h1>%s</h1>%s%s</div>'
                    % (html.escape(title), '<div class="d">11.12.2025 14:05</div>' if dateline else "",
@@ -100,7 +107,8 @@ def main():
                 box = '<div class="r">%s</div>' % "".join(
                     card(style, i, t, b, stamp) for i, (t, b) in enumerate(cards))
                 for place in PLACES:
-                    out = subprocess.run([winnow], input=page(title, article, box, place).encode(),
+                    out = subprocess.run([winnow], input=page(title, article, box, place,
+                                                              kind == "typed").encode(),
                                          capture_output=True, check=True).stdout.decode()
                     tried += 1
                     bad = []
@@ -110,7 +118,7 @@ def main():
                         bad.append("article lost")
                     if bad:
                         failures.append(("%s, %d paragraphs, %s%s, %s" % (
-                            "dated" if dateline else "undated", count, style,
+                            kind, count, style,
                             " (dated cards)" if stamp else "", place), ", ".join(bad)))
     return report("teaser cards", tried, failures, EXPECTED)
 
