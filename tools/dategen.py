@@ -26,6 +26,7 @@ import difflib
 import os
 import re
 import sys
+import unicodedata
 
 HEADER = """\
 # Lines that are only a date or a time: publication metadata, not text.
@@ -354,8 +355,10 @@ def c_months():
              "const wn_month_name WN_MONTH_NAMES[] = {"]
     for lang, spec in LANGUAGES + NORMALISER_LANGUAGES:
         for name, number in month_numbers(spec):
-            # Folded as the normaliser folds what it reads (Greek final sigma too).
-            lines.append(f'    {{"{name.casefold()}", {number}}}, /* {lang} */')
+            # Folded as the normaliser folds what it reads (Greek final sigma too),
+            # composed again as it composes ("ΐ" stays one character).
+            folded = unicodedata.normalize("NFC", name.casefold())
+            lines.append(f'    {{"{folded}", {number}}}, /* {lang} */')
     lines += ["};", "const size_t WN_MONTH_NAME_COUNT = sizeof WN_MONTH_NAMES / sizeof WN_MONTH_NAMES[0];", ""]
     return "\n".join(lines)
 
