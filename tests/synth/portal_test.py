@@ -4,12 +4,13 @@ other stories' cards above it, below it or both, each card a title and a
 blurb, with or without a picture. The title is a link set as a line (no
 heading), a linked <h3>, or a line that is no link (a script opens the
 card). The story has one, two or three paragraphs, with a date line under
-its headline or without: the cards' blurbs together outweigh it. No card's
+its headline, without one, or without one on a page typed an article
+(og:type): the cards' blurbs together outweigh it. No card's
 title or blurb may be printed, and every paragraph of the story must be.
 
 Expected failures, listed in EXPECTED: cards whose title is no link under
-an undated story of one or two paragraphs, or a dated one of a single
-paragraph shorter than a brief (a landing page's intro over its feature
+an undated story of one or two paragraphs, or a dated or typed one of a
+single paragraph shorter than a brief (a landing page's intro over its feature
 boxes looks the same). The test fails when one of them stops failing, too:
 then remove it.
 
@@ -67,14 +68,15 @@ def menu(offset):
                                    for k, s in enumerate(SECTIONS))
 
 
-def page(title, article, above, below):
-    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s - Harbour News</title>'
+def page(title, article, above, below, typed=False):
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s - Harbour News</title>%s'
             '</head><body>%s%s%s%s%s</body></html>'
-            % (html.escape(title), menu(0), above, article, below, menu(100)))
+            % (html.escape(title), '<meta property="og:type" content="article">' if typed else "",
+               menu(0), above, article, below, menu(100)))
 
 
 EXPECTED = {"%s, %d paragraphs, unlinked%s, %s" % (d, n, pic, place)
-            for d, n in (("undated", 1), ("undated", 2), ("dated", 1))
+            for d, n in (("undated", 1), ("undated", 2), ("dated", 1), ("typed", 1))
             for pic in ("", " with pictures") for place in PLACES}
 
 
@@ -83,7 +85,8 @@ def main():
     title, paragraphs = story()
     cards = seed_cards()
     failures, tried = [], 0
-    for dated in (True, False):
+    for kind in ("dated", "undated", "typed"):
+        dated = kind == "dated"
         for count in (1, 2, 3):
             kept = paragraphs[:count]
             article = ('<div class="a1"><h1>%s</h1>%s%s</div>'
@@ -97,7 +100,7 @@ def main():
                     for place in PLACES:
                         above = boxes[0] if place in ("before", "both") else ""
                         below = boxes[1] if place in ("after", "both") else ""
-                        out = subprocess.run([winnow], input=page(title, article, above, below).encode(),
+                        out = subprocess.run([winnow], input=page(title, article, above, below, kind == "typed").encode(),
                                              capture_output=True, check=True).stdout.decode()
                         tried += 1
                         bad = []
@@ -107,7 +110,7 @@ def main():
                             bad.append("story lost")
                         if bad:
                             failures.append(("%s, %d paragraphs, %s%s, %s" % (
-                                "dated" if dated else "undated", count, style,
+                                kind, count, style,
                                 " with pictures" if picture else "", place), ", ".join(bad)))
     return report("portal cards", tried, failures, EXPECTED)
 
