@@ -183,8 +183,7 @@ static bool is_link_row(const wn_block *b) {
 /* A picture's credit ("© Agency. Name | Buy the picture"), linked or not:
  * a gallery's line, no other page's headline. */
 static bool is_credit(const wn_block *b) {
-  return b->lexicon && (strcmp(b->lexicon->concept, "copyright") == 0 ||
-                        strcmp(b->lexicon->concept, "credit") == 0);
+  return b->lexicon && wn_concept_is_credit(b->lexicon);
 }
 
 static bool is_linked_headline(const wn_block *b) {
@@ -540,8 +539,8 @@ static bool names_page(const wn_block *b, const char *title, const char *title_l
  * ("{ 131 comments }", "53 Responses to ..."): set as a paragraph, it
  * titles the comments as a heading would (a linked one jumps to them). */
 static bool labels_comments(const wn_block *b) {
-  return b->kind == WN_BLOCK_PARAGRAPH && b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
-         strcmp(b->lexicon->concept, "comments") == 0 && links_of(b) <= PARAGRAPH_MAX_LINKS;
+  return b->kind == WN_BLOCK_PARAGRAPH && wn_lex_titles_comments(b->lexicon) &&
+         links_of(b) <= PARAGRAPH_MAX_LINKS;
 }
 
 static bool repeats(const wn_block *a, const wn_block *b) {
@@ -550,20 +549,19 @@ static bool repeats(const wn_block *a, const wn_block *b) {
 
 /* Whether the heading's letters lie within the site's name's ("Graphic
  * designer" in "David Airey, graphic designer"). */
-static bool within_site_name(const wn_block *b, const wn_block *site) {
-  if (repeats(b, site)) return true;
-  if (b->text_len > TITLE_MAX_BYTES || site->text_len > TITLE_MAX_BYTES) return false;
-  char mine[TITLE_MAX_BYTES + 1], name[TITLE_MAX_BYTES + 1];
+static bool within_site_name(const wn_block *b, const char *site_letters) {
+  if (b->text_len > TITLE_MAX_BYTES) return false;
+  char mine[TITLE_MAX_BYTES + 1];
   letters_of(b->text, b->text_len, mine);
-  letters_of(site->text, site->text_len, name);
-  return *mine && strstr(name, mine);
+  return *mine && strstr(site_letters, mine);
 }
 
 /* The longest heading of the given level that names the page, or -1;
  * `linked` admits headings that are links (a blog's headline is often a
- * permalink to the post itself). */
+ * permalink to the post itself); `site`, the letters of the site's name
+ * or NULL, excludes headings within it. */
 static int heading_naming_page(const wn_page *page, const page_titles *titles, int level,
-                               bool linked, const wn_block *site) {
+                               bool linked, const char *site) {
   int best = -1;
   double best_length = 0;
   for (size_t i = 0; i < page->block_count; i++) {
@@ -573,9 +571,7 @@ static int heading_naming_page(const wn_page *page, const page_titles *titles, i
     if (len < HEADLINE_MIN_LENGTH || (!linked && links_of(b) >= TEASER_LINK_SHARE)) continue;
     /* "142 replies to <title>" heads the comments, not the page. */
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
-    if (b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
-        strcmp(b->lexicon->concept, "comments") == 0)
-      continue; /* ... whatever the names around it */
+    if (wn_lex_titles_comments(b->lexicon)) continue; /* ... whatever the names around it */
     if (site && within_site_name(b, site)) continue; /* the site's name again */
     if (!names_page(b, titles->text[0], titles->letters[0]) &&
         !names_page(b, titles->text[1], titles->letters[1]))
@@ -723,7 +719,12 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
   int named = heading_naming_page(page, titles, 1, false, NULL);
   if (named >= 0) return named;
   /* A lesser heading within the only <h1>'s words is the site's name again. */
-  const wn_block *site = h1_count == 1 ? &page->blocks[h1] : NULL;
+  char site_letters[TITLE_MAX_BYTES + 1];
+  const char *site = NULL;
+  if (h1_count == 1 && page->blocks[h1].text_len <= TITLE_MAX_BYTES) {
+    letters_of(page->blocks[h1].text, page->blocks[h1].text_len, site_letters);
+    site = site_letters;
+  }
   int lesser = -1;
   for (int level = 2; level <= HEADLINE_MAX_LEVEL && lesser < 0; level++)
     lesser = heading_naming_page(page, titles, level, false, site);
@@ -783,9 +784,7 @@ static bool is_comment(const wn_page *page, const wn_block *headline, const wn_b
  * that heads an element named for comments. */
 static bool titles_comments(const wn_page *page, const wn_block *headline, const wn_block *b) {
   if (b->kind != WN_BLOCK_HEADING) return false;
-  if (b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
-      strcmp(b->lexicon->concept, "comments") == 0)
-    return true;
+  if (wn_lex_titles_comments(b->lexicon)) return true;
   return (page->elements[b->owner].inherited & WN_EL_COMMENTS) &&
          !(page->elements[headline->owner].inherited & WN_EL_COMMENTS);
 }
@@ -974,9 +973,11 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   bool teaser = is_linked_headline(b) && !is_credit(b) &&
                 (b->kind == WN_BLOCK_HEADING || !heading_set_has(&gap->headings, b));
   /* Past a dated story's text, outside the box of its headline and text, a
-   * shorter linked title line is a card's title too. */
-  bool outside = outside_story(page, anchor, headline, b);
-  if (teaser || (outside && anchor->dated && is_title_link(b) && !is_credit(b))) {
+   * shorter linked title line is a card's title too. (The box is sought
+   * only for a linked line: it costs a walk up the tree.) */
+  bool short_title = anchor->dated && is_title_link(b) && !is_credit(b);
+  bool outside = (teaser || short_title) && outside_story(page, anchor, headline, b);
+  if (teaser || (outside && short_title)) {
     gap->teasers++;
     /* A blurb may follow a linked heading, or a title line outside the
      * story's box (inside it, a link and its description are a list's

@@ -16,8 +16,8 @@
 static bool titles_its_comments(const wn_page *page, int region) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
-    if (b->kind == WN_BLOCK_HEADING && b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
-        wn_concept_is_comments(b->lexicon) && wn_inside(page, b->owner, region))
+    if (b->kind == WN_BLOCK_HEADING && wn_lex_titles_comments(b->lexicon) &&
+        wn_inside(page, b->owner, region))
       return true;
   }
   return false;
@@ -293,9 +293,7 @@ static bool titled_discussion(const wn_page *page, const wn_article_anchor *anch
   bool told = false; /* a sentence of the post's own above its comments */
   for (size_t i = h + 1; i < page->block_count && i <= first + COMMENTS_TITLE_REACH; i++) {
     const wn_block *b = &page->blocks[i];
-    if (b->kind == WN_BLOCK_HEADING && b->lexicon && b->lexicon->role == WN_LEX_SECTION &&
-        wn_concept_is_comments(b->lexicon))
-      return told;
+    if (b->kind == WN_BLOCK_HEADING && wn_lex_titles_comments(b->lexicon)) return told;
     if (b->kind == WN_BLOCK_PARAGRAPH && !b->lexicon && wn_block_ends_sentence(b) &&
         !(page->elements[b->owner].inherited & WN_EL_COMMENTS))
       told = true;
@@ -383,8 +381,7 @@ static int named_comment_section(const wn_page *page, int owner) {
 static void follow_title(const wn_page *page, size_t i, size_t *title) {
   const wn_block *b = &page->blocks[i];
   if (!b->lexicon || b->kind == WN_BLOCK_HEADING) *title = SIZE_MAX;
-  if (!b->lexicon || b->lexicon->role != WN_LEX_SECTION || !wn_concept_is_comments(b->lexicon))
-    return;
+  if (!wn_lex_titles_comments(b->lexicon)) return;
   if (*title == SIZE_MAX || page->blocks[*title].lexicon != b->lexicon) *title = i;
 }
 
@@ -393,7 +390,7 @@ static void follow_title(const wn_page *page, size_t i, size_t *title) {
 static int comment_section_of(const wn_page *page, size_t i, size_t title) {
   const wn_block *b = &page->blocks[i];
   if (!b->lexicon) return named_comment_section(page, b->owner);
-  if (b->lexicon->role != WN_LEX_SECTION || !wn_concept_is_comments(b->lexicon)) return -1;
+  if (!wn_lex_titles_comments(b->lexicon)) return -1;
   if (title == i || title == SIZE_MAX) return -1;
   return wn_common_ancestor(page, page->blocks[title].owner, b->owner);
 }

@@ -21,6 +21,14 @@ bool wn_concept_is_comments(const wn_lex_entry *hit) {
 
 bool wn_concept_is_date(const wn_lex_entry *hit) { return strcmp(hit->concept, "date") == 0; }
 
+bool wn_concept_is_credit(const wn_lex_entry *hit) {
+  return strcmp(hit->concept, "copyright") == 0 || strcmp(hit->concept, "credit") == 0;
+}
+
+bool wn_lex_titles_comments(const wn_lex_entry *hit) {
+  return hit && hit->role == WN_LEX_SECTION && wn_concept_is_comments(hit);
+}
+
 bool wn_concept_is_generated_image(const wn_lex_entry *hit) {
   return strcmp(hit->concept, "generated-image") == 0;
 }

@@ -151,16 +151,12 @@ static void tree_span_build(const wn_page *page, tree_span *t) {
     if (page->blocks[i].heading_level == 1) t->headline = page->blocks[i].owner;
 }
 
-static bool titles_comments(const wn_lex_entry *hit) {
-  return hit && hit->role == WN_LEX_SECTION && wn_concept_is_comments(hit);
-}
-
 /* The fewest posts a thread of stamps needs: fewer when a comments label,
  * linked or not (a tab, a jump to the form), sits right above the first. */
 static size_t min_posts_of(const wn_page *page, size_t first_stamp) {
   size_t from = first_stamp > STAMP_TITLE_DISTANCE ? first_stamp - STAMP_TITLE_DISTANCE : 0;
   for (size_t i = from; i < first_stamp; i++)
-    if (titles_comments(page->blocks[i].lexicon)) return STAMP_TITLED_MIN_POSTS;
+    if (wn_lex_titles_comments(page->blocks[i].lexicon)) return STAMP_TITLED_MIN_POSTS;
   return STAMP_MIN_POSTS;
 }
 
