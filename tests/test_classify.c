@@ -506,45 +506,40 @@ static void test_list_address_is_no_slug(void **state) {
   assert_int_equal(page->article_end, -1);
 }
 
-/* A blog's name is its only <h1>; its sidebar's "Graphic designer" names
- * the end of a title that closes on the site's name; the post's title is
- * a permalink <h2> over the post. The permalink is the headline. */
-static void test_sidebar_heading_leaves_the_headline_to_the_permalink(void **state) {
-  wn_page *page = classify(state,
-      "<html><head><title>New work: Harbour Trust of Northport | Ana Lopes, graphic designer</title></head>"
-      "<body><div><h1><a href=\"/\">Ana Lopes, graphic designer</a></h1></div>"
-      "<div class=\"sidebar\"><h2>Graphic designer</h2><ul><li><a href=\"/hire\">Hire me</a></li>"
-      "<li><a href=\"/work\">My portfolio</a></li></ul></div>"
-      "<div class=\"c1\"><h2><a href=\"/new-work-harbour-trust-of-northport\">New work: Harbour Trust of Northport</a></h2>"
-      "<p>Published on November 7th, 2012 <a href=\"#c\">Read the 3 comments</a></p>"
-      "<p>Since its founding in 1921, the Harbour Trust has kept the old docks open to walkers, "
-      "boats and the markets that gather on the quay every weekend of the year.</p>"
-      "<p>The trust asked for a mark that could sit on a flag, a ticket and a boat's hull, and "
-      "that the host towns could colour as their own for the yearly meeting.</p></div>"
-      "</body></html>");
+/* A blog's name is its only <h1>; a box's "Graphic designer" names the
+ * end of a title that closes on the site's name; the post's title is a
+ * permalink <h2> over the post. The permalink is the headline, whether the
+ * box's name says sidebar (%s: its class) or not. */
+static const char PERMALINK_PAGE[] =
+    "<html><head><title>New work: Harbour Trust of Northport | Ana Lopes, graphic designer</title></head>"
+    "<body><div><h1><a href=\"/\">Ana Lopes, graphic designer</a></h1></div>"
+    "<div class=\"%s\"><h2>Graphic designer</h2><ul><li><a href=\"/hire\">Hire me</a></li>"
+    "<li><a href=\"/work\">My portfolio</a></li></ul></div>"
+    "<div class=\"c1\"><h2><a href=\"/new-work-harbour-trust-of-northport\">New work: Harbour Trust of Northport</a></h2>"
+    "<p>Published on November 7th, 2012 <a href=\"#c\">Read the 3 comments</a></p>"
+    "<p>Since its founding in 1921, the Harbour Trust has kept the old docks open to walkers, "
+    "boats and the markets that gather on the quay every weekend of the year.</p>"
+    "<p>The trust asked for a mark that could sit on a flag, a ticket and a boat's hull, and "
+    "that the host towns could colour as their own for the yearly meeting.</p></div>"
+    "</body></html>";
+
+static void assert_permalink_headline(void **state, const char *box_class) {
+  char html[sizeof PERMALINK_PAGE + 64];
+  snprintf(html, sizeof html, PERMALINK_PAGE, box_class);
+  wn_page *page = classify(state, html);
   assert_true(page->article_headline >= 0);
   assert_string_equal(page->blocks[page->article_headline].text, "New work: Harbour Trust of Northport");
   assert_kept(page, "Since its founding in 1921");
 }
 
-/* The same with no name saying sidebar: "Graphic designer" lies within the
- * <h1>'s words, the site's name again. */
+static void test_sidebar_heading_leaves_the_headline_to_the_permalink(void **state) {
+  assert_permalink_headline(state, "sidebar");
+}
+
+/* With no name saying sidebar, "Graphic designer" lies within the <h1>'s
+ * words: the site's name again. */
 static void test_site_name_part_leaves_the_headline_to_the_permalink(void **state) {
-  wn_page *page = classify(state,
-      "<html><head><title>New work: Harbour Trust of Northport | Ana Lopes, graphic designer</title></head>"
-      "<body><div><h1><a href=\"/\">Ana Lopes, graphic designer</a></h1></div>"
-      "<div class=\"k9\"><h2>Graphic designer</h2><ul><li><a href=\"/hire\">Hire me</a></li>"
-      "<li><a href=\"/work\">My portfolio</a></li></ul></div>"
-      "<div class=\"c1\"><h2><a href=\"/new-work-harbour-trust-of-northport\">New work: Harbour Trust of Northport</a></h2>"
-      "<p>Published on November 7th, 2012 <a href=\"#c\">Read the 3 comments</a></p>"
-      "<p>Since its founding in 1921, the Harbour Trust has kept the old docks open to walkers, "
-      "boats and the markets that gather on the quay every weekend of the year.</p>"
-      "<p>The trust asked for a mark that could sit on a flag, a ticket and a boat's hull, and "
-      "that the host towns could colour as their own for the yearly meeting.</p></div>"
-      "</body></html>");
-  assert_true(page->article_headline >= 0);
-  assert_string_equal(page->blocks[page->article_headline].text, "New work: Harbour Trust of Northport");
-  assert_kept(page, "Since its founding in 1921");
+  assert_permalink_headline(state, "k9");
 }
 
 /* The blog's name is its only <h1> and comes back as an <h2> over the
@@ -603,28 +598,30 @@ static void test_linked_sentence_of_the_article_is_kept(void **state) {
   assert_false(find_block(page, "Read more:")->keep);
 }
 
-/* A photo post of one line, dated, under its headline, then "4 Comments"
- * over the readers' list: the list is its discussion, though it holds
- * more text than the post. */
-static void test_titled_comments_under_a_short_post_are_no_content(void **state) {
-  wn_page *page = classify(state,
-      "<html><head><title>At the autumn show - Studio notes</title></head><body>"
-      "<div class=\"c1\"><h2>At the autumn show</h2><p>September 29, 2012</p>"
-      "<p>Lee looks like she walked out of an old fashion magazine in her red dress.</p></div>"
-      "<div class=\"c2\"><h3>4 Comments</h3><ol><li><p>Eva</p><p>September 29, 2012 at 10:15 pm</p><p>What a dress, and what a colour for an autumn evening in the city.</p></li><li><p>Maria</p><p>September 29, 2012 at 10:31 pm</p><p>She looks like a photograph from an old magazine, I love it so much.</p></li><li><p>Tine</p><p>September 29, 2012 at 11:02 pm</p><p>Is she a real person? The belt is perfect with that red trench coat.</p></li><li><p>Chuck</p><p>September 29, 2012 at 11:40 pm</p><p>Beautiful and different, as always; thank you for sharing this one.</p></li></ol></div></body></html>");
+/* A photo post of one line under its headline, then "4 Comments" over
+ * the readers' list: the list is its discussion, though it holds more text
+ * than the post. The post is one when a date line stands under its
+ * headline (%s: the line), and, undated, when the page's title names it. */
+static const char TITLED_COMMENTS_PAGE[] =
+    "<html><head><title>At the autumn show - Studio notes</title></head><body>"
+    "<div class=\"c1\"><h2>At the autumn show</h2>%s"
+    "<p>Lee looks like she walked out of an old fashion magazine in her red dress.</p></div>"
+    "<div class=\"c2\"><h3>4 Comments</h3><ol><li><p>Eva</p><p>September 29, 2012 at 10:15 pm</p><p>What a dress, and what a colour for an autumn evening in the city.</p></li><li><p>Maria</p><p>September 29, 2012 at 10:31 pm</p><p>She looks like a photograph from an old magazine, I love it so much.</p></li><li><p>Tine</p><p>September 29, 2012 at 11:02 pm</p><p>Is she a real person? The belt is perfect with that red trench coat.</p></li><li><p>Chuck</p><p>September 29, 2012 at 11:40 pm</p><p>Beautiful and different, as always; thank you for sharing this one.</p></li></ol></div></body></html>";
+
+static void assert_comments_are_its_discussion(void **state, const char *date_line) {
+  char html[sizeof TITLED_COMMENTS_PAGE + 64];
+  snprintf(html, sizeof html, TITLED_COMMENTS_PAGE, date_line);
+  wn_page *page = classify(state, html);
   assert_kept(page, "Lee looks like she walked out");
   assert_false(find_block(page, "What a dress, and what a colour")->keep);
 }
 
-/* Undated, the post is still one: the page's title names its headline. */
+static void test_titled_comments_under_a_short_post_are_no_content(void **state) {
+  assert_comments_are_its_discussion(state, "<p>September 29, 2012</p>");
+}
+
 static void test_titled_comments_under_an_undated_post_named_by_the_title(void **state) {
-  wn_page *page = classify(state,
-      "<html><head><title>At the autumn show - Studio notes</title></head><body>"
-      "<div class=\"c1\"><h2>At the autumn show</h2>"
-      "<p>Lee looks like she walked out of an old fashion magazine in her red dress.</p></div>"
-      "<div class=\"c2\"><h3>4 Comments</h3><ol><li><p>Eva</p><p>September 29, 2012 at 10:15 pm</p><p>What a dress, and what a colour for an autumn evening in the city.</p></li><li><p>Maria</p><p>September 29, 2012 at 10:31 pm</p><p>She looks like a photograph from an old magazine, I love it so much.</p></li><li><p>Tine</p><p>September 29, 2012 at 11:02 pm</p><p>Is she a real person? The belt is perfect with that red trench coat.</p></li><li><p>Chuck</p><p>September 29, 2012 at 11:40 pm</p><p>Beautiful and different, as always; thank you for sharing this one.</p></li></ol></div></body></html>");
-  assert_kept(page, "Lee looks like she walked out");
-  assert_false(find_block(page, "What a dress, and what a colour")->keep);
+  assert_comments_are_its_discussion(state, "");
 }
 
 /* A gallery under the lead: its pictures' credits are linked lines ("©
