@@ -746,6 +746,11 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
      * no post's title. */
     if (lesser < 0 || (page->elements[page->blocks[lesser].owner].inherited & FRAME)) return h1;
     if (heading_naming_page(page, titles, 1, true, NULL) != h1) return lesser;
+    /* A linked <h1> (the logo's link home) over an unlinked heading that
+     * names the page as well: the latter is the post's own title. */
+    if (links_of(&page->blocks[h1]) >= TEASER_LINK_SHARE &&
+        links_of(&page->blocks[lesser]) < TEASER_LINK_SHARE)
+      return lesser;
     return length_of(&page->blocks[lesser]) > length_of(&page->blocks[h1]) ? lesser : h1;
   }
   if (lesser >= 0) return lesser;

@@ -174,6 +174,14 @@ static bool headed_story(const wn_page *page, const wn_pass_state *state, double
          longest >= LISTING_ANCHORED_PARAGRAPH;
 }
 
+/* A headline, set as a heading and linking nowhere, over prose that its
+ * readers' comments close, however short that prose. */
+static bool commented_post(const wn_page *page, const wn_article_anchor *anchor) {
+  if (anchor->headline < 0 || !anchor->commented || anchor->paragraphs < 1) return false;
+  const wn_block *h = &page->blocks[anchor->headline];
+  return h->kind == WN_BLOCK_HEADING && wn_link_density(h) <= LINK_DENSE;
+}
+
 /* The best element by net content; a page whose best prose region is
  * outweighed by its links is a listing, and is scored again with links as
  * text, unless a story's headline heads it and a paragraph of the story's
@@ -184,6 +192,9 @@ void wn_pass_region(wn_page *page, wn_pass_state *state) {
   /* A headline that reads as an article's, or that a dateline dates, is not
    * a listing's, whatever the menus and headline lists around it weigh. */
   bool article = state->article && (state->anchor.sentence || state->anchor.dated);
+  /* Nor is a headline whose short text its readers' comments close: a
+   * post and its discussion (a section's intro has no comments of its own). */
+  article = article || commented_post(page, &state->anchor);
   double longest;
   if (!article && looks_like_listing(page, outer, &longest) && !headed_story(page, state, longest)) {
     page->listing = true;

@@ -2060,6 +2060,47 @@ static void test_post_title_under_the_blogs_name_is_the_headline(void **state) {
   assert_string_equal(page->blocks[page->article_headline].text, "Why the river floods in spring");
 }
 
+/* The only <h1> is the site's name linked home, and it names the page's
+ * title too ("Post - Site"), at greater length than the post's own title,
+ * an unlinked lesser heading: the post hangs from the latter. */
+static void test_post_title_beside_a_linked_site_name_is_the_headline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Leaves for the winter table - Things to make and do with children at home</title></head><body>"
+      "<div class=\"k1\"><h1><a href=\"/\">Things to make and do with children at home</a></h1></div>"
+      "<div class=\"k2\"><h3>Leaves for the winter table</h3>"
+      "<p>Pressed autumn leaves keep their colour for months between two sheets of paper under a heavy book.</p>"
+      "<p>Glued on card, they make place names for the table that the children can write themselves.</p></div>"
+      "</body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text, "Leaves for the winter table");
+}
+
+/* A post too short for the article anchor (a headline that names the page
+ * and two lines), closed by its comments' heading, beside a list of other
+ * posts' titles: a post, not a listing, so the list is not its content. */
+static void test_short_post_closed_by_its_comments_is_not_a_listing(void **state) {
+  static const char *categories[] = {"What can you make from a cardboard box?",
+      "Twenty four advent calendars to make", "Thanksgiving crafts for kids of all ages",
+      "What can I do today, mom? Ideas for rainy days", "Recycled crafts for a spring afternoon",
+      "Book and activity advent for the long evenings", "Win a copy of our new craft book",
+      "Printing with potatoes and corn cobs", "Clay animals for the nursery shelf"};
+  char html[8192];
+  size_t n = (size_t)snprintf(html, sizeof html,
+      "<html><head><title>Paper leaves for crafting - The Crafty Owl</title></head><body>"
+      "<div class=\"k1\"><div class=\"k2\"><h3>Paper leaves for crafting</h3>"
+      "<p>I love the idea of keeping these punched paper leaves for other craft projects!</p>"
+      "<p>Get the details at the studio's page.</p>"
+      "<h3>Comments</h3></div><div class=\"k3\"><h2>Most popular posts</h2><ul>");
+  for (size_t i = 0; i < sizeof categories / sizeof *categories; i++)
+    n += (size_t)snprintf(html + n, sizeof html - n, "<li><a href=\"/c/%zu\">%s</a></li>", i,
+                          categories[i]);
+  snprintf(html + n, sizeof html - n, "</ul></div></div></body></html>");
+  wn_page *page = classify(state, html);
+  assert_false(page->listing);
+  assert_kept(page, "I love the idea of keeping");
+  assert_false(find_block(page, "Recycled crafts for a spring")->keep);
+}
+
 /* A headline of three or four long words is a sentence too (Russian has no
  * articles): past the article's close, the page's other stories go. */
 static void test_short_russian_headline_closes_its_article(void **state) {
@@ -2423,6 +2464,8 @@ int main(void) {
       T(test_one_block_text_teasers_after_the_article_are_dropped),
       T(test_blurbs_of_picture_cards_beside_the_article_are_dropped),
       T(test_post_title_under_the_blogs_name_is_the_headline),
+      T(test_post_title_beside_a_linked_site_name_is_the_headline),
+      T(test_short_post_closed_by_its_comments_is_not_a_listing),
       T(test_short_russian_headline_closes_its_article),
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_menu_after_one_long_paragraph_closes_the_article),
