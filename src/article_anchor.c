@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "buffer.h"
+#include "byline.h"
 #include "classify_passes.h"
 #include "dates.h"
 #include "lexicon.h"
@@ -322,14 +323,35 @@ static bool titled_above(const wn_page *page, int element, size_t i, bool news) 
   return false;
 }
 
+/* Whether an author line follows block `i`: a title over its byline. */
+static bool signed_under(const wn_page *page, size_t i) {
+  return i + 1 < page->block_count && wn_is_author_line(&page->blocks[i + 1]);
+}
+
+/* Whether an author line stands in the element just above block `i`, over
+ * the title line or under it. */
+static bool signed_above(const wn_page *page, int element, size_t i) {
+  for (size_t j = i; j > 0 && i - j < (size_t)BLURB_DISTANCE; j--) {
+    const wn_block *t = &page->blocks[j - 1];
+    if (!wn_inside(page, t->owner, element)) return false;
+    if (wn_is_author_line(t)) return true;
+  }
+  return false;
+}
+
 /* The smallest element around block `i`'s owner, a few levels up at most,
  * that holds no more blocks than a card and a title line above the block,
- * or a picture when `picture_ok`; -1 when none. */
+ * or a picture when `picture_ok` or when an author line stands above the
+ * block; -1 when none. */
 static int card_of(const wn_page *page, size_t i, bool picture_ok) {
   int e = page->blocks[i].owner;
   for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
     if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return -1;
-    if ((picture_ok && wn_holds_picture(page, e)) || titled_above(page, e, i, picture_ok)) return e;
+    /* A picture over an author line and a paragraph is another story's
+     * card, past any story (a landing page's feature boxes are unsigned). */
+    bool pictured = wn_holds_picture(page, e);
+    if (pictured && (picture_ok || signed_above(page, e, i))) return e;
+    if (titled_above(page, e, i, picture_ok)) return e;
   }
   return -1;
 }
@@ -342,7 +364,7 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
   int n = 0;
   for (size_t j = from; j < page->block_count && j <= i + CARD_MAX_BLOCKS; j++)
     n += is_paragraph(&page->blocks[j]) && !is_title_line(&page->blocks[j]) &&
-         !(j < i && page->blocks[j].words <= CARD_TITLE_MAX_WORDS) &&
+         !(j < i && (page->blocks[j].words <= CARD_TITLE_MAX_WORDS || signed_under(page, j))) &&
          wn_inside(page, page->blocks[j].owner, card);
   return n;
 }
@@ -428,7 +450,9 @@ static bool unlinked_card_blurb_noted(const wn_page *page, wn_article_anchor *an
 static bool is_unlinked_card_title(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   const wn_block *t = &page->blocks[i];
   if (in_cards(page, anchor, i)) return true;
-  if (t->kind != WN_BLOCK_PARAGRAPH || t->words > CARD_TITLE_MAX_WORDS) return false;
+  if (t->kind != WN_BLOCK_PARAGRAPH) return false;
+  /* A longer title stands over its author's line. */
+  if (t->words > CARD_TITLE_MAX_WORDS && !signed_under(page, i)) return false;
   for (size_t j = i + 1; j < page->block_count && j - i <= (size_t)BLURB_DISTANCE; j++) {
     const wn_block *b = &page->blocks[j];
     if (!is_paragraph(b) || is_title_line(b)) continue;

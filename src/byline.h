@@ -14,6 +14,10 @@
  * lines anywhere (reason chrome-line, concept author or date). */
 void wn_drop_bylines(wn_page *page, int headline);
 
+/* Whether the block is an author line ("By Jane Doe", "Por Ana Lima"),
+ * wherever it stands. */
+bool wn_is_author_line(const wn_block *b);
+
 /* The author's name on the author line the pass found ("By Jane Doe ·
  * 3 March" gives "Jane Doe"), newly allocated, or NULL. */
 char *wn_byline_author(const wn_page *page);

@@ -2101,6 +2101,28 @@ static void test_short_post_closed_by_its_comments_is_not_a_listing(void **state
   assert_false(find_block(page, "Recycled crafts for a spring")->keep);
 }
 
+/* Past an undated story, boxes of a picture, a title, its author's line
+ * and a paragraph: other stories' cards, the title however long. */
+static void test_signed_picture_cards_after_an_undated_story_are_teasers(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>The market hall opens again</title></head><body><div class=\"k1\">"
+      "<div class=\"k2\"><h1>The market hall opens again</h1>"
+      "<div class=\"k3\">The market hall reopened on Saturday after eighteen months of work on its roof, its floor and its stalls, and hundreds of people came through in the first morning.</div>"
+      "<div class=\"k3\">Forty-five of the sixty stalls went back to their old traders; the rest went to small farms of the region, among them a fishermen's cooperative.</div>"
+      "<div class=\"k3\">The hall now opens from Tuesday to Sunday, from seven in the morning to seven in the evening, so that people who work away can shop after work.</div>"
+      "<div class=\"k3\">The works cost about three million euros, most of it from European funds, and the council says the roof alone should last another hundred years.</div>"
+      "<div class=\"k3\">On the first Saturday the cafe at the back of the hall ran out of bread by noon, and the baker promised twice as much for the next weekend.</div></div>"
+      "<div class=\"k4\">"
+      "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">A band adds a benefit concert to its release party, and its first album is out in January with a track to hear now</div>"
+      "<span class=\"k7\">By Claire Dubois</span><div class=\"k8\">We mentioned before that there was a relief benefit at the club on Tuesday, and it now doubles as the party for the band's new record.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A browser add-on now sends long articles to an e-reader in two clicks, with pictures and tables kept</div>"
+      "<span class=\"k7\">By Jan de Vries</span><div class=\"k8\">The shop's people have kept giving readers ways to send what they find on the web to their reading devices for later.</div></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "The hall now opens from Tuesday");
+  assert_false(find_block(page, "We mentioned before that there was")->keep);
+  assert_false(find_block(page, "The shop's people have kept")->keep);
+}
+
 /* A headline of three or four long words is a sentence too (Russian has no
  * articles): past the article's close, the page's other stories go. */
 static void test_short_russian_headline_closes_its_article(void **state) {
@@ -2466,6 +2488,7 @@ int main(void) {
       T(test_post_title_under_the_blogs_name_is_the_headline),
       T(test_post_title_beside_a_linked_site_name_is_the_headline),
       T(test_short_post_closed_by_its_comments_is_not_a_listing),
+      T(test_signed_picture_cards_after_an_undated_story_are_teasers),
       T(test_short_russian_headline_closes_its_article),
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_menu_after_one_long_paragraph_closes_the_article),
