@@ -936,6 +936,7 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->comments = page->block_count;
   anchor->closed = true;
   anchor->commented = false;
+  anchor->carded = false;
   anchor->post = false;
   anchor->sentence = false;
   anchor->dated = false;
@@ -982,7 +983,7 @@ static bool outside_story(const wn_page *page, const wn_article_anchor *anchor,
   return story >= 0 && !wn_inside(page, b->owner, story);
 }
 
-typedef enum gap_verdict { GAP_GOES_ON, GAP_CLOSES, GAP_TOO_LONG } gap_verdict;
+typedef enum gap_verdict { GAP_GOES_ON, GAP_CLOSES, GAP_TEASERS, GAP_TOO_LONG } gap_verdict;
 
 /* Counts block `i`, no paragraph of the article, into the gap, and says
  * whether the gap now ends the article (a list of teasers, a menu after
@@ -1016,7 +1017,7 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   if (card_blurb) gap->teasers++; /* its title was too short to count */
   /* Linked headlines right under the headline: a section's front page;
    * between paragraphs: a list of teasers. */
-  if (gap->teasers >= TEASER_LIST_HEADLINES) return GAP_CLOSES;
+  if (gap->teasers >= TEASER_LIST_HEADLINES) return GAP_TEASERS;
   /* A long gap may be a menu or more of the article: not a close; but
    * links enough for a menu after two of the article's paragraphs end it,
    * or after one long enough to tell a story (after a lead, the box may be
@@ -1068,6 +1069,7 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
     }
     gap_verdict verdict = count_gap(page, anchor, &gap, h, i, card_blurb);
     if (verdict == GAP_TOO_LONG) anchor->closed = false;
+    anchor->carded = verdict == GAP_TEASERS;
     if (verdict != GAP_GOES_ON) break;
   }
   wn_hash_index_free(&gap.headings);
@@ -1138,7 +1140,9 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
 static bool nothing_continues(const wn_page *page, const wn_article_anchor *anchor, int element) {
   if (!anchor->closed) return false;
   if (anchor->commented) return true;
-  if (!anchor->sentence) return false;
+  /* A category's name over an intro may head its cards; a story told in
+   * paragraphs that cards close is no intro. */
+  if (!anchor->sentence && !(anchor->carded && story_told(anchor))) return false;
   return prose_past_close(page, anchor, element) < CONTINUATION_SHARE * anchor->prose;
 }
 

@@ -2123,6 +2123,31 @@ static void test_signed_picture_cards_after_an_undated_story_are_teasers(void **
   assert_false(find_block(page, "The shop's people have kept")->keep);
 }
 
+/* A headline of two words is no sentence, yet a story told in paragraphs
+ * that teaser cards close ends there: the region around both narrows to
+ * the story. */
+static void test_cards_close_a_story_under_a_short_headline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Family outings</title></head><body><div class=\"k1\">"
+      "<div class=\"k2\"><h1>Family outings</h1>"
+      "<div class=\"k3\">Time spent together away from the big cities and their crowded streets is the best way for a family to rest, and a weekend in the country costs less than most people think.</div>"
+      "<div class=\"k3\">Games in the open air, visits to the villages nearby and walks in the woods or the hills wake the children's interest in the world around them and in the history of the place.</div>"
+      "<div class=\"k3\">Safety comes first: a first-aid kit, water for everyone and a charged telephone belong in every rucksack, and the children should know what to do if they get lost on the way.</div>"
+      "<div class=\"k3\">Keep a few of these rules in mind and such trips will always be a pleasure for the children and for the grown-ups, whatever the weather does on the day.</div>"
+      "<div class=\"k3\">Families who go out often say the planning is half the fun: the children choose the route on the map and pack their own food the evening before.</div></div>"
+      "<div class=\"k4\">"
+      "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">Pensions will rise in March</div>"
+      "<div class=\"k8\">The government agreed on Tuesday to raise pensions by a fixed amount next March, and the bill now goes to parliament, where it is expected to pass within weeks.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A vote on the health minister</div>"
+      "<div class=\"k8\">The opposition will table a motion of no confidence in the health minister, blaming him for the queues at hospitals and the shortage of nurses in the smaller towns.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k6\">Experts warn about meningitis again</div>"
+      "<div class=\"k8\">The bacteria that cause meningitis and sepsis threaten not only small children, experts say, and they urge teenagers and older people to ask their doctors about the vaccine.</div></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "Keep a few of these rules");
+  assert_false(find_block(page, "The government agreed on Tuesday")->keep);
+  assert_false(find_block(page, "The opposition will table")->keep);
+}
+
 /* A headline of three or four long words is a sentence too (Russian has no
  * articles): past the article's close, the page's other stories go. */
 static void test_short_russian_headline_closes_its_article(void **state) {
@@ -2489,6 +2514,7 @@ int main(void) {
       T(test_post_title_beside_a_linked_site_name_is_the_headline),
       T(test_short_post_closed_by_its_comments_is_not_a_listing),
       T(test_signed_picture_cards_after_an_undated_story_are_teasers),
+      T(test_cards_close_a_story_under_a_short_headline),
       T(test_short_russian_headline_closes_its_article),
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_menu_after_one_long_paragraph_closes_the_article),
