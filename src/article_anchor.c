@@ -797,6 +797,15 @@ static int find_headline(const wn_page *page) {
 
 /* ---- the prose under it -------------------------------------------------- */
 
+/* Whether the block is written without a Han, Kana or Hangul character
+ * under a headline written in them: not the story's text (a teaser's
+ * blurb in another language), though a quote may stand in the story, so
+ * it counts as a gap, not a close. */
+static bool in_other_script(const wn_block *headline, const wn_block *b) {
+  return headline->cjk_chars >= (size_t)ARTICLE_HEADLINE_CJK &&
+         2 * headline->cjk_chars > headline->chars && b->cjk_chars == 0;
+}
+
 /* Readers' comments start: a paragraph of a comment, not a "Comment" button
  * nor a customers' rating beside a product, nor the article's date in a box
  * that also links to its comments ("comments_datetime"): a comment's date
@@ -1058,7 +1067,7 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
       i = box_end - 1;
       continue;
     }
-    bool prose = is_paragraph(b) || is_prose_item(b);
+    bool prose = (is_paragraph(b) || is_prose_item(b)) && !in_other_script(h, b);
     bool card_blurb = prose && (is_card_blurb(page, anchor->body, i) ||
                                 unlinked_card_blurb_noted(page, anchor, i));
     bool card_title = prose && !card_blurb && is_unlinked_card_title(page, anchor, i);
@@ -1126,6 +1135,7 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
     since_headline++;
     /* A line of a few words that ends no sentence is a title or a label. */
     if (!is_paragraph(b) || is_title_line(b)) continue;
+    if (in_other_script(&page->blocks[anchor->headline], b)) continue;
     if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
     if (is_card_blurb(page, anchor->body, i) || in_cards(page, anchor, i) ||
         is_unlinked_card_blurb(page, anchor, i))

@@ -2148,6 +2148,43 @@ static void test_cards_close_a_story_under_a_short_headline(void **state) {
   assert_false(find_block(page, "The opposition will table")->keep);
 }
 
+/* Under a Japanese headline, paragraphs without a Han or Kana character
+ * are no more of the story (other stories' cards, their blurbs in English
+ * and longer than a card's); a quote in English between the story's
+ * paragraphs is still the story's. */
+#define LONG_BLURB_TAIL \
+  " Analysts had expected a stronger figure after three months of rising orders, and several " \
+  "of them now say that the recovery will take most of next year, not the few months that the " \
+  "government promised in the spring, when it cut taxes for small firms and raised its spending " \
+  "on roads, rail and housing across the country. Others point to the weak currency, which has " \
+  "made imports dearer for families and firms alike, and to the banks, which still lend less " \
+  "than they did before the crisis, above all to the smaller firms that employ most people. The " \
+  "central bank meets again next month, and few of the economists asked by this newspaper expect " \
+  "it to change its course before the summer, whatever the next figures say."
+#define LONG_BLURB_TAIL_TWICE LONG_BLURB_TAIL LONG_BLURB_TAIL "</div></div>"
+static void test_blurbs_in_another_script_are_no_paragraphs_of_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>駅前の図書館が夜九時まで開館へ</title></head><body><div class=\"k1\">"
+      "<div class=\"k2\"><h1>駅前の図書館が夜九時まで開館へ</h1>"
+      "<p>市立中央図書館は来月から、平日の開館時間を午後九時まで延長すると発表した。仕事帰りの利用者からの要望に応えたという。</p>"
+      "<p>\"Knowledge is the only treasure that grows when it is shared with others, and a library is where a town shares it: open it late, and the town reads more,\" the head librarian told the council at its meeting on Monday evening.</p>"
+      "<p>図書館によると、昨年秋に行った試行期間中、夜間の利用者は一日平均で二百人を超えた。学生や会社員の利用が多かった。</p>"
+      "<p>延長する時間帯は貸し出しと返却の窓口のほか、自習室も利用できる。館内のカフェも営業時間を延ばす予定だ。</p></div>"
+      "<div class=\"k3\">"
+      "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/1\">Why the fate of the global equity rally may rest in a few hands</a></div>"
+      "<div class=\"k6\">In last night's disappointing data release from the central bank, the markets found a reason to doubt the recovery." LONG_BLURB_TAIL_TWICE
+      "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/2\">Physical activity cuts the rise of heart attacks around the globe</a></div>"
+      "<div class=\"k6\">Physical activity during both work and leisure time lowers the risk of a heart attack, a study has found." LONG_BLURB_TAIL_TWICE
+      "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/3\">Britain deploys more troops for the games in the capital</a></div>"
+      "<div class=\"k6\">The government opted on Tuesday to deploy more troops to help with security at the games." LONG_BLURB_TAIL_TWICE
+      "</div></div></body></html>");
+  assert_kept(page, "\"Knowledge is the only treasure");
+  assert_false(find_block(page, "In last night's disappointing")->keep);
+  assert_false(find_block(page, "Physical activity during both")->keep);
+}
+#undef LONG_BLURB_TAIL_TWICE
+#undef LONG_BLURB_TAIL
+
 /* A headline of three or four long words is a sentence too (Russian has no
  * articles): past the article's close, the page's other stories go. */
 static void test_short_russian_headline_closes_its_article(void **state) {
@@ -2515,6 +2552,7 @@ int main(void) {
       T(test_short_post_closed_by_its_comments_is_not_a_listing),
       T(test_signed_picture_cards_after_an_undated_story_are_teasers),
       T(test_cards_close_a_story_under_a_short_headline),
+      T(test_blurbs_in_another_script_are_no_paragraphs_of_the_story),
       T(test_short_russian_headline_closes_its_article),
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_menu_after_one_long_paragraph_closes_the_article),
