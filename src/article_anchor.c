@@ -1227,7 +1227,10 @@ static int article_under_headline(const wn_page *page, const wn_article_anchor *
   text_above above = measure_above(page, anchor, region);
   /* An undated story's column is one of teaser cards. */
   if (!anchor->dated && above.blurbs < TEASER_LIST_HEADLINES) return region;
-  if (!is_column(anchor, &above)) return region;
+  /* Teasers' blurbs and no prose above: a column of cards, however short
+   * beside the story. */
+  bool cards = above.blurbs >= TEASER_LIST_HEADLINES && above.prose == 0;
+  if (!cards && !is_column(anchor, &above)) return region;
   int article = common_ancestor(page, page->blocks[anchor->headline].owner, anchor->body);
   if (article < 0 || article == region || !wn_inside(page, article, region)) return region;
   if (column_above(page, anchor, article)) return region;

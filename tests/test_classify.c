@@ -2185,6 +2185,33 @@ static void test_blurbs_in_another_script_are_no_paragraphs_of_the_story(void **
 #undef LONG_BLURB_TAIL_TWICE
 #undef LONG_BLURB_TAIL
 
+/* Above an undated story, in the region with it (a card below widens
+ * it), a box of two cards of other stories (a picture, a linked title, a
+ * byline and a blurb each) and no prose: a column of teasers, short as it
+ * is beside the story, not its lead. */
+static void test_teaser_cards_above_a_story_are_no_lead(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>The station library stays open until nine</title></head><body>"
+      "<div class=\"k0\"><a href=\"/\">The Courier</a></div><div class=\"k1\">"
+      "<div class=\"k2\">"
+      "<div class=\"k3\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k4\"><a href=\"/a/1\">Market hall opens again after the works</a></div>"
+      "<span class=\"k5\">By Jan de Vries</span><div class=\"k6\">The market hall reopened on Saturday after eighteen months of work on its roof and its stalls.</div></div>"
+      "<div class=\"k3\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k4\"><a href=\"/a/2\">Court sets the damages in the patent case</a></div>"
+      "<span class=\"k5\">By Lena Hoffmann</span><div class=\"k6\">The court said the maker owes its rival a little over two billion for the copied designs.</div></div></div>"
+      "<div class=\"k7\"><div class=\"k8\"><h1>The station library stays open until nine</h1></div><div class=\"k10\">"
+      "<div class=\"k11\">The central library by the station will stay open until nine on weekdays from next month, the city said, after readers coming home from work asked for longer hours.</div>"
+      "<div class=\"k11\">During a trial last autumn more than two hundred people a night used the library after seven, most of them students and office workers on their way home.</div>"
+      "<div class=\"k11\">The loan desks will be replaced by machines in the late hours, and the reading rooms and the cafe on the ground floor will stay open as well.</div>"
+      "<div class=\"k11\">The head librarian said the library was a place to borrow books and also a quiet place to think, and that the town needed such a place in the evening.</div>"
+      "</div></div><div class=\"k2\">"
+      "<div class=\"k3\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k4\"><a href=\"/a/3\">Polls show a close race in the state</a></div>"
+      "<span class=\"k5\">Published 25/03/2023 00:11</span><div class=\"k6\">We end our series on the map of the election with the state where the race is closest of all, and where both campaigns spent the last week.</div></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "The central library by the station");
+  assert_false(find_block(page, "The market hall reopened")->keep);
+  assert_false(find_block(page, "The court said the maker")->keep);
+}
+
 /* A headline of three or four long words is a sentence too (Russian has no
  * articles): past the article's close, the page's other stories go. */
 static void test_short_russian_headline_closes_its_article(void **state) {
@@ -2553,6 +2580,7 @@ int main(void) {
       T(test_signed_picture_cards_after_an_undated_story_are_teasers),
       T(test_cards_close_a_story_under_a_short_headline),
       T(test_blurbs_in_another_script_are_no_paragraphs_of_the_story),
+      T(test_teaser_cards_above_a_story_are_no_lead),
       T(test_short_russian_headline_closes_its_article),
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_menu_after_one_long_paragraph_closes_the_article),
