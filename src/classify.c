@@ -101,6 +101,8 @@ static const pass_entry PASSES[] = {
      "cues (role=tabpanel), the element tree, region, state.outer", "region, state.outer"},
     {WN_PASS_QUESTION_REGION, "question-region", WN_STAGE_CLASSIFY, wn_pass_question_region,
      "cues (schema.org Question), region, state.outer", "region, state.outer"},
+    {WN_PASS_STATED_BODY_REGION, "stated-body-region", WN_STAGE_CLASSIFY, wn_pass_stated_body_region,
+     "cues (itemprop=articleBody), blocks' prose, region", "region, state.outer"},
     {WN_PASS_COMMENTS, "comments", WN_STAGE_CLASSIFY, wn_pass_comments,
      "cues, blocks' lengths and lexicon, region, state.anchor, says_article/product/forum_thread",
      "state.comments_ok; post_headline (comments titled under the headline)"},

@@ -72,6 +72,7 @@ typedef enum wn_pass {
   WN_PASS_ANCHORED_REGION,    /* the region bounded by the article's body */
   WN_PASS_TAB_PANELS,         /* a tab panel's region widened to its tab set */
   WN_PASS_QUESTION_REGION,    /* a typed question around its answers */
+  WN_PASS_STATED_BODY_REGION, /* the one element microdata names the article's body */
   WN_PASS_COMMENTS,           /* whether comments are the content */
   WN_PASS_JUDGE,              /* every block by its cues, inside the region or not */
   WN_PASS_GALLERY_CAPTIONS,   /* a slideshow's captions are its text */

@@ -93,7 +93,7 @@ bool wn_lex_titles_comments(const wn_lex_entry *hit);
 /* classify_region.c */
 wn_pass_fn wn_pass_article_anchor, wn_pass_anchored_region;
 wn_pass_fn wn_pass_region, wn_pass_widen_region, wn_pass_tighten_region, wn_pass_tab_panels,
-    wn_pass_question_region;
+    wn_pass_question_region, wn_pass_stated_body_region;
 
 /* classify_judge.c */
 wn_pass_fn wn_pass_comments, wn_pass_judge, wn_pass_comments_tail, wn_pass_readers_comments;

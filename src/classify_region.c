@@ -290,3 +290,31 @@ void wn_pass_question_region(wn_page *page, wn_pass_state *state) {
   page->region = question;
   if (wn_inside(page, state->outer, question)) state->outer = question;
 }
+
+/* The one element microdata names the article's body (itemprop=
+ * "articleBody"), when it holds a story's prose: the page says where its
+ * text is, whatever the names around it weigh. Several such elements are
+ * a listing's entries. */
+static int stated_body(const wn_page *page) {
+  int body = -1;
+  for (size_t e = 0; e < page->element_count; e++) {
+    if (!(page->elements[e].flags & WN_EL_STATED_BODY)) continue;
+    if (body >= 0) return -1;
+    body = (int)e;
+  }
+  if (body < 0) return -1;
+  double prose = 0;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (wn_inside(page, b->owner, body) && wn_reads_as_prose(b)) prose += wn_block_length(b);
+  }
+  return prose >= STATED_BODY_MIN_PROSE ? body : -1;
+}
+
+void wn_pass_stated_body_region(wn_page *page, wn_pass_state *state) {
+  if (page->region < 0 || page->listing || wn_posts_are_content(page)) return;
+  int body = stated_body(page);
+  if (body < 0 || body == page->region) return;
+  page->region = body;
+  state->outer = body;
+}

@@ -352,4 +352,9 @@ static const size_t PITCH_OPENING_WORDS = 10;
 static const double PITCH_MAX_AFTER = 80.0;
 static const double PITCH_ARTICLE_BEFORE = 600.0;
 
+/* Prose (in block_length() units) the element microdata names the
+ * article's body must hold to be taken as the region: less is a teaser's
+ * or an empty template's. */
+static const double STATED_BODY_MIN_PROSE = 200.0;
+
 #endif

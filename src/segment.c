@@ -337,6 +337,22 @@ static bool is_typed_question(const GumboNode *element) {
   return len >= suffix && strcasecmp(type + len - suffix, "schema.org/Question") == 0;
 }
 
+/* The element microdata names the article's body (schema.org's
+ * itemprop="articleBody"): an article's text, as an <article> is. */
+static bool is_stated_article_body(const GumboNode *element) {
+  const char *prop = attr(element, "itemprop");
+  if (!prop) return false;
+  static const char NAME[] = "articlebody";
+  size_t n = sizeof NAME - 1;
+  for (const char *p = prop; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    size_t len = strcspn(p, " \t\n");
+    if (len == n && strncasecmp(p, NAME, n) == 0) return true;
+    p += len;
+  }
+  return false;
+}
+
 static uint32_t element_flags(const GumboNode *element) {
   uint32_t flags = tag_flags(element->v.element.tag);
   uint32_t named = 0;
@@ -346,6 +362,7 @@ static uint32_t element_flags(const GumboNode *element) {
     flags |= role_flags(element);
     named = name_flags(element);
     if (is_typed_question(element)) flags |= WN_EL_QUESTION;
+    if (is_stated_article_body(element)) flags |= WN_EL_ARTICLE | WN_EL_STATED_BODY;
   }
   /* An <article> or <main> is content whatever its classes say
    * ("node--promoted", "has-share-bar"). */

@@ -2212,6 +2212,40 @@ static void test_teaser_cards_above_a_story_are_no_lead(void **state) {
   assert_false(find_block(page, "The court said the maker")->keep);
 }
 
+/* Microdata names one element the article's body (itemprop=articleBody):
+ * the region is that element, however much prose the boxes beside it hold
+ * and whatever their names; two such elements are a listing's entries,
+ * and the region is chosen as before. */
+static const char STATED_BODY_PAGE[] =
+    "<html><head><title>Sanctions on the table</title></head><body><div class=\"a1\">"
+    "<h1>Sanctions on the table</h1><div class=\"a2\" itemprop=\"%s\">"
+    "<p>The leader of the liberal group in the parliament called on Wednesday for legal and political sanctions against the government, over reforms he called a step back.</p>"
+    "<p>The commission said it would send its view on the new laws within weeks, and that it would not hesitate to act if they broke the treaties.</p>"
+    "<p>The government said the laws had been passed by a large majority and that it was ready to explain them to anyone who asked.</p></div>"
+    "<div class=\"a3\"><div itemprop=\"%s\">"
+    "<p>Talks with the fund on a loan could start in January, officials said, though no date has been set and both sides are still far apart on the terms.</p>"
+    "<p>The currency fell to a record low against the euro on Thursday, and the yield on ten-year bonds rose above ten percent for the first time in years.</p>"
+    "<p>The central bank raised its main rate by half a point in December, its second rise in a month, to hold off inflation and calm the markets.</p>"
+    "<p>Economists expect the economy to shrink next year, with exports to the rest of the union slowing and investment held back by the uncertainty.</p></div></div>"
+    "</div></body></html>";
+
+static wn_page *classify_stated(void **state, const char *first, const char *second) {
+  char html[sizeof STATED_BODY_PAGE + 64];
+  snprintf(html, sizeof html, STATED_BODY_PAGE, first, second);
+  return classify(state, html);
+}
+
+static void test_stated_article_body_is_the_region(void **state) {
+  wn_page *page = classify_stated(state, "articleBody", "description");
+  assert_kept(page, "The commission said it would send");
+  assert_false(find_block(page, "The central bank raised its main rate")->keep);
+}
+
+static void test_two_stated_article_bodies_leave_the_region(void **state) {
+  wn_page *page = classify_stated(state, "articleBody", "articleBody");
+  assert_kept(page, "The central bank raised its main rate");
+}
+
 /* A headline of three or four long words is a sentence too (Russian has no
  * articles): past the article's close, the page's other stories go. */
 static void test_short_russian_headline_closes_its_article(void **state) {
@@ -2581,6 +2615,8 @@ int main(void) {
       T(test_cards_close_a_story_under_a_short_headline),
       T(test_blurbs_in_another_script_are_no_paragraphs_of_the_story),
       T(test_teaser_cards_above_a_story_are_no_lead),
+      T(test_stated_article_body_is_the_region),
+      T(test_two_stated_article_bodies_leave_the_region),
       T(test_short_russian_headline_closes_its_article),
       T(test_table_cards_of_title_and_blurb_in_one_block_are_dropped),
       T(test_menu_after_one_long_paragraph_closes_the_article),
