@@ -6,11 +6,15 @@
 
 #include "normalize.h"
 
-static const wn_lex_entry *find_exact(const char *text) {
+/* The exact entry that the first `len` bytes of `text` are (the text need
+ * not end there: a part of a normalised line is looked up in place). */
+static const wn_lex_entry *find_exact(const char *text, size_t len) {
   size_t low = 0, high = wn_lexicon_exact_count;
   while (low < high) {
     size_t mid = low + (high - low) / 2;
-    int cmp = strcmp(wn_lexicon_exact[mid].phrase, text);
+    const char *phrase = wn_lexicon_exact[mid].phrase;
+    int cmp = strncmp(phrase, text, len);
+    if (cmp == 0 && phrase[len] != '\0') cmp = 1;
     if (cmp == 0) return &wn_lexicon_exact[mid];
     if (cmp < 0) low = mid + 1;
     else high = mid;
@@ -133,7 +137,7 @@ static const wn_lex_entry *compound_head(const char *text, size_t len) {
   if (memchr(text, ' ', len) || len < COMPOUND_MIN_HEAD + COMPOUND_MIN_FIRST) return NULL;
   for (size_t at = COMPOUND_MIN_FIRST; at + COMPOUND_MIN_HEAD <= len; at++) {
     if (((unsigned char)text[at] & 0xC0) == 0x80) continue;
-    const wn_lex_entry *e = find_exact(text + at);
+    const wn_lex_entry *e = find_exact(text + at, len - at);
     if (e && compound_section(e)) return e;
   }
   return NULL;
@@ -141,7 +145,7 @@ static const wn_lex_entry *compound_head(const char *text, size_t len) {
 
 const wn_lex_entry *wn_lexicon_lookup(const char *normalized, size_t len) {
   if (len == 0) return NULL;
-  const wn_lex_entry *hit = find_exact(normalized);
+  const wn_lex_entry *hit = find_exact(normalized, len);
   if (hit && asked_only(hit)) hit = NULL;
   if (!hit) hit = scan_affixes(normalized, len, WN_LEX_NONE);
   return hit ? hit : compound_head(normalized, len);
@@ -162,7 +166,7 @@ const wn_lex_entry *wn_lexicon_match(const char *text, size_t len) {
 const wn_lex_entry *wn_lexicon_match_button(const char *text, size_t len) {
   size_t n;
   char *normalized = wn_normalize_phrase(text, len, &n);
-  const wn_lex_entry *hit = n ? find_exact(normalized) : NULL;
+  const wn_lex_entry *hit = n ? find_exact(normalized, n) : NULL;
   free(normalized);
   return hit && (hit->role == WN_LEX_CONSENT || hit->role == WN_LEX_BUTTON) ? hit : NULL;
 }
@@ -184,7 +188,7 @@ static int words_after(const char *text, size_t len, size_t at) {
 static bool is_credit_marker(const char *text, size_t len) {
   size_t n;
   char *normalized = wn_normalize_phrase(text, len, &n);
-  const wn_lex_entry *e = n ? find_exact(normalized) : NULL;
+  const wn_lex_entry *e = n ? find_exact(normalized, n) : NULL;
   free(normalized);
   return e && e->role == WN_LEX_CREDIT;
 }

@@ -187,6 +187,17 @@ static void test_tables_are_compiled(void **state) {
   }
 }
 
+/* A part of a normalised line is looked up in place: the text need not
+ * end where the part does ("comments" of "comments leave a comment"). */
+static void test_lookup_of_a_part_of_a_line(void **state) {
+  (void)state;
+  static const char LINE[] = "comments leave a comment";
+  const wn_lex_entry *part = wn_lexicon_lookup(LINE, strlen("comments"));
+  assert_non_null(part);
+  assert_string_equal(part->phrase, "comments");
+  assert_ptr_equal(part, wn_lexicon_lookup("comments", strlen("comments")));
+}
+
 static size_t languages_with_role(int role) {
   const char *seen[512];
   size_t n = 0;
@@ -288,6 +299,7 @@ int main(void) {
       cmocka_unit_test(test_every_role_has_languages),
       cmocka_unit_test(test_ai_labels_and_consent),
       cmocka_unit_test(test_credits),
+      cmocka_unit_test(test_lookup_of_a_part_of_a_line),
       cmocka_unit_test(test_consent_manager_selectors),
   };
   return cmocka_run_group_tests_name("lexicon", tests, NULL, NULL);
