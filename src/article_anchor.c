@@ -797,13 +797,69 @@ static int find_headline(const wn_page *page) {
 
 /* ---- the prose under it -------------------------------------------------- */
 
-/* Whether the block is written without a Han, Kana or Hangul character
- * under a headline written in them: not the story's text (a teaser's
- * blurb in another language), though a quote may stand in the story, so
- * it counts as a gap, not a close. */
-static bool in_other_script(const wn_block *headline, const wn_block *b) {
-  return headline->cjk_chars >= (size_t)ARTICLE_HEADLINE_CJK &&
-         2 * headline->cjk_chars > headline->chars && b->cjk_chars == 0;
+/* The alphabets a headline may be written in whose letters a story in it
+ * keeps using; Latin is left out, as other scripts' stories quote Latin
+ * names and words. */
+typedef enum headline_script {
+  SCRIPT_OTHER, SCRIPT_CJK, SCRIPT_CYRILLIC, SCRIPT_GREEK, SCRIPT_ARABIC, SCRIPT_HEBREW
+} headline_script;
+
+static headline_script script_of(utf8proc_int32_t cp) {
+  if (cp >= 0x0400 && cp <= 0x052F) return SCRIPT_CYRILLIC;
+  if ((cp >= 0x0370 && cp <= 0x03FF) || (cp >= 0x1F00 && cp <= 0x1FFF)) return SCRIPT_GREEK;
+  if (cp >= 0x0600 && cp <= 0x06FF) return SCRIPT_ARABIC;
+  if (cp >= 0x0590 && cp <= 0x05FF) return SCRIPT_HEBREW;
+  if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+      (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF))
+    return SCRIPT_CJK;
+  return SCRIPT_OTHER;
+}
+
+/* The script most of the text's letters are in, when it is one of those;
+ * else SCRIPT_OTHER. */
+static headline_script main_script(const char *s, size_t len) {
+  size_t counts[SCRIPT_HEBREW + 1] = {0}, letters = 0;
+  utf8proc_int32_t cp;
+  for (size_t at = 0; at < len;) {
+    utf8proc_ssize_t step =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + at, (utf8proc_ssize_t)(len - at), &cp);
+    if (step <= 0) {
+      at++;
+      continue;
+    }
+    at += (size_t)step;
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_LO) continue;
+    letters++;
+    counts[script_of(cp)]++;
+  }
+  for (int k = SCRIPT_CJK; k <= SCRIPT_HEBREW; k++)
+    if (2 * counts[k] > letters) return (headline_script)k;
+  return SCRIPT_OTHER;
+}
+
+/* Whether the text holds a letter of the script. */
+static bool holds_script(const char *s, size_t len, headline_script script) {
+  utf8proc_int32_t cp;
+  for (size_t at = 0; at < len;) {
+    utf8proc_ssize_t step =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + at, (utf8proc_ssize_t)(len - at), &cp);
+    if (step <= 0) {
+      at++;
+      continue;
+    }
+    at += (size_t)step;
+    if (script_of(cp) == script) return true;
+  }
+  return false;
+}
+
+/* Whether the block is written without a letter of the script its headline
+ * is written in (Han, Kana, Hangul, Cyrillic, Greek, Arabic, Hebrew): not
+ * the story's text (a teaser's blurb in another language), though a quote
+ * may stand in the story, so it counts as a gap, not a close. */
+static bool in_other_script(const wn_article_anchor *anchor, const wn_block *b) {
+  return anchor->script != SCRIPT_OTHER && !holds_script(b->text, b->text_len, anchor->script);
 }
 
 /* Readers' comments start: a paragraph of a comment, not a "Comment" button
@@ -946,6 +1002,7 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->closed = true;
   anchor->commented = false;
   anchor->carded = false;
+  anchor->script = 0;
   anchor->post = false;
   anchor->sentence = false;
   anchor->dated = false;
@@ -1067,7 +1124,7 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
       i = box_end - 1;
       continue;
     }
-    bool prose = (is_paragraph(b) || is_prose_item(b)) && !in_other_script(h, b);
+    bool prose = (is_paragraph(b) || is_prose_item(b)) && !in_other_script(anchor, b);
     bool card_blurb = prose && (is_card_blurb(page, anchor->body, i) ||
                                 unlinked_card_blurb_noted(page, anchor, i));
     bool card_title = prose && !card_blurb && is_unlinked_card_title(page, anchor, i);
@@ -1097,6 +1154,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
                      (h->words >= ARTICLE_HEADLINE_SHORT_WORDS &&
                       length_of(h) >= ARTICLE_HEADLINE_SHORT_LENGTH);
   anchor->dated = headline_dated(page, headline);
+  anchor->script = main_script(h->text, h->text_len);
   size_t headed;
   size_t i = walk_article(page, anchor, &headed);
   anchor->end = i;
@@ -1135,7 +1193,7 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
     since_headline++;
     /* A line of a few words that ends no sentence is a title or a label. */
     if (!is_paragraph(b) || is_title_line(b)) continue;
-    if (in_other_script(&page->blocks[anchor->headline], b)) continue;
+    if (in_other_script(anchor, b)) continue;
     if (since_headline <= BLURB_DISTANCE && length_of(b) <= BLURB_MAX_LENGTH) continue;
     if (is_card_blurb(page, anchor->body, i) || in_cards(page, anchor, i) ||
         is_unlinked_card_blurb(page, anchor, i))

@@ -2148,10 +2148,12 @@ static void test_cards_close_a_story_under_a_short_headline(void **state) {
   assert_false(find_block(page, "The opposition will table")->keep);
 }
 
-/* Under a Japanese headline, paragraphs without a Han or Kana character
- * are no more of the story (other stories' cards, their blurbs in English
- * and longer than a card's); a quote in English between the story's
- * paragraphs is still the story's. */
+/* Under a headline written in Kana and Han, or in Cyrillic, paragraphs
+ * without a letter of that script are no more of the story (other stories'
+ * cards, their blurbs in English and longer than a card's); a quote in
+ * English between the story's paragraphs is still the story's. The page:
+ * the headline (%1$s), three paragraphs of the story with the quote after
+ * the first, then three cards. */
 #define LONG_BLURB_TAIL \
   " Analysts had expected a stronger figure after three months of rising orders, and several " \
   "of them now say that the recovery will take most of next year, not the few months that the " \
@@ -2162,28 +2164,46 @@ static void test_cards_close_a_story_under_a_short_headline(void **state) {
   "central bank meets again next month, and few of the economists asked by this newspaper expect " \
   "it to change its course before the summer, whatever the next figures say."
 #define LONG_BLURB_TAIL_TWICE LONG_BLURB_TAIL LONG_BLURB_TAIL "</div></div>"
-static void test_blurbs_in_another_script_are_no_paragraphs_of_the_story(void **state) {
-  wn_page *page = classify(state,
-      "<html><head><title>駅前の図書館が夜九時まで開館へ</title></head><body><div class=\"k1\">"
-      "<div class=\"k2\"><h1>駅前の図書館が夜九時まで開館へ</h1>"
-      "<p>市立中央図書館は来月から、平日の開館時間を午後九時まで延長すると発表した。仕事帰りの利用者からの要望に応えたという。</p>"
-      "<p>\"Knowledge is the only treasure that grows when it is shared with others, and a library is where a town shares it: open it late, and the town reads more,\" the head librarian told the council at its meeting on Monday evening.</p>"
-      "<p>図書館によると、昨年秋に行った試行期間中、夜間の利用者は一日平均で二百人を超えた。学生や会社員の利用が多かった。</p>"
-      "<p>延長する時間帯は貸し出しと返却の窓口のほか、自習室も利用できる。館内のカフェも営業時間を延ばす予定だ。</p></div>"
-      "<div class=\"k3\">"
-      "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/1\">Why the fate of the global equity rally may rest in a few hands</a></div>"
-      "<div class=\"k6\">In last night's disappointing data release from the central bank, the markets found a reason to doubt the recovery." LONG_BLURB_TAIL_TWICE
-      "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/2\">Physical activity cuts the rise of heart attacks around the globe</a></div>"
-      "<div class=\"k6\">Physical activity during both work and leisure time lowers the risk of a heart attack, a study has found." LONG_BLURB_TAIL_TWICE
-      "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/3\">Britain deploys more troops for the games in the capital</a></div>"
-      "<div class=\"k6\">The government opted on Tuesday to deploy more troops to help with security at the games." LONG_BLURB_TAIL_TWICE
-      "</div></div></body></html>");
+static const char OTHER_SCRIPT_CARDS_PAGE[] =
+    "<html><head><title>%1$s</title></head><body><div class=\"k1\">"
+    "<div class=\"k2\"><h1>%1$s</h1><p>%2$s</p>"
+    "<p>\"Knowledge is the only treasure that grows when it is shared with others, and a library is where a town shares it: open it late, and the town reads more,\" the head librarian told the council at its meeting on Monday evening.</p>"
+    "<p>%3$s</p><p>%4$s</p></div>"
+    "<div class=\"k3\">"
+    "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/1\">Why the fate of the global equity rally may rest in a few hands</a></div>"
+    "<div class=\"k6\">In last night's disappointing data release from the central bank, the markets found a reason to doubt the recovery." LONG_BLURB_TAIL_TWICE
+    "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/2\">Physical activity cuts the rise of heart attacks around the globe</a></div>"
+    "<div class=\"k6\">Physical activity during both work and leisure time lowers the risk of a heart attack, a study has found." LONG_BLURB_TAIL_TWICE
+    "<div class=\"k4\"><div class=\"k5\"><a href=\"/a/3\">Britain deploys more troops for the games in the capital</a></div>"
+    "<div class=\"k6\">The government opted on Tuesday to deploy more troops to help with security at the games." LONG_BLURB_TAIL_TWICE
+    "</div></div></body></html>";
+#undef LONG_BLURB_TAIL_TWICE
+#undef LONG_BLURB_TAIL
+
+static void assert_blurbs_in_another_script_go(void **state, const char *headline, const char *first,
+                                               const char *second, const char *third) {
+  char html[sizeof OTHER_SCRIPT_CARDS_PAGE + 2048];
+  snprintf(html, sizeof html, OTHER_SCRIPT_CARDS_PAGE, headline, first, second, third);
+  wn_page *page = classify(state, html);
   assert_kept(page, "\"Knowledge is the only treasure");
+  assert_kept(page, third);
   assert_false(find_block(page, "In last night's disappointing")->keep);
   assert_false(find_block(page, "Physical activity during both")->keep);
 }
-#undef LONG_BLURB_TAIL_TWICE
-#undef LONG_BLURB_TAIL
+
+static void test_blurbs_in_another_script_are_no_paragraphs_of_the_story(void **state) {
+  assert_blurbs_in_another_script_go(state, "駅前の図書館が夜九時まで開館へ",
+      "市立中央図書館は来月から、平日の開館時間を午後九時まで延長すると発表した。仕事帰りの利用者からの要望に応えたという。",
+      "図書館によると、昨年秋に行った試行期間中、夜間の利用者は一日平均で二百人を超えた。学生や会社員の利用が多かった。",
+      "延長する時間帯は貸し出しと返却の窓口のほか、自習室も利用できる。館内のカフェも営業時間を延ばす予定だ。");
+}
+
+static void test_blurbs_in_latin_script_under_a_cyrillic_story_go(void **state) {
+  assert_blurbs_in_another_script_go(state, "Библиотека у вокзала будет открыта до девяти вечера",
+      "Центральная городская библиотека у вокзала с будущего месяца будет работать по будням до девяти часов вечера, сообщили в мэрии.",
+      "Во время пробного периода прошлой осенью вечером библиотеку посещали более двухсот человек в день, в основном студенты и служащие.",
+      "В вечерние часы выдачу и приём книг возьмут на себя автоматы, а читальные залы и кафе на первом этаже тоже будут открыты.");
+}
 
 /* Above an undated story, in the region with it (a card below widens
  * it), a box of two cards of other stories (a picture, a linked title, a
@@ -2614,6 +2634,7 @@ int main(void) {
       T(test_signed_picture_cards_after_an_undated_story_are_teasers),
       T(test_cards_close_a_story_under_a_short_headline),
       T(test_blurbs_in_another_script_are_no_paragraphs_of_the_story),
+      T(test_blurbs_in_latin_script_under_a_cyrillic_story_go),
       T(test_teaser_cards_above_a_story_are_no_lead),
       T(test_stated_article_body_is_the_region),
       T(test_two_stated_article_bodies_leave_the_region),
