@@ -328,6 +328,15 @@ static bool signed_under(const wn_page *page, size_t i) {
   return i + 1 < page->block_count && wn_is_author_line(&page->blocks[i + 1]);
 }
 
+/* Whether an author line, or a short line holding a full date, follows
+ * block `i`: a title over its byline or dateline. */
+static bool signed_or_dated_under(const wn_page *page, size_t i) {
+  if (signed_under(page, i)) return true;
+  if (i + 1 >= page->block_count) return false;
+  const wn_block *line = &page->blocks[i + 1];
+  return line->words <= DATELINE_MAX_WORDS && holds_date(line);
+}
+
 /* Whether an author line stands in the element just above block `i`, over
  * the title line or under it. */
 static bool signed_above(const wn_page *page, int element, size_t i) {
@@ -418,6 +427,23 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
     beside++;
   }
   return beside >= PICTURE_CARDS_BESIDE ? card : -1;
+}
+
+/* Whether block `i` is the title of a card with no blurb, past a story: a
+ * box of a picture, the title and its author's line or its date under it,
+ * outside the story's box. */
+static bool signed_card_title(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
+  if (anchor->body < 0 || !signed_or_dated_under(page, i)) return false;
+  if (!story_told(anchor) && !brief_told(page, anchor)) return false;
+  const wn_block *byline = &page->blocks[i + 1];
+  int e = page->blocks[i].owner;
+  for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
+    if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return false;
+    if (wn_inside(page, anchor->body, e)) return false;
+    if (wn_holds_picture(page, e))
+      return wn_inside(page, byline->owner, e) && !wn_inside(page, e, anchor->body);
+  }
+  return false;
 }
 
 static bool is_unlinked_card_blurb(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
@@ -1128,12 +1154,14 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
     bool card_blurb = prose && (is_card_blurb(page, anchor->body, i) ||
                                 unlinked_card_blurb_noted(page, anchor, i));
     bool card_title = prose && !card_blurb && is_unlinked_card_title(page, anchor, i);
-    if (prose && !card_blurb && !card_title && !is_blurb(page, gap.linked, i)) {
+    /* A card of a title and its byline, no blurb: a teaser of its own. */
+    bool signed_card = prose && !card_blurb && !card_title && signed_card_title(page, anchor, i);
+    if (prose && !card_blurb && !card_title && !signed_card && !is_blurb(page, gap.linked, i)) {
       if (headed_elsewhere(page, anchor, &gap, b)) break;
       take_paragraph(page, anchor, &gap, b);
       continue;
     }
-    gap_verdict verdict = count_gap(page, anchor, &gap, h, i, card_blurb);
+    gap_verdict verdict = count_gap(page, anchor, &gap, h, i, card_blurb || signed_card);
     if (verdict == GAP_TOO_LONG) anchor->closed = false;
     anchor->carded = verdict == GAP_TEASERS;
     if (verdict != GAP_GOES_ON) break;
