@@ -1155,7 +1155,8 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
                                 unlinked_card_blurb_noted(page, anchor, i));
     bool card_title = prose && !card_blurb && is_unlinked_card_title(page, anchor, i);
     /* A card of a title and its byline, no blurb: a teaser of its own. */
-    bool signed_card = prose && !card_blurb && !card_title && signed_card_title(page, anchor, i);
+    bool signed_card = b->kind == WN_BLOCK_PARAGRAPH && !card_blurb && !card_title &&
+                       signed_card_title(page, anchor, i);
     if (prose && !card_blurb && !card_title && !signed_card && !is_blurb(page, gap.linked, i)) {
       if (headed_elsewhere(page, anchor, &gap, b)) break;
       take_paragraph(page, anchor, &gap, b);
