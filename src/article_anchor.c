@@ -337,13 +337,13 @@ static bool signed_or_dated_under(const wn_page *page, size_t i) {
   return line->words <= DATELINE_MAX_WORDS && holds_date(line);
 }
 
-/* Whether an author line stands in the element just above block `i`, over
- * the title line or under it. */
+/* Whether an author line, or a short line holding a full date, stands in
+ * the element just above block `i`, over the title line or under it. */
 static bool signed_above(const wn_page *page, int element, size_t i) {
   for (size_t j = i; j > 0 && i - j < (size_t)BLURB_DISTANCE; j--) {
     const wn_block *t = &page->blocks[j - 1];
     if (!wn_inside(page, t->owner, element)) return false;
-    if (wn_is_author_line(t)) return true;
+    if (wn_is_author_line(t) || (t->words <= DATELINE_MAX_WORDS && holds_date(t))) return true;
   }
   return false;
 }
@@ -404,7 +404,9 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
   /* Only past a story told: a landing page's short intro over its boxes
    * is no story they could be teasers beside. */
   bool told = story_told(anchor);
-  if (!told && !brief_told(page, anchor)) return -1;
+  /* (Under a shorter story, only boxes that sign or date their blurb:
+   * a landing page's feature boxes do neither.) */
+  bool signed_only = !told && !brief_told(page, anchor);
   /* Feature boxes of a landing page are pictures over headed paragraphs;
    * past a news story (dated, or typed an article), picture boxes too are
    * teasers. */
@@ -412,6 +414,7 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
   if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return -1;
   int card = card_of(page, i, picture_ok);
   if (card < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return -1;
+  if (signed_only && !(wn_holds_picture(page, card) && signed_above(page, card, i))) return -1;
   if (paragraphs_in(page, card, i) != 1) return -1;
   int parent = page->elements[card].parent;
   if (parent < 0) return -1;
@@ -434,7 +437,6 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
  * outside the story's box. */
 static bool signed_card_title(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   if (anchor->body < 0 || !signed_or_dated_under(page, i)) return false;
-  if (!story_told(anchor) && !brief_told(page, anchor)) return false;
   const wn_block *byline = &page->blocks[i + 1];
   int e = page->blocks[i].owner;
   for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {

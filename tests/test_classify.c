@@ -2232,6 +2232,29 @@ static void test_teaser_cards_above_a_story_are_no_lead(void **state) {
   assert_false(find_block(page, "The court said the maker")->keep);
 }
 
+/* Under a short undated story (two paragraphs), boxes that sign or date
+ * their blurb under a picture are other stories' cards, told story or not
+ * (a landing page's feature boxes carry no byline and no date). */
+static void test_signed_cards_under_a_short_story_are_teasers(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>The old station is a library now</title></head><body><div class=\"k1\">"
+      "<div class=\"k2\"><h1>The old station is a library now</h1>"
+      "<div class=\"k3\">The town's old railway station reopened on Saturday as a public library, after two years of work.</div>"
+      "<div class=\"k3\">It holds about ten thousand books and opens from Tuesday to Saturday.</div></div>"
+      "<div class=\"k4\">"
+      "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">Health gap widens in rich countries</div><span class=\"k7\">By Hana Yamada</span>"
+      "<div class=\"k8\">The gap between the rich and the poor in the richest countries is the widest in twenty-five years, the health agency's head said on Friday in Geneva.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A red moon tomorrow night</div><span class=\"k7\">Published 06/08/2023 03:38</span>"
+      "<div class=\"k8\">A total eclipse of the moon will be seen tomorrow night, with fifty-one minutes of totality, the best conditions for watching one in a decade.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k6\">Shop opens pick-up points in the metro</div><span class=\"k7\">By Wang Hai</span>"
+      "<div class=\"k8\">An online shop said last night that its customers can now collect their parcels at pick-up points in twenty stations of the city's metro.</div></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "It holds about ten thousand books");
+  assert_false(find_block(page, "The gap between the rich and the poor")->keep);
+  assert_false(find_block(page, "A total eclipse of the moon")->keep);
+  assert_false(find_block(page, "An online shop said last night")->keep);
+}
+
 /* Microdata names one element the article's body (itemprop=articleBody):
  * the region is that element, however much prose the boxes beside it hold
  * and whatever their names; two such elements are a listing's entries,
@@ -2677,6 +2700,7 @@ int main(void) {
       T(test_teaser_cards_above_a_story_are_no_lead),
       T(test_cards_of_a_title_and_a_byline_are_teasers),
       T(test_cards_of_a_short_title_and_a_byline_are_teasers),
+      T(test_signed_cards_under_a_short_story_are_teasers),
       T(test_stated_article_body_is_the_region),
       T(test_two_stated_article_bodies_leave_the_region),
       T(test_short_russian_headline_closes_its_article),

@@ -14,7 +14,8 @@ Expected failures, listed in EXPECTED: on an undated page, boxes each of a
 plain heading and a paragraph, with no date, no link and no picture, are
 read as the page's own sections (a landing page's features look the same);
 so are cards whose title is no link under an undated article of a single
-paragraph (a landing page's intro over its feature boxes), and headed boxes
+paragraph (a landing page's intro over its feature boxes), unless a picture
+and a date line sign each of them as another story's, and headed boxes
 under a dated one or one typed an article (taking such a one-paragraph
 brief for a story told before such boxes cost a daniel-dev check page).
 The test fails when one of them stops failing, too: then remove it.
@@ -84,8 +85,6 @@ EXPECTED = {"undated, %d paragraphs, h3-unlinked, %s" % (count, place)
     "undated, 1 paragraphs, unlinked, after",
     "undated, 1 paragraphs, unlinked, before",
     "undated, 1 paragraphs, unlinked, outside",
-    "undated, 1 paragraphs, unlinked (dated cards), after",
-    "undated, 1 paragraphs, unlinked (dated cards), outside",
     "undated, 1 paragraphs, h3-unlinked (dated cards), after",
     "undated, 1 paragraphs, h3-unlinked (dated cards), outside",
 }
