@@ -273,8 +273,26 @@ static bool discussion_outweighs_post(const wn_page *page, const wn_article_anch
 
 /* The regions narrowed to the article's body, or replaced by it, when what
  * lies beyond the article's end is not more of it. */
+/* A short post (a headline that names the page over a line or two, too
+ * little for an article) whose region lies wholly above its headline: a
+ * sidebar's blurb outweighed the post's line. */
+static bool region_above_short_post(const wn_page *page, const wn_article_anchor *anchor,
+                                    int region) {
+  if (anchor->headline < 0 || anchor->body < 0 || region < 0) return false;
+  if (page->blocks[anchor->headline].kind != WN_BLOCK_HEADING) return false;
+  for (size_t i = (size_t)anchor->headline; i < page->block_count; i++)
+    if (wn_inside(page, page->blocks[i].owner, region)) return false;
+  return true;
+}
+
 void wn_pass_anchored_region(wn_page *page, wn_pass_state *state) {
-  if (!state->article) return;
+  if (!state->article) {
+    if (region_above_short_post(page, &state->anchor, page->region)) {
+      page->region = state->anchor.body;
+      state->outer = page->region;
+    }
+    return;
+  }
   if (discussion_outweighs_post(page, &state->anchor, page->region)) {
     page->region = state->anchor.body;
     if (wn_inside(page, state->outer, page->region)) state->outer = page->region;

@@ -2255,6 +2255,28 @@ static void test_signed_cards_under_a_short_story_are_teasers(void **state) {
   assert_false(find_block(page, "An online shop said last night")->keep);
 }
 
+/* A dated photo post: a headline that names the page over one line, too
+ * little for an article, under a sidebar whose blurb about the author is
+ * longer (and beside a list of tags): the post is the page's text, not the
+ * sidebar above its headline. */
+static void test_short_post_under_a_longer_sidebar_blurb(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>The Human Bowling Ball - Notes on creativity</title></head><body>"
+      "<div class=\"k1\"><h1><a href=\"/\">Notes on creativity</a></h1>"
+      "<p>I live. I learn. I teach. And a hundred and forty characters are limiting, so here I share and celebrate the creativity of others: the ads, the pictures and the inventions that made me stop and look twice, from every corner of the web and from the street outside my window.</p></div>"
+      "<div class=\"k2\"><div class=\"k3\"><p>July 12, 2012, 4:01pm</p>"
+      "<h2><a href=\"/post/human-bowling-ball\">The Human Bowling Ball</a></h2>"
+      "<p><a href=\"http://example.com/\">via example.com</a></p>"
+      "<p>This plays with your right brain in a big way, and with your left one too.</p>"
+      "<p>Posted by Denny</p></div>"
+      "<ul><li><a href=\"/t/1\">aha lessons (140)</a></li><li><a href=\"/t/2\">wow that's different (96)</a></li>"
+      "<li><a href=\"/t/3\">creativity gone viral (78)</a></li><li><a href=\"/t/4\">creative ads of the year (48)</a></li>"
+      "<li><a href=\"/t/5\">if only it were my idea (46)</a></li><li><a href=\"/t/6\">tricks of the eye (40)</a></li></ul>"
+      "</div></body></html>");
+  assert_kept(page, "This plays with your right brain");
+  assert_false(find_block(page, "I live. I learn. I teach.")->keep);
+}
+
 /* Microdata names one element the article's body (itemprop=articleBody):
  * the region is that element, however much prose the boxes beside it hold
  * and whatever their names; two such elements are a listing's entries,
@@ -2701,6 +2723,7 @@ int main(void) {
       T(test_cards_of_a_title_and_a_byline_are_teasers),
       T(test_cards_of_a_short_title_and_a_byline_are_teasers),
       T(test_signed_cards_under_a_short_story_are_teasers),
+      T(test_short_post_under_a_longer_sidebar_blurb),
       T(test_stated_article_body_is_the_region),
       T(test_two_stated_article_bodies_leave_the_region),
       T(test_short_russian_headline_closes_its_article),
