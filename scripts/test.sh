@@ -32,7 +32,7 @@ TRAFILATURA_WITHOUT_CEILING=0.075
 # cleaneval (0.938), dragnet against `text`, the article alone (0.909).
 DANIEL_F1_FLOOR=0.902
 CLEANEVAL_F1_FLOOR=0.933
-DRAGNET_F1_FLOOR=0.904
+DRAGNET_F1_FLOOR=0.905
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 1
