@@ -350,14 +350,15 @@ static bool signed_above(const wn_page *page, int element, size_t i) {
 
 /* The smallest element around block `i`'s owner, a few levels up at most,
  * that holds no more blocks than a card and a title line above the block,
- * or a picture when `picture_ok` or when an author line stands above the
- * block; -1 when none. */
+ * or a picture when `picture_ok` or when an author or date line stands
+ * above the block; -1 when none. */
 static int card_of(const wn_page *page, size_t i, bool picture_ok) {
   int e = page->blocks[i].owner;
   for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
     if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return -1;
-    /* A picture over an author line and a paragraph is another story's
-     * card, past any story (a landing page's feature boxes are unsigned). */
+    /* A picture over an author or date line and a paragraph is another
+     * story's card, past any story (a landing page's feature boxes are
+     * neither signed nor dated). */
     bool pictured = wn_holds_picture(page, e);
     if (pictured && (picture_ok || signed_above(page, e, i))) return e;
     if (titled_above(page, e, i, picture_ok)) return e;
@@ -437,13 +438,13 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
  * outside the story's box. */
 static bool signed_card_title(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
   if (anchor->body < 0 || !signed_or_dated_under(page, i)) return false;
-  const wn_block *byline = &page->blocks[i + 1];
+  const wn_block *signature = &page->blocks[i + 1];
   int e = page->blocks[i].owner;
   for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
     if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return false;
     if (wn_inside(page, anchor->body, e)) return false;
     if (wn_holds_picture(page, e))
-      return wn_inside(page, byline->owner, e) && !wn_inside(page, e, anchor->body);
+      return wn_inside(page, signature->owner, e) && !wn_inside(page, e, anchor->body);
   }
   return false;
 }
@@ -1030,7 +1031,7 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->closed = true;
   anchor->commented = false;
   anchor->carded = false;
-  anchor->script = 0;
+  anchor->script = SCRIPT_OTHER;
   anchor->post = false;
   anchor->sentence = false;
   anchor->dated = false;

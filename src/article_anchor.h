@@ -38,8 +38,9 @@ typedef struct wn_article_anchor {
                      category's or a product's name */
   bool dated;     /* a short line beside the headline holds a full date: a
                      post's or a story's, which a category's name lacks */
-  int script;     /* the alphabet the headline is written in, when not
-                     Latin (article_anchor.c), else 0 */
+  int script;     /* the alphabet most of the headline's letters are in,
+                     when not Latin (article_anchor.c's headline_script),
+                     else 0 */
   int cards;      /* the element around the first teaser cards found past
                      the story (unlinked ones), -1 when none */
 } wn_article_anchor;

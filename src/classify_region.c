@@ -271,11 +271,9 @@ static bool discussion_outweighs_post(const wn_page *page, const wn_article_anch
   return comments > other;
 }
 
-/* The regions narrowed to the article's body, or replaced by it, when what
- * lies beyond the article's end is not more of it. */
-/* A short post (a headline that names the page over a line or two, too
- * little for an article) whose region lies wholly above its headline: a
- * sidebar's blurb outweighed the post's line. */
+/* A short post (the page's headline, set as a heading, over a line or two
+ * of prose, too little for an article) whose region lies wholly above its
+ * headline: a sidebar's blurb outweighed the post's line. */
 static bool region_above_short_post(const wn_page *page, const wn_article_anchor *anchor,
                                     int region) {
   if (anchor->headline < 0 || anchor->body < 0 || region < 0) return false;
@@ -285,6 +283,9 @@ static bool region_above_short_post(const wn_page *page, const wn_article_anchor
   return true;
 }
 
+/* The regions narrowed to the article's body, or replaced by it, when what
+ * lies beyond the article's end is not more of it; a short post's line
+ * replaces a region above it. */
 void wn_pass_anchored_region(wn_page *page, wn_pass_state *state) {
   if (!state->article) {
     if (region_above_short_post(page, &state->anchor, page->region)) {
