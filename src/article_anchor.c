@@ -437,14 +437,16 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
  * box of a picture, the title and its author's line or its date under it,
  * outside the story's box. */
 static bool signed_card_title(const wn_page *page, const wn_article_anchor *anchor, size_t i) {
-  if (anchor->body < 0 || !signed_or_dated_under(page, i)) return false;
+  if (anchor->body < 0 || i + 1 >= page->block_count) return false;
   const wn_block *signature = &page->blocks[i + 1];
   int e = page->blocks[i].owner;
   for (int up = 0; e >= 0 && up <= PICTURE_CARD_LEVELS; up++, e = page->elements[e].parent) {
     if (page->elements[e].blocks > (size_t)CARD_MAX_BLOCKS) return false;
     if (wn_inside(page, anchor->body, e)) return false;
-    if (wn_holds_picture(page, e))
-      return wn_inside(page, signature->owner, e) && !wn_inside(page, e, anchor->body);
+    if (!wn_holds_picture(page, e)) continue;
+    /* (The line is read last: the lexicon lookup costs most.) */
+    return wn_inside(page, signature->owner, e) && !wn_inside(page, e, anchor->body) &&
+           signed_or_dated_under(page, i);
   }
   return false;
 }
