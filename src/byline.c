@@ -41,14 +41,23 @@ static int count_words(const char *s) {
   return words;
 }
 
-/* The text after the first `words` words, spaces skipped. */
+/* The length of the colon at text[i] (":" or the full-width "：", which
+ * Chinese and Japanese write with no space after it), or 0. */
+static size_t colon_at(const char *text, size_t len, size_t i) {
+  if (text[i] == ':') return 1;
+  return i + 3 <= len && memcmp(text + i, "\xef\xbc\x9a", 3) == 0 ? 3 : 0;
+}
+
+/* The text after the first `words` words, spaces and colons skipped; a
+ * colon ends a word ("作者：张三"). */
 static const char *after_words(const char *text, size_t len, int words, size_t *rest) {
   size_t i = 0;
   for (int w = 0; w < words; w++) {
     while (i < len && (text[i] == ' ' || text[i] == '\n')) i++;
-    while (i < len && text[i] != ' ' && text[i] != '\n') i++;
+    while (i < len && text[i] != ' ' && text[i] != '\n' && !colon_at(text, len, i)) i++;
   }
-  while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == ':')) i++;
+  for (size_t step = 1; i < len && step > 0; i += step)
+    step = text[i] == ' ' || text[i] == '\n' ? 1 : colon_at(text, len, i);
   *rest = len - i;
   return text + i;
 }

@@ -2277,6 +2277,19 @@ static void test_short_post_under_a_longer_sidebar_blurb(void **state) {
   assert_false(find_block(page, "I live. I learn. I teach.")->keep);
 }
 
+/* A Chinese author line writes its name right after a full-width colon
+ * ("作者：王海"): it is the byline under the headline, as "By Wang Hai" is. */
+static void test_chinese_author_line_after_a_colon(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"zh\"><head><title>北京地铁开通自提服务</title></head><body>"
+      "<h1>北京地铁开通自提服务</h1><p>作者：王海</p>"
+      "<p>一家网上商城昨日晚间宣布，其在北京地铁的自提服务已经开通，用户可以在地铁站领取包裹。</p>"
+      "<p>该公司表示，首批自提点设在十个地铁站，今后还将陆续增加。</p></body></html>");
+  assert_kept(page, "一家网上商城昨日晚间宣布");
+  assert_false(find_block(page, "作者：王海")->keep);
+  assert_true(page->author_line >= 0);
+}
+
 /* Microdata names one element the article's body (itemprop=articleBody):
  * the region is that element, however much prose the boxes beside it hold
  * and whatever their names; two such elements are a listing's entries,
@@ -2724,6 +2737,7 @@ int main(void) {
       T(test_cards_of_a_short_title_and_a_byline_are_teasers),
       T(test_signed_cards_under_a_short_story_are_teasers),
       T(test_short_post_under_a_longer_sidebar_blurb),
+      T(test_chinese_author_line_after_a_colon),
       T(test_stated_article_body_is_the_region),
       T(test_two_stated_article_bodies_leave_the_region),
       T(test_short_russian_headline_closes_its_article),
