@@ -108,10 +108,12 @@ static const wn_lex_entry *byline_hit(const wn_block *b) {
   return holds_date(rest, rest_len) ? hit : NULL;
 }
 
-bool wn_is_author_line(const wn_block *b) {
+const char *wn_author_line_lang(const wn_block *b) {
   const wn_lex_entry *hit = byline_hit(b);
-  return hit && strcmp(hit->concept, "author") == 0;
+  return hit && strcmp(hit->concept, "author") == 0 ? hit->lang : NULL;
 }
+
+bool wn_is_author_line(const wn_block *b) { return wn_author_line_lang(b) != NULL; }
 
 static void note_line(wn_page *page, size_t i, bool author) {
   int *line = author ? &page->author_line : &page->date_line;

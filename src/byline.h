@@ -18,6 +18,10 @@ void wn_drop_bylines(wn_page *page, int headline);
  * wherever it stands. */
 bool wn_is_author_line(const wn_block *b);
 
+/* The language (ISO 639-1) of the opener of the block's author line, or
+ * NULL when the block is no author line. */
+const char *wn_author_line_lang(const wn_block *b);
+
 /* The author's name on the author line the pass found ("By Jane Doe ·
  * 3 March" gives "Jane Doe"), newly allocated, or NULL. */
 char *wn_byline_author(const wn_page *page);

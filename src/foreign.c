@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "buffer.h"
+#include "byline.h"
 #include "classify.h"
 #include "langid.h"
 #include "normalize.h"
@@ -288,6 +289,13 @@ static bool foreign_ai_label(const wn_page *page, size_t i, const wn_lang_eviden
   return at_label_place(page, i) && wn_ends_naming_ai(b);
 }
 
+/* Whether the block is an author line whose opener is another language's
+ * word for "By" than the page's ("Oleh" on a Romanian page). */
+static bool opened_in_another_language(const wn_block *b, int lang) {
+  const char *opener = wn_author_line_lang(b);
+  return opener && wn_lang_find(opener) >= 0 && wn_lang_find(opener) != lang;
+}
+
 void wn_drop_foreign_chrome(wn_page *page) {
   int lang = page->doc_lang;
   if (lang < 0) return;
@@ -312,9 +320,10 @@ void wn_drop_foreign_chrome(wn_page *page) {
     }
     if (!looks_like_chrome(page, b, &ev, other_script) || page->keep_foreign) continue;
     if (!foreign) continue;
-    /* Names say nothing; and on a page a same-script verdict needs the
-     * larger margin. */
-    if (!other_script && all_names(b)) continue;
+    /* Names say nothing, unless an author line's opener heads them ("Oleh
+     * Olga Nowak": its first word is another language's "By"); and on a
+     * page a same-script verdict needs the larger margin. */
+    if (!other_script && all_names(b) && !opened_in_another_language(b, lang)) continue;
     if (!other_script && ev.gap_to_best < PAGE_SAME_SCRIPT_GAP) continue;
     if (uses_article_words(page, &vocab, b)) {
       b->lang = lang; /* the article's own words */

@@ -2290,6 +2290,37 @@ static void test_chinese_author_line_after_a_colon(void **state) {
   assert_true(page->author_line >= 0);
 }
 
+/* A line that opens with another language's "By" and names someone
+ * ("Oleh Olga Nowak" under a Romanian story) is chrome in that language,
+ * though names alone say nothing of a language; an English "By" over
+ * names that read as Polish is the page's own credit line. */
+static void test_foreign_author_line_is_chrome(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"ro\"><head><title>Vechea gară a devenit bibliotecă</title></head><body>"
+      "<div class=\"k1\"><h1>Vechea gară a devenit bibliotecă</h1>"
+      "<p>Clădirea vechii gări, închisă de peste treizeci de ani, a fost redeschisă sâmbătă ca bibliotecă publică, iar sute de localnici au venit în prima zi.</p>"
+      "<p>Lucrările de restaurare au durat doi ani și au păstrat sala de bilete, ceasul și băncile de lemn, care stau acum între rafturile sălii de lectură.</p>"
+      "<p>Biblioteca are aproximativ zece mii de volume și va fi deschisă de marți până sâmbătă, cu un colț pentru copii în fosta sală de așteptare.</p>"
+      "<p>Primarul a spus că gara a fost inima orașului timp de un secol și că va fi din nou, de data aceasta pentru cititori, nu pentru călători.</p>"
+      "<p>În primul weekend, cafeneaua din spatele clădirii a rămas fără pâine până la prânz, iar brutarul a promis de două ori mai mult pentru sâmbăta viitoare.</p>"
+      "<p>Oleh Olga Nowak</p></div></body></html>");
+  assert_kept(page, "Biblioteca are aproximativ zece mii");
+  assert_false(find_block(page, "Oleh Olga Nowak")->keep);
+}
+
+static void test_own_author_line_over_foreign_names_stays(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Readings from the library</title></head><body>"
+      "<div class=\"k1\"><h1>Readings from the library</h1>"
+      "<p>Every month the library chooses a few poems that its readers have brought in, and prints them on the back of the programme.</p>"
+      "<p>This month's choice is a short poem about the sea and the people who wait for the boats to come home in the evening.</p>"
+      "<p>It was read aloud at the opening of the new reading room, and several readers asked for copies to take home afterwards.</p>"
+      "<p>The poet lives in the town and teaches at the school by the harbour, where she runs a writing club on Thursdays.</p>"
+      "<p>Next month the library will print a poem chosen by the children of that club, read by one of them at the evening meeting.</p>"
+      "<p>By Wanda Zyborska</p></div></body></html>");
+  assert_kept(page, "By Wanda Zyborska");
+}
+
 /* Microdata names one element the article's body (itemprop=articleBody):
  * the region is that element, however much prose the boxes beside it hold
  * and whatever their names; two such elements are a listing's entries,
@@ -2738,6 +2769,8 @@ int main(void) {
       T(test_signed_cards_under_a_short_story_are_teasers),
       T(test_short_post_under_a_longer_sidebar_blurb),
       T(test_chinese_author_line_after_a_colon),
+      T(test_foreign_author_line_is_chrome),
+      T(test_own_author_line_over_foreign_names_stays),
       T(test_stated_article_body_is_the_region),
       T(test_two_stated_article_bodies_leave_the_region),
       T(test_short_russian_headline_closes_its_article),
