@@ -166,7 +166,7 @@ _Static_assert(PASS_TABLE_SIZE == WN_PASS_COUNT - 1, "one table entry per pass")
  * caller or the page states it (the language stage may revise it). */
 static void start(wn_page *page) {
   page->region = -1;
-  page->article_headline = page->article_body = -1;
+  page->article_headline = page->article_body = page->anchor_headline = -1;
   page->article_paragraphs = 0;
   page->article_end = -1;
   page->post_headline = -1;

@@ -245,6 +245,7 @@ void wn_pass_tab_panels(wn_page *page, wn_pass_state *state) {
 /* On an article's page: the headline and the prose under it (article_anchor.c). */
 void wn_pass_article_anchor(wn_page *page, wn_pass_state *state) {
   state->article = wn_find_article_anchor(page, &state->anchor);
+  page->anchor_headline = state->anchor.headline;
   if (state->anchor.headline >= 0 && state->anchor.dated)
     page->post_headline = state->anchor.headline;
   if (!state->article) return;

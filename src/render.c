@@ -236,7 +236,17 @@ static void cue_letters(uint32_t flags, char *out) {
 static void explain_article(const wn_page *page, wn_buf *out) {
   if (page->article_headline < 0 || (size_t)page->article_headline >= page->block_count ||
       page->article_body < 0) {
-    wn_buf_puts(out, "# article: none (no headline with prose of its own under it)\n");
+    int h = page->anchor_headline;
+    if (h < 0 || (size_t)h >= page->block_count) {
+      wn_buf_puts(out, "# article: none (no headline with prose of its own under it)\n");
+      return;
+    }
+    /* Which headline was found says why there is no article under it. */
+    const wn_block *b = &page->blocks[h];
+    wn_buf_printf(out, "# article: none (headline <%s> \"",
+                  gumbo_normalized_tagname(page->elements[b->owner].tag));
+    append_one_line(out, b->text);
+    wn_buf_puts(out, "\", too little prose of its own under it)\n");
     return;
   }
   const wn_block *h = &page->blocks[page->article_headline];

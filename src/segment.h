@@ -167,6 +167,9 @@ typedef struct wn_page {
   int article_headline; /* block of the article's headline, -1 when the page
                            reads as no article (classifier; for --explain) */
   int article_body;     /* element holding the prose under it, or -1 */
+  int anchor_headline;  /* block the article anchor took for the headline,
+                           even with too little prose under it, or -1 (for
+                           --explain) */
   int article_paragraphs; /* paragraphs of that prose */
   int article_end;      /* the first block past the article, when it closed
                            (another headline, teasers, comments), else -1 */

@@ -651,6 +651,18 @@ static void test_explain_empty_page(void **state) {
   assert_non_null(strstr(text, "# region: none\n"));
 }
 
+/* A headline with too little prose under it for an article is named, so
+ * that the listing says why the page reads as no article. */
+static void test_explain_names_a_headline_without_an_article(void **state) {
+  wn_page *page = classified(state,
+      "<html><head><title>The Human Bowling Ball</title></head><body>"
+      "<div><h2>The Human Bowling Ball</h2><p>It plays with your right brain.</p></div></body></html>");
+  const char *text = explain(state);
+  assert_explain_shape(page, text);
+  assert_non_null(strstr(text, "# article: none (headline <h2> \"The Human Bowling Ball\", "
+                               "too little prose of its own under it)\n"));
+}
+
 /* A headline with a line break must not break the "# title" header in two. */
 static void test_explain_title_with_line_break(void **state) {
   wn_page *page = classified(state,
@@ -952,6 +964,7 @@ int main(void) {
       T(test_explain_one_line_per_block),
       T(test_explain_shows_block_text_on_one_line),
       T(test_explain_cuts_long_text_at_a_character_boundary),
+      T(test_explain_names_a_headline_without_an_article),
       T(test_explain_empty_page),
       T(test_explain_title_with_line_break),
       T(test_explain_region_class_with_newline),
