@@ -328,22 +328,24 @@ static bool signed_under(const wn_page *page, size_t i) {
   return i + 1 < page->block_count && wn_is_author_line(&page->blocks[i + 1]);
 }
 
-/* Whether an author line, or a short line holding a full date, follows
- * block `i`: a title over its byline or dateline. */
-static bool signed_or_dated_under(const wn_page *page, size_t i) {
-  if (signed_under(page, i)) return true;
-  if (i + 1 >= page->block_count) return false;
-  const wn_block *line = &page->blocks[i + 1];
-  return line->words <= DATELINE_MAX_WORDS && holds_date(line);
+/* A card's signature: an author line, or a short line holding a full date. */
+static bool is_signature(const wn_block *b) {
+  return wn_is_author_line(b) || (b->words <= DATELINE_MAX_WORDS && holds_date(b));
 }
 
-/* Whether an author line, or a short line holding a full date, stands in
- * the element just above block `i`, over the title line or under it. */
+/* Whether a signature follows block `i`: a title over its byline or
+ * dateline. */
+static bool signed_or_dated_under(const wn_page *page, size_t i) {
+  return i + 1 < page->block_count && is_signature(&page->blocks[i + 1]);
+}
+
+/* Whether a signature stands in the element just above block `i`, over
+ * the title line or under it. */
 static bool signed_above(const wn_page *page, int element, size_t i) {
   for (size_t j = i; j > 0 && i - j < (size_t)BLURB_DISTANCE; j--) {
     const wn_block *t = &page->blocks[j - 1];
     if (!wn_inside(page, t->owner, element)) return false;
-    if (wn_is_author_line(t) || (t->words <= DATELINE_MAX_WORDS && holds_date(t))) return true;
+    if (is_signature(t)) return true;
   }
   return false;
 }
@@ -501,19 +503,28 @@ static bool within_title_limit(const char *title) {
   return false;
 }
 
+/* The code point at s[*at] (of `len` bytes), moving *at past it; -1 for a
+ * byte that starts none, which is skipped. */
+static inline utf8proc_int32_t next_code_point(const char *s, size_t len, size_t *at) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t step =
+      utf8proc_iterate((const utf8proc_uint8_t *)s + *at, (utf8proc_ssize_t)(len - *at), &cp);
+  if (step <= 0) {
+    (*at)++;
+    return -1;
+  }
+  *at += (size_t)step;
+  return cp;
+}
+
 /* Letters and digits only, lower-cased, into out (at least len + 1 bytes):
  * titles drop or straighten what headlines curl ("Chads Choice" for
  * "Chad’s Choice", "Don't" for "Don’t"). */
 static void letters_of(const char *s, size_t len, char *out) {
   size_t n = 0;
-  utf8proc_int32_t cp;
   for (size_t at = 0; at < len;) {
-    utf8proc_ssize_t step =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + at, (utf8proc_ssize_t)(len - at), &cp);
-    if (step <= 0) {
-      at++;
-      continue;
-    }
+    utf8proc_int32_t cp = next_code_point(s, len, &at);
+    if (cp < 0) continue;
     utf8proc_category_t c = utf8proc_category(cp);
     bool letter = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
                   (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
@@ -526,7 +537,6 @@ static void letters_of(const char *s, size_t len, char *out) {
         n += (size_t)w;
       }
     }
-    at += (size_t)step;
   }
   out[n] = '\0';
 }
@@ -850,15 +860,9 @@ static headline_script script_of(utf8proc_int32_t cp) {
  * else SCRIPT_OTHER. */
 static headline_script main_script(const char *s, size_t len) {
   size_t counts[SCRIPT_HEBREW + 1] = {0}, letters = 0;
-  utf8proc_int32_t cp;
   for (size_t at = 0; at < len;) {
-    utf8proc_ssize_t step =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + at, (utf8proc_ssize_t)(len - at), &cp);
-    if (step <= 0) {
-      at++;
-      continue;
-    }
-    at += (size_t)step;
+    utf8proc_int32_t cp = next_code_point(s, len, &at);
+    if (cp < 0) continue;
     utf8proc_category_t c = utf8proc_category(cp);
     if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_LO) continue;
     letters++;
@@ -871,16 +875,9 @@ static headline_script main_script(const char *s, size_t len) {
 
 /* Whether the text holds a letter of the script. */
 static bool holds_script(const char *s, size_t len, headline_script script) {
-  utf8proc_int32_t cp;
   for (size_t at = 0; at < len;) {
-    utf8proc_ssize_t step =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + at, (utf8proc_ssize_t)(len - at), &cp);
-    if (step <= 0) {
-      at++;
-      continue;
-    }
-    at += (size_t)step;
-    if (script_of(cp) == script) return true;
+    utf8proc_int32_t cp = next_code_point(s, len, &at);
+    if (cp >= 0 && script_of(cp) == script) return true;
   }
   return false;
 }

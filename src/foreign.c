@@ -293,7 +293,8 @@ static bool foreign_ai_label(const wn_page *page, size_t i, const wn_lang_eviden
  * word for "By" than the page's ("Oleh" on a Romanian page). */
 static bool opened_in_another_language(const wn_block *b, int lang) {
   const char *opener = wn_author_line_lang(b);
-  return opener && wn_lang_find(opener) >= 0 && wn_lang_find(opener) != lang;
+  int opener_lang = opener ? wn_lang_find(opener) : -1;
+  return opener_lang >= 0 && opener_lang != lang;
 }
 
 void wn_drop_foreign_chrome(wn_page *page) {
