@@ -477,8 +477,10 @@ static bool is_data_row(const GumboNode *row) {
     const GumboNode *cell = cells->data[i];
     if (cell->type != GUMBO_NODE_ELEMENT) continue;
     if (holds_blocks(cell, 0)) return false;
-    if (cell_chars(cell, 0, LAYOUT_CELL_CHARS) >= LAYOUT_CELL_CHARS) long_cell = true;
-    else if (cell_links(cell, 0, LAYOUT_MENU_LINKS) >= LAYOUT_MENU_LINKS) menu_cell = true;
+    if (cell_chars(cell, 0, LAYOUT_CELL_CHARS) >= LAYOUT_CELL_CHARS) {
+      if (long_cell) return false;
+      long_cell = true;
+    } else if (cell_links(cell, 0, LAYOUT_MENU_LINKS) >= LAYOUT_MENU_LINKS) menu_cell = true;
   }
   return !(long_cell && menu_cell);
 }

@@ -309,6 +309,31 @@ static void test_long_cell_beside_a_menu_is_layout(void **state) {
   assert_int_equal(strncmp(page->blocks[2].text, "1994 | The band", 15), 0);
 }
 
+/* Two long texts side by side are a page's columns (its story beside a
+ * column of other stories' blurbs), not two data of one row. */
+static void test_two_long_cells_are_layout(void **state) {
+  char html[2048];
+  const char *story = "The band formed in 1994 when the guitarist answered an advert placed by the "
+                      "singer in a record shop. Their first album, recorded in a converted barn over "
+                      "two weeks, sold out its first pressing within a month.<br><br>They split in 2003 "
+                      "and reformed for a run of reunion concerts in 2015, playing the old songs to "
+                      "full houses in the same small clubs where they had started, and then "
+                      "they recorded a fourth album in the barn where they made the first.";
+  const char *others = "<b>More stories</b><br><a href='/1'>A choir of two hundred sang in the rain at "
+                       "the opening of the new bridge, and the mayor said it had been worth the wait "
+                       "of eleven years</a><br><a href='/2'>The last tram ran on the old line on Sunday "
+                       "night, its driver the same man who drove the first one fifty years ago</a><br><a href='/3'>"
+                       "Snow closed the pass for a week, and the farmers above it were fed by "
+                       "helicopter until the ploughs came up from the valley on Saturday</a>";
+  snprintf(html, sizeof html, "<table><tr><td>%s</td><td>%s</td></tr></table>", story, others);
+  wn_page *page = parse(state, html);
+  assert_well_formed(page);
+  assert_int_equal(page->block_count, 2);
+  assert_int_equal(page->blocks[0].kind, WN_BLOCK_PARAGRAPH);
+  assert_int_equal(strncmp(page->blocks[0].text, "The band formed", 15), 0);
+  assert_int_equal(strncmp(page->blocks[1].text, "More stories", 12), 0);
+}
+
 /* An old layout's narrow column of links or notices beside the content's
  * cell is the page's side column; a narrow cell of one datum in a wider
  * table is not. */
@@ -883,6 +908,7 @@ int main(void) {
       T(test_layout_table_is_not_joined),
       T(test_layout_row_of_inline_markup_is_not_joined),
       T(test_long_cell_beside_a_menu_is_layout),
+      T(test_two_long_cells_are_layout),
       T(test_narrow_layout_column_is_a_sidebar),
       T(test_non_text_elements_are_skipped),
       T(test_wiki_edit_links_are_skipped),
