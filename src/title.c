@@ -100,6 +100,50 @@ static const wn_block *title_heading(const wn_page *page) {
   return NULL;
 }
 
+/*
+ * The kept block the title repeats: a heading anywhere, or the text's first
+ * block whatever its markup (an old page sets its headline as a bold
+ * paragraph, and the title printed over the text says it once).
+ */
+static wn_block *title_repeat(wn_page *page) {
+  wn_block *first = NULL;
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    if (!first) first = b;
+    if (b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title)) return b;
+  }
+  return first && *page->title && same_text(first->text, page->title) ? first : NULL;
+}
+
+/* Whether `text` opens with `prefix`, compared as same_text compares. */
+static bool opens_with(const char *text, const char *prefix, size_t len) {
+  return strncasecmp_ascii(text, prefix, len);
+}
+
+/*
+ * A first block that opens with the title on a line of its own ("<b>Title
+ * </b><br><br>First paragraph...", one cell of an old page's layout) loses
+ * that line: the title printed over the text says it once. Its markup
+ * spans no longer fit the text and go unused.
+ */
+static void cut_title_line(wn_page *page) {
+  size_t title_len = strlen(page->title);
+  if (!title_len) return;
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (!b->keep) continue;
+    if (b->text_len <= title_len || b->text[title_len] != '\n' ||
+        !opens_with(b->text, page->title, title_len))
+      return;
+    size_t cut = title_len;
+    while (cut < b->text_len && b->text[cut] == '\n') cut++;
+    memmove(b->text, b->text + cut, b->text_len - cut + 1);
+    b->text_len -= cut;
+    return;
+  }
+}
+
 void wn_choose_title(wn_page *page) {
   const wn_block *h1 = title_heading(page);
   if (h1) {
@@ -110,12 +154,8 @@ void wn_choose_title(wn_page *page) {
   else if (page->og_title) page->title = strip_site_name(page->og_title, page->og_site_name);
   else if (page->html_title) page->title = strip_site_name(page->html_title, page->og_site_name);
   else page->title = wn_xstrndup("", 0);
-  for (size_t i = 0; i < page->block_count; i++) {
-    wn_block *b = &page->blocks[i];
-    if (b->keep && b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title)) {
-      wn_decide(b, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
-      break;
-    }
-  }
+  wn_block *repeat = title_repeat(page);
+  if (repeat) wn_decide(repeat, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
+  else cut_title_line(page);
 }
 

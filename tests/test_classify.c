@@ -179,6 +179,39 @@ static void test_article_heading_without_content_is_dropped(void **state) {
                                                       "chrome-line"));
 }
 
+/* An old page's headline set as a bold paragraph, or as a line over the
+ * text of its layout cell: the title printed over the text says it once. */
+static const char *const OLD_STORY =
+    "The harbour board voted on Tuesday to close the north quay to cargo ships "
+    "from next spring, after an inspection found the piles under it rotten.";
+static const char *const OLD_STORY_MORE =
+    "Fishing boats may still tie up there, and the board will ask for bids to "
+    "rebuild the quay once the cost of the work is known, said its chairman.";
+
+static void test_bold_paragraph_headline_is_not_repeated(void **state) {
+  char html[2048];
+  snprintf(html, sizeof html,
+           "<html><head><title>North quay to close | Harbour Gazette</title></head><body>"
+           "<p><b>North quay to close</b></p><p>%s</p><p>%s</p></body></html>",
+           OLD_STORY, OLD_STORY_MORE);
+  classify(state, html);
+  const char *text = rendered(state);
+  assert_int_equal(occurrences(text, "North quay to close"), 1);
+  assert_non_null(strstr(text, "rotten."));
+}
+
+static void test_title_line_over_a_cell_is_not_repeated(void **state) {
+  char html[2048];
+  snprintf(html, sizeof html,
+           "<html><head><title>North quay to close | Harbour Gazette</title></head><body>"
+           "<table><tr><td><b>North quay to close</b><br><br>%s<br><br>%s</td></tr></table>"
+           "</body></html>", OLD_STORY, OLD_STORY_MORE);
+  classify(state, html);
+  const char *text = rendered(state);
+  assert_int_equal(occurrences(text, "North quay to close"), 1);
+  assert_int_equal(strncmp(text, "North quay to close\n\nThe harbour board", 38), 0);
+}
+
 static void test_article_h1_is_title_and_not_repeated(void **state) {
   wn_page *page = classify(state, ARTICLE_PAGE);
   assert_string_equal(page->title, "Bees in Winter");
@@ -2705,6 +2738,8 @@ int main(void) {
       T(test_spanish_related_heading_takes_its_list),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
+      T(test_bold_paragraph_headline_is_not_repeated),
+      T(test_title_line_over_a_cell_is_not_repeated),
       T(test_article_h1_is_title_and_not_repeated),
       T(test_og_title_used_when_no_h1),
       T(test_html_title_loses_site_name),
