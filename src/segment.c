@@ -466,9 +466,10 @@ static size_t cell_links(const GumboNode *element, int depth, size_t limit) {
 
 /*
  * A row is a data row when none of its cells holds block-level markup and
- * it is not a long text beside a menu: its cells are then joined on one
- * line. Layout tables (a cell of paragraphs, or one long text beside a
- * menu of links) are walked like any other container.
+ * it is not a long text beside a menu or beside another long text: its
+ * cells are then joined on one line. Layout tables (a cell of paragraphs,
+ * one long text beside a menu of links, two columns of text) are walked
+ * like any other container.
  */
 static bool is_data_row(const GumboNode *row) {
   const GumboVector *cells = &row->v.element.children;
