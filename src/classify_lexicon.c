@@ -93,7 +93,7 @@ static bool resumes_prose(const wn_block *b) {
 
 /* Blocks after a section heading, up to the next heading of its level or
  * higher, or the end of the container heading and section share. */
-static size_t section_end(const wn_page *page, size_t heading) {
+size_t wn_section_end(const wn_page *page, size_t heading) {
   const wn_block *h = &page->blocks[heading];
   if (heading + 1 >= page->block_count) return heading + 1;
   int container = common_container(page, heading);
@@ -138,7 +138,7 @@ static bool closes_an_article(const wn_page *page, size_t heading, size_t end) {
 }
 
 static void mark_section(wn_page *page, size_t heading, double page_prose) {
-  size_t end = section_end(page, heading);
+  size_t end = wn_section_end(page, heading);
   if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose &&
       !closes_an_article(page, heading, end))
     return;

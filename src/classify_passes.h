@@ -83,6 +83,8 @@ bool wn_is_signed_stamp(const wn_block *b);
 /* classify_lexicon.c */
 wn_pass_fn wn_pass_lexicon, wn_pass_consent_banners;
 bool wn_concept_is_comments(const wn_lex_entry *hit);
+/* Blocks after a section heading (or label) up to where its section ends. */
+size_t wn_section_end(const wn_page *page, size_t heading);
 bool wn_concept_is_date(const wn_lex_entry *hit);
 bool wn_concept_is_generated_image(const wn_lex_entry *hit);
 /* A picture's copyright or credit line ("© Agency", "Photo: Name"). */

@@ -9,6 +9,7 @@
 #include "buffer.h"
 #include "byline.h"
 #include "classify.h"
+#include "classify_passes.h"
 #include "langid.h"
 #include "normalize.h"
 
@@ -297,9 +298,47 @@ static bool opened_in_another_language(const wn_block *b, int lang) {
   return opener_lang >= 0 && opener_lang != lang;
 }
 
+/* The language <html lang> names when it is not the article's: the site's
+ * own, in which its interface is written ("fi" over an English story). */
+static int site_language(const wn_page *page, int lang) {
+  int site = wn_lang_find(page->lang);
+  return site >= 0 && site != lang ? site : -1;
+}
+
+/* A section heading in the site's language, not the article's: the
+ * site's own ("Liittyvät artikkelit" over an English story's teasers). */
+static bool site_heading(const wn_block *b, const wn_lang_evidence *ev, int site) {
+  return b->kind == WN_BLOCK_HEADING && site >= 0 && ev->best == site &&
+         ev->gap_to_best >= PAGE_SAME_SCRIPT_GAP;
+}
+
+/*
+ * Under a section heading in the site's language, past the story it
+ * closes, stands the site's section: teasers, however long and in
+ * whatever language their blurbs are written. A heading above the story's
+ * prose opens nothing of the site's.
+ */
+static void drop_site_sections(wn_page *page, int site) {
+  int headline = page->article_headline;
+  if (site < 0 || headline < 0) return;
+  bool told = false;
+  for (size_t i = (size_t)headline + 1; i < page->block_count; i++) {
+    wn_block *h = &page->blocks[i];
+    if (h->keep && wn_reads_as_prose(h)) told = true;
+    if (!told || h->reason != WN_DROP_FOREIGN || h->kind != WN_BLOCK_HEADING || h->lang != site)
+      continue;
+    size_t end = wn_section_end(page, i);
+    for (size_t k = i + 1; k < end; k++)
+      if (page->blocks[k].keep)
+        wn_decide(&page->blocks[k], WN_DROP_CHROME_SECTION, WN_PASS_FOREIGN_CHROME);
+    i = end - 1;
+  }
+}
+
 void wn_drop_foreign_chrome(wn_page *page) {
   int lang = page->doc_lang;
   if (lang < 0) return;
+  int site = page->keep_foreign ? -1 : site_language(page, lang);
   vocabulary vocab = {NULL, NULL, 0, 0};
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
@@ -319,7 +358,8 @@ void wn_drop_foreign_chrome(wn_page *page) {
       wn_decide(b, WN_DROP_AI_LABEL, WN_PASS_FOREIGN_CHROME);
       continue;
     }
-    if (!looks_like_chrome(page, b, &ev, other_script) || page->keep_foreign) continue;
+    if (!looks_like_chrome(page, b, &ev, other_script) && !site_heading(b, &ev, site)) continue;
+    if (page->keep_foreign) continue;
     if (!foreign) continue;
     /* Names say nothing, unless an author line's opener heads them ("Oleh
      * Olga Nowak": its first word is another language's "By"); and on a
@@ -335,6 +375,7 @@ void wn_drop_foreign_chrome(wn_page *page) {
   free(vocab.keys);
   free(vocab.counts);
   if (page->keep_foreign) return;
+  drop_site_sections(page, site);
   /* A one-word label says too little alone; beside foreign chrome, a word
    * that reads best as another language is part of it ("Jaa" by "Tallenna"). */
   for (int pass = 0; pass < 2; pass++)

@@ -1941,6 +1941,35 @@ static void test_foreign_reported_by_ai_byline(void **state) {
   assert_kept(page, "Engineers told the council");
 }
 
+/* An English story on a site whose interface speaks Finnish (<html
+ * lang="fi">): under a Finnish section heading past the story ("Liittyvät
+ * artikkelit", related articles) stand the site's teasers, English blurbs
+ * longer than the story itself. A Finnish heading above the story's prose
+ * (the site's section name) closes nothing. */
+static void test_site_language_heading_closes_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"fi\"><head><title>Council discusses the bridge repairs</title></head><body><main>"
+      "<h2>Uutiset</h2>"
+      "<h1>Council discusses the bridge repairs</h1>"
+      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
+      "closed for repairs since the spring floods damaged its supports.</p>"
+      "<p>Engineers told the council that the work would take another year, and that the cost "
+      "had risen by a third because steel prices went up over the winter.</p>"
+      "<h2>Liittyvät artikkelit</h2>"
+      "<p>The ferry across the estuary will run a winter timetable from next month, with two "
+      "crossings fewer each day, after the operator said that passenger numbers had fallen by "
+      "a fifth since the toll went up. <a href=\"/ferry\">Lue lisää</a></p>"
+      "<p>A new cycle path along the old railway line opened on Saturday, linking three villages "
+      "to the market town, and the county hopes to extend it to the coast within five years "
+      "if the money can be found. <a href=\"/path\">Lue lisää</a></p>"
+      "</main></body></html>");
+  assert_kept(page, "The council met on Tuesday");
+  assert_kept(page, "Engineers told the council");
+  assert_false(find_block(page, "Liittyvät artikkelit")->keep);
+  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+  assert_dropped_for(page, "A new cycle path", REASONS("chrome-section"));
+}
+
 /* A German compound whose head is a comments heading ("Leserkommentare":
  * readers' comments) opens the comments as "Kommentare" does. */
 static void test_compound_comments_heading_opens_the_comments(void **state) {
@@ -2727,6 +2756,7 @@ int main(void) {
       T(test_comments_heading_naming_the_page_is_not_the_headline),
       T(test_comments_tab_over_the_story_titles_nothing),
       T(test_short_title_inside_a_headline_names_nothing),
+      T(test_site_language_heading_closes_the_story),
       T(test_compound_comments_heading_opens_the_comments),
       T(test_table_of_contents_heading_is_dropped),
       T(test_featured_image_credit_is_dropped),
