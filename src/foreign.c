@@ -32,6 +32,10 @@ static const size_t AI_LABEL_HEADLINE_BLOCKS = 6;
 static const size_t ASSESS_MAX_BYTES = 4096;
 /* Up to this many words and without a full stop, a foreign block is a label. */
 static const int LABEL_WORDS = 6;
+/* The site's interface reads as another language than the article's with
+ * this many letters at least, the article's trailing by this much per letter. */
+static const int INTERFACE_MIN_LETTERS = 60;
+static const double INTERFACE_GAP_PER_LETTER = 0.1;
 /* Per word, how far a same-script sentence must trail to be another language's. */
 static const double SENTENCE_GAP_PER_WORD = 6.0;
 /* In another script, a longer line is still an interface sentence. */
@@ -298,11 +302,44 @@ static bool opened_in_another_language(const wn_block *b, int lang) {
   return opener_lang >= 0 && opener_lang != lang;
 }
 
-/* The language <html lang> names when it is not the article's: the site's
- * own, in which its interface is written ("fi" over an English story). */
+/* The site's interface: its menus, header, footer and notices. */
+static const uint32_t INTERFACE_CUES = WN_EL_NAV | WN_EL_FOOTER | WN_EL_HEADER | WN_EL_DIALOG |
+                                       WN_EL_CONSENT;
+
+/* The text of the site's interface, dropped before language was judged:
+ * what its menus, header, footer and notices hold, and short lines. */
+static void build_interface_sample(const wn_page *page, wn_buf *sample) {
+  for (size_t i = 0; i < page->block_count && sample->len < SAMPLE_BYTES; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (b->keep || b->kind == WN_BLOCK_CODE) continue;
+    if ((page->elements[b->owner].inherited & INTERFACE_CUES) || !wn_reads_as_prose(b))
+      append_sample(sample, b);
+  }
+}
+
+/*
+ * The language the site's own interface is written in, when it is not
+ * the article's ("fi" over an English story): the one <html lang> names,
+ * or without one, the language its menus, header, footer and notices read
+ * as, clearly and at some length.
+ */
 static int site_language(const wn_page *page, int lang) {
-  int site = wn_lang_find(page->lang);
-  return site >= 0 && site != lang ? site : -1;
+  if (page->lang && *page->lang) {
+    int site = wn_lang_find(page->lang);
+    return site >= 0 && site != lang ? site : -1;
+  }
+  wn_buf sample;
+  wn_buf_init(&sample);
+  build_interface_sample(page, &sample);
+  int site = -1;
+  if (sample.len) {
+    wn_lang_evidence ev = wn_lang_assess(sample.data, sample.len, lang);
+    if (ev.best >= 0 && ev.best != lang && ev.letters >= INTERFACE_MIN_LETTERS &&
+        ev.gap_to_best >= INTERFACE_GAP_PER_LETTER * ev.letters)
+      site = ev.best;
+  }
+  wn_buf_free(&sample);
+  return site;
 }
 
 /* A section heading in the site's language, not the article's: the
@@ -339,6 +376,7 @@ void wn_drop_foreign_chrome(wn_page *page) {
   int lang = page->doc_lang;
   if (lang < 0) return;
   int site = page->keep_foreign ? -1 : site_language(page, lang);
+  page->site_lang = site;
   vocabulary vocab = {NULL, NULL, 0, 0};
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];

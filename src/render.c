@@ -270,7 +270,9 @@ void wn_render_explain(const wn_page *page, wn_buf *out) {
   wn_buf_printf(out, "# language: %s%s (html lang: ", wn_lang_code(page->doc_lang),
                 page->stated_lang >= 0 ? ", as stated" : "");
   append_one_line(out, page->lang ? page->lang : "none");
-  wn_buf_puts(out, ")\n");
+  wn_buf_puts(out, ")");
+  if (page->site_lang >= 0) wn_buf_printf(out, ", site's interface: %s", wn_lang_code(page->site_lang));
+  wn_buf_puts(out, "\n");
   wn_buf_puts(out, "# cues: N nav, H header, F footer, S sidebar, D dialog, X boilerplate name,\n"
                    "#       C comments, A article, M main, P content name (inherited from ancestors)\n");
   wn_buf_puts(out, "# lang: a short block's likeliest language, and by how much (nats) the page's\n"

@@ -1424,6 +1424,7 @@ void wn_segment_marked(const GumboOutput *output, const wn_cleaned *cleaned, boo
   memset(page, 0, sizeof *page);
   page->stated_lang = -1;
   page->doc_lang = -1;
+  page->site_lang = -1;
   /* On the heap, so that its buffers are still known after a jump out of
    * the walk (memory, time limit, cancel): they are freed, then the jump
    * goes on. */

@@ -181,6 +181,8 @@ typedef struct wn_page {
   bool keep_foreign;    /* keep chrome in other languages */
   bool keep_comments;   /* keep readers' comments after the article */
   int doc_lang;         /* the article's language (classifier), -1 = unknown */
+  int site_lang;        /* the language the site's interface speaks when it is
+                           not the article's (foreign chrome), -1 = none known */
   size_t caption_names; /* elements whose class/id says caption */
   char *base_href;      /* <base href>, or NULL */
   /* Set by the bylines pass: the blocks that gave the page's author and

@@ -21,6 +21,7 @@
 
 #include "buffer.h"
 #include "classify.h"
+#include "langid.h"
 #include "render.h"
 #include "segment.h"
 #include "page_doc.h"
@@ -1970,6 +1971,30 @@ static void test_site_language_heading_closes_the_story(void **state) {
   assert_dropped_for(page, "A new cycle path", REASONS("chrome-section"));
 }
 
+/* Without <html lang>, the site's interface tells its language: Finnish
+ * menus and notices around an English story make a Finnish heading past
+ * the story the site's. */
+static void test_interface_language_closes_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<nav><a href=\"/\">Etusivu</a> <a href=\"/u\">Uutiset</a> <a href=\"/t\">Talous</a> "
+      "<a href=\"/m\">Maailma</a> <a href=\"/k\">Kotimaa</a> <a href=\"/h\">Hae sivustolta</a></nav>"
+      "<main><h1>Council discusses the bridge repairs</h1>"
+      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
+      "closed for repairs since the spring floods damaged its supports.</p>"
+      "<p>Engineers told the council that the work would take another year, and that the cost "
+      "had risen by a third because steel prices went up over the winter.</p>"
+      "<h2>Liittyvät artikkelit</h2>"
+      "<p>The ferry across the estuary will run a winter timetable from next month, with two "
+      "crossings fewer each day, after the operator said that passenger numbers had fallen by "
+      "a fifth since the toll went up. <a href=\"/ferry\">Lue lisää</a></p>"
+      "</main><footer><p>Tämä verkkosivusto käyttää evästeitä. Lue tietosuojakäytäntömme.</p>"
+      "</footer></body></html>");
+  assert_int_equal(page->site_lang, wn_lang_find("fi"));
+  assert_kept(page, "Engineers told the council");
+  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+}
+
 /* A German compound whose head is a comments heading ("Leserkommentare":
  * readers' comments) opens the comments as "Kommentare" does. */
 static void test_compound_comments_heading_opens_the_comments(void **state) {
@@ -2757,6 +2782,7 @@ int main(void) {
       T(test_comments_tab_over_the_story_titles_nothing),
       T(test_short_title_inside_a_headline_names_nothing),
       T(test_site_language_heading_closes_the_story),
+      T(test_interface_language_closes_the_story),
       T(test_compound_comments_heading_opens_the_comments),
       T(test_table_of_contents_heading_is_dropped),
       T(test_featured_image_credit_is_dropped),
