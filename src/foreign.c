@@ -282,16 +282,18 @@ static bool at_label_place(const wn_page *page, size_t i) {
   return headline >= 0 && i > (size_t)headline && i - (size_t)headline <= AI_LABEL_HEADLINE_BLOCKS;
 }
 
-/* "Raportoinut AI", "Rapporterad av AI": a short line at a label's place,
- * ending with the term for AI in capitals, in another language than the
- * page's: an AI label whose other words the lexicon does not know. A
- * heading or a link naming AI is a product's or a section's name. */
-static bool foreign_ai_label(const wn_page *page, size_t i, const wn_lang_evidence *ev, int lang) {
+/* "Raportoinut AI", "Rapporterad av AI": a short line ending with the term
+ * for AI in capitals, in another language than the page's, at a label's
+ * place or in the language of the site's interface: an AI label whose
+ * other words the lexicon does not know. A heading or a link naming AI is
+ * a product's or a section's name. */
+static bool foreign_ai_label(const wn_page *page, size_t i, const wn_lang_evidence *ev, int lang,
+                             int site) {
   const wn_block *b = &page->blocks[i];
   if (b->kind == WN_BLOCK_HEADING || b->words < 2 || b->words > AI_LABEL_WORDS) return false;
   if (ev->best == lang || ev->gap_to_best < AI_LABEL_FOREIGN_GAP || b->link_chars * 2 > b->chars)
     return false;
-  return at_label_place(page, i) && wn_ends_naming_ai(b);
+  return (at_label_place(page, i) || (site >= 0 && ev->best == site)) && wn_ends_naming_ai(b);
 }
 
 /* Whether the block is an author line whose opener is another language's
@@ -392,7 +394,7 @@ void wn_drop_foreign_chrome(wn_page *page) {
     b->lang = ev.best;
     b->lang_gap = (float)ev.gap_to_best;
     bool other_script = !wn_lang_writes(lang, ev.script);
-    if (foreign_ai_label(page, i, &ev, lang)) {
+    if (foreign_ai_label(page, i, &ev, lang, site)) {
       wn_decide(b, WN_DROP_AI_LABEL, WN_PASS_FOREIGN_CHROME);
       continue;
     }

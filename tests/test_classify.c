@@ -1995,6 +1995,21 @@ static void test_interface_language_closes_the_story(void **state) {
   assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
 }
 
+/* Far from the headline, a line naming AI in the site's language is still
+ * a label: the site's interface writes it, not the story's author. */
+static void test_site_language_ai_label_anywhere(void **state) {
+  char html[4096];
+  const char *para = "<p>The council met again to discuss the bridge over the river, which has "
+                     "been closed for repairs since the spring floods damaged its supports.</p>";
+  snprintf(html, sizeof html,
+           "<html lang=\"fi\"><head><title>Council discusses the bridge repairs</title></head>"
+           "<body><main><h1>Council discusses the bridge repairs</h1>%s%s%s%s%s%s%s"
+           "<p>Raportoinut AI</p>%s</main></body></html>",
+           para, para, para, para, para, para, para, para);
+  wn_page *page = classify(state, html);
+  assert_dropped_for(page, "Raportoinut AI", REASONS("ai-label"));
+}
+
 /* A German compound whose head is a comments heading ("Leserkommentare":
  * readers' comments) opens the comments as "Kommentare" does. */
 static void test_compound_comments_heading_opens_the_comments(void **state) {
@@ -2783,6 +2798,7 @@ int main(void) {
       T(test_short_title_inside_a_headline_names_nothing),
       T(test_site_language_heading_closes_the_story),
       T(test_interface_language_closes_the_story),
+      T(test_site_language_ai_label_anywhere),
       T(test_compound_comments_heading_opens_the_comments),
       T(test_table_of_contents_heading_is_dropped),
       T(test_featured_image_credit_is_dropped),
