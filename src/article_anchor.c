@@ -1341,6 +1341,31 @@ static bool footer_between(const wn_page *page, const wn_article_anchor *anchor,
   return false;
 }
 
+/* The <article> element (or role="article", or microdata's articleBody)
+ * that holds the headline and its story, or -1. */
+static int article_element(const wn_page *page, const wn_article_anchor *anchor) {
+  int e = common_ancestor(page, page->blocks[anchor->headline].owner, anchor->body);
+  for (; e >= 0; e = page->elements[e].parent) {
+    GumboTag tag = page->elements[e].tag;
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return -1;
+    if (page->elements[e].flags & WN_EL_ARTICLE) return e;
+  }
+  return -1;
+}
+
+/* Whether `region` lies past a story closed inside the article element
+ * that holds it, and outside that element: the page says where its
+ * article ends, and what follows (readers' comments, other stories) is no
+ * more of it, however much prose it holds. An article element closed
+ * by nothing of its own may hold only the headline and a lead. */
+static bool past_its_article(const wn_page *page, const wn_article_anchor *anchor, int region,
+                             size_t first) {
+  if (!anchor->closed || first < anchor->end || anchor->end >= page->block_count) return false;
+  int article = article_element(page, anchor);
+  return article >= 0 && wn_inside(page, page->blocks[anchor->end].owner, article) &&
+         !wn_inside(page, region, article) && !wn_inside(page, article, region);
+}
+
 int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int region) {
   if (anchor->body < 0 || region < 0) return region;
   if (wn_inside(page, region, anchor->body)) return region;
@@ -1362,7 +1387,8 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
   /* Elsewhere: replaced when it is no part of the article's run (it may
    * begin with the teasers whose list closed the article). */
   bool after = (first >= anchor->end || (anchor->closed && first >= anchor->told)) &&
-               (nothing_continues(page, anchor, region) || footer_between(page, anchor, first));
+               (nothing_continues(page, anchor, region) || footer_between(page, anchor, first) ||
+                past_its_article(page, anchor, region, first));
   if (end <= headline || after) return anchor->body;
   return region;
 }

@@ -2010,6 +2010,37 @@ static void test_site_language_ai_label_anywhere(void **state) {
   assert_dropped_for(page, "Raportoinut AI", REASONS("ai-label"));
 }
 
+/* A story closed inside its <article> (a list of other stories under it)
+ * and, past the element, a long discussion under class names that say
+ * nothing: the page says where its article ends, and the replies are no
+ * more of it however much they outweigh it. */
+static void test_discussion_past_the_article_element(void **state) {
+  char html[16384];
+  const char *reply = "<li class=\"q81\"><h4 class=\"q82\">Re: connectors (Score:%d)</h4>"
+                      "<div class=\"q83\">I have a drawer full of cables for devices I no longer "
+                      "own, and every new model seems to need another one. A standard plug (my %dth) would "
+                      "have saved me a small fortune over the years, and a lot of landfill too.</div></li>";
+  int n = snprintf(html, sizeof html,
+      "<html><head><title>Maker shrinks its charging plug</title></head><body>"
+      "<article class=\"q1\"><h2 class=\"q2\">Maker shrinks its charging plug</h2>"
+      "<p class=\"q3\">Posted by an editor on Tuesday</p>"
+      "<p class=\"q4\">Two sources said that the next phone will drop the wide plug the maker has "
+      "used for a decade in favour of a smaller one with nineteen pins, which frees room inside the "
+      "case for a larger battery. Adapters for older accessories are expected to be sold "
+      "separately, and the company declined to comment on the reports.</p>"
+      "<div class=\"q5\"><h3 class=\"q6\">You may like to read:</h3><ul>"
+      "<li><a href=\"/a\">Report on another attack on a power plant</a></li>"
+      "<li><a href=\"/b\">The first printed gun is fired in a field</a></li>"
+      "<li><a href=\"/c\">A tablet is announced with a keyboard cover</a></li>"
+      "<li><a href=\"/d\">Preparing for life after the desktop computer</a></li></ul>"
+      "</div></article><ul class=\"q7\">");
+  for (int i = 0; i < 20; i++) n += snprintf(html + n, sizeof html - (size_t)n, reply, i + 1, i + 1);
+  snprintf(html + n, sizeof html - (size_t)n, "</ul></body></html>");
+  wn_page *page = classify(state, html);
+  assert_kept(page, "Two sources said");
+  assert_false(find_block(page, "I have a drawer full")->keep);
+}
+
 /* A German compound whose head is a comments heading ("Leserkommentare":
  * readers' comments) opens the comments as "Kommentare" does. */
 static void test_compound_comments_heading_opens_the_comments(void **state) {
@@ -2799,6 +2830,7 @@ int main(void) {
       T(test_site_language_heading_closes_the_story),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
+      T(test_discussion_past_the_article_element),
       T(test_compound_comments_heading_opens_the_comments),
       T(test_table_of_contents_heading_is_dropped),
       T(test_featured_image_credit_is_dropped),
