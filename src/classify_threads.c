@@ -62,11 +62,13 @@ static int by_template(const void *a, const void *b) {
   return x->block < y->block ? -1 : x->block > y->block;
 }
 
-/* A linked heading, or a line of several words in one link: another
- * page's headline (a row of buttons, "Reply | Report", is several links). */
+/* A linked heading of more than a name's words, or a line of several
+ * words in one link: another page's headline (a row of buttons, "Reply |
+ * Report", is several links; a post's writer is named in a linked heading
+ * of a word or two). */
 static bool linked_headline(const wn_block *b) {
   if (wn_link_density(b) < TEASER_LINK_SHARE) return false;
-  if (b->kind == WN_BLOCK_HEADING) return true;
+  if (b->kind == WN_BLOCK_HEADING) return b->words > STAMP_NAME_WORDS;
   return b->words >= STAMP_GAP_HEADLINE_WORDS && b->card_link_chars >= TEASER_LINK_SHARE * b->chars;
 }
 

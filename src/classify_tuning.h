@@ -159,6 +159,8 @@ static const double STAMP_MAX_LEAD = 150.0;
  * stories, not posts. Fewer words: posts with a linked signature read as
  * teasers. */
 static const size_t STAMP_GAP_HEADLINE_WORDS = 5;
+/* A writer's name in a post's linked heading: a handle or a first and last name. */
+static const size_t STAMP_NAME_WORDS = 2;
 
 /* ---- region choice ------------------------------------------------------- */
 

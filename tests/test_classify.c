@@ -460,6 +460,35 @@ static void test_unnamed_comment_thread_after_article_is_dropped(void **state) {
   assert_dropped_for(page, "Piotr 7 January", REASONS("comments"));
 }
 
+/* Posts under their writers' names set as linked headings (a handle, a
+ * first and last name), each with its stamp: a thread, not a list of
+ * stories under linked headlines. */
+#define NAMED_POST(who, when, text) \
+  "<li><h5><a href=\"/u/" who "\">" who "</a></h5><p>Posted on " when "</p><p>" text "</p>" \
+  "<p><a href=\"/r\">Report Post</a></p></li>"
+
+static void test_posts_under_linked_names_are_a_thread(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Pruning roses</title></head><body>"
+      "<div class=\"x1\"><h1>Pruning roses</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first, then shorten the "
+      "remaining canes by about a third.</p>"
+      "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+      "and the new shoot grows away from the centre of the bush, keeping it open.</p></div>"
+      "<ul class=\"x2\">"
+      NAMED_POST("broper", "August 9, 2012 at 11:40am", "Great tips, thanks! I always wondered "
+                 "why my roses got so crowded in the middle every summer, and now I know.")
+      NAMED_POST("Mary Ellis", "August 9, 2012 at 12:10pm", "I prune mine in autumn instead and "
+                 "it seems to work fine for the climbing varieties in my garden.")
+      NAMED_POST("seeker9", "August 9, 2012 at 12:31pm", "Does the same advice hold for the old "
+                 "shrub roses, or do they need a lighter cut each year?")
+      "</ul></body></html>");
+  assert_kept(page, "Always cut just above");
+  assert_true(page->elements[find_block(page, "Great tips")->owner].inherited & WN_EL_COMMENTS);
+  assert_false(find_block(page, "Does the same advice hold")->keep);
+}
+
 /* Dated stories, each under a linked headline, are a list, not a thread:
  * the comments cue is not what drops or keeps them. */
 static void test_dated_headlines_are_not_a_thread(void **state) {
@@ -2861,6 +2890,7 @@ int main(void) {
       T(test_forum_posts_named_comment_are_kept),
       T(test_comment_section_after_article_is_dropped),
       T(test_unnamed_comment_thread_after_article_is_dropped),
+      T(test_posts_under_linked_names_are_a_thread),
       T(test_dated_headlines_are_not_a_thread),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_address_names_the_headline),
