@@ -489,6 +489,25 @@ static void test_posts_under_linked_names_are_a_thread(void **state) {
   assert_false(find_block(page, "Does the same advice hold")->keep);
 }
 
+/* A heading that quotes the page's title speaks of the page (its comments'
+ * title, "45 Comments to \u201cTitle\u201d"): the post's own title, set as
+ * its permalink, is the headline. */
+static void test_heading_quoting_the_title_is_no_headline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Make movies from your photos</title></head><body>"
+      "<h1><a href=\"/\">Gadget Notes</a></h1><h1>Become a partner</h1>"
+      "<div class=\"x1\"><h2><a href=\"/movies\">Make movies from your photos</a></h2>"
+      "<p>Making a slideshow with music has become popular, and this program turns a folder of "
+      "holiday pictures into a film in a few minutes, with transitions and titles of its own.</p>"
+      "<p>The wizard asks for the photos and a song, and the result can be exported to most "
+      "formats, or burned to a disc to play on a television in the living room.</p></div>"
+      "<div class=\"x2\"><h3>45 Comments to \xe2\x80\x9cMake movies from your photos\xe2\x80\x9d"
+      " | Leave a Comment!</h3><p>Nice review, I will try it on my own pictures this weekend.</p>"
+      "</div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text, "Make movies from your photos");
+}
+
 /* Dated stories, each under a linked headline, are a list, not a thread:
  * the comments cue is not what drops or keeps them. */
 static void test_dated_headlines_are_not_a_thread(void **state) {
@@ -2891,6 +2910,7 @@ int main(void) {
       T(test_comment_section_after_article_is_dropped),
       T(test_unnamed_comment_thread_after_article_is_dropped),
       T(test_posts_under_linked_names_are_a_thread),
+      T(test_heading_quoting_the_title_is_no_headline),
       T(test_dated_headlines_are_not_a_thread),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_address_names_the_headline),
