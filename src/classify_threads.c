@@ -36,9 +36,12 @@ bool wn_is_signed_stamp(const wn_block *b) {
   return iso != NULL || wn_names_day_and_month(b->text);
 }
 
-/* ... and mostly unlinked: a dated line of links is a list's entry. */
+/* ... and mostly unlinked: a dated line of links is a list's entry,
+ * unless its name and its time are links of their own (the writer's site
+ * and the post's permalink, "Joel K | October 31, 2012 at 9:43 am"). */
 bool wn_is_stamp(const wn_block *b) {
-  return wn_link_density(b) <= LINK_DENSE && wn_is_signed_stamp(b);
+  if (wn_link_density(b) > LINK_DENSE && b->links < STAMP_LINKED_PARTS) return false;
+  return wn_is_signed_stamp(b);
 }
 
 /* Where a block sits in its template: its tag, depth and the tags above it. */

@@ -161,6 +161,8 @@ static const double STAMP_MAX_LEAD = 150.0;
 static const size_t STAMP_GAP_HEADLINE_WORDS = 5;
 /* A writer's name in a post's linked heading: a handle or a first and last name. */
 static const size_t STAMP_NAME_WORDS = 2;
+/* A stamp whose name and time are links of their own has two links or more. */
+static const size_t STAMP_LINKED_PARTS = 2;
 
 /* ---- region choice ------------------------------------------------------- */
 
