@@ -1368,6 +1368,14 @@ static int article_element(const wn_page *page, const wn_article_anchor *anchor)
   return -1;
 }
 
+/* The article element that holds the story and the block that closed
+ * it, or -1: the page says where its article ends. */
+static int closing_article(const wn_page *page, const wn_article_anchor *anchor) {
+  if (!anchor->closed || anchor->end >= page->block_count) return -1;
+  int article = article_element(page, anchor);
+  return article >= 0 && wn_inside(page, page->blocks[anchor->end].owner, article) ? article : -1;
+}
+
 /* Whether `region` lies past a story closed inside the article element
  * that holds it, and outside that element: the page says where its
  * article ends, and what follows (readers' comments, other stories) is no
@@ -1375,10 +1383,9 @@ static int article_element(const wn_page *page, const wn_article_anchor *anchor)
  * by nothing of its own may hold only the headline and a lead. */
 static bool past_its_article(const wn_page *page, const wn_article_anchor *anchor, int region,
                              size_t first) {
-  if (!anchor->closed || first < anchor->end || anchor->end >= page->block_count) return false;
-  int article = article_element(page, anchor);
-  return article >= 0 && wn_inside(page, page->blocks[anchor->end].owner, article) &&
-         !wn_inside(page, region, article) && !wn_inside(page, article, region);
+  if (first < anchor->end) return false;
+  int article = closing_article(page, anchor);
+  return article >= 0 && !wn_inside(page, region, article) && !wn_inside(page, article, region);
 }
 
 int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int region) {
@@ -1397,6 +1404,10 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
      * or in sections headed past the last paragraph. */
     if (end <= anchor->headed_tail) return region;
     if (nothing_continues(page, anchor, region)) return anchor->body;
+    /* Past the article element the story closed in, more prose is the
+     * page's other texts (readers' replies under names that say nothing). */
+    int closed_in = closing_article(page, anchor);
+    if (closed_in >= 0 && closed_in != region && wn_inside(page, closed_in, region)) return closed_in;
     return page_wide_region_ends(page, anchor, region) ? page->elements[anchor->body].parent : region;
   }
   /* Elsewhere: replaced when it is no part of the article's run (it may

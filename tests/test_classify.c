@@ -2117,6 +2117,38 @@ static void test_discussion_past_the_article_element(void **state) {
   assert_false(find_block(page, "I have a drawer full")->keep);
 }
 
+/* The same discussion beside the <article> in one wider section: the
+ * region that takes in both narrows to the article element. */
+static void test_discussion_beside_the_article_element(void **state) {
+  char html[8192];
+  const char *reply = "<li class=\"q81\"><h4 class=\"q82\">Re: connectors (Score:%d)</h4>"
+                      "<div class=\"q83\">I have a drawer full of cables for devices I no longer "
+                      "own, and every new model seems to need another one. A standard plug (my %dth) "
+                      "would have saved me a small fortune over the years, and a lot of landfill "
+                      "too.</div></li>";
+  int n = snprintf(html, sizeof html,
+      "<html><head><title>Maker shrinks its charging plug</title></head><body><section class=\"q0\">"
+      "<article class=\"q1\"><h2 class=\"q2\">Maker shrinks its charging plug</h2>"
+      "<p class=\"q3\">Posted by an editor on Tuesday</p>"
+      "<p class=\"q4\">Two sources said that the next phone will drop the wide plug the maker has "
+      "used for a decade in favour of a smaller one with nineteen pins, which frees room inside the "
+      "case for a larger battery. Adapters for older accessories are expected to be sold "
+      "separately, and the company declined to comment on the reports.</p>"
+      "<div class=\"q5\"><h3 class=\"q6\">You may like to read:</h3><ul>"
+      "<li><a href=\"/a\">Report on another attack on a power plant</a></li>"
+      "<li><a href=\"/b\">The first printed gun is fired in a field</a></li>"
+      "<li><a href=\"/c\">A tablet is announced with a keyboard cover</a></li>"
+      "<li><a href=\"/d\">Preparing for life after the desktop computer</a></li></ul>"
+      "</div></article><ul class=\"q7\">");
+  for (int i = 0; i < 5; i++) n += snprintf(html + n, sizeof html - (size_t)n, reply, i + 1, i + 1);
+  snprintf(html + n, sizeof html - (size_t)n,
+           "</ul></section><div class=\"q9\"><a href=\"/x\">About</a> <a href=\"/y\">Jobs</a>"
+           "</div></body></html>");
+  wn_page *page = classify(state, html);
+  assert_kept(page, "Two sources said");
+  assert_false(find_block(page, "I have a drawer full")->keep);
+}
+
 /* A German compound whose head is a comments heading ("Leserkommentare":
  * readers' comments) opens the comments as "Kommentare" does. */
 static void test_compound_comments_heading_opens_the_comments(void **state) {
@@ -2907,6 +2939,7 @@ int main(void) {
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
+      T(test_discussion_beside_the_article_element),
       T(test_compound_comments_heading_opens_the_comments),
       T(test_table_of_contents_heading_is_dropped),
       T(test_featured_image_credit_is_dropped),
