@@ -38,9 +38,13 @@ bool wn_is_signed_stamp(const wn_block *b) {
 
 /* ... and mostly unlinked: a dated line of links is a list's entry,
  * unless its name and its time are links of their own (the writer's site
- * and the post's permalink, "Joel K | October 31, 2012 at 9:43 am"). */
+ * and the post's permalink, "Joel K | October 31, 2012 at 9:43 am") or it
+ * holds no more than a date and a time (the permalink alone, "September
+ * 27th, 2012 at 11:01 pm", under the writer's name on a line of its own). */
 bool wn_is_stamp(const wn_block *b) {
-  if (wn_link_density(b) > LINK_DENSE && b->links < STAMP_LINKED_PARTS) return false;
+  if (wn_link_density(b) > LINK_DENSE && b->links < STAMP_LINKED_PARTS &&
+      b->words > STAMP_TIME_ONLY_WORDS)
+    return false;
   return wn_is_signed_stamp(b);
 }
 

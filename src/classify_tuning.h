@@ -163,6 +163,9 @@ static const size_t STAMP_GAP_HEADLINE_WORDS = 5;
 static const size_t STAMP_NAME_WORDS = 2;
 /* A stamp whose name and time are links of their own has two links or more. */
 static const size_t STAMP_LINKED_PARTS = 2;
+/* A date and a time of day alone: "September 27th, 2012 at 11:01 pm" (its
+ * hours and minutes count as two words). */
+static const size_t STAMP_TIME_ONLY_WORDS = 7;
 
 /* ---- region choice ------------------------------------------------------- */
 

@@ -536,6 +536,33 @@ static void test_posts_under_linked_stamps_are_a_thread(void **state) {
   assert_false(find_block(page, "Does the same advice hold")->keep);
 }
 
+/* A post's permalink alone, a date and a time in one link under the
+ * writer's name on a line of its own, still stamps the post. */
+#define PERMALINK_POST(who, when, text) \
+  "<div><p>" who "</p><p><a href=\"#c\">" when "</a></p><p>" text "</p></div>"
+
+static void test_posts_under_permalink_stamps_are_a_thread(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Pruning roses</title></head><body>"
+      "<div class=\"x1\"><h1>Pruning roses</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first, then shorten the "
+      "remaining canes by about a third.</p>"
+      "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+      "and the new shoot grows away from the centre of the bush, keeping it open.</p>"
+      "<div class=\"x2\">"
+      PERMALINK_POST("Joel", "September 27th, 2012 at 11:01 pm", "Great tips, thanks! I always "
+                     "wondered why my roses got so crowded in the middle every summer.")
+      PERMALINK_POST("Lisa", "September 28th, 2012 at 10:00 am", "I prune mine in autumn instead "
+                     "and it seems to work fine for the climbing varieties in my garden.")
+      PERMALINK_POST("Andy", "September 28th, 2012 at 10:12 am", "Does the same advice hold for "
+                     "the old shrub roses, or do they need a lighter cut each year?")
+      "</div></div></body></html>");
+  assert_true(page->elements[find_block(page, "Great tips")->owner].inherited & WN_EL_COMMENTS);
+  assert_false(page->elements[find_block(page, "Always cut just above")->owner].inherited &
+               WN_EL_COMMENTS);
+}
+
 /* Dated stories, each under a linked headline, are a list, not a thread:
  * the comments cue is not what drops or keeps them. */
 static void test_dated_headlines_are_not_a_thread(void **state) {
@@ -2973,6 +3000,7 @@ int main(void) {
       T(test_posts_under_linked_names_are_a_thread),
       T(test_heading_quoting_the_title_is_no_headline),
       T(test_posts_under_linked_stamps_are_a_thread),
+      T(test_posts_under_permalink_stamps_are_a_thread),
       T(test_dated_headlines_are_not_a_thread),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_address_names_the_headline),
