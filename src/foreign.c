@@ -36,6 +36,8 @@ static const int LABEL_WORDS = 6;
  * this many letters at least, the article's trailing by this much per letter. */
 static const int INTERFACE_MIN_LETTERS = 60;
 static const double INTERFACE_GAP_PER_LETTER = 0.1;
+/* A heading reads as the site's language, when that is known, by this margin. */
+static const double SITE_HEADING_GAP = 8.0;
 /* Per word, how far a same-script sentence must trail to be another language's. */
 static const double SENTENCE_GAP_PER_WORD = 6.0;
 /* In another script, a longer line is still an interface sentence. */
@@ -345,10 +347,20 @@ static int site_language(const wn_page *page, int lang) {
 }
 
 /* A section heading in the site's language, not the article's: the
- * site's own ("Liittyvät artikkelit" over an English story's teasers). */
+ * site's own ("Liittyvät artikkelit" over an English story's teasers).
+ * The site's language is known, so a smaller margin says it. */
 static bool site_heading(const wn_block *b, const wn_lang_evidence *ev, int site) {
   return b->kind == WN_BLOCK_HEADING && site >= 0 && ev->best == site &&
-         ev->gap_to_best >= PAGE_SAME_SCRIPT_GAP;
+         ev->gap_to_best >= SITE_HEADING_GAP;
+}
+
+/* A section heading dropped as the site's: in its language by its letters,
+ * or a section title of the lexicon's in its language (a "Related" box the
+ * lexicon knows, whose teasers outweighed the story). */
+static bool site_section_heading(const wn_block *h, int site) {
+  if (h->kind != WN_BLOCK_HEADING || h->keep) return false;
+  if (h->reason == WN_DROP_FOREIGN) return h->lang == site;
+  return h->lexicon && h->lexicon->role == WN_LEX_SECTION && wn_lang_find(h->lexicon->lang) == site;
 }
 
 /*
@@ -364,8 +376,7 @@ static void drop_site_sections(wn_page *page, int site) {
   for (size_t i = (size_t)headline + 1; i < page->block_count; i++) {
     wn_block *h = &page->blocks[i];
     if (h->keep && wn_reads_as_prose(h)) told = true;
-    if (!told || h->reason != WN_DROP_FOREIGN || h->kind != WN_BLOCK_HEADING || h->lang != site)
-      continue;
+    if (!told || !site_section_heading(h, site)) continue;
     size_t end = wn_section_end(page, i);
     for (size_t k = i + 1; k < end; k++)
       if (page->blocks[k].keep)
@@ -398,8 +409,13 @@ void wn_drop_foreign_chrome(wn_page *page) {
       wn_decide(b, WN_DROP_AI_LABEL, WN_PASS_FOREIGN_CHROME);
       continue;
     }
-    if (!looks_like_chrome(page, b, &ev, other_script) && !site_heading(b, &ev, site)) continue;
+    bool site_head = site_heading(b, &ev, site);
+    if (!site_head && !looks_like_chrome(page, b, &ev, other_script)) continue;
     if (page->keep_foreign) continue;
+    if (site_head) { /* names say nothing, whatever the site's language */
+      if (!all_names(b)) drop(b);
+      continue;
+    }
     if (!foreign) continue;
     /* Names say nothing, unless an author line's opener heads them ("Oleh
      * Olga Nowak": its first word is another language's "By"); and on a

@@ -2074,6 +2074,43 @@ static void test_site_language_heading_closes_the_story(void **state) {
   assert_dropped_for(page, "A new cycle path", REASONS("chrome-section"));
 }
 
+/* The site's language known, a two-word heading in it is the site's by a
+ * smaller margin ("Leggi anche", read also, over an English story on an
+ * Italian site); a section title the lexicon knows in the site's language
+ * ("Читайте также") closes the story however long its teasers; a heading
+ * of names in the story stays whatever language its letters suggest. */
+#define SITE_STORY(lang, names, heading) \
+  "<html lang=\"" lang "\"><head><title>Council discusses the bridge repairs</title></head><body>" \
+  "<main><h1>Council discusses the bridge repairs</h1>" \
+  "<p>The council met on Tuesday to discuss the new bridge over the river, which has been " \
+  "closed for repairs since the spring floods damaged its supports.</p><h2>" names "</h2>" \
+  "<p>Engineers told the council that the work would take another year, and that the cost " \
+  "had risen by a third because steel prices went up over the winter.</p>" \
+  "<h2>" heading "</h2>" \
+  "<p>The ferry across the estuary will run a winter timetable from next month, with two " \
+  "crossings fewer each day, after the operator said that passenger numbers had fallen by " \
+  "a fifth since the toll went up, and the council will ask for a review of the fares.</p>" \
+  "<p>A new cycle path along the old railway line opened on Saturday, linking three villages " \
+  "to the market town, and the county hopes to extend it to the coast within five years " \
+  "if the money can be found, its engineers said at the opening.</p></main></body></html>"
+
+static void test_site_language_short_heading_closes_the_story(void **state) {
+  wn_page *page = classify(state, SITE_STORY("it", "Marco Rossi", "Leggi anche"));
+  assert_kept(page, "Engineers told the council");
+  assert_kept(page, "Marco Rossi");
+  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+  assert_dropped_for(page, "A new cycle path", REASONS("chrome-section"));
+}
+
+static void test_site_language_lexicon_heading_closes_the_story(void **state) {
+  wn_page *page = classify(state, SITE_STORY("ru", "Marco Rossi",
+                                             "\xd0\xa7\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+                                             "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5"));
+  assert_kept(page, "Engineers told the council");
+  assert_false(find_block(page, "The ferry across the estuary")->keep);
+  assert_false(find_block(page, "A new cycle path")->keep);
+}
+
 /* Without <html lang>, the site's interface tells its language: Finnish
  * menus and notices around an English story make a Finnish heading past
  * the story the site's. */
@@ -2963,6 +3000,8 @@ int main(void) {
       T(test_comments_tab_over_the_story_titles_nothing),
       T(test_short_title_inside_a_headline_names_nothing),
       T(test_site_language_heading_closes_the_story),
+      T(test_site_language_short_heading_closes_the_story),
+      T(test_site_language_lexicon_heading_closes_the_story),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
