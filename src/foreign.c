@@ -348,10 +348,13 @@ static int site_language(const wn_page *page, int lang) {
 
 /* A section heading in the site's language, not the article's: the
  * site's own ("Liittyvät artikkelit" over an English story's teasers).
- * The site's language is known, so a smaller margin says it. */
-static bool site_heading(const wn_block *b, const wn_lang_evidence *ev, int site) {
-  return b->kind == WN_BLOCK_HEADING && site >= 0 && ev->best == site &&
-         ev->gap_to_best >= SITE_HEADING_GAP;
+ * The site's language is known, so it need only fit the heading better
+ * than the article's by a margin, whatever language fits best ("Lees ook"
+ * reads best as Afrikaans, and better as Dutch than as English). */
+static bool site_heading(const wn_block *b, const wn_lang_evidence *ev, int site, size_t len) {
+  if (b->kind != WN_BLOCK_HEADING || site < 0 || ev->gap_to_best < SITE_HEADING_GAP) return false;
+  wn_lang_evidence as_site = wn_lang_assess(b->text, len, site);
+  return ev->gap_to_best - as_site.gap_to_best >= SITE_HEADING_GAP;
 }
 
 /* A section heading dropped as the site's: in its language by its letters,
@@ -409,11 +412,13 @@ void wn_drop_foreign_chrome(wn_page *page) {
       wn_decide(b, WN_DROP_AI_LABEL, WN_PASS_FOREIGN_CHROME);
       continue;
     }
-    bool site_head = site_heading(b, &ev, site);
+    bool site_head = site_heading(b, &ev, site, text_prefix(b, ASSESS_MAX_BYTES));
     if (!site_head && !looks_like_chrome(page, b, &ev, other_script)) continue;
     if (page->keep_foreign) continue;
     if (site_head) { /* names say nothing, whatever the site's language */
-      if (!all_names(b)) drop(b);
+      if (all_names(b)) continue;
+      b->lang = site;
+      drop(b);
       continue;
     }
     if (!foreign) continue;

@@ -2102,6 +2102,14 @@ static void test_site_language_short_heading_closes_the_story(void **state) {
   assert_dropped_for(page, "A new cycle path", REASONS("chrome-section"));
 }
 
+/* "Lees ook" (Dutch: read also) reads best as Afrikaans, and better as
+ * Dutch than as English: on a Dutch site it is the site's heading. */
+static void test_site_language_fits_better_than_the_article(void **state) {
+  wn_page *page = classify(state, SITE_STORY("nl", "Marco Rossi", "Lees ook"));
+  assert_kept(page, "Engineers told the council");
+  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+}
+
 static void test_site_language_lexicon_heading_closes_the_story(void **state) {
   wn_page *page = classify(state, SITE_STORY("ru", "Marco Rossi",
                                              "\xd0\xa7\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
@@ -3001,6 +3009,7 @@ int main(void) {
       T(test_short_title_inside_a_headline_names_nothing),
       T(test_site_language_heading_closes_the_story),
       T(test_site_language_short_heading_closes_the_story),
+      T(test_site_language_fits_better_than_the_article),
       T(test_site_language_lexicon_heading_closes_the_story),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
