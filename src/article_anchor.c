@@ -989,6 +989,14 @@ static size_t lead_box_end(const wn_page *page, const wn_block *headline, size_t
   return 0;
 }
 
+/* Above the first paragraph, a sidebar the headline is not in (a box of
+ * related links and notes floated beside the story's start): no part of
+ * the story, and no list that would end it. */
+static bool beside_the_start(const wn_page *page, const wn_block *headline, const wn_block *b) {
+  return (page->elements[b->owner].inherited & WN_EL_ASIDE) &&
+         !(page->elements[headline->owner].inherited & WN_EL_ASIDE);
+}
+
 /* Whether the block ends the article that runs from the headline, which
  * has `paragraphs` paragraphs so far. */
 static bool ends_article(const wn_page *page, const wn_block *headline, const wn_block *b,
@@ -1167,6 +1175,7 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
       i = box_end - 1;
       continue;
     }
+    if (anchor->paragraphs == 0 && beside_the_start(page, h, b)) continue;
     bool prose = (is_paragraph(b) || is_prose_item(b)) && !in_other_script(anchor, b);
     bool card_blurb = prose && (is_card_blurb(page, anchor->body, i) ||
                                 unlinked_card_blurb_noted(page, anchor, i));

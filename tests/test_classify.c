@@ -563,6 +563,28 @@ static void test_posts_under_permalink_stamps_are_a_thread(void **state) {
                WN_EL_COMMENTS);
 }
 
+/* A sidebar floated beside the story's start, between the headline and
+ * the first paragraph (related links and a note under them), is no part
+ * of the story and does not end it. */
+static void test_sidebar_beside_the_start_is_passed_over(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Council discusses the bridge repairs</title></head><body><main>"
+      "<h1>Council discusses the bridge repairs</h1><p>Posted: Jan 16, 2012 12:00 PM</p>"
+      "<aside><h3>Related</h3><ul><li><a href=\"/a\">Bridge closed after spring floods damage supports</a></li>"
+      "<li><a href=\"/b\">Ferry to run a winter timetable across the estuary</a></li>"
+      "<li><a href=\"/c\">County plans a cycle path along the old railway</a></li></ul>"
+      "<p>(Note: we are not responsible for the content of other sites.)</p></aside>"
+      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
+      "closed for repairs since the spring floods damaged its supports.</p>"
+      "<p>Engineers told the council that the work would take another year, and that the cost "
+      "had risen by a third because steel prices went up over the winter.</p>"
+      "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
+      "report on the idea before the summer.</p></main></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_kept(page, "Engineers told the council");
+  assert_false(find_block(page, "Ferry to run a winter")->keep);
+}
+
 /* Dated stories, each under a linked headline, are a list, not a thread:
  * the comments cue is not what drops or keeps them. */
 static void test_dated_headlines_are_not_a_thread(void **state) {
@@ -3049,6 +3071,7 @@ int main(void) {
       T(test_heading_quoting_the_title_is_no_headline),
       T(test_posts_under_linked_stamps_are_a_thread),
       T(test_posts_under_permalink_stamps_are_a_thread),
+      T(test_sidebar_beside_the_start_is_passed_over),
       T(test_dated_headlines_are_not_a_thread),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_address_names_the_headline),
