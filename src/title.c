@@ -157,5 +157,12 @@ void wn_choose_title(wn_page *page) {
   wn_block *repeat = title_repeat(page);
   if (repeat) wn_decide(repeat, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
   else cut_title_line(page);
+  /* The headline set twice (a print layout's <h1> and the story's <h3>):
+   * the title printed over the text says it once. */
+  for (size_t i = 0; repeat && i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->keep && b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title))
+      wn_decide(b, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
+  }
 }
 

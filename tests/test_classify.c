@@ -213,6 +213,20 @@ static void test_title_line_over_a_cell_is_not_repeated(void **state) {
   assert_int_equal(strncmp(text, "North quay to close\n\nThe harbour board", 38), 0);
 }
 
+/* The headline set twice, as an <h1> and again over the story as an <h3>
+ * (a print layout's and the story's): the title is printed once. */
+static void test_headline_set_twice_is_printed_once(void **state) {
+  char html[2048];
+  snprintf(html, sizeof html,
+           "<html><head><title>North quay to close</title></head><body>"
+           "<h1>North quay to close</h1><div class=\"story\"><h3>North quay to close</h3>"
+           "<p>%s</p><p>%s</p></div></body></html>", OLD_STORY, OLD_STORY_MORE);
+  classify(state, html);
+  const char *text = rendered(state);
+  assert_int_equal(occurrences(text, "North quay to close"), 1);
+  assert_non_null(strstr(text, "rotten."));
+}
+
 static void test_article_h1_is_title_and_not_repeated(void **state) {
   wn_page *page = classify(state, ARTICLE_PAGE);
   assert_string_equal(page->title, "Bees in Winter");
@@ -3050,6 +3064,7 @@ int main(void) {
       T(test_article_heading_without_content_is_dropped),
       T(test_bold_paragraph_headline_is_not_repeated),
       T(test_title_line_over_a_cell_is_not_repeated),
+      T(test_headline_set_twice_is_printed_once),
       T(test_article_h1_is_title_and_not_repeated),
       T(test_og_title_used_when_no_h1),
       T(test_html_title_loses_site_name),
