@@ -366,6 +366,13 @@ static bool site_section_heading(const wn_block *h, int site) {
   return h->lexicon && h->lexicon->role == WN_LEX_SECTION && wn_lang_find(h->lexicon->lang) == site;
 }
 
+/* A paragraph of prose with no link in it: the story going on past a
+ * heading set in its flow ("Mainos", an advertisement's slot), where the
+ * site's teasers link to their stories. */
+static bool resumes_story(const wn_block *b) {
+  return b->kind == WN_BLOCK_PARAGRAPH && b->links == 0 && wn_reads_as_prose(b);
+}
+
 /*
  * Under a section heading in the site's language, past the story it
  * closes, stands the site's section: teasers, however long and in
@@ -381,10 +388,11 @@ static void drop_site_sections(wn_page *page, int site) {
     if (h->keep && wn_reads_as_prose(h)) told = true;
     if (!told || !site_section_heading(h, site)) continue;
     size_t end = wn_section_end(page, i);
-    for (size_t k = i + 1; k < end; k++)
+    size_t k = i + 1;
+    for (; k < end && !resumes_story(&page->blocks[k]); k++)
       if (page->blocks[k].keep)
         wn_decide(&page->blocks[k], WN_DROP_CHROME_SECTION, WN_PASS_FOREIGN_CHROME);
-    i = end - 1;
+    i = k - 1;
   }
 }
 

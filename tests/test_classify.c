@@ -2125,10 +2125,12 @@ static void test_site_language_heading_closes_the_story(void **state) {
   "<h2>" heading "</h2>" \
   "<p>The ferry across the estuary will run a winter timetable from next month, with two " \
   "crossings fewer each day, after the operator said that passenger numbers had fallen by " \
-  "a fifth since the toll went up, and the council will ask for a review of the fares.</p>" \
+  "a fifth since the toll went up, and the council will ask for a review of the fares. " \
+  "<a href=\"/ferry\">&#8594;</a></p>" \
   "<p>A new cycle path along the old railway line opened on Saturday, linking three villages " \
   "to the market town, and the county hopes to extend it to the coast within five years " \
-  "if the money can be found, its engineers said at the opening.</p></main></body></html>"
+  "if the money can be found, its engineers said at the opening. <a href=\"/path\">&#8594;</a></p>" \
+  "</main></body></html>"
 
 static void test_site_language_short_heading_closes_the_story(void **state) {
   wn_page *page = classify(state, SITE_STORY("it", "Marco Rossi", "Leggi anche"));
@@ -2153,6 +2155,24 @@ static void test_site_language_lexicon_heading_closes_the_story(void **state) {
   assert_kept(page, "Engineers told the council");
   assert_false(find_block(page, "The ferry across the estuary")->keep);
   assert_false(find_block(page, "A new cycle path")->keep);
+}
+
+/* A heading in the site's language set in the story's flow (a "read also"
+ * line mid-story): its linked line goes, and the story goes on under it. */
+static void test_site_language_heading_inside_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"fi\"><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<main><h1>Council discusses the bridge repairs</h1>"
+      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
+      "closed for repairs since the spring floods damaged its supports.</p>"
+      "<h4>Lue my\xc3\xb6s</h4><p><a href=\"/x\">Toinen juttu t\xc3\xa4n\xc3\xa4\xc3\xa4n</a></p>"
+      "<p>Engineers told the council that the work would take another year, and that the cost "
+      "had risen by a third because steel prices went up over the winter.</p>"
+      "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
+      "report on the idea before the summer.</p></main></body></html>");
+  assert_kept(page, "Engineers told the council");
+  assert_kept(page, "Some members asked");
+  assert_false(find_block(page, "Toinen juttu")->keep);
 }
 
 /* Without <html lang>, the site's interface tells its language: Finnish
@@ -3047,6 +3067,7 @@ int main(void) {
       T(test_site_language_short_heading_closes_the_story),
       T(test_site_language_fits_better_than_the_article),
       T(test_site_language_lexicon_heading_closes_the_story),
+      T(test_site_language_heading_inside_the_story),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
