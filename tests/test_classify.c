@@ -577,6 +577,14 @@ static void test_posts_under_permalink_stamps_are_a_thread(void **state) {
                WN_EL_COMMENTS);
 }
 
+/* Two paragraphs of one short story, shared by the pages below. */
+#define COUNCIL_MET \
+  "<p>The council met on Tuesday to discuss the new bridge over the river, which has been " \
+  "closed for repairs since the spring floods damaged its supports.</p>"
+#define ENGINEERS_TOLD \
+  "<p>Engineers told the council that the work would take another year, and that the cost " \
+  "had risen by a third because steel prices went up over the winter.</p>"
+
 /* A sidebar floated beside the story's start, between the headline and
  * the first paragraph (related links and a note under them), is no part
  * of the story and does not end it. */
@@ -588,10 +596,8 @@ static void test_sidebar_beside_the_start_is_passed_over(void **state) {
       "<li><a href=\"/b\">Ferry to run a winter timetable across the estuary</a></li>"
       "<li><a href=\"/c\">County plans a cycle path along the old railway</a></li></ul>"
       "<p>(Note: we are not responsible for the content of other sites.)</p></aside>"
-      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
-      "closed for repairs since the spring floods damaged its supports.</p>"
-      "<p>Engineers told the council that the work would take another year, and that the cost "
-      "had risen by a third because steel prices went up over the winter.</p>"
+      COUNCIL_MET
+      ENGINEERS_TOLD
       "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
       "report on the idea before the summer.</p></main></body></html>");
   assert_true(page->article_headline >= 0);
@@ -2069,11 +2075,9 @@ static void test_foreign_reported_by_ai_byline(void **state) {
   wn_page *page = classify(state,
       "<html><head><title>Council discusses the bridge repairs</title></head><body><article>"
       "<h1>Council discusses the bridge repairs</h1><div class=\"x1\">Raportoinut AI</div>"
-      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
-      "closed for repairs since the spring floods damaged its supports.</p>"
+      COUNCIL_MET
       "<h2>Meet Freddy AI</h2>"
-      "<p>Engineers told the council that the work would take another year, and that the cost "
-      "had risen by a third because steel prices went up over the winter.</p>"
+      ENGINEERS_TOLD
       "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
       "report on the idea before the summer.</p></article></body></html>");
   assert_dropped_for(page, "Raportoinut AI", REASONS("ai-label"));
@@ -2091,10 +2095,8 @@ static void test_site_language_heading_closes_the_story(void **state) {
       "<html lang=\"fi\"><head><title>Council discusses the bridge repairs</title></head><body><main>"
       "<h2>Uutiset</h2>"
       "<h1>Council discusses the bridge repairs</h1>"
-      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
-      "closed for repairs since the spring floods damaged its supports.</p>"
-      "<p>Engineers told the council that the work would take another year, and that the cost "
-      "had risen by a third because steel prices went up over the winter.</p>"
+      COUNCIL_MET
+      ENGINEERS_TOLD
       "<h2>Liittyvät artikkelit</h2>"
       "<p>The ferry across the estuary will run a winter timetable from next month, with two "
       "crossings fewer each day, after the operator said that passenger numbers had fallen by "
@@ -2118,10 +2120,8 @@ static void test_site_language_heading_closes_the_story(void **state) {
 #define SITE_STORY(lang, names, heading) \
   "<html lang=\"" lang "\"><head><title>Council discusses the bridge repairs</title></head><body>" \
   "<main><h1>Council discusses the bridge repairs</h1>" \
-  "<p>The council met on Tuesday to discuss the new bridge over the river, which has been " \
-  "closed for repairs since the spring floods damaged its supports.</p><h2>" names "</h2>" \
-  "<p>Engineers told the council that the work would take another year, and that the cost " \
-  "had risen by a third because steel prices went up over the winter.</p>" \
+  COUNCIL_MET "<h2>" names "</h2>" \
+  ENGINEERS_TOLD \
   "<h2>" heading "</h2>" \
   "<p>The ferry across the estuary will run a winter timetable from next month, with two " \
   "crossings fewer each day, after the operator said that passenger numbers had fallen by " \
@@ -2163,11 +2163,9 @@ static void test_site_language_heading_inside_the_story(void **state) {
   wn_page *page = classify(state,
       "<html lang=\"fi\"><head><title>Council discusses the bridge repairs</title></head><body>"
       "<main><h1>Council discusses the bridge repairs</h1>"
-      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
-      "closed for repairs since the spring floods damaged its supports.</p>"
+      COUNCIL_MET
       "<h4>Lue my\xc3\xb6s</h4><p><a href=\"/x\">Toinen juttu t\xc3\xa4n\xc3\xa4\xc3\xa4n</a></p>"
-      "<p>Engineers told the council that the work would take another year, and that the cost "
-      "had risen by a third because steel prices went up over the winter.</p>"
+      ENGINEERS_TOLD
       "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
       "report on the idea before the summer.</p></main></body></html>");
   assert_kept(page, "Engineers told the council");
@@ -2184,10 +2182,8 @@ static void test_interface_language_closes_the_story(void **state) {
       "<nav><a href=\"/\">Etusivu</a> <a href=\"/u\">Uutiset</a> <a href=\"/t\">Talous</a> "
       "<a href=\"/m\">Maailma</a> <a href=\"/k\">Kotimaa</a> <a href=\"/h\">Hae sivustolta</a></nav>"
       "<main><h1>Council discusses the bridge repairs</h1>"
-      "<p>The council met on Tuesday to discuss the new bridge over the river, which has been "
-      "closed for repairs since the spring floods damaged its supports.</p>"
-      "<p>Engineers told the council that the work would take another year, and that the cost "
-      "had risen by a third because steel prices went up over the winter.</p>"
+      COUNCIL_MET
+      ENGINEERS_TOLD
       "<h2>Liittyvät artikkelit</h2>"
       "<p>The ferry across the estuary will run a winter timetable from next month, with two "
       "crossings fewer each day, after the operator said that passenger numbers had fallen by "
