@@ -100,25 +100,25 @@ static const wn_block *title_heading(const wn_page *page) {
   return NULL;
 }
 
-/*
- * The kept block the title repeats: a heading anywhere, or the text's first
- * block whatever its markup (an old page sets its headline as a bold
- * paragraph, and the title printed over the text says it once).
- */
-static wn_block *title_repeat(wn_page *page) {
-  wn_block *first = NULL;
-  for (size_t i = 0; i < page->block_count; i++) {
-    wn_block *b = &page->blocks[i];
-    if (!b->keep) continue;
-    if (!first) first = b;
-    if (b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title)) return b;
-  }
-  return first && *page->title && same_text(first->text, page->title) ? first : NULL;
+/* The first kept block, or NULL. */
+static wn_block *first_kept(wn_page *page) {
+  for (size_t i = 0; i < page->block_count; i++)
+    if (page->blocks[i].keep) return &page->blocks[i];
+  return NULL;
 }
 
-/* Whether `text` opens with `prefix`, compared as same_text compares. */
-static bool opens_with(const char *text, const char *prefix, size_t len) {
-  return strncasecmp_ascii(text, prefix, len);
+/* Drops every kept heading that repeats the title (the headline may be set
+ * twice, a print layout's <h1> and the story's <h3>); false when none did. */
+static bool drop_title_headings(wn_page *page) {
+  bool dropped = false;
+  for (size_t i = 0; i < page->block_count; i++) {
+    wn_block *b = &page->blocks[i];
+    if (b->keep && b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title)) {
+      wn_decide(b, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
+      dropped = true;
+    }
+  }
+  return dropped;
 }
 
 /*
@@ -127,21 +127,15 @@ static bool opens_with(const char *text, const char *prefix, size_t len) {
  * that line: the title printed over the text says it once. Its markup
  * spans no longer fit the text and go unused.
  */
-static void cut_title_line(wn_page *page) {
-  size_t title_len = strlen(page->title);
-  if (!title_len) return;
-  for (size_t i = 0; i < page->block_count; i++) {
-    wn_block *b = &page->blocks[i];
-    if (!b->keep) continue;
-    if (b->text_len <= title_len || b->text[title_len] != '\n' ||
-        !opens_with(b->text, page->title, title_len))
-      return;
-    size_t cut = title_len;
-    while (cut < b->text_len && b->text[cut] == '\n') cut++;
-    memmove(b->text, b->text + cut, b->text_len - cut + 1);
-    b->text_len -= cut;
+static void cut_title_line(wn_block *b, const char *title) {
+  size_t title_len = strlen(title);
+  if (!title_len || b->text_len <= title_len || b->text[title_len] != '\n' ||
+      !strncasecmp_ascii(b->text, title, title_len))
     return;
-  }
+  size_t cut = title_len;
+  while (cut < b->text_len && b->text[cut] == '\n') cut++;
+  memmove(b->text, b->text + cut, b->text_len - cut + 1);
+  b->text_len -= cut;
 }
 
 void wn_choose_title(wn_page *page) {
@@ -154,15 +148,16 @@ void wn_choose_title(wn_page *page) {
   else if (page->og_title) page->title = strip_site_name(page->og_title, page->og_site_name);
   else if (page->html_title) page->title = strip_site_name(page->html_title, page->og_site_name);
   else page->title = wn_xstrndup("", 0);
-  wn_block *repeat = title_repeat(page);
-  if (repeat) wn_decide(repeat, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
-  else cut_title_line(page);
-  /* The headline set twice (a print layout's <h1> and the story's <h3>):
-   * the title printed over the text says it once. */
-  for (size_t i = 0; repeat && i < page->block_count; i++) {
-    wn_block *b = &page->blocks[i];
-    if (b->keep && b->kind == WN_BLOCK_HEADING && same_text(b->text, page->title))
-      wn_decide(b, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
-  }
+  /* The title is printed over the text once: headings that repeat it go,
+   * or else the text's first block when it does, whatever its markup (an
+   * old page sets its headline as a bold paragraph), or the line it opens
+   * with. */
+  if (drop_title_headings(page)) return;
+  wn_block *first = first_kept(page);
+  if (!first) return;
+  if (*page->title && same_text(first->text, page->title))
+    wn_decide(first, WN_DROP_TITLE_REPEAT, WN_PASS_TITLE);
+  else
+    cut_title_line(first, page->title);
 }
 
