@@ -12,6 +12,7 @@
 #include "classify_passes.h"
 #include "langid.h"
 #include "normalize.h"
+#include "related.h"
 
 /* Bytes of kept prose the document's language is judged on. */
 static const size_t SAMPLE_BYTES = 1500;
@@ -366,6 +367,12 @@ static bool site_section_heading(const wn_block *h, int site) {
   return h->lexicon && h->lexicon->role == WN_LEX_SECTION && wn_lang_find(h->lexicon->lang) == site;
 }
 
+/* A label in the site's language that is no heading ("Lue myös" in a
+ * <div>), dropped as the site's. */
+static bool site_label(const wn_block *h, int site) {
+  return h->kind != WN_BLOCK_HEADING && !h->keep && h->reason == WN_DROP_FOREIGN && h->lang == site;
+}
+
 /* A paragraph of prose with no link in it: the story going on past a
  * heading set in its flow ("Mainos", an advertisement's slot), where the
  * site's teasers link to their stories. */
@@ -386,10 +393,15 @@ static void drop_site_sections(wn_page *page, int site) {
   for (size_t i = (size_t)headline + 1; i < page->block_count; i++) {
     wn_block *h = &page->blocks[i];
     if (h->keep && wn_reads_as_prose(h)) told = true;
-    if (!told || !site_section_heading(h, site)) continue;
-    size_t end = wn_section_end(page, i);
+    if (!told) continue;
+    bool heading = site_section_heading(h, site);
+    if (!heading && !site_label(h, site)) continue;
+    /* Teaser cards in the box it opens go whole, their unlinked blurbs
+     * too; else a heading's section runs until the story resumes. */
+    size_t cards = wn_card_section_end(page, i);
+    size_t end = cards > i + 1 ? cards : heading ? wn_section_end(page, i) : i + 1;
     size_t k = i + 1;
-    for (; k < end && !resumes_story(&page->blocks[k]); k++)
+    for (; k < end && (cards > i + 1 || !resumes_story(&page->blocks[k])); k++)
       if (page->blocks[k].keep)
         wn_decide(&page->blocks[k], WN_DROP_CHROME_SECTION, WN_PASS_FOREIGN_CHROME);
     i = k - 1;

@@ -542,6 +542,14 @@ static const wn_lex_entry *related_entry(void) {
   return wn_lexicon_match("Related articles", strlen("Related articles"));
 }
 
+size_t wn_card_section_end(const wn_page *page, size_t heading) {
+  int container = section_container(page, heading);
+  if (container < 0) return heading + 1;
+  size_t end = section_stop(page, heading, container);
+  if (!is_card_run(page, heading + 1, end) || holds_headline(page, heading + 1, end)) return heading + 1;
+  return end;
+}
+
 void wn_mark_related_sections(wn_page *page) {
   /* Prose outside a section: the page's prose less the section's and less
    * the prose of sections already marked (they are no longer prose). */

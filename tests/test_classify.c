@@ -2173,6 +2173,36 @@ static void test_site_language_heading_inside_the_story(void **state) {
   assert_false(find_block(page, "Toinen juttu")->keep);
 }
 
+/* A label in the site's language that is no heading ("Lue myös" in a
+ * <div>) over a list of cards, each a headline over a blurb with no link
+ * and no picture: the box it opens holds the site's teasers, whose blurbs
+ * read as prose. The same label set in the story's flow ("Mainos", an
+ * advertisement's slot) opens no box of cards: the story goes on. */
+static void test_site_label_over_unlinked_cards(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"fi\"><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<div class=\"c1\"><h1>Council discusses the bridge repairs</h1>"
+      COUNCIL_MET
+      "<div class=\"c2\">Mainos</div>"
+      ENGINEERS_TOLD
+      "</div><div class=\"c3\"><div class=\"c4\">Lue my\xc3\xb6s</div><ul class=\"c5\">"
+      "<li><div role=\"heading\" aria-level=\"3\">Ferry timetable cut for the winter</div>"
+      "<div>The ferry across the estuary will run a winter timetable from next month, with two "
+      "crossings fewer each day, after the operator said that passenger numbers had fallen.</div></li>"
+      "<li><div role=\"heading\" aria-level=\"3\">Cycle path opens on the old railway</div>"
+      "<div>A new cycle path along the old railway line opened on Saturday, linking three villages "
+      "to the market town, and the county hopes to extend it to the coast.</div></li>"
+      "<li><div role=\"heading\" aria-level=\"3\">Library to open on Sundays</div>"
+      "<div>The town library will open on Sunday afternoons from March, the council said, after "
+      "a survey found that most readers could not visit it during the working week.</div></li>"
+      "</ul></div></body></html>");
+  assert_kept(page, "The council met on Tuesday");
+  assert_kept(page, "Engineers told the council");
+  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+  assert_dropped_for(page, "Library to open on Sundays", REASONS("chrome-section"));
+  assert_dropped_for(page, "The town library will open", REASONS("chrome-section"));
+}
+
 /* Without <html lang>, the site's interface tells its language: Finnish
  * menus and notices around an English story make a Finnish heading past
  * the story the site's. */
@@ -3064,6 +3094,7 @@ int main(void) {
       T(test_site_language_fits_better_than_the_article),
       T(test_site_language_lexicon_heading_closes_the_story),
       T(test_site_language_heading_inside_the_story),
+      T(test_site_label_over_unlinked_cards),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
