@@ -2203,6 +2203,38 @@ static void test_site_label_over_unlinked_cards(void **state) {
   assert_dropped_for(page, "The town library will open", REASONS("chrome-section"));
 }
 
+/* Flat markup, every block a sibling: under the site's "Liittyvät
+ * artikkelit" (related articles) line, a label line in the site's
+ * language over each teaser's blurb ("Raportoinut AI") makes them items;
+ * the blurbs go, and the story's paragraphs, with one "Mainos" line among
+ * them, stay. */
+#define FLAT_TEASERS \
+  "<div>Raportoinut AI</div><div>The ferry across the estuary will run a winter timetable " \
+  "from next month, with two crossings fewer each day, after the operator said that passenger " \
+  "numbers had fallen by a fifth since the toll went up.</div>" \
+  "<div>Raportoinut AI</div><div>A new cycle path along the old railway line opened on " \
+  "Saturday, linking three villages to the market town, and the county hopes to extend it to " \
+  "the coast within five years.</div>" \
+  "<div>Raportoinut AI</div><div>The town library will open on Sunday afternoons from March, " \
+  "the council said, after a survey found that most readers could not visit it during the " \
+  "working week.</div>"
+static void test_site_label_over_each_flat_teaser(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"fi\"><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<div class=\"c1\"><div>Council discusses the bridge repairs</div>"
+      COUNCIL_MET "<div>Mainos</div>" ENGINEERS_TOLD
+      "<div>Some members asked whether a ferry could run in the meantime; the mayor promised a "
+      "report on the idea before the summer, and the council will meet again in March.</div>"
+      "<div>Liittyv\xc3\xa4t artikkelit</div>" FLAT_TEASERS
+      "</div></body></html>");
+  assert_kept(page, "The council met on Tuesday");
+  assert_kept(page, "Engineers told the council");
+  assert_kept(page, "Some members asked");
+  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+  assert_dropped_for(page, "A new cycle path", REASONS("chrome-section"));
+  assert_dropped_for(page, "The town library will open", REASONS("chrome-section"));
+}
+
 /* Without <html lang>, the site's interface tells its language: Finnish
  * menus and notices around an English story make a Finnish heading past
  * the story the site's. */
@@ -3095,6 +3127,7 @@ int main(void) {
       T(test_site_language_lexicon_heading_closes_the_story),
       T(test_site_language_heading_inside_the_story),
       T(test_site_label_over_unlinked_cards),
+      T(test_site_label_over_each_flat_teaser),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
