@@ -39,10 +39,6 @@ static const int INTERFACE_MIN_LETTERS = 60;
 static const double INTERFACE_GAP_PER_LETTER = 0.1;
 /* A heading reads as the site's language, when that is known, by this margin. */
 static const double SITE_HEADING_GAP = 8.0;
-/* Under a site's section label in flat markup, the same dropped label
- * line this many times, a paragraph after each, makes the section's items
- * ("Raportoinut AI" over each teaser). */
-static const int SITE_ITEM_MIN_REPEATS = 3;
 /* Per word, how far a same-script sentence must trail to be another language's. */
 static const double SENTENCE_GAP_PER_WORD = 6.0;
 /* In another script, a longer line is still an interface sentence. */
@@ -384,35 +380,6 @@ static bool resumes_story(const wn_block *b) {
   return b->kind == WN_BLOCK_PARAGRAPH && b->links == 0 && wn_reads_as_prose(b);
 }
 
-static bool dropped_line(const wn_block *b) {
-  return !b->keep && b->kind != WN_BLOCK_HEADING && b->words <= (size_t)AI_LABEL_WORDS;
-}
-
-static bool same_line(const wn_block *a, const wn_block *b) {
-  return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
-}
-
-/*
- * One past the items under a site's label in flat markup, or `label` + 1
- * when there are none: each item a dropped label line of the same text
- * and the one paragraph it stands over ("Raportoinut AI" over each
- * teaser's blurb, all siblings of the story's paragraphs). A story has no
- * label over each of its paragraphs; an advertisement's slot stands once.
- */
-static size_t labelled_items_end(const wn_page *page, size_t label) {
-  size_t k = label + 1, end = label + 1;
-  const wn_block *first = k < page->block_count ? &page->blocks[k] : NULL;
-  if (!first || !dropped_line(first)) return end;
-  int repeats = 0;
-  while (k + 1 < page->block_count && dropped_line(&page->blocks[k]) &&
-         same_line(&page->blocks[k], first) && page->blocks[k + 1].kind == WN_BLOCK_PARAGRAPH) {
-    repeats++;
-    k += 2;
-    end = k;
-  }
-  return repeats >= SITE_ITEM_MIN_REPEATS ? end : label + 1;
-}
-
 /*
  * Under a section heading in the site's language, past the story it
  * closes, stands the site's section: teasers, however long and in
@@ -432,7 +399,6 @@ static void drop_site_sections(wn_page *page, int site) {
     /* Teaser cards in the box it opens go whole, their unlinked blurbs
      * too; else a heading's section runs until the story resumes. */
     size_t cards = wn_card_section_end(page, i);
-    if (cards == i + 1) cards = labelled_items_end(page, i);
     size_t end = cards > i + 1 ? cards : heading ? wn_section_end(page, i) : i + 1;
     size_t k = i + 1;
     for (; k < end && (cards > i + 1 || !resumes_story(&page->blocks[k])); k++)

@@ -59,6 +59,12 @@ static const int TEXT_TEASER_MIN_CARDS = 2;
 static const int TEXT_TEASER_HEADLESS_PARAGRAPHS = 3;
 /* A title at the start of a block: this many linked characters. */
 static const size_t TEXT_TEASER_LEAD_TITLE = 12;
+/* Flat markup: under a section's label, the same short line over each of
+ * this many paragraphs or more makes them the section's items ("Reported
+ * by AI" over each teaser's blurb)... */
+static const int LABELLED_ITEMS_MIN = 3;
+/* ...a line of at most this many words, not a link. */
+static const size_t ITEM_LABEL_WORDS = 4;
 /* A Han, Kana or Hangul character weighs about a short word (as in classify). */
 static const double RELATED_CJK_WEIGHT = 3.0;
 
@@ -542,12 +548,50 @@ static const wn_lex_entry *related_entry(void) {
   return wn_lexicon_match("Related articles", strlen("Related articles"));
 }
 
-size_t wn_card_section_end(const wn_page *page, size_t heading) {
+static bool item_label(const wn_block *b) {
+  return b->kind != WN_BLOCK_HEADING && b->words <= ITEM_LABEL_WORDS && b->words > 0 &&
+         links_of(b) <= RELATED_LINK_DENSE;
+}
+
+static bool same_line(const wn_block *a, const wn_block *b) {
+  return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
+}
+
+/*
+ * One past the items under a section's label in flat markup, or `label` +
+ * 1 when there are none: each item the same short line over one paragraph
+ * ("Reported by AI" over each teaser's blurb, all siblings of the story's
+ * paragraphs). A story has no such line over each of its paragraphs; an
+ * advertisement's slot among them stands once.
+ */
+static size_t labelled_items_end(const wn_page *page, size_t label) {
+  size_t k = label + 1, end = label + 1;
+  if (k >= page->block_count || !item_label(&page->blocks[k])) return end;
+  const wn_block *first = &page->blocks[k];
+  int items = 0;
+  while (k + 1 < page->block_count && same_line(&page->blocks[k], first) &&
+         page->blocks[k + 1].kind == WN_BLOCK_PARAGRAPH) {
+    items++;
+    k += 2;
+    end = k;
+  }
+  return items >= LABELLED_ITEMS_MIN ? end : label + 1;
+}
+
+/* One past the section under block `heading` when it is a run of teaser
+ * cards in their box, or items each under the same label line; else
+ * heading + 1. */
+static size_t card_section_end(const wn_page *page, size_t heading) {
   int container = section_container(page, heading);
-  if (container < 0) return heading + 1;
-  size_t end = section_stop(page, heading, container);
-  if (!is_card_run(page, heading + 1, end) || holds_headline(page, heading + 1, end)) return heading + 1;
-  return end;
+  if (container >= 0) {
+    size_t end = section_stop(page, heading, container);
+    if (is_card_run(page, heading + 1, end) && !holds_headline(page, heading + 1, end)) return end;
+  }
+  return labelled_items_end(page, heading);
+}
+
+size_t wn_card_section_end(const wn_page *page, size_t heading) {
+  return card_section_end(page, heading);
 }
 
 void wn_mark_related_sections(wn_page *page) {
@@ -558,10 +602,8 @@ void wn_mark_related_sections(wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *h = &page->blocks[i];
     if (!is_related_heading(h)) continue;
-    int container = section_container(page, i);
-    if (container < 0) continue;
-    size_t end = section_stop(page, i, container);
-    if (!is_card_run(page, i + 1, end) || holds_headline(page, i + 1, end)) continue;
+    size_t end = card_section_end(page, i);
+    if (end == i + 1) continue;
     double outside = until[page->block_count] - marked - (until[end] - until[i]);
     if (outside < RELATED_MIN_ARTICLE) continue;
     for (size_t j = i + 1; j < end; j++) {

@@ -2208,14 +2208,14 @@ static void test_site_label_over_unlinked_cards(void **state) {
  * language over each teaser's blurb ("Raportoinut AI") makes them items;
  * the blurbs go, and the story's paragraphs, with one "Mainos" line among
  * them, stay. */
-#define FLAT_TEASERS \
-  "<div>Raportoinut AI</div><div>The ferry across the estuary will run a winter timetable " \
+#define FLAT_TEASERS(label) \
+  "<div>" label "</div><div>The ferry across the estuary will run a winter timetable " \
   "from next month, with two crossings fewer each day, after the operator said that passenger " \
   "numbers had fallen by a fifth since the toll went up.</div>" \
-  "<div>Raportoinut AI</div><div>A new cycle path along the old railway line opened on " \
+  "<div>" label "</div><div>A new cycle path along the old railway line opened on " \
   "Saturday, linking three villages to the market town, and the county hopes to extend it to " \
   "the coast within five years.</div>" \
-  "<div>Raportoinut AI</div><div>The town library will open on Sunday afternoons from March, " \
+  "<div>" label "</div><div>The town library will open on Sunday afternoons from March, " \
   "the council said, after a survey found that most readers could not visit it during the " \
   "working week.</div>"
 static void test_site_label_over_each_flat_teaser(void **state) {
@@ -2225,7 +2225,7 @@ static void test_site_label_over_each_flat_teaser(void **state) {
       COUNCIL_MET "<div>Mainos</div>" ENGINEERS_TOLD
       "<div>Some members asked whether a ferry could run in the meantime; the mayor promised a "
       "report on the idea before the summer, and the council will meet again in March.</div>"
-      "<div>Liittyv\xc3\xa4t artikkelit</div>" FLAT_TEASERS
+      "<div>Liittyv\xc3\xa4t artikkelit</div>" FLAT_TEASERS("Raportoinut AI")
       "</div></body></html>");
   assert_kept(page, "The council met on Tuesday");
   assert_kept(page, "Engineers told the council");
@@ -2233,6 +2233,25 @@ static void test_site_label_over_each_flat_teaser(void **state) {
   assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
   assert_dropped_for(page, "A new cycle path", REASONS("chrome-section"));
   assert_dropped_for(page, "The town library will open", REASONS("chrome-section"));
+}
+
+/* The same in the story's own language: under "Related articles", the
+ * same line over each blurb makes the blurbs the section's items, though
+ * together they outweigh the story. */
+static void test_related_label_over_each_flat_teaser(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<div class=\"c1\"><div>Council discusses the bridge repairs</div>"
+      COUNCIL_MET ENGINEERS_TOLD
+      "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
+      "report on the idea before the summer.</p>"
+      "<div>Related articles</div>" FLAT_TEASERS("Reported by AI")
+      "</div></body></html>");
+  assert_kept(page, "The council met on Tuesday");
+  assert_kept(page, "Engineers told the council");
+  assert_false(find_block(page, "The ferry across the estuary")->keep);
+  assert_false(find_block(page, "A new cycle path")->keep);
+  assert_false(find_block(page, "The town library will open")->keep);
 }
 
 /* Without <html lang>, the site's interface tells its language: Finnish
@@ -3128,6 +3147,7 @@ int main(void) {
       T(test_site_language_heading_inside_the_story),
       T(test_site_label_over_unlinked_cards),
       T(test_site_label_over_each_flat_teaser),
+      T(test_related_label_over_each_flat_teaser),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
