@@ -409,3 +409,15 @@ void wn_drop_ai_labels(wn_page *page) {
 bool wn_ends_naming_ai(const wn_block *b) {
   return ending_ai_term(b) != NULL;
 }
+
+bool wn_names_ai(const wn_block *b) {
+  if (b->kind == WN_BLOCK_HEADING || b->words > (size_t)AI_BADGE_MAX_WORDS ||
+      b->text_len > AI_LABEL_MAX_BYTES)
+    return false;
+  size_t len;
+  char *text = wn_normalize_phrase(b->text, b->text_len, &len);
+  const wn_lex_entry *hit = names_ai(text, len);
+  bool named = hit && written_in_capitals(b->text, b->text_len, strrchr(hit->phrase, ' ') + 1);
+  free(text);
+  return named;
+}

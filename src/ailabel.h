@@ -17,4 +17,8 @@ void wn_drop_ai_labels(wn_page *page);
  * AI", "... von KI"), the term written in capitals. */
 bool wn_ends_naming_ai(const wn_block *b);
 
+/* Whether a line of a few words names AI as the lexicon's labels do, the
+ * term in capitals ("AI:n luoma kuva", "KI-generiertes Bild"). */
+bool wn_names_ai(const wn_block *b);
+
 #endif

@@ -93,13 +93,13 @@ static bool resumes_prose(const wn_block *b) {
 
 /* Blocks after a section heading, up to the next heading of its level or
  * higher, or the end of the container heading and section share. */
-size_t wn_section_end(const wn_page *page, size_t heading) {
+static size_t section_end(const wn_page *page, size_t heading, bool prose_ends_label) {
   const wn_block *h = &page->blocks[heading];
   if (heading + 1 >= page->block_count) return heading + 1;
   int container = common_container(page, heading);
   if (container == -2) return heading + 1; /* introduces nothing near it */
   size_t end = heading + 1;
-  bool label = h->kind != WN_BLOCK_HEADING;
+  bool label = prose_ends_label && h->kind != WN_BLOCK_HEADING;
   for (; end < page->block_count; end++) {
     const wn_block *b = &page->blocks[end];
     if (b->kind == WN_BLOCK_HEADING && b->heading_level <= section_level(h)) break;
@@ -107,6 +107,12 @@ size_t wn_section_end(const wn_page *page, size_t heading) {
     if (label && resumes_prose(b)) break;
   }
   return end;
+}
+
+size_t wn_section_end(const wn_page *page, size_t heading) { return section_end(page, heading, true); }
+
+size_t wn_section_box_end(const wn_page *page, size_t heading) {
+  return section_end(page, heading, false);
 }
 
 static double prose_between(const wn_page *page, size_t from, size_t to) {
@@ -137,10 +143,33 @@ static bool closes_an_article(const wn_page *page, size_t heading, size_t end) {
   return page->says_article || stamped_posts(page, heading + 1, end);
 }
 
+/* Prose of blocks [from, to) that are not links: teasers whose blurbs
+ * are links to their stories. */
+static double unlinked_prose_between(const wn_page *page, size_t from, size_t to) {
+  double total = 0;
+  for (size_t i = from; i < to; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (wn_reads_as_prose(b) && wn_link_density(b) <= LINK_DENSE) total += wn_block_length(b);
+  }
+  return total;
+}
+
+/* Related articles past an article's worth of prose outweigh it only by
+ * blurbs that are links to their stories: those are teasers, not prose
+ * the section shares with the article. */
+static bool closes_with_linked_teasers(const wn_page *page, size_t heading, size_t end,
+                                       double page_prose) {
+  const wn_lex_entry *hit = page->blocks[heading].lexicon;
+  if (strcmp(hit->concept, "related") != 0) return false;
+  if (prose_between(page, 0, heading) < ARTICLE_BEFORE_TEASERS) return false;
+  return unlinked_prose_between(page, heading + 1, end) <= SECTION_MAX_SHARE * page_prose;
+}
+
 static void mark_section(wn_page *page, size_t heading, double page_prose) {
   size_t end = wn_section_end(page, heading);
   if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose &&
-      !closes_an_article(page, heading, end))
+      !closes_an_article(page, heading, end) &&
+      !closes_with_linked_teasers(page, heading, end, page_prose))
     return;
   for (size_t i = heading + 1; i < end; i++)
     if (!page->blocks[i].lexicon) page->blocks[i].lexicon = page->blocks[heading].lexicon;

@@ -85,6 +85,9 @@ wn_pass_fn wn_pass_lexicon, wn_pass_consent_banners;
 bool wn_concept_is_comments(const wn_lex_entry *hit);
 /* Blocks after a section heading (or label) up to where its section ends. */
 size_t wn_section_end(const wn_page *page, size_t heading);
+/* The same, but a label's section is not ended by the first paragraph of
+ * prose: it runs to the end of the box it heads, or to a heading of its level. */
+size_t wn_section_box_end(const wn_page *page, size_t heading);
 bool wn_concept_is_date(const wn_lex_entry *hit);
 bool wn_concept_is_generated_image(const wn_lex_entry *hit);
 /* A picture's copyright or credit line ("© Agency", "Photo: Name"). */

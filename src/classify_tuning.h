@@ -133,6 +133,9 @@ static const double SECTION_MAX_SHARE = 0.5;
  * rather than a thread whose posts are all called comments. Higher: short
  * articles keep their comments; lower: threads lose their posts. */
 static const double ARTICLE_BEFORE_COMMENTS = 1000.0;
+/* The same amount of prose before a "related" section makes its teasers
+ * the close of an article, however long their linked blurbs. */
+static const double ARTICLE_BEFORE_TEASERS = 1000.0;
 
 /* A post's stamp (who wrote it, the date and the time) is a line of at most
  * this many words; this many stamps of one template, each over a post of

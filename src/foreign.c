@@ -368,16 +368,23 @@ static bool site_section_heading(const wn_block *h, int site) {
 }
 
 /* A label in the site's language that is no heading ("Lue myös" in a
- * <div>), dropped as the site's. */
+ * <div>), dropped as the site's: a few words, not a sentence (a notice to
+ * subscribers opens no section). */
 static bool site_label(const wn_block *h, int site) {
-  return h->kind != WN_BLOCK_HEADING && !h->keep && h->reason == WN_DROP_FOREIGN && h->lang == site;
+  return h->kind != WN_BLOCK_HEADING && !h->keep && h->reason == WN_DROP_FOREIGN && h->lang == site &&
+         h->punctuation == 0 && h->words <= (size_t)LABEL_WORDS;
 }
 
 /* A paragraph of prose with no link in it: the story going on past a
  * heading set in its flow ("Mainos", an advertisement's slot), where the
- * site's teasers link to their stories. */
-static bool resumes_story(const wn_block *b) {
-  return b->kind == WN_BLOCK_PARAGRAPH && b->links == 0 && wn_reads_as_prose(b);
+ * site's teasers link to their stories. One that a dropped line naming AI
+ * follows is a picture's caption ("AI:n luoma kuva", an AI-generated
+ * image), not the story. */
+static bool resumes_story(const wn_page *page, size_t k) {
+  const wn_block *b = &page->blocks[k];
+  if (b->kind != WN_BLOCK_PARAGRAPH || b->links != 0 || !wn_reads_as_prose(b)) return false;
+  const wn_block *next = k + 1 < page->block_count ? &page->blocks[k + 1] : NULL;
+  return !(next && !next->keep && wn_names_ai(next));
 }
 
 /*
@@ -397,11 +404,11 @@ static void drop_site_sections(wn_page *page, int site) {
     bool heading = site_section_heading(h, site);
     if (!heading && !site_label(h, site)) continue;
     /* Teaser cards in the box it opens go whole, their unlinked blurbs
-     * too; else a heading's section runs until the story resumes. */
+     * too; else its section runs until the story resumes. */
     size_t cards = wn_card_section_end(page, i);
-    size_t end = cards > i + 1 ? cards : heading ? wn_section_end(page, i) : i + 1;
+    size_t end = cards > i + 1 ? cards : wn_section_box_end(page, i);
     size_t k = i + 1;
-    for (; k < end && (cards > i + 1 || !resumes_story(&page->blocks[k])); k++)
+    for (; k < end && (cards > i + 1 || !resumes_story(page, k)); k++)
       if (page->blocks[k].keep)
         wn_decide(&page->blocks[k], WN_DROP_CHROME_SECTION, WN_PASS_FOREIGN_CHROME);
     i = k - 1;

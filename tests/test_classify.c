@@ -2235,6 +2235,70 @@ static void test_site_label_over_each_flat_teaser(void **state) {
   assert_dropped_for(page, "The town library will open", REASONS("chrome-section"));
 }
 
+/* Flat markup again, the teasers' blurbs links and a picture's caption
+ * among them: under the site's label the section runs on past the caption,
+ * which the site's AI-image label follows ("AI:n luoma kuva"), to the end
+ * of the box. */
+static void test_site_label_past_an_ai_pictures_caption(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"fi\"><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<div class=\"c1\"><p>Council discusses the bridge repairs</p>"
+      COUNCIL_MET ENGINEERS_TOLD
+      "<p>Liittyv\xc3\xa4t artikkelit</p>"
+      "<p>Drawing of a ferry crossing a wide estuary under a winter sky, its deck full of "
+      "passengers and bicycles.</p><p>AI:n luoma kuva</p>"
+      "<p><a href=\"/ferry\">The ferry across the estuary will run a winter timetable from next "
+      "month, with two crossings fewer each day.</a></p>"
+      "<p><a href=\"/path\">A new cycle path along the old railway line opened on Saturday, "
+      "linking three villages to the market town.</a></p>"
+      "</div></body></html>");
+  assert_kept(page, "The council met on Tuesday");
+  assert_kept(page, "Engineers told the council");
+  assert_false(find_block(page, "Drawing of a ferry")->keep);
+  assert_false(find_block(page, "AI:n luoma kuva")->keep);
+}
+
+/* Under "Related articles" past a story, teasers whose blurbs are links
+ * to their stories outweigh it, and a picture's short caption over its
+ * "AI-generated image" line and "Reported by AI" lines stand among them:
+ * the section is the teasers', caption and all; the blurbs do not count as
+ * prose against it. */
+#define LINKED_TEASER(n) \
+  "<p><a href=\"/story" #n "\">The ferry across the estuary will run a winter timetable from " \
+  "next month, with two crossings fewer each day, after the operator said that passenger numbers " \
+  "had fallen by a fifth since the toll went up; story " #n " of the week.</a></p>"
+static void test_related_label_over_linked_teasers(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<div class=\"c1\"><p>Council discusses the bridge repairs</p>"
+      COUNCIL_MET ENGINEERS_TOLD
+      "<p>A temporary footbridge will open in May for people on foot and on bicycles, the "
+      "council said, and buses will keep their detour through the industrial estate, which "
+      "adds a quarter of an hour to the journey into town at the busiest times of the day.</p>"
+      "<p>The opposition leader said that the council had known about the cracks in the "
+      "supports for two years before the floods, and called for an inquiry into why the "
+      "repairs planned in those years were put off; the mayor said the inspections had found "
+      "nothing urgent.</p>"
+      "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
+      "report on the idea before the summer, and the council will meet again in March to hear "
+      "it, with the engineers and the ferry's operator invited to answer questions.</p>"
+      "<p>The bridge carried eleven thousand vehicles a day before it closed, and shops on both "
+      "banks say that trade has fallen since, some by half; the council has offered them a "
+      "rebate on their rates until the work is done, which the traders called too little.</p>"
+      "<p>Related articles</p>"
+      "<p>Drawing of a ferry crossing a wide estuary under a winter sky, its deck full of "
+      "passengers and bicycles, the town's church tower behind it.</p>"
+      "<p>AI-generated image</p>"
+      LINKED_TEASER(1) "<p>Reported by AI</p>" LINKED_TEASER(2) LINKED_TEASER(3)
+      "<p>Reported by AI</p>" LINKED_TEASER(4) LINKED_TEASER(5) "<p>Reported by AI</p>"
+      LINKED_TEASER(6) "<p>Reported by AI</p>" LINKED_TEASER(7)
+      "</div></body></html>");
+  assert_kept(page, "The council met on Tuesday");
+  assert_kept(page, "The bridge carried eleven thousand");
+  assert_false(find_block(page, "Drawing of a ferry")->keep);
+  assert_false(find_block(page, "AI-generated image")->keep);
+}
+
 /* The same in the story's own language: under "Related articles", the
  * same line over each blurb makes the blurbs the section's items, though
  * together they outweigh the story. */
@@ -3148,6 +3212,8 @@ int main(void) {
       T(test_site_label_over_unlinked_cards),
       T(test_site_label_over_each_flat_teaser),
       T(test_related_label_over_each_flat_teaser),
+      T(test_site_label_past_an_ai_pictures_caption),
+      T(test_related_label_over_linked_teasers),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
