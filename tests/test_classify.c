@@ -2318,6 +2318,19 @@ static void test_related_label_over_each_flat_teaser(void **state) {
   assert_false(find_block(page, "The town library will open")->keep);
 }
 
+/* The prompt of a typo-report widget under a story ("Нашли опечатку?
+ * Выделите ее и нажмите Ctrl+Enter": found a typo? select it and press
+ * Ctrl+Enter) is the site's, in whatever words it is put. */
+static void test_typo_report_prompt_is_chrome(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"ru\"><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<main><h1>Council discusses the bridge repairs</h1>" COUNCIL_MET ENGINEERS_TOLD
+      "<p>\xd0\x9d\xd0\xb0\xd1\x88\xd0\xbb\xd0\xb8 \xd0\xbe\xd1\x88\xd0\xb8\xd0\xb1\xd0\xba\xd1\x83? "
+      "Ctrl+Enter</p></main></body></html>");
+  assert_kept(page, "Engineers told the council");
+  assert_dropped_for(page, "Ctrl+Enter", REASONS("chrome-line"));
+}
+
 /* Without <html lang>, the site's interface tells its language: Finnish
  * menus and notices around an English story make a Finnish heading past
  * the story the site's. */
@@ -3214,6 +3227,7 @@ int main(void) {
       T(test_related_label_over_each_flat_teaser),
       T(test_site_label_past_an_ai_pictures_caption),
       T(test_related_label_over_linked_teasers),
+      T(test_typo_report_prompt_is_chrome),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
