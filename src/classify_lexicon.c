@@ -165,8 +165,15 @@ static bool closes_with_linked_teasers(const wn_page *page, size_t heading, size
   return unlinked_prose_between(page, heading + 1, end) <= SECTION_MAX_SHARE * page_prose;
 }
 
+/* Under a "Disclaimer" label, the prose is the disclaimer: the label's
+ * section runs to the end of its box. */
+static bool is_disclaimer(const wn_lex_entry *hit) { return strcmp(hit->concept, "disclaimer") == 0; }
+
 static void mark_section(wn_page *page, size_t heading, double page_prose) {
-  size_t end = wn_section_end(page, heading);
+  bool disclaimer = is_disclaimer(page->blocks[heading].lexicon);
+  /* On a legal page the disclaimer is the text; it closes an article only. */
+  if (disclaimer && prose_between(page, 0, heading) < ARTICLE_BEFORE_TEASERS) return;
+  size_t end = disclaimer ? wn_section_box_end(page, heading) : wn_section_end(page, heading);
   if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose &&
       !closes_an_article(page, heading, end) &&
       !closes_with_linked_teasers(page, heading, end, page_prose))
