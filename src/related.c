@@ -59,12 +59,12 @@ static const int TEXT_TEASER_MIN_CARDS = 2;
 static const int TEXT_TEASER_HEADLESS_PARAGRAPHS = 3;
 /* A title at the start of a block: this many linked characters. */
 static const size_t TEXT_TEASER_LEAD_TITLE = 12;
-/* Flat markup: under a section's label, the same short line over each of
+/* Flat markup: under a section's label, the same short line with each of
  * this many paragraphs or more makes them the section's items ("Reported
- * by AI" over each teaser's blurb)... */
+ * by AI" over or under each teaser's blurb)... */
 static const int LABELLED_ITEMS_MIN = 3;
 /* ...a line of at most this many words, not a link. */
-static const size_t ITEM_LABEL_WORDS = 4;
+static const size_t ITEM_LABEL_WORDS = 6;
 /* A Han, Kana or Hangul character weighs about a short word (as in classify). */
 static const double RELATED_CJK_WEIGHT = 3.0;
 
@@ -557,25 +557,34 @@ static bool same_line(const wn_block *a, const wn_block *b) {
   return a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len) == 0;
 }
 
+/* Whether blocks k and k + 1 are an item: `label` and a paragraph in the
+ * order given (the line over its paragraph, or under it). */
+static bool labelled_item(const wn_page *page, size_t k, const wn_block *label, bool line_first) {
+  if (k + 1 >= page->block_count) return false;
+  const wn_block *line = &page->blocks[line_first ? k : k + 1];
+  const wn_block *para = &page->blocks[line_first ? k + 1 : k];
+  return para->kind == WN_BLOCK_PARAGRAPH && item_label(line) && same_line(line, label);
+}
+
 /*
  * One past the items under a section's label in flat markup, or `label` +
- * 1 when there are none: each item the same short line over one paragraph
- * ("Reported by AI" over each teaser's blurb, all siblings of the story's
- * paragraphs). A story has no such line over each of its paragraphs; an
- * advertisement's slot among them stands once.
+ * 1 when there are none: each item the same short line and one paragraph,
+ * the line over it or under it ("Reported by AI" with each teaser's blurb,
+ * all siblings of the story's paragraphs). A story has no such line with
+ * each of its paragraphs; an advertisement's slot among them stands once.
  */
 static size_t labelled_items_end(const wn_page *page, size_t label) {
-  size_t k = label + 1, end = label + 1;
-  if (k >= page->block_count || !item_label(&page->blocks[k])) return end;
-  const wn_block *first = &page->blocks[k];
+  size_t first = label + 1;
+  if (first + 1 >= page->block_count) return label + 1;
+  bool line_first = item_label(&page->blocks[first]);
+  const wn_block *line = &page->blocks[line_first ? first : first + 1];
+  size_t k = first;
   int items = 0;
-  while (k + 1 < page->block_count && same_line(&page->blocks[k], first) &&
-         page->blocks[k + 1].kind == WN_BLOCK_PARAGRAPH) {
+  while (labelled_item(page, k, line, line_first)) {
     items++;
     k += 2;
-    end = k;
   }
-  return items >= LABELLED_ITEMS_MIN ? end : label + 1;
+  return items >= LABELLED_ITEMS_MIN ? k : label + 1;
 }
 
 /* One past the section under block `heading` when it is a run of teaser

@@ -2363,6 +2363,33 @@ static void test_disclaimer_on_a_legal_page_is_its_text(void **state) {
   assert_kept(page, "\xe5\x87\xa1\xe6\x9c\xac\xe7\xbd\x91\xe6\xb3\xa8\xe6\x98\x8e\xe6\x9d\xa5\xe6\xba\x90\xe7\x9a\x84\xe6\x89\x80\xe6\x9c\x89\xe4\xbd\x9c\xe5\x93\x81");
 }
 
+/* The label may follow each blurb instead ("Reported by AI" under it), and
+ * the blurbs may sit in the story's own box under a "Related" heading. */
+static void test_related_heading_over_blurbs_each_labelled_after(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"tr\"><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<main><h1>Council discusses the bridge repairs</h1>"
+      COUNCIL_MET ENGINEERS_TOLD
+      "<p>Some members asked whether a ferry could run in the meantime; the mayor promised a "
+      "report on the idea before the summer.</p>"
+      "<h4>Related</h4>"
+      "<p>The ferry across the estuary will run a winter timetable from next month, with two "
+      "crossings fewer each day, after the operator said that passenger numbers had fallen by a "
+      "fifth since the toll went up. <a href=\"/a\">&#8594;</a></p><p>Reported by AI</p>"
+      "<p>A new cycle path along the old railway line opened on Saturday, linking three villages "
+      "to the market town, and the county hopes to extend it to the coast within five years. "
+      "<a href=\"/b\">&#8594;</a></p><p>Reported by AI</p>"
+      "<p>The town library will open on Sunday afternoons from March, the council said, after a "
+      "survey found that most readers could not visit it during the working week. "
+      "<a href=\"/c\">&#8594;</a></p><p>Reported by AI</p>"
+      "</main></body></html>");
+  assert_kept(page, "Engineers told the council");
+  assert_kept(page, "Some members asked");
+  assert_false(find_block(page, "The ferry across the estuary")->keep);
+  assert_false(find_block(page, "A new cycle path")->keep);
+  assert_false(find_block(page, "The town library will open")->keep);
+}
+
 /* Without <html lang>, the site's interface tells its language: Finnish
  * menus and notices around an English story make a Finnish heading past
  * the story the site's. */
@@ -3262,6 +3289,7 @@ int main(void) {
       T(test_typo_report_prompt_is_chrome),
       T(test_disclaimer_closes_a_story),
       T(test_disclaimer_on_a_legal_page_is_its_text),
+      T(test_related_heading_over_blurbs_each_labelled_after),
       T(test_interface_language_closes_the_story),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
