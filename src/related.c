@@ -587,20 +587,13 @@ static size_t labelled_items_end(const wn_page *page, size_t label) {
   return items >= LABELLED_ITEMS_MIN ? k : label + 1;
 }
 
-/* One past the section under block `heading` when it is a run of teaser
- * cards in their box, or items each under the same label line; else
- * heading + 1. */
-static size_t card_section_end(const wn_page *page, size_t heading) {
+size_t wn_card_section_end(const wn_page *page, size_t heading) {
   int container = section_container(page, heading);
   if (container >= 0) {
     size_t end = section_stop(page, heading, container);
     if (is_card_run(page, heading + 1, end) && !holds_headline(page, heading + 1, end)) return end;
   }
   return labelled_items_end(page, heading);
-}
-
-size_t wn_card_section_end(const wn_page *page, size_t heading) {
-  return card_section_end(page, heading);
 }
 
 void wn_mark_related_sections(wn_page *page) {
@@ -611,7 +604,7 @@ void wn_mark_related_sections(wn_page *page) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *h = &page->blocks[i];
     if (!is_related_heading(h)) continue;
-    size_t end = card_section_end(page, i);
+    size_t end = wn_card_section_end(page, i);
     if (end == i + 1) continue;
     double outside = until[page->block_count] - marked - (until[end] - until[i]);
     if (outside < RELATED_MIN_ARTICLE) continue;

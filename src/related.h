@@ -22,7 +22,9 @@ void wn_mark_related_sections(wn_page *page);
 
 /* One past the section that block `heading` (a heading, or a label that is
  * not one) opens when the blocks after it in the box they share are a run
- * of teaser cards; heading + 1 when they are not. */
+ * of teaser cards, or when paragraphs after it each come with the same
+ * short line (flat markup's teasers, each with its AI label); heading + 1
+ * when neither. */
 size_t wn_card_section_end(const wn_page *page, size_t heading);
 
 #endif
