@@ -331,7 +331,9 @@ static void build_interface_sample(const wn_page *page, wn_buf *sample) {
 static int site_language(const wn_page *page, int lang) {
   if (page->lang && *page->lang) {
     int site = wn_lang_find(page->lang);
-    return site >= 0 && site != lang ? site : -1;
+    if (site >= 0 && site != lang) return site;
+    /* A <html lang> naming the article's language may be a template's
+     * default ("en-US" left as it came): the interface itself tells. */
   }
   wn_buf sample;
   wn_buf_init(&sample);

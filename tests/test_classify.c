@@ -2412,6 +2412,28 @@ static void test_interface_language_closes_the_story(void **state) {
   assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
 }
 
+/* A <html lang> that names the story's own language may be a template's
+ * default ("en" left as it came): the Finnish interface still tells the
+ * site's language. */
+static void test_interface_language_under_a_default_html_lang(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Council discusses the bridge repairs</title></head><body>"
+      "<nav><a href=\"/\">Etusivu</a> <a href=\"/u\">Uutiset</a> <a href=\"/t\">Talous</a> "
+      "<a href=\"/m\">Maailma</a> <a href=\"/k\">Kotimaa</a> <a href=\"/h\">Hae sivustolta</a></nav>"
+      "<main><h1>Council discusses the bridge repairs</h1>"
+      COUNCIL_MET
+      ENGINEERS_TOLD
+      "<h2>Liittyvät artikkelit</h2>"
+      "<p>The ferry across the estuary will run a winter timetable from next month, with two "
+      "crossings fewer each day, after the operator said that passenger numbers had fallen by "
+      "a fifth since the toll went up. <a href=\"/ferry\">Lue lisää</a></p>"
+      "</main><footer><p>Tämä verkkosivusto käyttää evästeitä. Lue tietosuojakäytäntömme.</p>"
+      "</footer></body></html>");
+  assert_int_equal(page->site_lang, wn_lang_find("fi"));
+  assert_kept(page, "Engineers told the council");
+  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+}
+
 /* Far from the headline, a line naming AI in the site's language is still
  * a label: the site's interface writes it, not the story's author. */
 static void test_site_language_ai_label_anywhere(void **state) {
@@ -3291,6 +3313,7 @@ int main(void) {
       T(test_disclaimer_on_a_legal_page_is_its_text),
       T(test_related_heading_over_blurbs_each_labelled_after),
       T(test_interface_language_closes_the_story),
+      T(test_interface_language_under_a_default_html_lang),
       T(test_site_language_ai_label_anywhere),
       T(test_discussion_past_the_article_element),
       T(test_discussion_beside_the_article_element),

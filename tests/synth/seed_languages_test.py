@@ -4,8 +4,10 @@ other languages: the site's <html lang>, its "related" label over the
 teasers and the AI label beside each teaser and picture, all in that
 language, set in three of the seed-site templates (lines: every line a
 paragraph; flat: unlinked teasers under a bold label; inline: linked
-paragraphs under an <h4> in the story's <main>). Every page must print the
-seed's expected text exactly.
+paragraphs under an <h4> in the story's <main>). Each template is also run
+with its Finnish chrome under <html lang="en">, a template's default left
+as it came, where only the interface tells the site's language. Every page
+must print the seed's expected text exactly.
 
 usage: tests/synth/seed_languages_test.py WINNOW
 
@@ -66,8 +68,10 @@ def main():
         with open(os.path.join(HERE, name + ".html"), encoding="utf-8") as f:
             template = f.read()
         assert 'lang="fi"' in template and "Liittyvät artikkelit" in template
-        for lang, related, label in CHROME:
-            page = localized(template, lang, related, label)
+        pages = [(lang, localized(template, lang, related, label))
+                 for lang, related, label in CHROME]
+        pages.append(("fi under lang=en", template.replace('lang="fi"', 'lang="en"', 1)))
+        for lang, page in pages:
             tried += 1
             out = subprocess.run([winnow], input=page.encode(), capture_output=True,
                                  check=True).stdout.decode()
