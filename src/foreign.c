@@ -417,11 +417,48 @@ static void drop_site_sections(wn_page *page, int site) {
   }
 }
 
+/* The site's language, worked out when first needed: reading the
+ * interface costs an assessment of its text, which a page whose lines all
+ * read as the article's language never needs. */
+typedef struct site_guess {
+  int lang;
+  bool known;
+} site_guess;
+
+static int site_of(wn_page *page, site_guess *guess, int lang) {
+  if (!guess->known) {
+    guess->lang = page->keep_foreign ? -1 : site_language(page, lang);
+    guess->known = true;
+    page->site_lang = guess->lang;
+  }
+  return guess->lang;
+}
+
+/* Whether the site's language could decide a block: a heading or a short
+ * line that reads as another language than the article's by the margin a
+ * site's heading or AI label needs. */
+static bool needs_site(const wn_block *b, const wn_lang_evidence *ev, int lang) {
+  if (ev->best < 0 || ev->best == lang) return false;
+  if (b->kind == WN_BLOCK_HEADING) return ev->gap_to_best >= SITE_HEADING_GAP;
+  return ev->gap_to_best >= AI_LABEL_FOREIGN_GAP && b->words >= 2 && b->words <= (size_t)AI_LABEL_WORDS;
+}
+
+/* A section title dropped by the lexicon in another language than the
+ * article's ("Liittyvät artikkelit" over an English story). */
+static bool foreign_section_title(const wn_page *page, int lang) {
+  const char *code = wn_lang_code(lang);
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_lex_entry *hit = page->blocks[i].lexicon;
+    if (hit && hit->role == WN_LEX_SECTION && strncmp(hit->lang, code, 2) != 0) return true;
+  }
+  return false;
+}
+
 void wn_drop_foreign_chrome(wn_page *page) {
   int lang = page->doc_lang;
   if (lang < 0) return;
-  int site = page->keep_foreign ? -1 : site_language(page, lang);
-  page->site_lang = site;
+  site_guess guess = {-1, false};
+  bool dropped = false; /* a label dropped as foreign may head the site's section */
   vocabulary vocab = {NULL, NULL, 0, 0};
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
@@ -437,6 +474,7 @@ void wn_drop_foreign_chrome(wn_page *page) {
     b->lang = ev.best;
     b->lang_gap = (float)ev.gap_to_best;
     bool other_script = !wn_lang_writes(lang, ev.script);
+    int site = needs_site(b, &ev, lang) ? site_of(page, &guess, lang) : -1;
     if (foreign_ai_label(page, i, &ev, lang, site)) {
       wn_decide(b, WN_DROP_AI_LABEL, WN_PASS_FOREIGN_CHROME);
       continue;
@@ -461,11 +499,13 @@ void wn_drop_foreign_chrome(wn_page *page) {
       continue;
     }
     drop(b);
+    dropped = true;
   }
   free(vocab.keys);
   free(vocab.counts);
   if (page->keep_foreign) return;
-  drop_site_sections(page, site);
+  if (guess.known || dropped || foreign_section_title(page, lang))
+    drop_site_sections(page, site_of(page, &guess, lang));
   /* A one-word label says too little alone; beside foreign chrome, a word
    * that reads best as another language is part of it ("Jaa" by "Tallenna"). */
   for (int pass = 0; pass < 2; pass++)
