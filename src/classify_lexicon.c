@@ -100,7 +100,12 @@ static size_t section_end(const wn_page *page, size_t heading, bool prose_ends_l
   if (container == -2) return heading + 1; /* introduces nothing near it */
   size_t end = heading + 1;
   bool label = prose_ends_label && h->kind != WN_BLOCK_HEADING;
-  for (; end < page->block_count; end++) {
+  /* A label's section, which no heading of its level ends, is read this
+   * far at most (one box of thousands of labels would be read once per
+   * label). */
+  size_t limit = h->kind != WN_BLOCK_HEADING ? heading + 1 + LABEL_SECTION_MAX_BLOCKS
+                                              : page->block_count;
+  for (; end < page->block_count && end < limit; end++) {
     const wn_block *b = &page->blocks[end];
     if (b->kind == WN_BLOCK_HEADING && b->heading_level <= section_level(h)) break;
     if (container >= 0 && !wn_inside(page, b->owner, container)) break;

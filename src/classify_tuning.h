@@ -136,6 +136,9 @@ static const double ARTICLE_BEFORE_COMMENTS = 1000.0;
 /* The same amount of prose before a "related" section makes its teasers
  * the close of an article, however long their linked blurbs. */
 static const double ARTICLE_BEFORE_TEASERS = 1000.0;
+/* A label's section (a title that is no heading) is read this many blocks
+ * far at most. */
+static const size_t LABEL_SECTION_MAX_BLOCKS = 500;
 
 /* A post's stamp (who wrote it, the date and the time) is a line of at most
  * this many words; this many stamps of one template, each over a post of

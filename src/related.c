@@ -23,6 +23,9 @@ static const double RELATED_CARD_TEXT_SHARE = 0.8;
 static const double RELATED_MIN_ARTICLE = 300.0;
 /* A paragraph counts as the article's prose from this length on. */
 static const double RELATED_PROSE_BLOCK = 80.0;
+/* A section is read this many blocks far at most: a page of thousands of
+ * labels in one box would otherwise be read once per label. */
+static const size_t RELATED_MAX_SECTION_BLOCKS = 500;
 /* How far above the heading the element that holds its section may be. */
 static const int RELATED_MAX_CLIMB = 6;
 /* Above this share of link text a block is a link. */
@@ -142,10 +145,11 @@ static size_t section_stop(const wn_page *page, size_t heading, int container) {
   const wn_block *h = &page->blocks[heading];
   int level = h->kind == WN_BLOCK_HEADING ? h->heading_level : 0;
   size_t end = heading + 1;
-  for (; end < page->block_count; end++) {
+  for (; end < page->block_count && end - heading <= RELATED_MAX_SECTION_BLOCKS; end++) {
     const wn_block *b = &page->blocks[end];
     if (!wn_inside(page, b->owner, container)) break;
     if (b->kind == WN_BLOCK_HEADING && b->heading_level <= level) break;
+    if (is_related_heading(b)) break; /* it opens a section of its own */
   }
   return end;
 }

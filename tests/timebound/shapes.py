@@ -48,6 +48,15 @@ SHAPES = {
     "related-sections": lambda n: "<h1>Harbour</h1>" + para() * 3 + (
         "<div><h2>Related articles</h2><div><a href=/a>The harbour master</a></div>"
         "<div><a href=/b>Boats at dawn</a></div><div><a href=/c>Counted again</a></div></div>") * n,
+    # Related labels that are no headings in one flat box, each over short
+    # labelled lines: each label's section must not run to the box's end;
+    # the same with the site's own labels (Finnish over an English story).
+    "related-labels-flat": lambda n: "<div><h1>Harbour</h1>" + para() * 3 + (
+        "<p>Related articles</p><p>Reported by AI</p><p>Boats at dawn.</p>"
+        "<p>Reported by AI</p><p>Counted again.</p>") * n + "</div>",
+    "site-labels-flat": lambda n: '<html lang="fi"><body><div><h1>Harbour</h1>' + para() * 3 + "".join(
+        f"<p>Lue my\u00f6s</p><p><a href=/{i}>Boats at dawn, counted again at noon.</a></p>"
+        for i in range(n)) + "</div></body></html>",
     # Stamped posts, each template's thread measured once; nested, one
     # thread inside another at every depth.
     "stamped-posts": lambda n: para() + "".join(
