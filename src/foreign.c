@@ -443,8 +443,8 @@ static bool needs_site(const wn_block *b, const wn_lang_evidence *ev, int lang) 
   return ev->gap_to_best >= AI_LABEL_FOREIGN_GAP && b->words >= 2 && b->words <= (size_t)AI_LABEL_WORDS;
 }
 
-/* A section title dropped by the lexicon in another language than the
- * article's ("Liittyvät artikkelit" over an English story). */
+/* A section title of the lexicon in another language than the article's
+ * ("Читайте также" over an English story). */
 static bool foreign_section_title(const wn_page *page, int lang) {
   const char *code = wn_lang_code(lang);
   for (size_t i = 0; i < page->block_count; i++) {
