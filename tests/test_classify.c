@@ -2390,48 +2390,39 @@ static void test_related_heading_over_blurbs_each_labelled_after(void **state) {
   assert_false(find_block(page, "The town library will open")->keep);
 }
 
+/* An English story under Finnish menus and notices, opened by `html`. */
+#define FINNISH_INTERFACE_STORY(html) \
+  html "<head><title>Council discusses the bridge repairs</title></head><body>" \
+  "<nav><a href=\"/\">Etusivu</a> <a href=\"/u\">Uutiset</a> <a href=\"/t\">Talous</a> " \
+  "<a href=\"/m\">Maailma</a> <a href=\"/k\">Kotimaa</a> <a href=\"/h\">Hae sivustolta</a></nav>" \
+  "<main><h1>Council discusses the bridge repairs</h1>" COUNCIL_MET ENGINEERS_TOLD \
+  "<h2>Liittyvät artikkelit</h2>" \
+  "<p>The ferry across the estuary will run a winter timetable from next month, with two " \
+  "crossings fewer each day, after the operator said that passenger numbers had fallen by " \
+  "a fifth since the toll went up. <a href=\"/ferry\">Lue lisää</a></p>" \
+  "</main><footer><p>Tämä verkkosivusto käyttää evästeitä. Lue tietosuojakäytäntömme.</p>" \
+  "</footer></body></html>"
+
+static void assert_finnish_interface_closes_the_story(const wn_page *page) {
+  assert_int_equal(page->site_lang, wn_lang_find("fi"));
+  assert_kept(page, "Engineers told the council");
+  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+}
+
 /* Without <html lang>, the site's interface tells its language: Finnish
  * menus and notices around an English story make a Finnish heading past
  * the story the site's. */
 static void test_interface_language_closes_the_story(void **state) {
-  wn_page *page = classify(state,
-      "<html><head><title>Council discusses the bridge repairs</title></head><body>"
-      "<nav><a href=\"/\">Etusivu</a> <a href=\"/u\">Uutiset</a> <a href=\"/t\">Talous</a> "
-      "<a href=\"/m\">Maailma</a> <a href=\"/k\">Kotimaa</a> <a href=\"/h\">Hae sivustolta</a></nav>"
-      "<main><h1>Council discusses the bridge repairs</h1>"
-      COUNCIL_MET
-      ENGINEERS_TOLD
-      "<h2>Liittyvät artikkelit</h2>"
-      "<p>The ferry across the estuary will run a winter timetable from next month, with two "
-      "crossings fewer each day, after the operator said that passenger numbers had fallen by "
-      "a fifth since the toll went up. <a href=\"/ferry\">Lue lisää</a></p>"
-      "</main><footer><p>Tämä verkkosivusto käyttää evästeitä. Lue tietosuojakäytäntömme.</p>"
-      "</footer></body></html>");
-  assert_int_equal(page->site_lang, wn_lang_find("fi"));
-  assert_kept(page, "Engineers told the council");
-  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+  wn_page *page = classify(state, FINNISH_INTERFACE_STORY("<html>"));
+  assert_finnish_interface_closes_the_story(page);
 }
 
 /* A <html lang> that names the story's own language may be a template's
  * default ("en" left as it came): the Finnish interface still tells the
  * site's language. */
 static void test_interface_language_under_a_default_html_lang(void **state) {
-  wn_page *page = classify(state,
-      "<html lang=\"en\"><head><title>Council discusses the bridge repairs</title></head><body>"
-      "<nav><a href=\"/\">Etusivu</a> <a href=\"/u\">Uutiset</a> <a href=\"/t\">Talous</a> "
-      "<a href=\"/m\">Maailma</a> <a href=\"/k\">Kotimaa</a> <a href=\"/h\">Hae sivustolta</a></nav>"
-      "<main><h1>Council discusses the bridge repairs</h1>"
-      COUNCIL_MET
-      ENGINEERS_TOLD
-      "<h2>Liittyvät artikkelit</h2>"
-      "<p>The ferry across the estuary will run a winter timetable from next month, with two "
-      "crossings fewer each day, after the operator said that passenger numbers had fallen by "
-      "a fifth since the toll went up. <a href=\"/ferry\">Lue lisää</a></p>"
-      "</main><footer><p>Tämä verkkosivusto käyttää evästeitä. Lue tietosuojakäytäntömme.</p>"
-      "</footer></body></html>");
-  assert_int_equal(page->site_lang, wn_lang_find("fi"));
-  assert_kept(page, "Engineers told the council");
-  assert_dropped_for(page, "The ferry across the estuary", REASONS("chrome-section"));
+  wn_page *page = classify(state, FINNISH_INTERFACE_STORY("<html lang=\"en\">"));
+  assert_finnish_interface_closes_the_story(page);
 }
 
 /* Far from the headline, a line naming AI in the site's language is still
