@@ -584,19 +584,6 @@ static bool names_page_loosely(const wn_block *b, const char *title_letters) {
   return n >= (size_t)HEADLINE_MIN_LENGTH && strstr(title_letters, h);
 }
 
-/* Whether `at` (inside `text`) opens a quotation: a heading that quotes
- * the title speaks of the page ("45 Comments to \u201cTitle\u201d", WordPress's
- * "%1$s thoughts on \u201c%2$s\u201d" in every language), it is not its headline. */
-static bool quoted_at(const char *text, const char *at) {
-  static const char *const OPENERS[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xc2\xab",
-                                        "\xc2\xbb", "\xe2\x80\x98", "\xe3\x80\x8c", "\xe3\x80\x8e"};
-  for (size_t i = 0; i < sizeof OPENERS / sizeof OPENERS[0]; i++) {
-    size_t n = strlen(OPENERS[i]);
-    if ((size_t)(at - text) >= n && memcmp(at - n, OPENERS[i], n) == 0) return true;
-  }
-  return false;
-}
-
 /* Whether the heading names the page: its text inside the title ("Headline
  * - Site") or the title inside it, or so letter for letter when the title's
  * letters are given. */
@@ -604,8 +591,11 @@ static bool names_page(const wn_block *b, const char *title, const char *title_l
   if (!title || !*title || !b->text_len) return false;
   if (!within_title_limit(title) || b->text_len > TITLE_MAX_BYTES) return false;
   if (strstr(title, b->text)) return true;
+  /* A heading that quotes the title speaks of the page ("45 Comments to
+   * \u201cTitle\u201d", WordPress's "%1$s thoughts on \u201c%2$s\u201d" in every
+   * language): it is not its headline. */
   const char *inside = strstr(b->text, title);
-  if (inside) return !quoted_at(b->text, inside);
+  if (inside) return !wn_quote_opens_at(b->text, inside);
   if (title_letters && names_page_loosely(b, title_letters)) return true;
   if (!memchr(b->text, '\n', b->text_len)) return false;
   /* A headline broken with <br> is one line in the title. */

@@ -70,6 +70,25 @@ bool wn_machine_text(const wn_block *b) {
   return b->text_len > 0 && server_diagnostics(b);
 }
 
+/* Opening quotation marks: " ' “ „ « » (Danish, German) ‘ 「 『. */
+static const char *const QUOTE_OPENERS[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xc2\xab",
+                                            "\xc2\xbb", "\xe2\x80\x98", "\xe3\x80\x8c", "\xe3\x80\x8e"};
+enum { QUOTE_OPENER_COUNT = sizeof QUOTE_OPENERS / sizeof QUOTE_OPENERS[0] };
+
+bool wn_opens_with_quote(const char *text) {
+  for (size_t i = 0; i < QUOTE_OPENER_COUNT; i++)
+    if (strncmp(text, QUOTE_OPENERS[i], strlen(QUOTE_OPENERS[i])) == 0) return true;
+  return false;
+}
+
+bool wn_quote_opens_at(const char *text, const char *at) {
+  for (size_t i = 0; i < QUOTE_OPENER_COUNT; i++) {
+    size_t n = strlen(QUOTE_OPENERS[i]);
+    if ((size_t)(at - text) >= n && memcmp(at - n, QUOTE_OPENERS[i], n) == 0) return true;
+  }
+  return false;
+}
+
 bool wn_reads_as_prose(const wn_block *b) {
   return b->punctuation > 0 || wn_block_length(b) >= LABEL_LENGTH;
 }

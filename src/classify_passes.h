@@ -38,6 +38,10 @@ double wn_link_density(const wn_block *b);
 double wn_page_link_density(const wn_page *page, const wn_block *b);
 bool wn_machine_text(const wn_block *b);
 bool wn_reads_as_prose(const wn_block *b);
+/* Whether `text` opens with a quotation mark of a language winnow reads. */
+bool wn_opens_with_quote(const char *text);
+/* Whether such a mark ends at `at`, inside `text` (what follows is quoted). */
+bool wn_quote_opens_at(const char *text, const char *at);
 bool wn_structured_item(const wn_block *b);
 void wn_sum_up_tree(const wn_page *page, double *values);
 void wn_count_up_tree(const wn_page *page, size_t *counts);

@@ -213,11 +213,7 @@ static bool marked_as_other_text(const wn_page *page, const wn_block *b) {
     return true;
   if (b->kind == WN_BLOCK_LIST_ITEM && (!b->chars || (double)b->link_chars / b->chars < LINK_HEAVY))
     return true;
-  static const char *const QUOTES[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xc2\xab",
-                                       "\xc2\xbb", "\xe2\x80\x98", "\xe3\x80\x8c"};
-  for (size_t i = 0; i < sizeof QUOTES / sizeof QUOTES[0]; i++)
-    if (strncmp(b->text, QUOTES[i], strlen(QUOTES[i])) == 0) return true;
-  return false;
+  return wn_opens_with_quote(b->text);
 }
 
 static bool has_chrome_cues(const wn_page *page, const wn_block *b) {
