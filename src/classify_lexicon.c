@@ -120,11 +120,20 @@ size_t wn_section_box_end(const wn_page *page, size_t heading) {
   return section_end(page, heading, false);
 }
 
-static double prose_between(const wn_page *page, size_t from, size_t to) {
+/* Prose of blocks [from, to); with `unlinked`, only blocks that are not
+ * links (teasers' blurbs are links to their stories). */
+static double prose_of(const wn_page *page, size_t from, size_t to, bool unlinked) {
   double total = 0;
-  for (size_t i = from; i < to; i++)
-    if (wn_reads_as_prose(&page->blocks[i])) total += wn_block_length(&page->blocks[i]);
+  for (size_t i = from; i < to; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (wn_reads_as_prose(b) && (!unlinked || wn_link_density(b) <= LINK_DENSE))
+      total += wn_block_length(b);
+  }
   return total;
+}
+
+static double prose_between(const wn_page *page, size_t from, size_t to) {
+  return prose_of(page, from, to, false);
 }
 
 /* Whether posts' stamps (who wrote when, to the minute) follow one
@@ -148,17 +157,6 @@ static bool closes_an_article(const wn_page *page, size_t heading, size_t end) {
   return page->says_article || stamped_posts(page, heading + 1, end);
 }
 
-/* Prose of blocks [from, to) that are not links: teasers whose blurbs
- * are links to their stories. */
-static double unlinked_prose_between(const wn_page *page, size_t from, size_t to) {
-  double total = 0;
-  for (size_t i = from; i < to; i++) {
-    const wn_block *b = &page->blocks[i];
-    if (wn_reads_as_prose(b) && wn_link_density(b) <= LINK_DENSE) total += wn_block_length(b);
-  }
-  return total;
-}
-
 /* Related articles past an article's worth of prose outweigh it only by
  * blurbs that are links to their stories: those are teasers, not prose
  * the section shares with the article. */
@@ -167,7 +165,7 @@ static bool closes_with_linked_teasers(const wn_page *page, size_t heading, size
   const wn_lex_entry *hit = page->blocks[heading].lexicon;
   if (strcmp(hit->concept, "related") != 0) return false;
   if (prose_between(page, 0, heading) < ARTICLE_BEFORE_TEASERS) return false;
-  return unlinked_prose_between(page, heading + 1, end) <= SECTION_MAX_SHARE * page_prose;
+  return prose_of(page, heading + 1, end, true) <= SECTION_MAX_SHARE * page_prose;
 }
 
 /* Under a "Disclaimer" label, the prose is the disclaimer: the label's
