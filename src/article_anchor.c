@@ -654,37 +654,6 @@ static int heading_naming_page(const wn_page *page, const page_titles *titles, i
   return best;
 }
 
-/* A line of its own: a paragraph, or a table row of one cell (old layouts
- * set the headline in a cell of the page's table). */
-static bool is_line(const wn_block *b) {
-  if (b->kind == WN_BLOCK_PARAGRAPH) return true;
-  return b->kind == WN_BLOCK_TABLE_ROW && !strstr(b->text, " | ");
-}
-
-/* A line set as a headline without a heading tag: the first line that is
- * most of the page's title and a sentence long. */
-static int line_naming(const wn_page *page, const char *title) {
-  if (!title || !*title || !within_title_limit(title)) return -1;
-  double title_bytes = (double)strlen(title);
-  for (size_t i = 0; i < page->block_count; i++) {
-    const wn_block *b = &page->blocks[i];
-    if (!is_line(b) || links_of(b) >= TEASER_LINK_SHARE) continue;
-    if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
-    /* A paragraph that mentions the site's name is no headline. */
-    if ((double)b->text_len > HEADLINE_LINE_MAX_RATIO * title_bytes) continue;
-    if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
-    if (names_page(b, title, NULL)) return (int)i;
-  }
-  return -1;
-}
-
-/* ... by the og:title, else by the <title> (an og:title may carry markup
- * or the site's name alone). */
-static int line_naming_page(const wn_page *page) {
-  int line = line_naming(page, page->og_title);
-  return line >= 0 ? line : line_naming(page, page->html_title);
-}
-
 /* Whether a paragraph follows the block within a few blocks (a dateline
  * and a byline may stand between). */
 static bool prose_follows(const wn_page *page, size_t i) {
@@ -693,6 +662,42 @@ static bool prose_follows(const wn_page *page, size_t i) {
     if (is_paragraph(&page->blocks[j])) return true;
   }
   return false;
+}
+
+/* A line of its own: a paragraph, or a table row of one cell (old layouts
+ * set the headline in a cell of the page's table). */
+static bool is_line(const wn_block *b) {
+  if (b->kind == WN_BLOCK_PARAGRAPH) return true;
+  return b->kind == WN_BLOCK_TABLE_ROW && !strstr(b->text, " | ");
+}
+
+/* A line set as a headline without a heading tag: the first line that is
+ * most of the page's title and a sentence long, and that prose follows if
+ * one does (a page may print its title twice, over its menus and over its
+ * story). */
+static int line_naming(const wn_page *page, const char *title) {
+  if (!title || !*title || !within_title_limit(title)) return -1;
+  double title_bytes = (double)strlen(title);
+  int first = -1;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (!is_line(b) || links_of(b) >= TEASER_LINK_SHARE) continue;
+    if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
+    /* A paragraph that mentions the site's name is no headline. */
+    if ((double)b->text_len > HEADLINE_LINE_MAX_RATIO * title_bytes) continue;
+    if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
+    if (!names_page(b, title, NULL)) continue;
+    if (prose_follows(page, i)) return (int)i;
+    if (first < 0) first = (int)i;
+  }
+  return first;
+}
+
+/* ... by the og:title, else by the <title> (an og:title may carry markup
+ * or the site's name alone). */
+static int line_naming_page(const wn_page *page) {
+  int line = line_naming(page, page->og_title);
+  return line >= 0 ? line : line_naming(page, page->html_title);
 }
 
 /* ---- the page's address names it ---------------------------------------- */
@@ -932,6 +937,14 @@ static bool beside_lead(const wn_page *page, const wn_block *headline, const wn_
   return strcmp(b->lexicon->concept, "related") == 0 || links_of(b) >= TEASER_LINK_SHARE;
 }
 
+/* A linked line that names the comments ("9 Comments" in a story's tab
+ * bar) is a jump to them or their count, wherever it stands: the comments
+ * start under a title of their own. */
+static bool jumps_to_comments(const wn_block *b) {
+  return b->kind != WN_BLOCK_HEADING && b->lexicon && strcmp(b->lexicon->concept, "comments") == 0 &&
+         links_of(b) >= TEASER_LINK_SHARE;
+}
+
 /* One past the last block of the element holding block `i`, looking no
  * further than `limit`; 0 when the element holds a paragraph. */
 static size_t paragraph_free_end(const wn_page *page, int element, size_t i, size_t limit) {
@@ -998,6 +1011,7 @@ static bool ends_article(const wn_page *page, const wn_block *headline, const wn
   if (b->kind == WN_BLOCK_HEADING && b->heading_level < headline->heading_level) return true;
   if (b->kind == WN_BLOCK_HEADING && b->heading_level == 1) return true;
   if (beside_lead(page, headline, b, paragraphs)) return false;
+  if (jumps_to_comments(b)) return false;
   if (is_section_chrome(b)) return true;
   return titles_comments(page, headline, b) || is_comment(page, headline, b);
 }

@@ -3266,6 +3266,47 @@ static void test_spanish_related_heading_takes_its_list(void **state) {
   assert_false(find_block(page, "presenta a sus nuevos patrocinadores")->keep);
 }
 
+/* A short story of an old layout: its title printed as a plain line over
+ * the site's menu and again over the story, a tab bar of linked "Story"
+ * and "9 Comments" under its first paragraph, more stories after it and
+ * promotions in table rows of the same box. */
+static const char *TWICE_TITLED_STORY =
+    "<html><head><title>Flu case reported at city hospital</title></head><body>"
+    "<div class=\"top\"><p>Flu case reported at city hospital</p>"
+    "<ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>"
+    "<li><a href=\"/weather\">Weather</a></li><li><a href=\"/sports\">Sports</a></li></ul></div>"
+    "<div id=\"content\"><div><p>Flu case reported at city hospital</p>"
+    "<p>Hospital officials said they treated the season's first flu patient on Friday.</p>"
+    "<ul><li><a href=\"/s\">Story</a></li><li><a href=\"#c\">9 Comments</a></li></ul>"
+    "<p>Monday, January 16, 2012</p>"
+    "<p>Symptoms include body aches, chills, dizziness, headache and nausea.</p>"
+    "<p>The flu is an airborne virus, easily spread through the nose and throat.</p>"
+    "<p>Doctors recommend a flu shot, hand washing and staying home when sick.</p></div>"
+    "<p><a href=\"#c\">Click here to post or read all 9 comments.</a></p><p>More Stories</p>"
+    "<ul><li><a href=\"/n/1\">Manhunt locks down a northwest neighborhood</a></li>"
+    "<li><a href=\"/n/2\">School board approves the new bus routes</a></li></ul>"
+    "<table><tr><td><a href=\"/w\">Winter Guide</a> Cool ideas to keep you warm this winter!</td></tr>"
+    "<tr><td><a href=\"/h\">Warm Hearts</a> Donate used winter clothing to families in need.</td></tr>"
+    "<tr><td><a href=\"/g\">Health Connect</a> Click here for health resources near you.</td></tr>"
+    "</table></div></body></html>";
+
+/* Of two lines that print the title, the one over the story heads it. */
+static void test_title_line_over_the_story_is_the_headline(void **state) {
+  wn_page *page = classify(state, TWICE_TITLED_STORY);
+  const wn_block *lead = find_block(page, "Hospital officials said");
+  assert_int_equal(page->anchor_headline, (int)(lead - page->blocks) - 1);
+}
+
+/* A linked comment count in the story's tab bar is no end of the story,
+ * which goes on under it; the promotions after it are no part of it. */
+static void test_linked_comment_count_does_not_end_the_story(void **state) {
+  wn_page *page = classify(state, TWICE_TITLED_STORY);
+  assert_true(page->article_headline >= 0);
+  assert_kept(page, "Doctors recommend a flu shot");
+  assert_false(find_block(page, "Cool ideas to keep you warm")->keep);
+  assert_false(find_block(page, "Click here for health resources")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3317,6 +3358,8 @@ int main(void) {
       T(test_site_name_after_a_pixel_in_the_head),
       T(test_title_after_a_pixel_in_the_head),
       T(test_spanish_related_heading_takes_its_list),
+      T(test_title_line_over_the_story_is_the_headline),
+      T(test_linked_comment_count_does_not_end_the_story),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_bold_paragraph_headline_is_not_repeated),
