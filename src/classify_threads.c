@@ -27,10 +27,12 @@ static bool has_time_of_day(const wn_block *b) {
 }
 
 /* A short line that dates a post to the minute: a name, a date and a
- * time; its name may be a link to the writer's site. */
+ * time; its name may be a link to the writer's site. A heading needs no
+ * time: a template that sets its stamps as headings ("Jermaine 07 Nov 12")
+ * sets them apart from the posts. */
 bool wn_is_signed_stamp(const wn_block *b) {
   if (b->kind == WN_BLOCK_CODE || b->words > STAMP_MAX_WORDS || b->cjk_chars > 0) return false;
-  if (!has_time_of_day(b)) return false;
+  if (!has_time_of_day(b) && b->kind != WN_BLOCK_HEADING) return false;
   char *iso = wn_date_iso(b->text, 0);
   free(iso);
   return iso != NULL || wn_names_day_and_month(b->text);
@@ -95,7 +97,7 @@ static bool within(const tree_span *t, int element, int holder) {
  * element that holds them all. */
 typedef struct thread_text {
   double before, longest_post, last_post;
-  size_t posts, teasers;
+  size_t posts, teasers, titled;
 } thread_text;
 
 static void measure_thread(const wn_page *page, const tree_span *t, int holder, const stamp *s,
@@ -115,6 +117,7 @@ static void measure_thread(const wn_page *page, const tree_span *t, int holder, 
       m->before += wn_block_length(b);
     } else {
       if (linked_headline(b)) m->teasers++;
+      if (b->kind == WN_BLOCK_HEADING && post == 0) m->titled++;
       if (!wn_reads_as_prose(b) || wn_link_density(b) > LINK_DENSE) continue;
       if (post == 0) m->posts++;
       post += wn_block_length(b);
@@ -139,6 +142,9 @@ static int thread_of(const wn_page *page, const tree_span *t, const stamp *s, si
   thread_text m = {0};
   measure_thread(page, t, holder, s, n, &m);
   if (m.posts < min_posts || m.teasers * 2 > n) return -1;
+  /* Dates set as headings over titled posts are a blog's days (Blogger's
+   * date header), not its readers' signatures. */
+  if (!has_time_of_day(&page->blocks[s[0].block]) && m.titled > 0) return -1;
   /* Posts under their stamps leave little before the first; posts over
    * them (the stamp signs the post) leave one post before it, and little
    * after the last stamp. */

@@ -605,6 +605,52 @@ static void test_sidebar_beside_the_start_is_passed_over(void **state) {
   assert_false(find_block(page, "Ferry to run a winter")->keep);
 }
 
+/* Posts under their writers' names and dates set as headings, no time of
+ * day ("Jermaine 07 Nov 12"): a thread, whatever the markup's names. */
+#define HEADED_POST(stamp, text) "<div><h3>" stamp "</h3><p>" text "</p></div>"
+
+static void test_posts_under_heading_stamps_are_a_thread(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Pruning roses</title></head><body>"
+      "<div><h1>Pruning roses</h1>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first, then shorten the "
+      "remaining canes by about a third.</p>"
+      "<p>Always cut just above an outward-facing bud with a sloping cut, so rain runs off "
+      "and the new shoot grows away from the centre of the bush, keeping it open.</p>"
+      "<div>"
+      HEADED_POST("Anna 06 Jan 12", "Great tips, thanks! I always wondered why my roses got "
+                  "so crowded in the middle every summer.")
+      HEADED_POST("Piotr 07 Jan 12", "I prune mine in autumn instead and it seems to work "
+                  "fine for the climbing varieties in my garden.")
+      HEADED_POST("Maria 07 Jan 12", "Does the same advice hold for the old shrub roses, or "
+                  "do they need a lighter cut each year?")
+      "</div></div></body></html>");
+  assert_kept(page, "Always cut just above");
+  assert_false(find_block(page, "Great tips")->keep);
+  assert_false(find_block(page, "Does the same advice hold")->keep);
+}
+
+/* A blog's days, each a date heading over titled posts (Blogger's date
+ * header), are its posts, not a thread of signatures. */
+static void test_date_headings_over_titled_posts_are_not_a_thread(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Garden diary</title></head><body><div>"
+      HEADED_POST("Saturday, July 31, 2004", "") "<h2>Pruning roses</h2>"
+      "<p>Prune roses in late winter, when the worst frosts have passed but before the buds "
+      "begin to swell. Cut out dead, damaged and crossing stems first.</p>"
+      HEADED_POST("Monday, July 26, 2004", "") "<h2>Bees in the orchard</h2>"
+      "<p>Beekeepers across the north report strong colonies after a long and bitter "
+      "winter, and the apple blossom was busy with them all week.</p>"
+      HEADED_POST("Friday, July 23, 2004", "") "<h2>A new pear tree</h2>"
+      "<p>Volunteers planted three hundred apple and pear trees over the weekend, and we "
+      "took one home for the corner of the garden by the shed.</p>"
+      "</div></body></html>");
+  for (size_t i = 0; i < page->block_count; i++)
+    assert_false(page->elements[page->blocks[i].owner].inherited & WN_EL_COMMENTS);
+  assert_kept(page, "Beekeepers across the north");
+}
+
 /* Dated stories, each under a linked headline, are a list, not a thread:
  * the comments cue is not what drops or keeps them. */
 static void test_dated_headlines_are_not_a_thread(void **state) {
@@ -3388,6 +3434,8 @@ int main(void) {
       T(test_posts_under_permalink_stamps_are_a_thread),
       T(test_sidebar_beside_the_start_is_passed_over),
       T(test_dated_headlines_are_not_a_thread),
+      T(test_posts_under_heading_stamps_are_a_thread),
+      T(test_date_headings_over_titled_posts_are_not_a_thread),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_address_names_the_headline),
       T(test_list_address_is_no_slug),
