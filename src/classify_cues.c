@@ -50,6 +50,17 @@ static double *prose_after_headline(const wn_page *page) {
   return before;
 }
 
+/* For each element, how many of its children are named for comments. */
+static size_t *comments_named_children(const wn_page *page) {
+  size_t n = page->element_count;
+  size_t *count = wn_xcalloc(n ? n : 1, sizeof *count);
+  for (size_t i = 1; i < n; i++) {
+    int parent = page->elements[i].parent;
+    if (parent >= 0 && (page->elements[i].flags & WN_EL_COMMENTS)) count[parent]++;
+  }
+  return count;
+}
+
 /*
  * A wrapper that holds much of the page's non-link text is layout, whatever
  * its name says; without this, one "has-sidebar" class on a page wrapper
@@ -60,6 +71,7 @@ void wn_pass_wrapper_names(wn_page *page, wn_pass_state *state) {
   size_t n = page->element_count;
   if (!n) return;
   bool *headline = landmarks_below(page, true);
+  size_t *comment_children = comments_named_children(page);
   const wn_element *root = &page->elements[0];
   double page_prose = root->text_chars - root->link_chars;
   double *article_before = prose_after_headline(page);
@@ -87,6 +99,8 @@ void wn_pass_wrapper_names(wn_page *page, wn_pass_state *state) {
      * inside it; names ("has-footer") are what mislabel page wrappers. */
     if (e->tag == GUMBO_TAG_FOOTER && !landmark[i]) keep |= WN_EL_FOOTER;
     if (e->tag == GUMBO_TAG_NAV && !landmark[i]) keep |= WN_EL_NAV;
+    /* One comment among others named so is one, however long. */
+    if (e->parent >= 0 && comment_children[e->parent] >= COMMENT_SIBLINGS) keep |= WN_EL_COMMENTS;
     if (prose > WRAPPER_SHARE * page_prose)
       e->flags &= ~(uint32_t)((CHROME_FLAGS | WN_EL_COMMENTS) & ~keep);
     /* A misnamed box ("related-product") holding most of a page of links,
@@ -96,6 +110,7 @@ void wn_pass_wrapper_names(wn_page *page, wn_pass_state *state) {
   }
   free(headline);
   free(article_before);
+  free(comment_children);
   wn_recompute_inherited(page);
 }
 

@@ -44,6 +44,9 @@ static const double LONG_PROSE_LINK_LIMIT = 0.2;
  * is a layout wrapper ("page-with-sidebar"), not boilerplate. Lower: more
  * real sidebars cleared of their name; higher: more pages sunk by one class. */
 static const double WRAPPER_SHARE = 0.4;
+/* ...unless it is one of this many siblings named for comments: a comment
+ * in a list of them, however long, when the post above is short. */
+static const size_t COMMENT_SIBLINGS = 2;
 /* A footer or dialog box of at most this many blocks is a notice, not a
  * wrapper of the page's content. Higher: bigger footers kept as chrome
  * even when they hold most prose; lower: one-paragraph notices survive. */

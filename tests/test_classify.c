@@ -651,6 +651,34 @@ static void test_date_headings_over_titled_posts_are_not_a_thread(void **state) 
   assert_kept(page, "Beekeepers across the north");
 }
 
+/* Under a post of a picture and a line, one reader's comment longer than
+ * all the rest of the page is still a comment: its siblings are named for
+ * comments too. */
+static void test_long_comment_among_named_comments_stays_one(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Photos from the launch</title></head><body>"
+      "<div class=\"post\"><h1>Photos from the launch</h1>"
+      "<p>By Paulo on July 21, 2012</p><img src=\"launch.jpg\" alt=\"\">"
+      "<p>Readers sent us these.</p></div>"
+      "<h3>3 Comments</h3><dl id=\"replies\">"
+      "<dt class=\"comment\">Anna July 26, 2012 at 8:42 am</dt>"
+      "<dd class=\"comment\"><p>Lovely pictures, thank you for sharing them.</p></dd>"
+      "<dt class=\"comment\">Marie July 24, 2012 at 7:59 pm</dt>"
+      "<dd class=\"comment\"><div class=\"text\"><p>The first chapter has whetted my appetite "
+      "for what is to come. There is so much packed into it, and it is the kind of book you "
+      "will refer to time and time again, through the ups and downs of daily life and how we "
+      "deal with them. I like the section describing the mountain and the seasons best of "
+      "all, and the point about how much we can learn from nature by watching it.</p>"
+      "<p>Can a man who has trained for years to climb the highest mountain in the world feel "
+      "defeated when he reaches the summit and finds it covered in a snowstorm? He says to "
+      "the mountain that the time will change and that he will climb to the top.</p></div></dd>"
+      "<dt class=\"comment\">Elena July 23, 2012 at 1:42 pm</dt>"
+      "<dd class=\"comment\"><p>Can't wait for the book to come out in Italy.</p></dd>"
+      "</dl></body></html>");
+  assert_false(find_block(page, "The first chapter has whetted")->keep);
+  assert_false(find_block(page, "Can a man who has trained")->keep);
+}
+
 /* Dated stories, each under a linked headline, are a list, not a thread:
  * the comments cue is not what drops or keeps them. */
 static void test_dated_headlines_are_not_a_thread(void **state) {
@@ -3436,6 +3464,7 @@ int main(void) {
       T(test_dated_headlines_are_not_a_thread),
       T(test_posts_under_heading_stamps_are_a_thread),
       T(test_date_headings_over_titled_posts_are_not_a_thread),
+      T(test_long_comment_among_named_comments_stays_one),
       T(test_short_h1_leaves_the_headline_to_a_lesser_heading),
       T(test_address_names_the_headline),
       T(test_list_address_is_no_slug),
