@@ -1065,8 +1065,16 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
 }
 
 /* What the walk down from the headline has seen since the last paragraph. */
+/* The toolbar between a headline and its story's first paragraph: this
+ * many of its linked lines are remembered, ... */
+enum { TOOLBAR_LINES = 16 };
+/* ...each of at most this many words ("Print", "E-mail", "Report Error"). */
+static const size_t TOOLBAR_LINE_WORDS = 4;
+
 typedef struct gap_state {
   wn_hash_index headings; /* the page's headings, for a table of contents */
+  uint64_t toolbar[TOOLBAR_LINES]; /* linked lines over the first paragraph */
+  size_t toolbar_lines;
   int blocks;           /* blocks since the last paragraph */
   int teasers;          /* linked headlines among them */
   size_t headed;        /* the first heading past the last paragraph, or 0 */
@@ -1151,12 +1159,41 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   return GAP_GOES_ON;
 }
 
+static bool is_toolbar_line(const wn_block *b) {
+  return b->kind != WN_BLOCK_HEADING && b->words > 0 && b->words <= TOOLBAR_LINE_WORDS &&
+         links_of(b) >= TEASER_LINK_SHARE;
+}
+
+static bool in_toolbar(const gap_state *gap, const wn_block *b) {
+  if (!is_toolbar_line(b)) return false;
+  uint64_t h = text_hash(b->text, b->text_len);
+  for (size_t k = 0; k < gap->toolbar_lines; k++)
+    if (gap->toolbar[k] == h) return true;
+  return false;
+}
+
+/* Linked lines over the story's first paragraph are remembered; under a
+ * told story, two of them again in a row are the toolbar that closes it
+ * (the "Print | E-mail" row set above and below a story). */
+static bool repeats_toolbar(const wn_page *page, const wn_article_anchor *anchor, gap_state *gap,
+                            size_t i) {
+  const wn_block *b = &page->blocks[i];
+  if (anchor->paragraphs == 0) {
+    if (is_toolbar_line(b) && gap->toolbar_lines < TOOLBAR_LINES)
+      gap->toolbar[gap->toolbar_lines++] = text_hash(b->text, b->text_len);
+    return false;
+  }
+  return anchor->paragraphs >= STORY_TOLD_PARAGRAPHS && i + 1 < page->block_count &&
+         in_toolbar(gap, b) && in_toolbar(gap, &page->blocks[i + 1]);
+}
+
 /* Walks down from the headline to what ends the article; returns the
  * block where the walk stopped, and the first heading past the last
  * paragraph in *headed (0 when none). */
 static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_t *headed) {
   const wn_block *h = &page->blocks[anchor->headline];
-  gap_state gap = {.blocks = 0, .teasers = 0, .headed = 0, .linked = -1, .links = 0};
+  gap_state gap = {.blocks = 0, .teasers = 0, .headed = 0, .linked = -1, .links = 0,
+                   .toolbar_lines = 0};
   heading_set_build(page, &gap.headings);
   size_t i = (size_t)anchor->headline + 1;
   for (; i < page->block_count; i++) {
@@ -1174,6 +1211,7 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
                           (is_comment(page, h, b) && (page->says_article || reads_as_post(anchor)));
       break;
     }
+    if (repeats_toolbar(page, anchor, &gap, i)) break;
     size_t box_end = anchor->paragraphs == 0 ? lead_box_end(page, h, i) : 0;
     if (box_end) {
       i = box_end - 1;

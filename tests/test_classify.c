@@ -3381,6 +3381,34 @@ static void test_linked_comment_count_does_not_end_the_story(void **state) {
   assert_false(find_block(page, "Click here for health resources")->keep);
 }
 
+/* The toolbar under the headline ("Print", "E-mail", "Report Error") set
+ * again under the story closes it: the comment policy after it is no
+ * paragraph of the story, whatever the markup's names. */
+static void test_toolbar_repeated_under_the_story_closes_it(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Hospitals see surge in patients</title></head><body>"
+      "<div class=\"c1\"><div class=\"c2\"><h1>Hospitals see surge in patients</h1>"
+      "<p>By: The Canadian Press</p>"
+      "<ul><li><a href=\"/p\">Print</a></li><li><a href=\"/m\">E-mail</a></li>"
+      "<li><a href=\"/e\">Report Error</a></li></ul>"
+      "<div class=\"c3\"><p>A busy time at the city's three hospitals has every room and overflow "
+      "area filled, the health region said on Wednesday.</p>"
+      "<p>The region says the overload of patients began after the holidays and has not let up "
+      "since, with admissions up by a fifth on last year.</p>"
+      "<p>Officials say they have created overflow areas with four or five beds each in the "
+      "emergency departments.</p></div>"
+      "<ul><li><a href=\"/p\">Print</a></li><li><a href=\"/m\">E-mail</a></li>"
+      "<li><a href=\"/e\">Report Error</a></li></ul>"
+      "<p>You can comment on most stories on this site. You can also agree or disagree with other "
+      "comments. All you need to do is register and sign in to take part in the discussion.</p>"
+      "<p>The newspaper does not necessarily endorse any of the views posted. By submitting your "
+      "comment, you agree to our terms and conditions, which may change from time to time.</p>"
+      "</div></div></body></html>");
+  assert_kept(page, "Officials say they have created");
+  assert_false(find_block(page, "You can comment on most stories")->keep);
+  assert_false(find_block(page, "does not necessarily endorse")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3434,6 +3462,7 @@ int main(void) {
       T(test_spanish_related_heading_takes_its_list),
       T(test_title_line_over_the_story_is_the_headline),
       T(test_linked_comment_count_does_not_end_the_story),
+      T(test_toolbar_repeated_under_the_story_closes_it),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_bold_paragraph_headline_is_not_repeated),
