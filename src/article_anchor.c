@@ -117,6 +117,9 @@ static const int LEAD_BOX_MAX_LEVELS = 8;
 static const int PAGE_WIDE_MIN_PARAGRAPHS = 2;
 /* The page reads as an article with this much prose under its headline. */
 static const double ARTICLE_MIN_PROSE = 120.0;
+/* ...or this much under a headline that is a sentence and dates or names
+ * the page: a brief's one short paragraph. */
+static const double BRIEF_MIN_PROSE = 90.0;
 /* A post before readers' comments: this many paragraphs, this long in all. */
 static const int POST_MIN_PARAGRAPHS = 2;
 static const double POST_MIN_PROSE = 300.0;
@@ -838,10 +841,14 @@ static int headline_among(const wn_page *page, const page_titles *titles) {
   return heading_naming_slug(page);
 }
 
-static int find_headline(const wn_page *page) {
+/* The headline's block, or -1; *named tells whether it names the page. */
+static int find_headline(const wn_page *page, bool *named) {
   page_titles titles;
   page_titles_make(page, &titles);
   int headline = headline_among(page, &titles);
+  *named = false;
+  for (int k = 0; k < 2 && headline >= 0; k++)
+    *named = *named || names_page(&page->blocks[headline], titles.text[k], titles.letters[k]);
   page_titles_free(&titles);
   return headline;
 }
@@ -1061,6 +1068,7 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->post = false;
   anchor->sentence = false;
   anchor->dated = false;
+  anchor->named = false;
   anchor->cards = -1;
 }
 
@@ -1240,10 +1248,15 @@ static size_t walk_article(const wn_page *page, wn_article_anchor *anchor, size_
   return i;
 }
 
+/* The prose that makes the headline an article's. */
+static double least_prose(const wn_article_anchor *anchor) {
+  return anchor->sentence && (anchor->dated || anchor->named) ? BRIEF_MIN_PROSE : ARTICLE_MIN_PROSE;
+}
+
 bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor_reset(page, anchor);
   if (page->says_forum_thread || page->says_product) return false;
-  int headline = find_headline(page);
+  int headline = find_headline(page, &anchor->named);
   if (headline < 0) return false;
   anchor->headline = headline;
   const wn_block *h = &page->blocks[headline];
@@ -1262,7 +1275,7 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
          !titles_comments(page, h, &page->blocks[anchor->comments]))
     anchor->comments++;
   anchor->post = reads_as_post(anchor) && !(page->elements[h->owner].inherited & WN_EL_COMMENTS);
-  return anchor->body >= 0 && anchor->prose >= ARTICLE_MIN_PROSE;
+  return anchor->body >= 0 && anchor->prose >= least_prose(anchor);
 }
 
 /* The first and one past the last block inside the element. */

@@ -38,6 +38,8 @@ typedef struct wn_article_anchor {
                      category's or a product's name */
   bool dated;     /* a short line beside the headline holds a full date: a
                      post's or a story's, which a category's name lacks */
+  bool named;     /* the headline is the page's title (<title> or og:title),
+                     whole or as most of it */
   int script;     /* the alphabet most of the headline's letters are in,
                      when not Latin (article_anchor.c's headline_script),
                      else 0 */

@@ -3409,6 +3409,35 @@ static void test_toolbar_repeated_under_the_story_closes_it(void **state) {
   assert_false(find_block(page, "does not necessarily endorse")->keep);
 }
 
+/* A brief on a portal: a headline that is the page's title over one short
+ * paragraph, between columns of headlines and teaser cards. It is the
+ * article, not a listing of the portal's links. */
+#define PORTAL_HEADLINE(n) "<li><a href=\"/n/" #n "\">Mayor opens the new bridge over the river number " #n " today</a></li>"
+#define PORTAL_CARD(n)                                                                          \
+  "<div><a href=\"/c/" #n "\"><img src=\"/i/" #n ".jpg\"></a><h3><a href=\"/c/" #n "\">Storm "  \
+  "warning issued for the coast as winds pick up " #n "</a></h3><p>Forecasters expect gusts of " \
+  "up to a hundred kilometres an hour along the northern coast tonight " #n ".</p></div>"
+#define PORTAL_HEADLINES                                                                        \
+  "<ul>" PORTAL_HEADLINE(1) PORTAL_HEADLINE(2) PORTAL_HEADLINE(3) PORTAL_HEADLINE(4)            \
+  PORTAL_HEADLINE(5) PORTAL_HEADLINE(6) PORTAL_HEADLINE(7) PORTAL_HEADLINE(8) PORTAL_HEADLINE(9) \
+  PORTAL_HEADLINE(10) PORTAL_HEADLINE(11) PORTAL_HEADLINE(12) "</ul>"
+
+static void test_brief_under_the_pages_title_on_a_portal(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Council approves budget for new library | City Portal</title></head>"
+      "<body><div>" PORTAL_HEADLINES "</div><div><div>"
+      "<h1>Council approves budget for new library</h1>"
+      "<p>The city council approved on Tuesday a budget of two million euros for a new public "
+      "library in the northern district. It will open in 2014.</p></div>"
+      "<div>" PORTAL_CARD(1) PORTAL_CARD(2) PORTAL_CARD(3) PORTAL_CARD(4) PORTAL_CARD(5)
+      PORTAL_CARD(6) "</div></div><div><h2>Latest</h2>" PORTAL_HEADLINES "</div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_false(page->listing);
+  assert_kept(page, "The city council approved on Tuesday");
+  assert_false(find_block(page, "Mayor opens the new bridge over the river number 1 today")->keep);
+  assert_false(find_block(page, "Forecasters expect gusts")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3463,6 +3492,7 @@ int main(void) {
       T(test_title_line_over_the_story_is_the_headline),
       T(test_linked_comment_count_does_not_end_the_story),
       T(test_toolbar_repeated_under_the_story_closes_it),
+      T(test_brief_under_the_pages_title_on_a_portal),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_bold_paragraph_headline_is_not_repeated),
