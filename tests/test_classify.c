@@ -3438,6 +3438,32 @@ static void test_brief_under_the_pages_title_on_a_portal(void **state) {
   assert_false(find_block(page, "Forecasters expect gusts")->keep);
 }
 
+/* A short post dated under its headline, then "4 responses" over comments
+ * signed with a name and a day (no time, no names in the markup): the
+ * heading titles the post's discussion, which goes. */
+#define SIGNED_REPLY(who, day, text) "<div><p><b>" who "</b> &middot; " day "</p><p>" text "</p></div>"
+
+static void test_responses_under_a_dated_short_post_are_its_discussion(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Our new garden bench | Anna's garden</title></head><body><div><div>"
+      "<a href=\"/\">Anna's garden</a></div><div><h1>Our new garden bench</h1>"
+      "<p>Posted on March 3, 2012 by Anna</p>"
+      "<p>We finally finished the garden bench we started last autumn. It is made of oak from "
+      "the old barn and sits under the apple tree.</p>"
+      "<p>Thanks to everyone who helped carry the planks!</p><h3>4 responses</h3>"
+      SIGNED_REPLY("Piotr", "March 3, 2012", "Looks great! How long did the oak take to dry "
+                   "before you could work it?")
+      SIGNED_REPLY("Maria", "March 4, 2012", "Beautiful work. The curve of the backrest is "
+                   "lovely, did you steam the wood?")
+      SIGNED_REPLY("Tom", "March 5, 2012", "I want one too. Would you share the plans or the "
+                   "measurements somewhere?")
+      "</div></div></body></html>");
+  assert_kept(page, "Thanks to everyone who helped");
+  assert_false(find_block(page, "Looks great!")->keep);
+  assert_false(find_block(page, "Beautiful work.")->keep);
+  assert_false(find_block(page, "I want one too.")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3493,6 +3519,7 @@ int main(void) {
       T(test_linked_comment_count_does_not_end_the_story),
       T(test_toolbar_repeated_under_the_story_closes_it),
       T(test_brief_under_the_pages_title_on_a_portal),
+      T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
       T(test_bold_paragraph_headline_is_not_repeated),
