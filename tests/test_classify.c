@@ -3464,6 +3464,27 @@ static void test_responses_under_a_dated_short_post_are_its_discussion(void **st
   assert_false(find_block(page, "I want one too.")->keep);
 }
 
+/* A counted title over readers' comments heads them in Russian as "3
+ * comments" does in English (WordPress's plural forms). */
+static void test_counted_russian_comments_title_heads_the_comments(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"ru\"><head><title>Буря закрыла школы по всему региону</title></head><body>"
+      "<div><h1>Буря закрыла школы по всему региону</h1>"
+      "<p>Более четырёхсот школ региона были закрыты в четверг, когда буря принесла сильный "
+      "снегопад и штормовой ветер, сообщило управление образования.</p>"
+      "<p>Родителям посоветовали оставить детей дома как минимум до пятницы, когда инженеры "
+      "проверят отопление и крыши, повреждённые ветром.</p>"
+      "<h3>3 комментария</h3>"
+      "<div><p><b>Tom</b></p><p>Мои дети рады выходному, а я не очень, честно говоря.</p></div>"
+      "<div><p><b>Ann</b></p><p>Дороги утром были ужасны, правильное решение властей.</p></div>"
+      "<div><p><b>Bill</b></p><p>Каждый год одно и то же, никто не готовится к снегу.</p></div>"
+      "</div></body></html>");
+  assert_kept(page, "Родителям посоветовали");
+  assert_false(find_block(page, "3 комментария")->keep);
+  assert_false(find_block(page, "Мои дети рады выходному")->keep);
+  assert_false(find_block(page, "Каждый год одно и то же")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3519,6 +3540,7 @@ int main(void) {
       T(test_linked_comment_count_does_not_end_the_story),
       T(test_toolbar_repeated_under_the_story_closes_it),
       T(test_brief_under_the_pages_title_on_a_portal),
+      T(test_counted_russian_comments_title_heads_the_comments),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
