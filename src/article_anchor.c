@@ -1072,13 +1072,13 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->cards = -1;
 }
 
-/* What the walk down from the headline has seen since the last paragraph. */
 /* The toolbar between a headline and its story's first paragraph: this
  * many of its linked lines are remembered, ... */
 enum { TOOLBAR_LINES = 16 };
 /* ...each of at most this many words ("Print", "E-mail", "Report Error"). */
 static const size_t TOOLBAR_LINE_WORDS = 4;
 
+/* What the walk down from the headline has seen since the last paragraph. */
 typedef struct gap_state {
   wn_hash_index headings; /* the page's headings, for a table of contents */
   uint64_t toolbar[TOOLBAR_LINES]; /* linked lines over the first paragraph */
