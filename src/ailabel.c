@@ -225,6 +225,16 @@ static bool written_in_capitals(const char *text, size_t len, const char *term) 
   return past_capital_term(text, len, term) > 0;
 }
 
+/* The term of an AI label of the lexicon: its last word ("AI", "KI"). */
+static const char *ai_term(const wn_lex_entry *hit) { return strrchr(hit->phrase, ' ') + 1; }
+
+/* The lexicon's AI label whose term the block's normalized text names,
+ * the term written in capitals in the block, or NULL. */
+static const wn_lex_entry *names_ai_in_capitals(const wn_block *b, const char *text, size_t len) {
+  const wn_lex_entry *hit = names_ai(text, len);
+  return hit && written_in_capitals(b->text, b->text_len, ai_term(hit)) ? hit : NULL;
+}
+
 /* "KI-generiertes Bild", "AI-written", "AI:n luoma kuva": the term opens
  * a compound or takes a case ending after a colon (Finnish, Swedish), as
  * labels write it (normalising turned the mark into a space). */
@@ -336,7 +346,7 @@ static const wn_lex_entry *ending_ai_term(const wn_block *b) {
   const wn_lex_entry *hit = names_ai(text, len);
   size_t end = b->text_len;
   while (end > 0 && (b->text[end - 1] == ' ' || b->text[end - 1] == '.')) end--;
-  if (hit && past_capital_term(b->text, end, strrchr(hit->phrase, ' ') + 1) != end) hit = NULL;
+  if (hit && past_capital_term(b->text, end, ai_term(hit)) != end) hit = NULL;
   free(text);
   return hit;
 }
@@ -369,11 +379,10 @@ static const wn_lex_entry *badge(const wn_page *page, const positions *p, size_t
   if (!in_figure(page, b) && !at_label_place(page, p, i)) return NULL;
   size_t len;
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);
-  const wn_lex_entry *hit = names_ai(text, len);
-  const char *term = hit ? strrchr(hit->phrase, ' ') + 1 : NULL;
+  const wn_lex_entry *hit = names_ai_in_capitals(b, text, len);
+  const char *term = hit ? ai_term(hit) : NULL;
   bool label = hit && (worded_as_label(text, len, term, strlen(term)) ||
-                      opens_compound(b->text, b->text_len, term)) &&
-               written_in_capitals(b->text, b->text_len, term);
+                      opens_compound(b->text, b->text_len, term));
   free(text);
   return label ? hit : NULL;
 }
@@ -416,8 +425,7 @@ bool wn_names_ai(const wn_block *b) {
     return false;
   size_t len;
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);
-  const wn_lex_entry *hit = names_ai(text, len);
-  bool named = hit && written_in_capitals(b->text, b->text_len, strrchr(hit->phrase, ' ') + 1);
+  bool named = names_ai_in_capitals(b, text, len) != NULL;
   free(text);
   return named;
 }
