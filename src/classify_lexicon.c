@@ -157,29 +157,35 @@ static bool closes_an_article(const wn_page *page, size_t heading, size_t end) {
   return page->says_article || stamped_posts(page, heading + 1, end);
 }
 
+/* The page's prose, and the prose before the block being read (summed as
+ * the blocks are read, not again for each section's title). */
+typedef struct prose_sums {
+  double page, before;
+} prose_sums;
+
 /* Related articles past an article's worth of prose outweigh it only by
  * blurbs that are links to their stories: those are teasers, not prose
  * the section shares with the article. */
 static bool closes_with_linked_teasers(const wn_page *page, size_t heading, size_t end,
-                                       double page_prose) {
+                                       const prose_sums *prose) {
   const wn_lex_entry *hit = page->blocks[heading].lexicon;
   if (strcmp(hit->concept, "related") != 0) return false;
-  if (prose_between(page, 0, heading) < ARTICLE_BEFORE_TEASERS) return false;
-  return prose_of(page, heading + 1, end, true) <= SECTION_MAX_SHARE * page_prose;
+  if (prose->before < ARTICLE_BEFORE_TEASERS) return false;
+  return prose_of(page, heading + 1, end, true) <= SECTION_MAX_SHARE * prose->page;
 }
 
 /* Under a "Disclaimer" label, the prose is the disclaimer: the label's
  * section runs to the end of its box. */
 static bool is_disclaimer(const wn_lex_entry *hit) { return strcmp(hit->concept, "disclaimer") == 0; }
 
-static void mark_section(wn_page *page, size_t heading, double page_prose) {
+static void mark_section(wn_page *page, size_t heading, const prose_sums *prose) {
   bool disclaimer = is_disclaimer(page->blocks[heading].lexicon);
   /* On a legal page the disclaimer is the text; it closes an article only. */
-  if (disclaimer && prose_between(page, 0, heading) < ARTICLE_BEFORE_TEASERS) return;
+  if (disclaimer && prose->before < ARTICLE_BEFORE_TEASERS) return;
   size_t end = disclaimer ? wn_section_box_end(page, heading) : wn_section_end(page, heading);
-  if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * page_prose &&
+  if (prose_between(page, heading + 1, end) > SECTION_MAX_SHARE * prose->page &&
       !closes_an_article(page, heading, end) &&
-      !closes_with_linked_teasers(page, heading, end, page_prose))
+      !closes_with_linked_teasers(page, heading, end, prose))
     return;
   for (size_t i = heading + 1; i < end; i++)
     if (!page->blocks[i].lexicon) page->blocks[i].lexicon = page->blocks[heading].lexicon;
@@ -330,7 +336,7 @@ static bool among_items(const wn_page *page, size_t i) {
   return list >= 0 && ((i > 0 && item_of(page, i - 1, list)) || item_of(page, i + 1, list));
 }
 
-static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double page_prose) {
+static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, const prose_sums *prose) {
   wn_block *b = &page->blocks[i];
   switch (hit->role) {
   case WN_LEX_LINE:
@@ -349,7 +355,7 @@ static void record_hit(wn_page *page, size_t i, const wn_lex_entry *hit, double 
      * not the title of what follows; so is an item of a list of labels
      * ("Article | Comments" tabs over the story). */
     if ((b->kind == WN_BLOCK_HEADING || wn_link_density(b) <= LINK_DENSE) && !among_items(page, i))
-      mark_section(page, i, page_prose);
+      mark_section(page, i, prose);
     break;
   case WN_LEX_CONSENT:
     /* A button or title alone is decisive; a sentence waits for its container. */
@@ -475,11 +481,12 @@ static bool tells_before_credit(const wn_block *b) {
  * articles" box go even when they are long sentences in another language.
  */
 static void mark_lexicon_hits(wn_page *page) {
-  double page_prose = prose_between(page, 0, page->block_count);
+  prose_sums prose = {prose_between(page, 0, page->block_count), 0};
   wn_hash_index alts;
   bool pictures = alt_index_make(page, &alts);
   for (size_t i = 0; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];
+    if (i > 0) prose.before += prose_between(page, i - 1, i); /* that block as its lines left it */
     if (b->kind == WN_BLOCK_CODE) continue;
     if (memchr(b->text, '\n', b->text_len)) {
       cut_chrome_lines(b);
@@ -489,7 +496,7 @@ static void mark_lexicon_hits(wn_page *page) {
     const wn_lex_entry *hit = wn_block_weighted_words(b) <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
                                                              : match_long_block(b);
     if (!hit) hit = titled_after_count(b);
-    if (hit) record_hit(page, i, hit, page_prose);
+    if (hit) record_hit(page, i, hit, &prose);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
         wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS) && !tells_before_credit(b))
       b->lexicon = &IMAGE_CREDIT;
