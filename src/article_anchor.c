@@ -326,11 +326,6 @@ static bool titled_above(const wn_page *page, int element, size_t i, bool news) 
   return false;
 }
 
-/* Whether an author line follows block `i`: a title over its byline. */
-static bool signed_under(const wn_page *page, size_t i) {
-  return i + 1 < page->block_count && wn_is_author_line(&page->blocks[i + 1]);
-}
-
 /* A card's signature: an author line, or a short line holding a full date. */
 static bool is_signature(const wn_block *b) {
   return wn_is_author_line(b) || (b->words <= DATELINE_MAX_WORDS && holds_date(b));
@@ -379,7 +374,7 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
   int n = 0;
   for (size_t j = from; j < page->block_count && j <= i + CARD_MAX_BLOCKS; j++)
     n += is_paragraph(&page->blocks[j]) && !is_title_line(&page->blocks[j]) &&
-         !(j < i && (page->blocks[j].words <= CARD_TITLE_MAX_WORDS || signed_under(page, j))) &&
+         !(j < i && (page->blocks[j].words <= CARD_TITLE_MAX_WORDS || signed_or_dated_under(page, j))) &&
          wn_inside(page, page->blocks[j].owner, card);
   return n;
 }
@@ -420,10 +415,12 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
   if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return -1;
   int card = card_of(page, i, picture_ok);
   if (card < 0 || wn_inside(page, card, body) || wn_inside(page, body, card)) return -1;
-  if (signed_only && !(wn_holds_picture(page, card) && signed_above(page, card, i))) return -1;
   if (paragraphs_in(page, card, i) != 1) return -1;
   int parent = page->elements[card].parent;
   if (parent < 0) return -1;
+  /* (A row of teasers may sign only some of its cards: one signed
+   * picture card among its siblings vouches for the row.) */
+  bool signed_row = wn_holds_picture(page, card) && signed_above(page, card, i);
   size_t span = (size_t)(PICTURE_CARDS_BESIDE + 1) * CARD_MAX_BLOCKS;
   size_t from = i > span ? i - span : 0;
   int seen = card, beside = 0;
@@ -434,7 +431,9 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
     if (page->elements[other].parent != parent) continue;
     seen = other;
     beside++;
+    signed_row = signed_row || (wn_holds_picture(page, other) && signed_above(page, other, j));
   }
+  if (signed_only && !signed_row) return -1;
   return beside >= PICTURE_CARDS_BESIDE ? card : -1;
 }
 
@@ -487,8 +486,8 @@ static bool is_unlinked_card_title(const wn_page *page, const wn_article_anchor 
   const wn_block *t = &page->blocks[i];
   if (in_cards(page, anchor, i)) return true;
   if (t->kind != WN_BLOCK_PARAGRAPH) return false;
-  /* A longer title stands over its author's line. */
-  if (t->words > CARD_TITLE_MAX_WORDS && !signed_under(page, i)) return false;
+  /* A longer title stands over its author's or date line. */
+  if (t->words > CARD_TITLE_MAX_WORDS && !signed_or_dated_under(page, i)) return false;
   for (size_t j = i + 1; j < page->block_count && j - i <= (size_t)BLURB_DISTANCE; j++) {
     const wn_block *b = &page->blocks[j];
     if (!is_paragraph(b) || is_title_line(b)) continue;

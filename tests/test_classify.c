@@ -2924,6 +2924,52 @@ static void test_signed_cards_under_a_short_story_are_teasers(void **state) {
   assert_false(find_block(page, "An online shop said last night")->keep);
 }
 
+/* A row of picture cards under a short story signs only some of them:
+ * the first card, with no byline, is a teaser as much as the signed one
+ * beside it (taken as a paragraph it would draw the row into the story). */
+static void test_unsigned_card_in_a_signed_row_is_a_teaser(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>The old station is a library now</title></head><body><div class=\"k1\">"
+      "<div class=\"k2\"><h1>The old station is a library now</h1>"
+      "<div class=\"k3\">The town's old railway station reopened on Saturday as a public library, after two years of work.</div>"
+      "<div class=\"k3\">It holds about ten thousand books and opens from Tuesday to Saturday.</div></div>"
+      "<div class=\"k4\">"
+      "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">Health gap widens in rich countries</div>"
+      "<div class=\"k8\">The gap between the rich and the poor in the richest countries is the widest in twenty-five years, the health agency's head said on Friday in Geneva.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A red moon tomorrow night</div><span class=\"k7\">By Hana Yamada</span>"
+      "<div class=\"k8\">A total eclipse of the moon will be seen tomorrow night, with fifty-one minutes of totality, the best conditions for watching one in a decade.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k6\">Shop opens pick-up points in the metro</div>"
+      "<div class=\"k8\">An online shop said last night that its customers can now collect their parcels at pick-up points in twenty stations of the city's metro.</div></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "It holds about ten thousand books");
+  assert_false(find_block(page, "The gap between the rich and the poor")->keep);
+  assert_false(find_block(page, "A total eclipse of the moon")->keep);
+  assert_false(find_block(page, "An online shop said last night")->keep);
+}
+
+/* A teaser's title may run past a title line's length when its date line
+ * stands under it: the card holds one paragraph, its blurb. */
+static void test_long_card_title_over_its_date_line(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>The old station is a library now</title></head><body><div class=\"k1\">"
+      "<div class=\"k2\"><h1>The old station is a library now</h1>"
+      "<div class=\"k3\">The town's old railway station reopened on Saturday as a public library, after two years of work on its roof, its walls and the platforms, which are now a reading garden.</div>"
+      "<div class=\"k3\">It holds about ten thousand books and opens from Tuesday to Saturday; the waiting room, with its tiled floor and its clock, has become the children's room, and the ticket office a café.</div>"
+      "<div class=\"k3\">The town bought the station from the railway for a symbolic sum when the line closed, and residents voted for the library over a car park in a consultation held the year after.</div></div>"
+      "<div class=\"k4\">"
+      "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">After three years of talks, the council and the bus company agree on new night lines through the old town and the harbour</div><span class=\"k7\">Published 06/08/2023 03:38</span>"
+      "<div class=\"k8\">Night buses will run every half hour from the harbour to the station from next month, the council said on Friday after the deal was signed.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A red moon tomorrow night</div><span class=\"k7\">By Hana Yamada</span>"
+      "<div class=\"k8\">A total eclipse of the moon will be seen tomorrow night, with fifty-one minutes of totality, the best conditions for watching one in a decade.</div></div>"
+      "<div class=\"k5\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k6\">Shop opens pick-up points in the metro</div><span class=\"k7\">By Wang Hai</span>"
+      "<div class=\"k8\">An online shop said last night that its customers can now collect their parcels at pick-up points in twenty stations of the city's metro.</div></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "The town bought the station");
+  assert_false(find_block(page, "Night buses will run every half hour")->keep);
+  assert_false(find_block(page, "A total eclipse of the moon")->keep);
+  assert_false(find_block(page, "An online shop said last night")->keep);
+}
+
 /* A dated photo post: a headline that names the page over one line, too
  * little for an article, under a sidebar whose blurb about the author is
  * longer (and beside a list of tags): the post is the page's text, not the
@@ -3617,6 +3663,8 @@ int main(void) {
       T(test_cards_of_a_title_and_a_byline_are_teasers),
       T(test_cards_of_a_short_title_and_a_byline_are_teasers),
       T(test_signed_cards_under_a_short_story_are_teasers),
+      T(test_unsigned_card_in_a_signed_row_is_a_teaser),
+      T(test_long_card_title_over_its_date_line),
       T(test_short_post_under_a_longer_sidebar_blurb),
       T(test_chinese_author_line_after_a_colon),
       T(test_foreign_author_line_is_chrome),
