@@ -29,6 +29,12 @@ bool wn_lex_titles_comments(const wn_lex_entry *hit) {
   return hit && hit->role == WN_LEX_SECTION && wn_concept_is_comments(hit);
 }
 
+/* A comments title that counts them ("57 Comments", "5 комментариев"): the
+ * lexicon's rows write the count as 0. */
+bool wn_lex_counts_comments(const wn_lex_entry *hit) {
+  return wn_lex_titles_comments(hit) && strchr(hit->phrase, '0') != NULL;
+}
+
 bool wn_concept_is_generated_image(const wn_lex_entry *hit) {
   return strcmp(hit->concept, "generated-image") == 0;
 }

@@ -98,6 +98,7 @@ bool wn_concept_is_generated_image(const wn_lex_entry *hit);
 bool wn_concept_is_credit(const wn_lex_entry *hit);
 /* A hit that titles a comment section ("Comments", "53 Responses to ..."). */
 bool wn_lex_titles_comments(const wn_lex_entry *hit);
+bool wn_lex_counts_comments(const wn_lex_entry *hit);
 
 /* classify_region.c */
 wn_pass_fn wn_pass_article_anchor, wn_pass_anchored_region;

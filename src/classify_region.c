@@ -284,15 +284,40 @@ static bool region_above_short_post(const wn_page *page, const wn_article_anchor
   return true;
 }
 
+/* A short post whose region lies wholly under a heading that titles and
+ * counts comments ("57 Comments"), past the headline and a sentence of
+ * the post's own: the post's discussion outweighed the post (a photo and
+ * a line) when no name marks the comments. */
+static bool region_under_posts_comments(const wn_page *page, const wn_article_anchor *anchor,
+                                        int region) {
+  if (anchor->headline < 0 || anchor->body < 0 || region < 0 || wn_posts_are_content(page))
+    return false;
+  if (page->blocks[anchor->headline].kind != WN_BLOCK_HEADING) return false;
+  bool told = false;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (wn_inside(page, b->owner, region)) return false;
+    if (i <= (size_t)anchor->headline) continue;
+    if (b->kind == WN_BLOCK_HEADING && wn_lex_counts_comments(b->lexicon)) return told;
+    if (b->kind == WN_BLOCK_PARAGRAPH && !b->lexicon && wn_block_ends_sentence(b) &&
+        wn_inside(page, b->owner, anchor->body))
+      told = true;
+  }
+  return false;
+}
+
 /* The regions narrowed to the article's body, or replaced by it, when what
  * lies beyond the article's end is not more of it; a short post's line
  * replaces a region above it. */
 void wn_pass_anchored_region(wn_page *page, wn_pass_state *state) {
   if (!state->article) {
-    if (region_above_short_post(page, &state->anchor, page->region)) {
+    bool discussed = region_under_posts_comments(page, &state->anchor, page->region);
+    if (region_above_short_post(page, &state->anchor, page->region) || discussed) {
       page->region = state->anchor.body;
       state->outer = page->region;
     }
+    /* (Counted comments say the line over them was published: a post.) */
+    if (discussed) page->post_headline = state->anchor.headline;
     return;
   }
   if (discussion_outweighs_post(page, &state->anchor, page->region)) {

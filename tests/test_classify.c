@@ -877,6 +877,54 @@ static void test_titled_comments_under_an_undated_post_named_by_the_title(void *
   assert_comments_are_its_discussion(state, "");
 }
 
+/* A photo post with a line under its headline, neither dated nor named by
+ * the page's title (the blog's name; its address names it), and a longer
+ * thread under a title that counts its comments, dated to the day and
+ * named by nothing: the thread, chosen as the region, is the post's
+ * discussion, and the post is the page's text, short as it is. */
+static void test_counted_comments_under_an_undated_photo_post(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Harbour sketches</title>"
+      "<link rel='canonical' href='http://harbour.example/fog-over-the-swing-bridge/'></head><body><ul>"
+      "<li><a href=\"/\">Home</a></li><li><a href=\"/about\">About</a></li><li>"
+      "<a href=\"/archive\">Archive</a></li><li><a href=\"/contact\">Contact</a></li></ul><div class=\"k1\">"
+      "<h2>Fog over the swing bridge</h2><p><img src=\"/p/bridge.jpg\" alt=\"\"></p>"
+      "<p>The old swing bridge at six in the morning, before the first ferry came in and the fog lifted.</p>"
+      "</div><div class=\"k2\"><h3>5 Comments</h3><ol><li><p><a href=\"http://a.example/\">Ruth</a></p>"
+      "<p>March 3, 2013 | <a href=\"#c-101\">Permalink</a></p>"
+      "<p>That light is unreal; I walk past the bridge every day and never saw it like this, even in winter.</p>"
+      "</li><li><p><a href=\"http://b.example/\">Olav</a></p>"
+      "<p>March 3, 2013 | <a href=\"#c-102\">Permalink</a></p>"
+      "<p>Which camera do you use for these? The grain in the fog looks like film.</p></li><li><p>"
+      "<a href=\"http://c.example/\">Mina</a></p><p>March 4, 2013 | <a href=\"#c-103\">Permalink</a></p>"
+      "<p>My grandfather used to open that bridge by hand, it took two men and half an hour to turn it.</p>"
+      "</li><li><p><a href=\"http://d.example/\">Jon</a></p>"
+      "<p>March 4, 2013 | <a href=\"#c-104\">Permalink</a></p>"
+      "<p>Beautiful, as always. Please post more of the harbour at dawn, and the fish market too.</p>"
+      "</li><li><p><a href=\"http://e.example/\">Ida</a></p>"
+      "<p>March 5, 2013 | <a href=\"#c-105\">Permalink</a></p>"
+      "<p>I printed this one and put it on my wall at work, it calms me down on long days.</p></li>"
+      "</ol></div><div class=\"k4\"><h4>Archive</h4><ul><li><a href=\"/2012/01/\">January 2012</a></li><li>"
+      "<a href=\"/2012/02/\">February 2012</a></li><li><a href=\"/2012/03/\">March 2012</a></li><li>"
+      "<a href=\"/2012/04/\">April 2012</a></li><li><a href=\"/2012/05/\">May 2012</a></li><li>"
+      "<a href=\"/2012/06/\">June 2012</a></li><li><a href=\"/2012/07/\">July 2012</a></li><li>"
+      "<a href=\"/2012/08/\">August 2012</a></li><li><a href=\"/2012/09/\">September 2012</a></li><li>"
+      "<a href=\"/2012/10/\">October 2012</a></li><li><a href=\"/2012/11/\">November 2012</a></li><li>"
+      "<a href=\"/2012/12/\">December 2012</a></li><li><a href=\"/2013/01/\">January 2013</a></li><li>"
+      "<a href=\"/2013/02/\">February 2013</a></li><li><a href=\"/2013/03/\">March 2013</a></li><li>"
+      "<a href=\"/2013/04/\">April 2013</a></li><li><a href=\"/2013/05/\">May 2013</a></li><li>"
+      "<a href=\"/2013/06/\">June 2013</a></li><li><a href=\"/2013/07/\">July 2013</a></li><li>"
+      "<a href=\"/2013/08/\">August 2013</a></li><li><a href=\"/2013/09/\">September 2013</a></li><li>"
+      "<a href=\"/2013/10/\">October 2013</a></li><li><a href=\"/2013/11/\">November 2013</a></li><li>"
+      "<a href=\"/2013/12/\">December 2013</a></li></ul></div><div class=\"k3\">"
+      "<a href=\"/tags/fog\">fog</a> <a href=\"/tags/bridges\">bridges</a> <a href=\"/tags/harbour\">harbour</a> <a href=\"/tags/mornings\">mornings</a> <a href=\"/tags/ferries\">ferries</a>"
+      "</div></body></html>");
+  assert_kept(page, "The old swing bridge at six in the morning");
+  assert_kept(page, "Fog over the swing bridge");
+  assert_false(find_block(page, "That light is unreal")->keep);
+  assert_false(find_block(page, "My grandfather used to open that bridge")->keep);
+}
+
 /* A gallery under the lead: its pictures' credits are linked lines ("©
  * Agency. Name | Buy the picture"), not teasers closing the article; the
  * story goes on under them. */
@@ -3630,6 +3678,7 @@ int main(void) {
       T(test_linked_sentence_of_the_article_is_kept),
       T(test_titled_comments_under_a_short_post_are_no_content),
       T(test_titled_comments_under_an_undated_post_named_by_the_title),
+      T(test_counted_comments_under_an_undated_photo_post),
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
