@@ -1451,6 +1451,21 @@ static bool past_its_article(const wn_page *page, const wn_article_anchor *ancho
   return article >= 0 && !wn_inside(page, region, article) && !wn_inside(page, article, region);
 }
 
+/* Whether menus and lists of headlines stand between the story's close
+ * and block `first`: more blocks and more link text than a gap inside a
+ * story holds (a sidebar's and a related list's columns). What lies past
+ * them is the page's other texts, however much prose it holds. */
+static bool menus_between(const wn_page *page, const wn_article_anchor *anchor, size_t first) {
+  if (!anchor->closed || first < anchor->end + (size_t)BODY_GAP_BLOCKS) return false;
+  double links = 0;
+  for (size_t i = anchor->end; i < first; i++) {
+    const wn_block *b = &page->blocks[i];
+    if (is_paragraph(b) && !is_title_line(b)) return false;
+    links += links_of(b) * length_of(b);
+  }
+  return links > BODY_GAP_LINK_CHARS;
+}
+
 int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int region) {
   if (anchor->body < 0 || region < 0) return region;
   if (wn_inside(page, region, anchor->body)) return region;
@@ -1477,7 +1492,8 @@ int wn_anchored_region(const wn_page *page, const wn_article_anchor *anchor, int
    * begin with the teasers whose list closed the article). */
   bool after = (first >= anchor->end || (anchor->closed && first >= anchor->told)) &&
                (nothing_continues(page, anchor, region) || footer_between(page, anchor, first) ||
-                past_its_article(page, anchor, region, first));
+                past_its_article(page, anchor, region, first) ||
+                menus_between(page, anchor, first));
   if (end <= headline || after) return anchor->body;
   return region;
 }

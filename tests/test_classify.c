@@ -877,6 +877,61 @@ static void test_titled_comments_under_an_undated_post_named_by_the_title(void *
   assert_comments_are_its_discussion(state, "");
 }
 
+/* A one-paragraph story closed by its gallery's credit links, then
+ * columns of menus and headline lists, then readers' comments named by
+ * nothing and longer than the story: past so many menus the comments are
+ * the page's other text, not the story going on. */
+static void test_comments_past_the_sidebars_are_not_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Ten front pages on the morning after the vote - The Press Desk</title></head><body>"
+      "<div class=\"k1\"><h1>Ten front pages on the morning after the vote</h1>"
+      "<p>By Anne Berg, published 7 November 2012</p>"
+      "<p>Pictures ruled this morning's front pages, with very few words about the result of the vote. Several of the papers below show what a single word can do, and a few chose to set the two candidates side by side. All pages are shown courtesy of the newspapers; some were cropped to take out the ads.</p>"
+      "<ul>"
+      "<li><a href=\"/g/1\">Page shown courtesy of the paper</a></li><li><a href=\"/g/2\">Page shown courtesy of the paper</a></li>"
+      "<li><a href=\"/g/3\">Page shown courtesy of the paper</a></li><li><a href=\"/g/4\">Page shown courtesy of the paper</a></li>"
+      "<li><a href=\"/g/5\">Page shown courtesy of the paper</a></li><li><a href=\"/g/6\">Page shown courtesy of the paper</a></li>"
+      "</ul></div><div class=\"k2\">"
+      "<h4>Most read</h4><ul><li><a href=\"/mos/0\">Rail strike called off after late-night talks</a></li>"
+      "<li><a href=\"/mos/1\">Council approves the new harbour plan</a></li>"
+      "<li><a href=\"/mos/2\">Storm closes mountain passes for a second day</a></li>"
+      "<li><a href=\"/mos/3\">Museum returns stolen painting to its owner</a></li>"
+      "<li><a href=\"/mos/4\">Schools to open an hour later in winter</a></li></ul><h4>Latest</h4><ul>"
+      "<li><a href=\"/lat/0\">Ferry timetable changes from Monday</a></li>"
+      "<li><a href=\"/lat/1\">Fishermen protest new quotas at the port</a></li>"
+      "<li><a href=\"/lat/2\">City library extends its opening hours</a></li>"
+      "<li><a href=\"/lat/3\">Two new cycle lanes open in the centre</a></li>"
+      "<li><a href=\"/lat/4\">Airport expects record number of passengers</a></li></ul>"
+      "<h4>From our partners</h4><ul><li><a href=\"/fro/0\">Ten walks along the northern coast</a></li>"
+      "<li><a href=\"/fro/1\">How to save on heating this winter</a></li>"
+      "<li><a href=\"/fro/2\">The best markets in the region</a></li>"
+      "<li><a href=\"/fro/3\">Where to eat near the old station</a></li>"
+      "<li><a href=\"/fro/4\">A guide to the island ferries</a></li></ul><h4>Sections</h4><ul>"
+      "<li><a href=\"/sec/0\">News</a></li><li><a href=\"/sec/1\">Business</a></li>"
+      "<li><a href=\"/sec/2\">Sport</a></li><li><a href=\"/sec/3\">Culture</a></li>"
+      "<li><a href=\"/sec/4\">Opinion</a></li><li><a href=\"/sec/5\">Weather</a></li>"
+      "<li><a href=\"/sec/6\">Travel</a></li><li><a href=\"/sec/7\">Science</a></li>"
+      "<li><a href=\"/sec/8\">Health</a></li><li><a href=\"/sec/9\">Letters</a></li></ul>"
+      "<h4>Topics</h4><ul>"
+      "<li><a href=\"/topic/elections\">Elections</a></li>"
+      "<li><a href=\"/topic/transport\">Transport</a></li>"
+      "<li><a href=\"/topic/housing\">Housing</a></li>"
+      "<li><a href=\"/topic/energy\">Energy</a></li>"
+      "<li><a href=\"/topic/fishing\">Fishing</a></li>"
+      "<li><a href=\"/topic/tourism\">Tourism</a></li>"
+      "<li><a href=\"/topic/schools\">Schools</a></li>"
+      "<li><a href=\"/topic/courts\">Courts</a></li>"
+      "</ul></div><div class=\"k3\">"
+      "<p>We want comments to be a conversation: please use your full name and read the guidelines before you write.</p>"
+      "<p>Martin Holm</p><p>As always the papers abroad do more with their front pages than ours, which never seem to come close to them for all their designers' talk. I am sure they blame the writers for it, rather than their own lack of ideas, and the result is the same dull page every election.</p>"
+      "<p>Anonymous</p><p>Good work, and I mean it. The only thing I would ask, if you do this again, is larger pictures: on a phone the headlines cannot be read at all.</p>"
+      "<p>Karin Lund</p><p>I worked on a night desk for twenty years, and the morning after an election was always the hardest page to make: you have the picture hours before you have the words, and the words are what the readers remember.</p>"
+      "</div></body></html>");
+  assert_kept(page, "Pictures ruled this morning's front pages");
+  assert_false(find_block(page, "As always the papers abroad")->keep);
+  assert_false(find_block(page, "Good work, and I mean it")->keep);
+}
+
 /* A photo post with a line under its headline, neither dated nor named by
  * the page's title (the blog's name; its address names it), and a longer
  * thread under a title that counts its comments, dated to the day and
@@ -3679,6 +3734,7 @@ int main(void) {
       T(test_titled_comments_under_a_short_post_are_no_content),
       T(test_titled_comments_under_an_undated_post_named_by_the_title),
       T(test_counted_comments_under_an_undated_photo_post),
+      T(test_comments_past_the_sidebars_are_not_the_story),
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
