@@ -918,11 +918,49 @@ static bool is_comment(const wn_page *page, const wn_block *headline, const wn_b
          links_of(b) <= PARAGRAPH_MAX_LINKS && !is_stamp(b);
 }
 
-/* A heading the lexicon reads as the title of a comment section, or one
- * that heads an element named for comments. */
+/* Quotation marks, opening or closing, of the languages' conventions. */
+static const char *const QUOTES[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x9e",
+                                     "\xe2\x80\x98", "\xe2\x80\x99", "\xc2\xab", "\xc2\xbb",
+                                     "\xe2\x80\xb9", "\xe2\x80\xba", "\xe3\x80\x8c", "\xe3\x80\x8d",
+                                     "\xe3\x80\x8e", "\xe3\x80\x8f"};
+
+/* Whether a quotation mark (perhaps after a space) starts at `s`. */
+static bool quote_at(const char *s) {
+  if (*s == ' ') s++;
+  for (size_t k = 0; k < sizeof QUOTES / sizeof QUOTES[0]; k++)
+    if (strncmp(s, QUOTES[k], strlen(QUOTES[k])) == 0) return true;
+  return false;
+}
+
+/* Whether a quotation mark (and perhaps a space) ends just before `at`. */
+static bool quote_before(const char *text, const char *at) {
+  if (at > text && at[-1] == ' ') at--;
+  for (size_t k = 0; k < sizeof QUOTES / sizeof QUOTES[0]; k++) {
+    size_t n = strlen(QUOTES[k]);
+    if ((size_t)(at - text) >= n && memcmp(at - n, QUOTES[k], n) == 0) return true;
+  }
+  return false;
+}
+
+/* A heading that counts something of the story, quoting its headline
+ * whole ("8 responses to “Headline”", "12 Kommentare zu „Headline“"): the
+ * title blog engines give their comments in any language. */
+static bool counts_on_headline(const wn_block *headline, const wn_block *b) {
+  if (headline->words < ARTICLE_HEADLINE_SHORT_WORDS || b->text_len <= headline->text_len) return false;
+  bool digit = false;
+  for (size_t i = 0; i < b->text_len && !digit; i++) digit = b->text[i] >= '0' && b->text[i] <= '9';
+  if (!digit) return false;
+  const char *at = strstr(b->text, headline->text);
+  return at && quote_before(b->text, at) && quote_at(at + headline->text_len);
+}
+
+/* A heading the lexicon reads as the title of a comment section, one that
+ * counts the story's comments, or one that heads an element named for
+ * comments. */
 static bool titles_comments(const wn_page *page, const wn_block *headline, const wn_block *b) {
   if (b->kind != WN_BLOCK_HEADING) return false;
   if (wn_lex_titles_comments(b->lexicon)) return true;
+  if (counts_on_headline(headline, b)) return true;
   return (page->elements[b->owner].inherited & WN_EL_COMMENTS) &&
          !(page->elements[headline->owner].inherited & WN_EL_COMMENTS);
 }
@@ -1062,6 +1100,7 @@ static void anchor_reset(const wn_page *page, wn_article_anchor *anchor) {
   anchor->comments = page->block_count;
   anchor->closed = true;
   anchor->commented = false;
+  anchor->counted = false;
   anchor->carded = false;
   anchor->script = SCRIPT_OTHER;
   anchor->post = false;
@@ -1273,6 +1312,8 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   while (anchor->comments < page->block_count &&
          !titles_comments(page, h, &page->blocks[anchor->comments]))
     anchor->comments++;
+  anchor->counted = anchor->comments < page->block_count &&
+                    counts_on_headline(h, &page->blocks[anchor->comments]);
   anchor->post = reads_as_post(anchor) && !(page->elements[h->owner].inherited & WN_EL_COMMENTS);
   return anchor->body >= 0 && anchor->prose >= least_prose(anchor);
 }

@@ -320,7 +320,8 @@ void wn_pass_judge(wn_page *page, wn_pass_state *state) {
  * titles them ("Comments", "12 Responses"): no element to name or drop.
  * On an article's page, what is still kept from that heading on, inside
  * the region, is the discussion, when the page says it is an article, a
- * date beside the headline says it is a post or a story, or posts' stamps
+ * date beside the headline says it is a post or a story, the heading
+ * counts them and quotes the headline ("4 responses to “...”"), or posts' stamps
  * (who wrote when, to the minute) follow the heading: a manual's section
  * on comments in code is none of these. Pages whose comments are their
  * content (threads, questions, comments pages) keep them.
@@ -348,7 +349,7 @@ void wn_pass_comments_tail(wn_page *page, wn_pass_state *state) {
   bool holds_article = wn_inside(page, page->blocks[a->headline].owner, region) ||
                        (a->body >= 0 && wn_inside(page, region, a->body));
   if (!holds_article || !wn_inside(page, page->blocks[a->comments].owner, region) ||
-      !(page->says_article || a->dated || stamped_after(page, a->comments)))
+      !(page->says_article || a->dated || a->counted || stamped_after(page, a->comments)))
     return;
   for (size_t i = a->comments; i < page->block_count; i++) {
     wn_block *b = &page->blocks[i];

@@ -932,6 +932,33 @@ static void test_comments_past_the_sidebars_are_not_the_story(void **state) {
   assert_false(find_block(page, "Good work, and I mean it")->keep);
 }
 
+/* Under a story, a heading that counts something and quotes the story's
+ * headline whole ("4 kind words on “...”", in no lexicon) titles its
+ * comments: the replies under it, dated to the day and named by nothing,
+ * are no more of the story. */
+static void test_heading_counting_on_the_quoted_headline_titles_comments(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>New work: a logo for the river festival - Studio journal</title></head><body>"
+      "<div class=\"k1\"><div class=\"k2\"><h2>New work: a logo for the river festival</h2>"
+      "<p>The river festival asked for a mark that could sit on a flag, a ticket and a boat's sail, and still read from the far bank.</p>"
+      "<p>We began with the bridges, which every visitor photographs, and ended with a single wave drawn in one line, open at one end so that the festival can grow into it.</p>"
+      "<p>The colours come from the festival's first poster, printed in 1974, which the organisers still keep framed in their office by the harbour.</p>"
+      "<h3>Related work</h3><ul><li><a href=\"/w/1\">New work: a bakery</a></li><li><a href=\"/w/2\">New work: a choir</a></li></ul>"
+      "<h3>4 kind words on \xe2\x80\x9cNew work: a logo for the river festival\xe2\x80\x9d</h3>"
+      "<p><a href=\"http://a.example/\">Jamie</a>, on March 3rd, 2013</p>"
+      "<p>Well done on this one. The open end of the wave is a lovely idea, and it will work at every size, which is rare for a mark with so much movement in it.</p>"
+      "<p><a href=\"http://b.example/\">Luke</a>, on March 4th, 2013</p>"
+      "<p>Did you try the wordmark in other weights, or was it fixed from the start by the festival's old poster?</p>"
+      "<p><a href=\"http://c.example/\">Meena</a>, on March 4th, 2013</p>"
+      "<p>Simple and timeless. I would love to see it on the sails, please post pictures when the boats are out in the summer.</p>"
+      "<p><a href=\"http://d.example/\">Iain</a>, on March 6th, 2013</p>"
+      "<p>I would be interested to know how many sketches it took to get there, and whether the client saw more than one direction before they chose the wave.</p>"
+      "</div></div></body></html>");
+  assert_kept(page, "The colours come from the festival's first poster");
+  assert_false(find_block(page, "Well done on this one")->keep);
+  assert_false(find_block(page, "I would be interested to know how many sketches")->keep);
+}
+
 /* A photo post with a line under its headline, neither dated nor named by
  * the page's title (the blog's name; its address names it), and a longer
  * thread under a title that counts its comments, dated to the day and
@@ -3735,6 +3762,7 @@ int main(void) {
       T(test_titled_comments_under_an_undated_post_named_by_the_title),
       T(test_counted_comments_under_an_undated_photo_post),
       T(test_comments_past_the_sidebars_are_not_the_story),
+      T(test_heading_counting_on_the_quoted_headline_titles_comments),
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
