@@ -942,14 +942,18 @@ static bool quote_before(const char *text, const char *at) {
   return false;
 }
 
+static bool holds_digit(const wn_block *b) {
+  for (size_t i = 0; i < b->text_len; i++)
+    if (b->text[i] >= '0' && b->text[i] <= '9') return true;
+  return false;
+}
+
 /* A heading that counts something of the story, quoting its headline
  * whole ("8 responses to “Headline”", "12 Kommentare zu „Headline“"): the
  * title blog engines give their comments in any language. */
 static bool counts_on_headline(const wn_block *headline, const wn_block *b) {
   if (headline->words < ARTICLE_HEADLINE_SHORT_WORDS || b->text_len <= headline->text_len) return false;
-  bool digit = false;
-  for (size_t i = 0; i < b->text_len && !digit; i++) digit = b->text[i] >= '0' && b->text[i] <= '9';
-  if (!digit) return false;
+  if (!holds_digit(b)) return false;
   const char *at = strstr(b->text, headline->text);
   return at && quote_before(b->text, at) && quote_at(at + headline->text_len);
 }
@@ -963,6 +967,19 @@ static bool titles_comments(const wn_page *page, const wn_block *headline, const
   if (counts_on_headline(headline, b)) return true;
   return (page->elements[b->owner].inherited & WN_EL_COMMENTS) &&
          !(page->elements[headline->owner].inherited & WN_EL_COMMENTS);
+}
+
+/* A title of comments that counts them ("57 Comments", "Σχόλια (2)", "8
+ * responses to “Headline”"): the discussion of the story above. */
+static bool counts_comments(const wn_block *headline, const wn_block *b) {
+  return counts_on_headline(headline, b) || wn_block_counts_comments(b);
+}
+
+/* Whether readers' comments open at block `i`: a heading that titles
+ * them, or a line that titles and counts them. */
+static bool opens_comments(const wn_page *page, const wn_block *headline, size_t i) {
+  const wn_block *b = &page->blocks[i];
+  return titles_comments(page, headline, b) || (labels_comments(b) && wn_block_counts_comments(b));
 }
 
 /* Under a menu or a footer the headline is not under: the page's frame. */
@@ -1309,11 +1326,10 @@ bool wn_find_article_anchor(const wn_page *page, wn_article_anchor *anchor) {
   anchor->headed_tail = headed ? headed : i;
   /* Readers' comments end whatever may continue the article. */
   anchor->comments = i;
-  while (anchor->comments < page->block_count &&
-         !titles_comments(page, h, &page->blocks[anchor->comments]))
+  while (anchor->comments < page->block_count && !opens_comments(page, h, anchor->comments))
     anchor->comments++;
   anchor->counted = anchor->comments < page->block_count &&
-                    counts_on_headline(h, &page->blocks[anchor->comments]);
+                    counts_comments(h, &page->blocks[anchor->comments]);
   anchor->post = reads_as_post(anchor) && !(page->elements[h->owner].inherited & WN_EL_COMMENTS);
   return anchor->body >= 0 && anchor->prose >= least_prose(anchor);
 }

@@ -31,8 +31,9 @@ typedef struct wn_article_anchor {
   bool closed;    /* what follows is not the article: another headline, a list
                      of teasers, comments, or the end of the page */
   bool commented; /* closed by readers' comments: nothing after is the article */
-  bool counted;   /* their title counts them and quotes the headline: the
-                     story's own discussion, as only a post's comments are */
+  bool counted;   /* their title counts them ("57 Comments", "8 responses
+                     to “Headline”"): the story's own discussion, which a
+                     manual's section on comments in code is not */
   bool carded;    /* closed by a list of teasers (linked headlines, cards) */
   bool post;      /* the headline and its prose, outside any comment section,
                      make a post that readers' comments discuss, not a reply */

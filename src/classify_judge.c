@@ -321,7 +321,7 @@ void wn_pass_judge(wn_page *page, wn_pass_state *state) {
  * On an article's page, what is still kept from that heading on, inside
  * the region, is the discussion, when the page says it is an article, a
  * date beside the headline says it is a post or a story, the heading
- * counts them and quotes the headline ("4 responses to “...”"), or posts' stamps
+ * counts them ("57 Comments", "4 responses to “...”"), or posts' stamps
  * (who wrote when, to the minute) follow the heading: a manual's section
  * on comments in code is none of these. Pages whose comments are their
  * content (threads, questions, comments pages) keep them.

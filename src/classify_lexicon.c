@@ -468,6 +468,38 @@ static const wn_lex_entry *titled_after_count(const wn_block *b) {
   return found;
 }
 
+/* A heading of a comments title and a count ("Σχόλια (2)", "12
+ * Kommentare"): the count written beside any language's title of a
+ * comment section, as blog engines write it beside theirs ("Comments
+ * (%)", "% Comments"). */
+static const wn_lex_entry *counted_comments_title(const wn_block *b) {
+  /* (Set as a line, unlinked: a linked one jumps to the comments.) */
+  bool title = b->kind == WN_BLOCK_HEADING || (b->kind == WN_BLOCK_PARAGRAPH && b->link_chars == 0);
+  if (!title || b->words > COUNTED_TITLE_MAX_WORDS) return NULL;
+  size_t len;
+  char *text = wn_normalize_phrase(b->text, b->text_len, &len);
+  const wn_lex_entry *hit = NULL;
+  if (len > 2 && memcmp(text + len - 2, " 0", 2) == 0) hit = wn_lexicon_lookup(text, len - 2);
+  else if (len > 2 && memcmp(text, "0 ", 2) == 0) hit = wn_lexicon_lookup(text + 2, len - 2);
+  free(text);
+  return wn_lex_titles_comments(hit) ? hit : NULL;
+}
+
+bool wn_block_counts_comments(const wn_block *b) {
+  /* (A count run into its word, "11comments", is a listing's counter.) */
+  if (!wn_lex_titles_comments(b->lexicon) || b->words < 2 || b->words > COUNTED_TITLE_MAX_WORDS)
+    return false;
+  size_t len, n = strlen(b->lexicon->phrase);
+  char *text = wn_normalize_phrase(b->text, b->text_len, &len);
+  const char *phrase = b->lexicon->phrase;
+  /* (The block's own words, not a line under the title it inherits.) */
+  bool counted = (len == n && memcmp(text, phrase, n) == 0 && strchr(phrase, '0')) ||
+                 (len == n + 2 && memcmp(text, phrase, n) == 0 && memcmp(text + n, " 0", 2) == 0) ||
+                 (len == n + 2 && memcmp(text, "0 ", 2) == 0 && memcmp(text + 2, phrase, n) == 0);
+  free(text);
+  return counted;
+}
+
 /* Sentences a paragraph ends before its last words: a caption is one
  * sentence over its credit; a short post with its credit at its end
  * ("... I still can't believe it. Mind blown. Artwork © DiegoKoi") tells
@@ -502,6 +534,7 @@ static void mark_lexicon_hits(wn_page *page) {
     const wn_lex_entry *hit = wn_block_weighted_words(b) <= LEXICON_MAX_WORDS ? wn_lexicon_match(b->text, b->text_len)
                                                              : match_long_block(b);
     if (!hit) hit = titled_after_count(b);
+    if (!hit) hit = counted_comments_title(b);
     if (hit) record_hit(page, i, hit, &prose);
     if (!b->lexicon && b->kind != WN_BLOCK_HEADING && b->words <= CREDIT_MAX_WORDS &&
         wn_lexicon_ends_with_credit(b->text, b->text_len, CREDIT_TAIL_WORDS) && !tells_before_credit(b))

@@ -268,6 +268,9 @@ static const size_t FORM_LABEL_BOX_BLOCKS = 2;
 /* A heading run together from a count and a section's title has at most
  * this many words. */
 static const size_t TWO_TITLES_MAX_WORDS = 8;
+/* A comments title and its count ("Σχόλια (2)", "Komentarze: 12"): the
+ * title of a few words and the number. */
+static const size_t COUNTED_TITLE_MAX_WORDS = 4;
 /* More elements named caption than this are not captions (a type style or a
  * card grid). Higher: more text in caption-styled grids dropped. */
 static const size_t CAPTION_NAMES_MAX = 8;
