@@ -106,6 +106,8 @@ static bool within(const tree_span *t, int element, int holder) {
 typedef struct thread_text {
   double before, longest_post, last_post;
   size_t posts, teasers, titled;
+  size_t before_blocks; /* before the first stamp */
+  bool before_titled;   /* ... the first of them a heading */
 } thread_text;
 
 static void measure_thread(const wn_page *page, const tree_span *t, int holder, const stamp *s,
@@ -115,18 +117,25 @@ static void measure_thread(const wn_page *page, const tree_span *t, int holder, 
   while (last + 1 < page->block_count && within(t, page->blocks[last + 1].owner, holder)) last++;
   double post = 0;
   size_t k = 0;
+  bool headed = false; /* the block before is a post's title */
   for (size_t i = first; i <= last; i++) {
     const wn_block *b = &page->blocks[i];
     if (k < n && i == s[k].block) {
       if (k > 0 && post > m->longest_post) m->longest_post = post;
       post = 0;
+      headed = false;
       k++;
     } else if (k == 0) {
+      if (m->before_blocks++ == 0) m->before_titled = b->kind == WN_BLOCK_HEADING;
       m->before += wn_block_length(b);
     } else {
       if (linked_headline(b)) m->teasers++;
-      if (b->kind == WN_BLOCK_HEADING && post == 0) m->titled++;
-      if (!wn_reads_as_prose(b) || wn_link_density(b) > LINK_DENSE) continue;
+      bool title = b->kind == WN_BLOCK_HEADING && post == 0;
+      if (title) m->titled++;
+      /* (Under a post's own title, a line of a few words is its text.) */
+      bool said = wn_reads_as_prose(b) || (headed && b->kind == WN_BLOCK_PARAGRAPH);
+      headed = title;
+      if (!said || wn_link_density(b) > LINK_DENSE) continue;
       if (post == 0) m->posts++;
       post += wn_block_length(b);
     }
@@ -158,6 +167,11 @@ static int thread_of(const wn_page *page, const tree_span *t, const stamp *s, si
    * after the last stamp. */
   bool lead = m.before <= STAMP_MAX_LEAD ||
               (m.last_post <= STAMP_MAX_LEAD && m.before <= m.longest_post);
+  /* Titled posts over their stamps: a title and its text before the
+   * first stamp are one post, however long. */
+  if (m.titled + 1 >= n && m.before_titled && m.before_blocks <= TITLED_POST_BLOCKS &&
+      m.last_post <= STAMP_MAX_LEAD)
+    lead = true;
   return lead ? holder : -1;
 }
 

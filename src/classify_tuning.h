@@ -163,6 +163,8 @@ static const int STAMP_TEMPLATE_DEPTH = 4;
  * or after its last when each stamp signs the post above it. More: an
  * article or a question in the same box as its replies taken for a post. */
 static const double STAMP_MAX_LEAD = 150.0;
+/* A post's title and its text: at most this many blocks. */
+static const size_t TITLED_POST_BLOCKS = 3;
 /* A linked heading, or a line of this many words in one link, between
  * stamps is a story's headline: stamps over headlines date a list of
  * stories, not posts. Fewer words: posts with a linked signature read as

@@ -982,6 +982,29 @@ static void test_counted_comments_line_in_greek_closes_the_story(void **state) {
   assert_false(find_block(page, "\xce\xa9\xcf\x81\xce\xb1\xce\xaf\xce\xb1")->keep);
 }
 
+/* Readers' posts, each a title over a line or two and a stamp under it
+ * (date, time and name): short posts are posts all the same, and the
+ * first one, a title and its text before the first stamp, is one of them,
+ * not a story before the thread. */
+static void test_titled_short_posts_over_their_stamps_are_a_thread(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"pl\"><head><title>Nowa biblioteka w starym dworcu</title></head><body><div class=\"k1\">"
+      "<div class=\"k2\"><h1>Nowa biblioteka w starym dworcu</h1>"
+      "<p>Stary dworzec kolejowy zosta\xc5\x82 w sobot\xc4\x99 otwarty jako biblioteka miejska, po dw\xc3\xb3""ch latach prac przy dachu i \xc5\x9b""cianach budynku.</p>"
+      "<p>W bibliotece jest oko\xc5\x82o dziesi\xc4\x99""ciu tysi\xc4\x99""cy ksi\xc4\x85\xc5\xbc""ek, a dawna poczekalnia z zegarem sta\xc5\x82""a si\xc4\x99 sal\xc4\x85 dla dzieci.</p>"
+      "<p>Miasto kupi\xc5\x82o dworzec od kolei za symboliczn\xc4\x85 kwot\xc4\x99, kiedy lini\xc4\x99 zamkni\xc4\x99to, a mieszka\xc5\x84""cy wybrali bibliotek\xc4\x99 zamiast parkingu.</p>"
+      "</div><div class=\"k3\"><h5>Wreszcie</h5>"
+      "<p>Czeka\xc5\x82""am na to od lat, codziennie przechodz\xc4\x99 obok tego budynku.</p><p>03.03.2012 18:46 ania</p>"
+      "<p><a href=\"/report/1\">Zg\xc5\x82o\xc5\x9b</a></p><h5>a parking?</h5><p>gdzie teraz zaparkowa\xc4\x87</p>"
+      "<p>21.02.2012 08:44 marek</p><p><a href=\"/report/2\">Zg\xc5\x82o\xc5\x9b</a></p><h5>super</h5>"
+      "<p>brawo dla miasta</p><p>19.01.2012 16:32 ola</p><p><a href=\"/report/3\">Zg\xc5\x82o\xc5\x9b</a></p><h5>ok</h5>"
+      "<p>zobaczymy w niedziel\xc4\x99</p><p>18.01.2012 10:05 jan</p><p><a href=\"/report/4\">Zg\xc5\x82o\xc5\x9b</a></p></div>"
+      "</div></body></html>");
+  assert_kept(page, "Miasto kupi\xc5\x82o dworzec");
+  assert_false(find_block(page, "Czeka\xc5\x82" "am na to od lat")->keep);
+  assert_false(find_block(page, "brawo dla miasta")->keep);
+}
+
 /* A photo post with a line under its headline, neither dated nor named by
  * the page's title (the blog's name; its address names it), and a longer
  * thread under a title that counts its comments, dated to the day and
@@ -3787,6 +3810,7 @@ int main(void) {
       T(test_comments_past_the_sidebars_are_not_the_story),
       T(test_heading_counting_on_the_quoted_headline_titles_comments),
       T(test_counted_comments_line_in_greek_closes_the_story),
+      T(test_titled_short_posts_over_their_stamps_are_a_thread),
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
