@@ -1177,6 +1177,20 @@ static bool outside_story(const wn_page *page, const wn_article_anchor *anchor,
 
 typedef enum gap_verdict { GAP_GOES_ON, GAP_CLOSES, GAP_TEASERS, GAP_TOO_LONG } gap_verdict;
 
+/* A line of a toolbar or of a list of tags: a few words, all linked. */
+static bool is_toolbar_line(const wn_block *b) {
+  return b->kind != WN_BLOCK_HEADING && b->words > 0 && b->words <= TOOLBAR_LINE_WORDS &&
+         links_of(b) >= TEASER_LINK_SHARE;
+}
+
+/* An item of a list of tags or share buttons set one link per item under
+ * a headline set as a heading ("Story Topics: Courts | Guatemala"); under
+ * a line taken for a headline, such lists are the menus of a page with no
+ * article. */
+static bool tag_item(const wn_block *headline, const wn_block *b) {
+  return headline->kind == WN_BLOCK_HEADING && b->kind == WN_BLOCK_LIST_ITEM && is_toolbar_line(b);
+}
+
 /* Counts block `i`, no paragraph of the article, into the gap, and says
  * whether the gap now ends the article (a list of teasers, a menu after
  * the story) or is too long to tell (a menu or more of the article). */
@@ -1188,7 +1202,7 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
   bool under_headline = anchor->paragraphs == 0 && !in_page_chrome(page, headline, b);
   /* So are its rows of tags and reaction buttons, which no section's
    * front page has between its title and its list. */
-  if (under_headline && is_link_row(b)) return GAP_GOES_ON;
+  if (under_headline && (is_link_row(b) || tag_item(headline, b))) return GAP_GOES_ON;
   if (!under_headline || !b->lexicon) gap->blocks++;
   gap->links += length_of(b) * links_of(b);
   if (b->kind == WN_BLOCK_HEADING && !gap->headed && anchor->paragraphs > 0) gap->headed = i;
@@ -1220,11 +1234,6 @@ static gap_verdict count_gap(const wn_page *page, const wn_article_anchor *ancho
       gap->links > BODY_GAP_LINK_CHARS)
     return GAP_TOO_LONG;
   return GAP_GOES_ON;
-}
-
-static bool is_toolbar_line(const wn_block *b) {
-  return b->kind != WN_BLOCK_HEADING && b->words > 0 && b->words <= TOOLBAR_LINE_WORDS &&
-         links_of(b) >= TEASER_LINK_SHARE;
 }
 
 static bool in_toolbar(const gap_state *gap, const wn_block *b) {

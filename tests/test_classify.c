@@ -1005,6 +1005,33 @@ static void test_titled_short_posts_over_their_stamps_are_a_thread(void **state)
   assert_false(find_block(page, "brawo dla miasta")->keep);
 }
 
+/* Under a headline set as a heading, the story's tags and share buttons,
+ * one link per list item, are its furniture however many: the story
+ * below them is the article, not too far from its headline. */
+static void test_tags_one_per_item_under_the_headline_keep_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Court hears fishermen's case over new quotas - The Harbour Times</title></head>"
+      "<body><div class=\"k1\"><h1>Court hears fishermen's case over new quotas</h1>"
+      "<h2>Boat owners say the cuts came without warning</h2><p><a href=\"/by/anne-berg\">By Anne Berg</a>"
+      "</p><p>Tuesday, January 10, 2012</p><h5>Story topics</h5><ul><li><a href=\"/t/courts\">Courts</a></li>"
+      "<li><a href=\"/t/fishing\">Fishing</a></li><li><a href=\"/t/harbour\">Harbour</a></li><li>"
+      "<a href=\"/t/quotas\">Quotas</a></li><li><a href=\"/t/ministry\">Ministry of Fisheries</a></li><li><a href=\"/t/boats\">Boats</a></li><li><a href=\"/t/law\">Law</a></li><li><a href=\"/t/economy\">Economy</a></li></ul><h6>"
+      "<a href=\"/follow\">Follow us</a></h6><ul><li><a href=\"/c\">Comments</a></li><li>"
+      "<a href=\"/r\">Recommend</a></li><li><a href=\"/tw\">Twitter</a></li><li><a href=\"/li\">LinkedIn</a></li>"
+      "<li><a href=\"/later\">Read later</a></li><li><a href=\"/rd\">Reddit</a></li><li><a href=\"/dg\">Digg</a></li><li><a href=\"/e\">Email</a></li><li><a href=\"/p\">Print</a>"
+      "</li><li><a href=\"/s\">Share</a></li></ul>"
+      "<p>Twelve boat owners asked the district court on Monday to suspend the new fishing quotas, which cut their catch by a third from the first of January.</p>"
+      "<p>Their lawyer told the court that the ministry had published the cuts two weeks before they came into force, too late for the owners to change their plans or sell their boats.</p>"
+      "<p>The ministry said the quotas followed scientific advice and that the owners had been consulted in the autumn. The court is expected to rule next month.</p>"
+      "</div><div class=\"k2\"><h3>Most read</h3><ul><li>"
+      "<a href=\"/a/1\">Ferry timetable changes from Monday</a></li><li>"
+      "<a href=\"/a/2\">City library extends its opening hours</a></li><li>"
+      "<a href=\"/a/3\">Two new cycle lanes open in the centre</a></li></ul></div></body></html>");
+  assert_int_equal(page->article_paragraphs, 3);
+  assert_kept(page, "The ministry said the quotas followed");
+  assert_false(find_block(page, "Ferry timetable changes from Monday")->keep);
+}
+
 /* A photo post with a line under its headline, neither dated nor named by
  * the page's title (the blog's name; its address names it), and a longer
  * thread under a title that counts its comments, dated to the day and
@@ -3811,6 +3838,7 @@ int main(void) {
       T(test_heading_counting_on_the_quoted_headline_titles_comments),
       T(test_counted_comments_line_in_greek_closes_the_story),
       T(test_titled_short_posts_over_their_stamps_are_a_thread),
+      T(test_tags_one_per_item_under_the_headline_keep_the_story),
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
