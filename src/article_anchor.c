@@ -115,6 +115,9 @@ static const size_t LEAD_BOX_MAX_BLOCKS = 60;
 static const int LEAD_BOX_MAX_LEVELS = 8;
 /* Narrowed from the whole page when the body held this many paragraphs. */
 static const int PAGE_WIDE_MIN_PARAGRAPHS = 2;
+/* Words between a count and the headline it counts things about
+ * ("26 comments to Headline"). */
+static const int COUNT_TITLE_WORDS = 2;
 /* The page reads as an article with this much prose under its headline. */
 static const double ARTICLE_MIN_PROSE = 120.0;
 /* ...or this much under a headline that is a sentence and dates or names
@@ -948,6 +951,19 @@ static bool holds_digit(const wn_block *b) {
   return false;
 }
 
+/* Whether the text before `at` is a count and two words ("26 comments
+ * to ", "12 Kommentare zu "): a count of something said about what
+ * follows, not a listicle's "10 Best" over it. */
+static bool counted_before(const char *text, const char *at) {
+  const char *p = text;
+  if (!(*p >= '0' && *p <= '9')) return false;
+  while (*p >= '0' && *p <= '9') p++;
+  int words = 0;
+  for (; p < at; p++)
+    if (*p == ' ' && p + 1 < at && p[1] != ' ') words++;
+  return words == COUNT_TITLE_WORDS && at > text && at[-1] == ' ';
+}
+
 /* A heading that counts something of the story, quoting its headline
  * whole ("8 responses to “Headline”", "12 Kommentare zu „Headline“"): the
  * title blog engines give their comments in any language. */
@@ -955,7 +971,9 @@ static bool counts_on_headline(const wn_block *headline, const wn_block *b) {
   if (headline->words < ARTICLE_HEADLINE_SHORT_WORDS || b->text_len <= headline->text_len) return false;
   if (!holds_digit(b)) return false;
   const char *at = strstr(b->text, headline->text);
-  return at && quote_before(b->text, at) && quote_at(at + headline->text_len);
+  if (!at) return false;
+  if (quote_before(b->text, at) && quote_at(at + headline->text_len)) return true;
+  return counted_before(b->text, at) && at + headline->text_len == b->text + b->text_len;
 }
 
 /* A heading the lexicon reads as the title of a comment section, one that

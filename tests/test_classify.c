@@ -959,6 +959,32 @@ static void test_heading_counting_on_the_quoted_headline_titles_comments(void **
   assert_false(find_block(page, "I would be interested to know how many sketches")->keep);
 }
 
+/* ... and so does one that counts them and names the headline unquoted
+ * at its end ("26 comments to Headline"): a count and two words before
+ * the headline, not a listicle's "10 Best" over it. */
+static void test_heading_counting_on_the_headline_unquoted_titles_comments(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>New work: a logo for the river festival - Studio journal</title></head><body>"
+      "<div class=\"k1\"><div class=\"k2\"><h2>New work: a logo for the river festival</h2>"
+      "<p>The river festival asked for a mark that could sit on a flag, a ticket and a boat's sail, and still read from the far bank.</p>"
+      "<p>We began with the bridges, which every visitor photographs, and ended with a single wave drawn in one line, open at one end so that the festival can grow into it.</p>"
+      "<p>The colours come from the festival's first poster, printed in 1974, which the organisers still keep framed in their office by the harbour.</p>"
+      "<h3>Related work</h3><ul><li><a href=\"/w/1\">New work: a bakery</a></li><li><a href=\"/w/2\">New work: a choir</a></li></ul>"
+      "<h3>4 comments to New work: a logo for the river festival</h3>"
+      "<p><a href=\"http://a.example/\">Jamie</a>, on March 3rd, 2013</p>"
+      "<p>Well done on this one. The open end of the wave is a lovely idea, and it will work at every size, which is rare for a mark with so much movement in it.</p>"
+      "<p><a href=\"http://b.example/\">Luke</a>, on March 4th, 2013</p>"
+      "<p>Did you try the wordmark in other weights, or was it fixed from the start by the festival's old poster?</p>"
+      "<p><a href=\"http://c.example/\">Meena</a>, on March 4th, 2013</p>"
+      "<p>Simple and timeless. I would love to see it on the sails, please post pictures when the boats are out in the summer.</p>"
+      "<p><a href=\"http://d.example/\">Iain</a>, on March 6th, 2013</p>"
+      "<p>I would be interested to know how many sketches it took to get there, and whether the client saw more than one direction before they chose the wave.</p>"
+      "</div></div></body></html>");
+  assert_kept(page, "The colours come from the festival's first poster");
+  assert_false(find_block(page, "Well done on this one")->keep);
+  assert_false(find_block(page, "I would be interested to know how many sketches")->keep);
+}
+
 /* A title that counts comments in a language whose counted form no row
  * holds ("Σχόλια (2)": the catalog's "Comments" and a count, set as a
  * line) opens the readers' comments under an undated story in one flat
@@ -3836,6 +3862,7 @@ int main(void) {
       T(test_counted_comments_under_an_undated_photo_post),
       T(test_comments_past_the_sidebars_are_not_the_story),
       T(test_heading_counting_on_the_quoted_headline_titles_comments),
+      T(test_heading_counting_on_the_headline_unquoted_titles_comments),
       T(test_counted_comments_line_in_greek_closes_the_story),
       T(test_titled_short_posts_over_their_stamps_are_a_thread),
       T(test_tags_one_per_item_under_the_headline_keep_the_story),
