@@ -377,8 +377,8 @@ static int paragraphs_in(const wn_page *page, int card, size_t i) {
   int n = 0;
   for (size_t j = from; j < page->block_count && j <= i + CARD_MAX_BLOCKS; j++)
     n += is_paragraph(&page->blocks[j]) && !is_title_line(&page->blocks[j]) &&
-         !(j < i && (page->blocks[j].words <= CARD_TITLE_MAX_WORDS || signed_or_dated_under(page, j))) &&
-         wn_inside(page, page->blocks[j].owner, card);
+         wn_inside(page, page->blocks[j].owner, card) &&
+         !(j < i && (page->blocks[j].words <= CARD_TITLE_MAX_WORDS || signed_or_dated_under(page, j)));
   return n;
 }
 
@@ -489,13 +489,13 @@ static bool is_unlinked_card_title(const wn_page *page, const wn_article_anchor 
   const wn_block *t = &page->blocks[i];
   if (in_cards(page, anchor, i)) return true;
   if (t->kind != WN_BLOCK_PARAGRAPH) return false;
-  /* A longer title stands over its author's or date line. */
-  if (t->words > CARD_TITLE_MAX_WORDS && !signed_or_dated_under(page, i)) return false;
   for (size_t j = i + 1; j < page->block_count && j - i <= (size_t)BLURB_DISTANCE; j++) {
     const wn_block *b = &page->blocks[j];
     if (!is_paragraph(b) || is_title_line(b)) continue;
     int card = unlinked_card_of_blurb(page, anchor, j);
-    return card >= 0 && wn_inside(page, t->owner, card);
+    if (card < 0 || !wn_inside(page, t->owner, card)) return false;
+    /* A longer title stands over its author's or date line. */
+    return t->words <= CARD_TITLE_MAX_WORDS || signed_or_dated_under(page, i);
   }
   return false;
 }
