@@ -356,21 +356,28 @@ static bool site_heading(const wn_block *b, const wn_lang_evidence *ev, int site
   return ev->gap_to_best - as_site.gap_to_best >= SITE_HEADING_GAP;
 }
 
+/* A section title of the lexicon's in the site's language. */
+static bool site_section_title(const wn_block *h, int site) {
+  return h->lexicon && h->lexicon->role == WN_LEX_SECTION && wn_lang_find(h->lexicon->lang) == site;
+}
+
 /* A section heading dropped as the site's: in its language by its letters,
  * or a section title of the lexicon's in its language (a "Related" box the
  * lexicon knows, whose teasers outweighed the story). */
 static bool site_section_heading(const wn_block *h, int site) {
   if (h->kind != WN_BLOCK_HEADING || h->keep) return false;
   if (h->reason == WN_DROP_FOREIGN) return h->lang == site;
-  return h->lexicon && h->lexicon->role == WN_LEX_SECTION && wn_lang_find(h->lexicon->lang) == site;
+  return site_section_title(h, site);
 }
 
 /* A label in the site's language that is no heading ("Lue myös" in a
- * <div>), dropped as the site's: a few words, not a sentence (a notice to
- * subscribers opens no section). */
+ * <div>), dropped as the site's or as a section title the lexicon knows in
+ * that language: a few words, not a sentence (a notice to subscribers opens
+ * no section). */
 static bool site_label(const wn_block *h, int site) {
-  return h->kind != WN_BLOCK_HEADING && !h->keep && h->reason == WN_DROP_FOREIGN && h->lang == site &&
-         h->punctuation == 0 && h->words <= (size_t)LABEL_WORDS;
+  if (h->kind == WN_BLOCK_HEADING || h->keep || h->punctuation != 0 || h->words > (size_t)LABEL_WORDS)
+    return false;
+  return h->reason == WN_DROP_FOREIGN ? h->lang == site : site_section_title(h, site);
 }
 
 /* A paragraph of prose with no link in it: the story going on past a

@@ -1058,6 +1058,22 @@ static void test_tags_one_per_item_under_the_headline_keep_the_story(void **stat
   assert_false(find_block(page, "Ferry timetable changes from Monday")->keep);
 }
 
+/* A Finnish story's related list under its title as help desks and
+ * documentation write it ("Liittyvät artikkelit"): its teasers go, in the
+ * story's own language. */
+static void test_finnish_related_articles_title_drops_its_teasers(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"fi\"><head><title>Kirjasto avattiin uudelleen lauantaina</title></head><body>"
+      "<h1>Kirjasto avattiin uudelleen lauantaina</h1>"
+      "<p>Kaupungin vanha asemarakennus avattiin lauantaina kirjastona kahden vuoden korjaust\xc3\xb6iden j\xc3\xa4lkeen, ja ensimm\xc3\xa4isen\xc3\xa4 p\xc3\xa4iv\xc3\xa4n\xc3\xa4 siell\xc3\xa4 k\xc3\xa4vi yli tuhat ihmist\xc3\xa4.</p>"
+      "<p>Kirjastossa on noin kymmenentuhatta kirjaa, ja se on auki tiistaista lauantaihin.</p>"
+      "<h2>Liittyv\xc3\xa4t artikkelit</h2><div><p>Uusi py\xc3\xb6r\xc3\xa4tie avataan kes\xc3\xa4ll\xc3\xa4 satamaan</p>"
+      "<p>Kaupunki rakentaa uuden py\xc3\xb6r\xc3\xa4tien sataman ja keskustan v\xc3\xa4lille, ja ty\xc3\xb6t valmistuvat kes\xc3\xa4kuussa.</p>"
+      "</div></body></html>");
+  assert_kept(page, "Kirjastossa on noin");
+  assert_false(find_block(page, "Kaupunki rakentaa uuden")->keep);
+}
+
 /* A photo post with a line under its headline, neither dated nor named by
  * the page's title (the blog's name; its address names it), and a longer
  * thread under a title that counts its comments, dated to the day and
@@ -3866,6 +3882,7 @@ int main(void) {
       T(test_counted_comments_line_in_greek_closes_the_story),
       T(test_titled_short_posts_over_their_stamps_are_a_thread),
       T(test_tags_one_per_item_under_the_headline_keep_the_story),
+      T(test_finnish_related_articles_title_drops_its_teasers),
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
