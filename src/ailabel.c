@@ -369,14 +369,16 @@ static const wn_lex_entry *badge(const wn_page *page, const positions *p, size_t
   const wn_block *b = &page->blocks[i];
   double words = wn_block_weighted_words(b);
   if (b->kind == WN_BLOCK_HEADING || words > AI_BADGE_MAX_WORDS || speaks_in_sentences(b)) return NULL;
+  bool placed = in_figure(page, b) || at_label_place(page, p, i);
   /* Under the headline, a line of a few words that ends naming AI is the
-   * byline, however its verb is worded ("Raportoinut AI"). */
-  if (b->words >= 2 && words <= AI_BYLINE_MAX_WORDS && at_byline_place(p, i) &&
+   * byline, however its verb is worded ("Raportoinut AI"); so is one at
+   * the story's end or under a picture, where labels stand. */
+  if (b->words >= 2 && words <= AI_BYLINE_MAX_WORDS && (at_byline_place(p, i) || placed) &&
       b->link_chars * 2 <= b->chars) {
     const wn_lex_entry *hit = ending_ai_term(b);
     if (hit) return hit;
   }
-  if (!in_figure(page, b) && !at_label_place(page, p, i)) return NULL;
+  if (!placed) return NULL;
   size_t len;
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);
   const wn_lex_entry *hit = names_ai_in_capitals(b, text, len);

@@ -1074,6 +1074,24 @@ static void test_finnish_related_articles_title_drops_its_teasers(void **state) 
   assert_false(find_block(page, "Kaupunki rakentaa uuden")->keep);
 }
 
+/* A line of two or three words ending with the lexicon's term for AI in
+ * capitals, at the story's end, is its "reported by AI" label in any
+ * wording ("Raportoinut AI"), as it is under the headline; so is the
+ * picture's "AI:n luoma kuva". */
+static void test_ai_byline_at_the_storys_end_in_finnish(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"fi\"><head><title>Kirjasto avattiin uudelleen lauantaina</title></head><body><article>"
+      "<h1>Kirjasto avattiin uudelleen lauantaina</h1>"
+      "<p>Kaupungin vanha asemarakennus avattiin lauantaina kirjastona kahden vuoden korjaust\xc3\xb6iden j\xc3\xa4lkeen, ja ensimm\xc3\xa4isen\xc3\xa4 p\xc3\xa4iv\xc3\xa4n\xc3\xa4 siell\xc3\xa4 k\xc3\xa4vi yli tuhat ihmist\xc3\xa4.</p>"
+      "<figure><img src=\"/a.jpg\"><figcaption>AI:n luoma kuva</figcaption></figure>"
+      "<p>Kirjastossa on noin kymmenentuhatta kirjaa, ja se on auki tiistaista lauantaihin. Vanha odotussali kelloineen on nyt lasten lukusali.</p>"
+      "<p>Kaupunki osti rakennuksen rautatielt\xc3\xa4 symbolisella summalla, kun rata suljettiin.</p>"
+      "<p>Raportoinut AI</p></article></body></html>");
+  assert_kept(page, "Kaupunki osti rakennuksen");
+  assert_false(find_block(page, "Raportoinut AI")->keep);
+  assert_false(find_block(page, "AI:n luoma kuva")->keep);
+}
+
 /* A photo post with a line under its headline, neither dated nor named by
  * the page's title (the blog's name; its address names it), and a longer
  * thread under a title that counts its comments, dated to the day and
@@ -3883,6 +3901,7 @@ int main(void) {
       T(test_titled_short_posts_over_their_stamps_are_a_thread),
       T(test_tags_one_per_item_under_the_headline_keep_the_story),
       T(test_finnish_related_articles_title_drops_its_teasers),
+      T(test_ai_byline_at_the_storys_end_in_finnish),
       T(test_linked_picture_credits_do_not_close_the_article),
       T(test_comments_label_line_ends_the_story),
       T(test_comments_title_is_no_headline),
