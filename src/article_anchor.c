@@ -945,12 +945,6 @@ static bool quote_before(const char *text, const char *at) {
   return false;
 }
 
-static bool holds_digit(const wn_block *b) {
-  for (size_t i = 0; i < b->text_len; i++)
-    if (b->text[i] >= '0' && b->text[i] <= '9') return true;
-  return false;
-}
-
 /* Whether the text before `at` is a count and two words ("26 comments
  * to ", "12 Kommentare zu "): a count of something said about what
  * follows, not a listicle's "10 Best" over it. */
@@ -969,7 +963,7 @@ static bool counted_before(const char *text, const char *at) {
  * title blog engines give their comments in any language. */
 static bool counts_on_headline(const wn_block *headline, const wn_block *b) {
   if (headline->words < ARTICLE_HEADLINE_SHORT_WORDS || b->text_len <= headline->text_len) return false;
-  if (!holds_digit(b)) return false;
+  if (!wn_block_holds_digit(b)) return false;
   const char *at = strstr(b->text, headline->text);
   if (!at) return false;
   if (quote_before(b->text, at) && quote_at(at + headline->text_len)) return true;

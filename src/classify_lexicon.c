@@ -468,13 +468,13 @@ static const wn_lex_entry *titled_after_count(const wn_block *b) {
   return found;
 }
 
-static bool holds_count(const wn_block *b) {
+bool wn_block_holds_digit(const wn_block *b) {
   for (size_t i = 0; i < b->text_len; i++)
     if (b->text[i] >= '0' && b->text[i] <= '9') return true;
   return false;
 }
 
-/* A heading of a comments title and a count ("Σχόλια (2)", "12
+/* A heading or a line of a comments title and a count ("Σχόλια (2)", "12
  * Kommentare"): the count written beside any language's title of a
  * comment section, as blog engines write it beside theirs ("Comments
  * (%)", "% Comments"). */
@@ -482,7 +482,7 @@ static const wn_lex_entry *counted_comments_title(const wn_block *b) {
   /* (Set as a line, unlinked: a linked one jumps to the comments.) */
   bool title = b->kind == WN_BLOCK_HEADING || (b->kind == WN_BLOCK_PARAGRAPH && b->link_chars == 0);
   if (!title || b->words < 2 || b->words > COUNTED_TITLE_MAX_WORDS) return NULL;
-  if (!holds_count(b)) return NULL; /* (first: the lookup costs a normalisation) */
+  if (!wn_block_holds_digit(b)) return NULL; /* (first: the lookup costs a normalisation) */
   size_t len;
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);
   const wn_lex_entry *hit = NULL;
@@ -495,7 +495,7 @@ static const wn_lex_entry *counted_comments_title(const wn_block *b) {
 bool wn_block_counts_comments(const wn_block *b) {
   /* (A count run into its word, "11comments", is a listing's counter.) */
   if (!wn_lex_titles_comments(b->lexicon) || b->words < 2 || b->words > COUNTED_TITLE_MAX_WORDS ||
-      !holds_count(b))
+      !wn_block_holds_digit(b))
     return false;
   size_t len, n = strlen(b->lexicon->phrase);
   char *text = wn_normalize_phrase(b->text, b->text_len, &len);

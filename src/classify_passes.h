@@ -98,9 +98,13 @@ bool wn_concept_is_generated_image(const wn_lex_entry *hit);
 bool wn_concept_is_credit(const wn_lex_entry *hit);
 /* A hit that titles a comment section ("Comments", "53 Responses to ..."). */
 bool wn_lex_titles_comments(const wn_lex_entry *hit);
+/* A hit that titles comments and counts them: a row written with its
+ * count ("0 comments", "0 responses to *"). */
 bool wn_lex_counts_comments(const wn_lex_entry *hit);
 /* The block is a comments title with their count ("57 Comments", "Σχόλια (2)"). */
 bool wn_block_counts_comments(const wn_block *b);
+/* The block's text holds a digit (a cheap test before a parse or a lookup). */
+bool wn_block_holds_digit(const wn_block *b);
 
 /* classify_region.c */
 wn_pass_fn wn_pass_article_anchor, wn_pass_anchored_region;

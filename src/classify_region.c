@@ -298,7 +298,8 @@ static bool region_under_posts_comments(const wn_page *page, const wn_article_an
     const wn_block *b = &page->blocks[i];
     if (wn_inside(page, b->owner, region)) return false;
     if (i <= (size_t)anchor->headline) continue;
-    if (b->kind == WN_BLOCK_HEADING && wn_lex_counts_comments(b->lexicon)) return told;
+    if (b->kind == WN_BLOCK_HEADING && (wn_lex_counts_comments(b->lexicon) || wn_block_counts_comments(b)))
+      return told;
     if (b->kind == WN_BLOCK_PARAGRAPH && !b->lexicon && wn_block_ends_sentence(b) &&
         wn_inside(page, b->owner, anchor->body))
       told = true;

@@ -26,21 +26,14 @@ static bool has_time_of_day(const wn_block *b) {
   return false;
 }
 
-/* Whether the block holds a digit: a date written with no time has its
- * day's number (a cheap test before the date's parse). */
-static bool has_digit(const wn_block *b) {
-  for (size_t i = 0; i < b->text_len; i++)
-    if (b->text[i] >= '0' && b->text[i] <= '9') return true;
-  return false;
-}
-
 /* A short line that dates a post to the minute: a name, a date and a
  * time; its name may be a link to the writer's site. A heading needs no
  * time: a template that sets its stamps as headings ("Jermaine 07 Nov 12")
- * sets them apart from the posts. */
+ * sets them apart from the posts (a digit is sought before the date's
+ * parse, which costs more). */
 bool wn_is_signed_stamp(const wn_block *b) {
   if (b->kind == WN_BLOCK_CODE || b->words > STAMP_MAX_WORDS || b->cjk_chars > 0) return false;
-  if (!has_time_of_day(b) && (b->kind != WN_BLOCK_HEADING || !has_digit(b))) return false;
+  if (!has_time_of_day(b) && (b->kind != WN_BLOCK_HEADING || !wn_block_holds_digit(b))) return false;
   char *iso = wn_date_iso(b->text, 0);
   free(iso);
   return iso != NULL || wn_names_day_and_month(b->text);
