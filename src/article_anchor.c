@@ -82,8 +82,10 @@ static const size_t LINK_ROW_LINKS = 3;
  * (weighted), is its teaser's blurb. */
 static const int BLURB_DISTANCE = 3;
 static const double BLURB_MAX_LENGTH = 400.0;
-/* ...or, in a card beside a card like it and holding a picture, this long
- * (an aggregator's cards carry a story's whole first paragraph). */
+/* ...or, in a card whose title is no link beside a card like it and
+ * holding a picture, this long (an aggregator's cards carry a story's
+ * whole first paragraph); under a linked title in such a card, a blurb of
+ * any length is the card's. */
 static const double CARD_BLURB_MAX_LENGTH = 1000.0;
 /* A teaser's card holds its headline, blurb, date and picture: a container
  * of more blocks around both is a post whose title links to itself. */
@@ -280,13 +282,13 @@ static void title_links_near(const wn_page *page, int card, int parent, size_t i
 
 /* Whether the paragraph at `i` is the blurb of a card outside the article's
  * text so far (`body`): a box of a picture, a linked title over the
- * paragraph, and little else, beside another such box. A title that is no
+ * paragraph (however long), and little else, beside another such box. A title that is no
  * heading also opens a link in a list of links with their descriptions, or
  * a quote in a post: these have no picture, nor a box like theirs beside. */
 static bool is_card_blurb(const wn_page *page, int body, size_t i) {
   const wn_block *b = &page->blocks[i];
   /* A quote beside a linked name and an avatar is a reader's post. */
-  if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH || length_of(b) > CARD_BLURB_MAX_LENGTH) return false;
+  if (body < 0 || b->kind != WN_BLOCK_PARAGRAPH) return false;
   size_t j = i;
   while (j > 0 && i - j < (size_t)BLURB_DISTANCE && !is_title_link(&page->blocks[j - 1])) j--;
   if (j == 0 || !is_title_link(&page->blocks[j - 1])) return false;

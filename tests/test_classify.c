@@ -2942,6 +2942,50 @@ static void test_panel_past_the_footer_is_not_the_story(void **state) {
   assert_false(find_block(page, "Dein Konto wurde")->keep);
 }
 
+/* A card's blurb runs long (1,000 characters and more) among picture
+ * cards with linked titles beside the article: it is another story's
+ * teaser all the same, however long. */
+static void test_long_blurb_of_a_picture_card_beside_the_article_is_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Old station reopens as a public library</title></head><body>"
+      "<div class=\"g\"><div class=\"b\"><h1>Old station reopens as a public library</h1>"
+      "<p>The town's railway station, closed for thirty years, opened again on Monday as a "
+      "public library after two years of restoration work by local builders.</p>"
+      "<p>Hundreds of people toured the building on its first day, and many borrowed their "
+      "first books from shelves set along the old platform.</p>"
+      "<p>The stone walls and the wooden ceiling were kept, while the platform became a "
+      "covered reading room with a view of the tracks.</p></div>"
+      "<div class=\"c\">"
+      "<div class=\"t\"><img src=\"/t/1.jpg\" alt=\"\"><div><a href=\"/a/1\">Bridge open</a></div>"
+      "<div>"
+      "The bridge joining the two old quarters of the city reopened to traffic on Monday morning,"
+      " after three years of works that closed it to cars, then to bicycles, and for one long win"
+      "ter to people on foot as well. The engineers replaced the deck, which had rusted through i"
+      "n places, strengthened the piers against the spring floods that had undermined them twice "
+      "in a decade, and widened the pavements so that two prams can now pass each other without o"
+      "ne of them stepping into the road. The lamps are copies of the ones that stood there a cen"
+      "tury ago, made in a foundry that still had the old moulds. Shopkeepers on both banks, who "
+      "had complained that the closure cost them a third of their trade, held a small party at ea"
+      "ch end, and the mayor walked across with the children of the two nearest schools. Buses wi"
+      "ll return to the bridge next week, once the new timetable is printed, and the temporary fe"
+      "rry that carried people across during the works will keep running on Sundays through the s"
+      "ummer, because so many people came to like it. The council has promised a plaque for the wor"
+      "kers who rebuilt the piers in the cold water of the first winter, and the local history so"
+      "ciety will show photographs of the works in the town hall from the first of next month, with"
+      " a talk by the engineer who led them."
+      "</div></div>"
+      "<div class=\"t\"><img src=\"/t/2.jpg\" alt=\"\"><div><a href=\"/a/2\">Budget earbuds</a></div>"
+      "<div>Cheap wireless earbuds are getting better, and we tested a dozen pairs that cost "
+      "less than fifty euros each.</div></div>"
+      "<div class=\"t\"><img src=\"/t/3.jpg\" alt=\"\"><div><a href=\"/a/3\">Garden colours</a></div>"
+      "<div>Five years after leaving a desk job, a gardener tells what grew in a small patch "
+      "and what never did.</div></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "The stone walls");
+  assert_false(find_block(page, "The bridge joining")->keep);
+  assert_false(find_block(page, "Cheap wireless earbuds")->keep);
+}
+
 /* Beside the article, a column of cards (a picture, a short linked title,
  * a blurb) is other stories: their blurbs are not the article's, however
  * close to it they stand and however short their titles. */
@@ -3924,6 +3968,7 @@ int main(void) {
       T(test_text_teasers_linked_twice_after_the_article_are_dropped),
       T(test_one_block_text_teasers_after_the_article_are_dropped),
       T(test_blurbs_of_picture_cards_beside_the_article_are_dropped),
+      T(test_long_blurb_of_a_picture_card_beside_the_article_is_dropped),
       T(test_post_title_under_the_blogs_name_is_the_headline),
       T(test_post_title_beside_a_linked_site_name_is_the_headline),
       T(test_short_post_closed_by_its_comments_is_not_a_listing),
