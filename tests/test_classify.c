@@ -932,57 +932,46 @@ static void test_comments_past_the_sidebars_are_not_the_story(void **state) {
   assert_false(find_block(page, "Good work, and I mean it")->keep);
 }
 
+/* A designer's post on a logo, a related list, then readers' replies
+ * dated to the day and named by nothing, under `title`. */
+#define FESTIVAL_POST(title) \
+  "<html><head><title>New work: a logo for the river festival - Studio journal</title></head><body>" \
+  "<div class=\"k1\"><div class=\"k2\"><h2>New work: a logo for the river festival</h2>" \
+  "<p>The river festival asked for a mark that could sit on a flag, a ticket and a boat's sail, and still read from the far bank.</p>" \
+  "<p>We began with the bridges, which every visitor photographs, and ended with a single wave drawn in one line, open at one end so that the festival can grow into it.</p>" \
+  "<p>The colours come from the festival's first poster, printed in 1974, which the organisers still keep framed in their office by the harbour.</p>" \
+  "<h3>Related work</h3><ul><li><a href=\"/w/1\">New work: a bakery</a></li><li><a href=\"/w/2\">New work: a choir</a></li></ul>" \
+  "<h3>" title "</h3>" \
+  "<p><a href=\"http://a.example/\">Jamie</a>, on March 3rd, 2013</p>" \
+  "<p>Well done on this one. The open end of the wave is a lovely idea, and it will work at every size, which is rare for a mark with so much movement in it.</p>" \
+  "<p><a href=\"http://b.example/\">Luke</a>, on March 4th, 2013</p>" \
+  "<p>Did you try the wordmark in other weights, or was it fixed from the start by the festival's old poster?</p>" \
+  "<p><a href=\"http://c.example/\">Meena</a>, on March 4th, 2013</p>" \
+  "<p>Simple and timeless. I would love to see it on the sails, please post pictures when the boats are out in the summer.</p>" \
+  "<p><a href=\"http://d.example/\">Iain</a>, on March 6th, 2013</p>" \
+  "<p>I would be interested to know how many sketches it took to get there, and whether the client saw more than one direction before they chose the wave.</p>" \
+  "</div></div></body></html>"
+
+static void assert_replies_titled_out(void **state, const char *html) {
+  wn_page *page = classify(state, html);
+  assert_kept(page, "The colours come from the festival's first poster");
+  assert_false(find_block(page, "Well done on this one")->keep);
+  assert_false(find_block(page, "I would be interested to know how many sketches")->keep);
+}
+
 /* Under a story, a heading that counts something and quotes the story's
  * headline whole ("4 kind words on “...”", in no lexicon) titles its
  * comments: the replies under it, dated to the day and named by nothing,
  * are no more of the story. */
 static void test_heading_counting_on_the_quoted_headline_titles_comments(void **state) {
-  wn_page *page = classify(state,
-      "<html><head><title>New work: a logo for the river festival - Studio journal</title></head><body>"
-      "<div class=\"k1\"><div class=\"k2\"><h2>New work: a logo for the river festival</h2>"
-      "<p>The river festival asked for a mark that could sit on a flag, a ticket and a boat's sail, and still read from the far bank.</p>"
-      "<p>We began with the bridges, which every visitor photographs, and ended with a single wave drawn in one line, open at one end so that the festival can grow into it.</p>"
-      "<p>The colours come from the festival's first poster, printed in 1974, which the organisers still keep framed in their office by the harbour.</p>"
-      "<h3>Related work</h3><ul><li><a href=\"/w/1\">New work: a bakery</a></li><li><a href=\"/w/2\">New work: a choir</a></li></ul>"
-      "<h3>4 kind words on \xe2\x80\x9cNew work: a logo for the river festival\xe2\x80\x9d</h3>"
-      "<p><a href=\"http://a.example/\">Jamie</a>, on March 3rd, 2013</p>"
-      "<p>Well done on this one. The open end of the wave is a lovely idea, and it will work at every size, which is rare for a mark with so much movement in it.</p>"
-      "<p><a href=\"http://b.example/\">Luke</a>, on March 4th, 2013</p>"
-      "<p>Did you try the wordmark in other weights, or was it fixed from the start by the festival's old poster?</p>"
-      "<p><a href=\"http://c.example/\">Meena</a>, on March 4th, 2013</p>"
-      "<p>Simple and timeless. I would love to see it on the sails, please post pictures when the boats are out in the summer.</p>"
-      "<p><a href=\"http://d.example/\">Iain</a>, on March 6th, 2013</p>"
-      "<p>I would be interested to know how many sketches it took to get there, and whether the client saw more than one direction before they chose the wave.</p>"
-      "</div></div></body></html>");
-  assert_kept(page, "The colours come from the festival's first poster");
-  assert_false(find_block(page, "Well done on this one")->keep);
-  assert_false(find_block(page, "I would be interested to know how many sketches")->keep);
+  assert_replies_titled_out(state, FESTIVAL_POST("4 kind words on \xe2\x80\x9cNew work: a logo for the river festival\xe2\x80\x9d"));
 }
 
 /* ... and so does one that counts them and names the headline unquoted
  * at its end ("26 comments to Headline"): a count and two words before
  * the headline, not a listicle's "10 Best" over it. */
 static void test_heading_counting_on_the_headline_unquoted_titles_comments(void **state) {
-  wn_page *page = classify(state,
-      "<html><head><title>New work: a logo for the river festival - Studio journal</title></head><body>"
-      "<div class=\"k1\"><div class=\"k2\"><h2>New work: a logo for the river festival</h2>"
-      "<p>The river festival asked for a mark that could sit on a flag, a ticket and a boat's sail, and still read from the far bank.</p>"
-      "<p>We began with the bridges, which every visitor photographs, and ended with a single wave drawn in one line, open at one end so that the festival can grow into it.</p>"
-      "<p>The colours come from the festival's first poster, printed in 1974, which the organisers still keep framed in their office by the harbour.</p>"
-      "<h3>Related work</h3><ul><li><a href=\"/w/1\">New work: a bakery</a></li><li><a href=\"/w/2\">New work: a choir</a></li></ul>"
-      "<h3>4 comments to New work: a logo for the river festival</h3>"
-      "<p><a href=\"http://a.example/\">Jamie</a>, on March 3rd, 2013</p>"
-      "<p>Well done on this one. The open end of the wave is a lovely idea, and it will work at every size, which is rare for a mark with so much movement in it.</p>"
-      "<p><a href=\"http://b.example/\">Luke</a>, on March 4th, 2013</p>"
-      "<p>Did you try the wordmark in other weights, or was it fixed from the start by the festival's old poster?</p>"
-      "<p><a href=\"http://c.example/\">Meena</a>, on March 4th, 2013</p>"
-      "<p>Simple and timeless. I would love to see it on the sails, please post pictures when the boats are out in the summer.</p>"
-      "<p><a href=\"http://d.example/\">Iain</a>, on March 6th, 2013</p>"
-      "<p>I would be interested to know how many sketches it took to get there, and whether the client saw more than one direction before they chose the wave.</p>"
-      "</div></div></body></html>");
-  assert_kept(page, "The colours come from the festival's first poster");
-  assert_false(find_block(page, "Well done on this one")->keep);
-  assert_false(find_block(page, "I would be interested to know how many sketches")->keep);
+  assert_replies_titled_out(state, FESTIVAL_POST("4 comments to New work: a logo for the river festival"));
 }
 
 /* A title that counts comments in a language whose counted form no row
@@ -2942,45 +2931,55 @@ static void test_panel_past_the_footer_is_not_the_story(void **state) {
   assert_false(find_block(page, "Dein Konto wurde")->keep);
 }
 
+/* A story on an old station's library in its box, then a column of cards
+ * beside it (a picture, a short linked title, a blurb): BRIDGE_CARD's
+ * blurb is the caller's, EARBUDS_AND_GARDEN_CARDS close the column and the
+ * page. */
+#define REOPENED_STATION_STORY \
+  "<html><head><title>Old station reopens as a public library</title></head><body>" \
+  "<div class=\"g\"><div class=\"b\"><h1>Old station reopens as a public library</h1>" \
+  "<p>The town's railway station, closed for thirty years, opened again on Monday as a " \
+  "public library after two years of restoration work by local builders.</p>" \
+  "<p>Hundreds of people toured the building on its first day, and many borrowed their " \
+  "first books from shelves set along the old platform.</p>" \
+  "<p>The stone walls and the wooden ceiling were kept, while the platform became a " \
+  "covered reading room with a view of the tracks.</p></div>" \
+  "<div class=\"c\">"
+#define BRIDGE_CARD(blurb) \
+  "<div class=\"t\"><img src=\"/t/1.jpg\" alt=\"\"><div><a href=\"/a/1\">Bridge open</a></div>" \
+  "<div>" blurb "</div></div>"
+#define EARBUDS_AND_GARDEN_CARDS \
+  "<div class=\"t\"><img src=\"/t/2.jpg\" alt=\"\"><div><a href=\"/a/2\">Budget earbuds</a></div>" \
+  "<div>Cheap wireless earbuds are getting better, and we tested a dozen pairs that cost " \
+  "less than fifty euros each.</div></div>" \
+  "<div class=\"t\"><img src=\"/t/3.jpg\" alt=\"\"><div><a href=\"/a/3\">Garden colours</a></div>" \
+  "<div>Five years after leaving a desk job, a gardener tells what grew in a small patch " \
+  "and what never did.</div></div>" \
+  "</div></div></body></html>"
+
 /* A card's blurb runs long (1,000 characters and more) among picture
  * cards with linked titles beside the article: it is another story's
  * teaser all the same, however long. */
 static void test_long_blurb_of_a_picture_card_beside_the_article_is_dropped(void **state) {
   wn_page *page = classify(state,
-      "<html><head><title>Old station reopens as a public library</title></head><body>"
-      "<div class=\"g\"><div class=\"b\"><h1>Old station reopens as a public library</h1>"
-      "<p>The town's railway station, closed for thirty years, opened again on Monday as a "
-      "public library after two years of restoration work by local builders.</p>"
-      "<p>Hundreds of people toured the building on its first day, and many borrowed their "
-      "first books from shelves set along the old platform.</p>"
-      "<p>The stone walls and the wooden ceiling were kept, while the platform became a "
-      "covered reading room with a view of the tracks.</p></div>"
-      "<div class=\"c\">"
-      "<div class=\"t\"><img src=\"/t/1.jpg\" alt=\"\"><div><a href=\"/a/1\">Bridge open</a></div>"
-      "<div>"
-      "The bridge joining the two old quarters of the city reopened to traffic on Monday morning,"
-      " after three years of works that closed it to cars, then to bicycles, and for one long win"
-      "ter to people on foot as well. The engineers replaced the deck, which had rusted through i"
-      "n places, strengthened the piers against the spring floods that had undermined them twice "
-      "in a decade, and widened the pavements so that two prams can now pass each other without o"
-      "ne of them stepping into the road. The lamps are copies of the ones that stood there a cen"
-      "tury ago, made in a foundry that still had the old moulds. Shopkeepers on both banks, who "
-      "had complained that the closure cost them a third of their trade, held a small party at ea"
-      "ch end, and the mayor walked across with the children of the two nearest schools. Buses wi"
-      "ll return to the bridge next week, once the new timetable is printed, and the temporary fe"
-      "rry that carried people across during the works will keep running on Sundays through the s"
-      "ummer, because so many people came to like it. The council has promised a plaque for the wor"
-      "kers who rebuilt the piers in the cold water of the first winter, and the local history so"
-      "ciety will show photographs of the works in the town hall from the first of next month, with"
-      " a talk by the engineer who led them."
-      "</div></div>"
-      "<div class=\"t\"><img src=\"/t/2.jpg\" alt=\"\"><div><a href=\"/a/2\">Budget earbuds</a></div>"
-      "<div>Cheap wireless earbuds are getting better, and we tested a dozen pairs that cost "
-      "less than fifty euros each.</div></div>"
-      "<div class=\"t\"><img src=\"/t/3.jpg\" alt=\"\"><div><a href=\"/a/3\">Garden colours</a></div>"
-      "<div>Five years after leaving a desk job, a gardener tells what grew in a small patch "
-      "and what never did.</div></div>"
-      "</div></div></body></html>");
+      REOPENED_STATION_STORY
+      BRIDGE_CARD(
+          "The bridge joining the two old quarters of the city reopened to traffic on Monday morning,"
+          " after three years of works that closed it to cars, then to bicycles, and for one long win"
+          "ter to people on foot as well. The engineers replaced the deck, which had rusted through i"
+          "n places, strengthened the piers against the spring floods that had undermined them twice "
+          "in a decade, and widened the pavements so that two prams can now pass each other without o"
+          "ne of them stepping into the road. The lamps are copies of the ones that stood there a cen"
+          "tury ago, made in a foundry that still had the old moulds. Shopkeepers on both banks, who "
+          "had complained that the closure cost them a third of their trade, held a small party at ea"
+          "ch end, and the mayor walked across with the children of the two nearest schools. Buses wi"
+          "ll return to the bridge next week, once the new timetable is printed, and the temporary fe"
+          "rry that carried people across during the works will keep running on Sundays through the s"
+          "ummer, because so many people came to like it. The council has promised a plaque for the wor"
+          "kers who rebuilt the piers in the cold water of the first winter, and the local history so"
+          "ciety will show photographs of the works in the town hall from the first of next month, with"
+          " a talk by the engineer who led them.")
+      EARBUDS_AND_GARDEN_CARDS);
   assert_kept(page, "The stone walls");
   assert_false(find_block(page, "The bridge joining")->keep);
   assert_false(find_block(page, "Cheap wireless earbuds")->keep);
@@ -2991,25 +2990,10 @@ static void test_long_blurb_of_a_picture_card_beside_the_article_is_dropped(void
  * close to it they stand and however short their titles. */
 static void test_blurbs_of_picture_cards_beside_the_article_are_dropped(void **state) {
   wn_page *page = classify(state,
-      "<html><head><title>Old station reopens as a public library</title></head><body>"
-      "<div class=\"g\"><div class=\"b\"><h1>Old station reopens as a public library</h1>"
-      "<p>The town's railway station, closed for thirty years, opened again on Monday as a "
-      "public library after two years of restoration work by local builders.</p>"
-      "<p>Hundreds of people toured the building on its first day, and many borrowed their "
-      "first books from shelves set along the old platform.</p>"
-      "<p>The stone walls and the wooden ceiling were kept, while the platform became a "
-      "covered reading room with a view of the tracks.</p></div>"
-      "<div class=\"c\">"
-      "<div class=\"t\"><img src=\"/t/1.jpg\" alt=\"\"><div><a href=\"/a/1\">Bridge open</a></div>"
-      "<div>The bridge joining the two old quarters of the city reopened to traffic on Monday "
-      "morning, after three years of works.</div></div>"
-      "<div class=\"t\"><img src=\"/t/2.jpg\" alt=\"\"><div><a href=\"/a/2\">Budget earbuds</a></div>"
-      "<div>Cheap wireless earbuds are getting better, and we tested a dozen pairs that cost "
-      "less than fifty euros each.</div></div>"
-      "<div class=\"t\"><img src=\"/t/3.jpg\" alt=\"\"><div><a href=\"/a/3\">Garden colours</a></div>"
-      "<div>Five years after leaving a desk job, a gardener tells what grew in a small patch "
-      "and what never did.</div></div>"
-      "</div></div></body></html>");
+      REOPENED_STATION_STORY
+      BRIDGE_CARD("The bridge joining the two old quarters of the city reopened to traffic on Monday "
+                  "morning, after three years of works.")
+      EARBUDS_AND_GARDEN_CARDS);
   assert_kept(page, "Hundreds of people toured");
   assert_kept(page, "The stone walls");
   assert_false(find_block(page, "The bridge joining")->keep);
@@ -3208,22 +3192,35 @@ static void test_teaser_cards_above_a_story_are_no_lead(void **state) {
   assert_false(find_block(page, "The court said the maker")->keep);
 }
 
+/* A short story on a library that opened in an old station, and the
+ * cards that may follow it: each a picture box, a title, the title's
+ * signature if any (SIGNED) and a blurb. */
+#define STATION_HEADLINE \
+  "<html><head><title>The old station is a library now</title></head><body><div class=\"k1\">" \
+  "<div class=\"k2\"><h1>The old station is a library now</h1>"
+#define STATION_SHORT_STORY \
+  STATION_HEADLINE \
+  "<div class=\"k3\">The town's old railway station reopened on Saturday as a public library, after two years of work.</div>" \
+  "<div class=\"k3\">It holds about ten thousand books and opens from Tuesday to Saturday.</div></div>"
+#define SIGNED(line) "<span class=\"k7\">" line "</span>"
+#define HEALTH_CARD(signature) \
+  "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">Health gap widens in rich countries</div>" signature \
+  "<div class=\"k8\">The gap between the rich and the poor in the richest countries is the widest in twenty-five years, the health agency's head said on Friday in Geneva.</div></div>"
+#define MOON_CARD(signature) \
+  "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A red moon tomorrow night</div>" signature \
+  "<div class=\"k8\">A total eclipse of the moon will be seen tomorrow night, with fifty-one minutes of totality, the best conditions for watching one in a decade.</div></div>"
+#define SHOP_CARD(signature) \
+  "<div class=\"k5\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k6\">Shop opens pick-up points in the metro</div>" signature \
+  "<div class=\"k8\">An online shop said last night that its customers can now collect their parcels at pick-up points in twenty stations of the city's metro.</div></div>"
+
 /* Under a short undated story (two paragraphs), boxes that sign or date
  * their blurb under a picture are other stories' cards, told story or not
  * (a landing page's feature boxes carry no byline and no date). */
 static void test_signed_cards_under_a_short_story_are_teasers(void **state) {
   wn_page *page = classify(state,
-      "<html><head><title>The old station is a library now</title></head><body><div class=\"k1\">"
-      "<div class=\"k2\"><h1>The old station is a library now</h1>"
-      "<div class=\"k3\">The town's old railway station reopened on Saturday as a public library, after two years of work.</div>"
-      "<div class=\"k3\">It holds about ten thousand books and opens from Tuesday to Saturday.</div></div>"
-      "<div class=\"k4\">"
-      "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">Health gap widens in rich countries</div><span class=\"k7\">By Hana Yamada</span>"
-      "<div class=\"k8\">The gap between the rich and the poor in the richest countries is the widest in twenty-five years, the health agency's head said on Friday in Geneva.</div></div>"
-      "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A red moon tomorrow night</div><span class=\"k7\">Published 06/08/2023 03:38</span>"
-      "<div class=\"k8\">A total eclipse of the moon will be seen tomorrow night, with fifty-one minutes of totality, the best conditions for watching one in a decade.</div></div>"
-      "<div class=\"k5\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k6\">Shop opens pick-up points in the metro</div><span class=\"k7\">By Wang Hai</span>"
-      "<div class=\"k8\">An online shop said last night that its customers can now collect their parcels at pick-up points in twenty stations of the city's metro.</div></div>"
+      STATION_SHORT_STORY "<div class=\"k4\">"
+      HEALTH_CARD(SIGNED("By Hana Yamada")) MOON_CARD(SIGNED("Published 06/08/2023 03:38"))
+      SHOP_CARD(SIGNED("By Wang Hai"))
       "</div></div></body></html>");
   assert_kept(page, "It holds about ten thousand books");
   assert_false(find_block(page, "The gap between the rich and the poor")->keep);
@@ -3236,17 +3233,8 @@ static void test_signed_cards_under_a_short_story_are_teasers(void **state) {
  * beside it (taken as a paragraph it would draw the row into the story). */
 static void test_unsigned_card_in_a_signed_row_is_a_teaser(void **state) {
   wn_page *page = classify(state,
-      "<html><head><title>The old station is a library now</title></head><body><div class=\"k1\">"
-      "<div class=\"k2\"><h1>The old station is a library now</h1>"
-      "<div class=\"k3\">The town's old railway station reopened on Saturday as a public library, after two years of work.</div>"
-      "<div class=\"k3\">It holds about ten thousand books and opens from Tuesday to Saturday.</div></div>"
-      "<div class=\"k4\">"
-      "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">Health gap widens in rich countries</div>"
-      "<div class=\"k8\">The gap between the rich and the poor in the richest countries is the widest in twenty-five years, the health agency's head said on Friday in Geneva.</div></div>"
-      "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A red moon tomorrow night</div><span class=\"k7\">By Hana Yamada</span>"
-      "<div class=\"k8\">A total eclipse of the moon will be seen tomorrow night, with fifty-one minutes of totality, the best conditions for watching one in a decade.</div></div>"
-      "<div class=\"k5\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k6\">Shop opens pick-up points in the metro</div>"
-      "<div class=\"k8\">An online shop said last night that its customers can now collect their parcels at pick-up points in twenty stations of the city's metro.</div></div>"
+      STATION_SHORT_STORY "<div class=\"k4\">"
+      HEALTH_CARD("") MOON_CARD(SIGNED("By Hana Yamada")) SHOP_CARD("")
       "</div></div></body></html>");
   assert_kept(page, "It holds about ten thousand books");
   assert_false(find_block(page, "The gap between the rich and the poor")->keep);
@@ -3258,18 +3246,14 @@ static void test_unsigned_card_in_a_signed_row_is_a_teaser(void **state) {
  * stands under it: the card holds one paragraph, its blurb. */
 static void test_long_card_title_over_its_date_line(void **state) {
   wn_page *page = classify(state,
-      "<html><head><title>The old station is a library now</title></head><body><div class=\"k1\">"
-      "<div class=\"k2\"><h1>The old station is a library now</h1>"
+      STATION_HEADLINE
       "<div class=\"k3\">The town's old railway station reopened on Saturday as a public library, after two years of work on its roof, its walls and the platforms, which are now a reading garden.</div>"
       "<div class=\"k3\">It holds about ten thousand books and opens from Tuesday to Saturday; the waiting room, with its tiled floor and its clock, has become the children's room, and the ticket office a café.</div>"
       "<div class=\"k3\">The town bought the station from the railway for a symbolic sum when the line closed, and residents voted for the library over a car park in a consultation held the year after.</div></div>"
       "<div class=\"k4\">"
       "<div class=\"k5\"><img src=\"/t/1.jpg\" alt=\"\"><div class=\"k6\">After three years of talks, the council and the bus company agree on new night lines through the old town and the harbour</div><span class=\"k7\">Published 06/08/2023 03:38</span>"
       "<div class=\"k8\">Night buses will run every half hour from the harbour to the station from next month, the council said on Friday after the deal was signed.</div></div>"
-      "<div class=\"k5\"><img src=\"/t/2.jpg\" alt=\"\"><div class=\"k6\">A red moon tomorrow night</div><span class=\"k7\">By Hana Yamada</span>"
-      "<div class=\"k8\">A total eclipse of the moon will be seen tomorrow night, with fifty-one minutes of totality, the best conditions for watching one in a decade.</div></div>"
-      "<div class=\"k5\"><img src=\"/t/3.jpg\" alt=\"\"><div class=\"k6\">Shop opens pick-up points in the metro</div><span class=\"k7\">By Wang Hai</span>"
-      "<div class=\"k8\">An online shop said last night that its customers can now collect their parcels at pick-up points in twenty stations of the city's metro.</div></div>"
+      MOON_CARD(SIGNED("By Hana Yamada")) SHOP_CARD(SIGNED("By Wang Hai"))
       "</div></div></body></html>");
   assert_kept(page, "The town bought the station");
   assert_false(find_block(page, "Night buses will run every half hour")->keep);
