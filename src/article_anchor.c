@@ -424,8 +424,9 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
   int parent = page->elements[card].parent;
   if (parent < 0) return -1;
   /* (A row of teasers may sign only some of its cards: one signed
-   * picture card among its siblings vouches for the row.) */
-  bool signed_row = wn_holds_picture(page, card) && signed_above(page, card, i);
+   * picture card among its siblings vouches for the row. Sought only where
+   * a signature is asked for: it costs a lexicon lookup and a date parse.) */
+  bool signed_row = !signed_only || (wn_holds_picture(page, card) && signed_above(page, card, i));
   size_t span = (size_t)(PICTURE_CARDS_BESIDE + 1) * CARD_MAX_BLOCKS;
   size_t from = i > span ? i - span : 0;
   int seen = card, beside = 0;
@@ -438,7 +439,7 @@ static int unlinked_card_of_blurb(const wn_page *page, const wn_article_anchor *
     beside++;
     signed_row = signed_row || (wn_holds_picture(page, other) && signed_above(page, other, j));
   }
-  if (signed_only && !signed_row) return -1;
+  if (!signed_row) return -1;
   return beside >= PICTURE_CARDS_BESIDE ? card : -1;
 }
 
