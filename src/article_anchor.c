@@ -679,6 +679,101 @@ static bool is_line(const wn_block *b) {
   return b->kind == WN_BLOCK_TABLE_ROW && !strstr(b->text, " | ");
 }
 
+/* What parts a title: a dash, a bar, a colon, a middle dot, a guillemet. */
+static const char *const TITLE_PARTERS[] = {"-", "|", ":", "\xc2\xb7", "\xe2\x80\x93",
+                                            "\xe2\x80\x94", "\xc2\xbb", "\xc2\xab"};
+enum { TITLE_PARTER_COUNT = sizeof TITLE_PARTERS / sizeof *TITLE_PARTERS };
+
+/* The length of the parter at s (n bytes), or 0. */
+static size_t parter_at(const char *s, size_t n) {
+  for (int k = 0; k < TITLE_PARTER_COUNT; k++) {
+    size_t len = strlen(TITLE_PARTERS[k]);
+    if (len <= n && memcmp(s, TITLE_PARTERS[k], len) == 0) return len;
+  }
+  return 0;
+}
+
+/* The length of the part of s that ends at a parter set apart by spaces
+ * (" - ", " | ") or at a colon ("Headline: ..."), or of all of s. */
+static size_t part_length(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    size_t k = parter_at(s + i, n - i);
+    if (!k) continue;
+    bool spaced = i > 0 && s[i - 1] == ' ' && (i + k == n || s[i + k] == ' ');
+    if (spaced || (s[i] == ':' && (i + 1 == n || s[i + 1] == ' '))) return i;
+  }
+  return n;
+}
+
+/* The longest part of s (n bytes), its parters and spaces left out. */
+static size_t longest_part(const char *s, size_t n) {
+  size_t longest = 0;
+  while (n > 0) {
+    while (n > 0 && (*s == ' ' || parter_at(s, n))) {
+      size_t k = *s == ' ' ? 1 : parter_at(s, n);
+      s += k;
+      n -= k;
+    }
+    size_t len = part_length(s, n), trimmed = len;
+    while (trimmed > 0 && s[trimmed - 1] == ' ') trimmed--;
+    if (trimmed > longest) longest = trimmed;
+    s += len;
+    n -= len;
+  }
+  return longest;
+}
+
+/* Whether a parter and a space come before `at` ("Site - |Headline"). */
+static bool parted_before(const char *title, const char *at) {
+  if (at == title || at[-1] != ' ') return false; /* "well-known" is one word */
+  while (at > title && at[-1] == ' ') at--;
+  for (int k = 0; k < TITLE_PARTER_COUNT; k++) {
+    size_t len = strlen(TITLE_PARTERS[k]);
+    if ((size_t)(at - title) >= len && memcmp(at - len, TITLE_PARTERS[k], len) == 0) return true;
+  }
+  return false;
+}
+
+/* Whether a space and a parter, or a colon, come at `at` ("Headline| - Site"). */
+static bool parted_after(const char *at) {
+  if (*at == ':') return true;
+  if (*at != ' ') return false;
+  while (*at == ' ') at++;
+  return parter_at(at, strlen(at)) > 0;
+}
+
+/* Whether the line is a whole part of the title, the site's name or its
+ * section beside it ("Site - Headline", "Headline | Site", "Site -
+ * Headline - Section"); `longest` asks that it be the longest part (a
+ * site's name is the shorter one). */
+static bool is_title_part(const wn_block *b, const char *title, bool longest) {
+  if (!b->text_len) return false;
+  for (const char *at = strstr(title, b->text); at; at = strstr(at + 1, b->text)) {
+    const char *end = at + b->text_len;
+    bool before = parted_before(title, at), after = parted_after(end);
+    if (!(before || at == title) || !(after || !*end) || !(before || after)) continue;
+    return !longest || (longest_part(title, (size_t)(at - title)) < b->text_len &&
+                        longest_part(end, strlen(end)) < b->text_len);
+  }
+  return false;
+}
+
+/* A line of a few words is a headline when it is the longest part of the
+ * title and no heading is another part of it: a title's parts are the
+ * headline and the site's or section's name, and a heading that is one
+ * of them is the headline ("Headline - Magazine 52/2018" over an <h1>
+ * "Headline" and a box about the magazine). */
+static bool short_headline_line(const wn_page *page, const wn_block *b, const char *title) {
+  if (b->words < ARTICLE_HEADLINE_SHORT_WORDS || !is_title_part(b, title, true)) return false;
+  for (size_t i = 0; i < page->block_count; i++) {
+    const wn_block *h = &page->blocks[i];
+    if (h->kind == WN_BLOCK_HEADING && h->heading_level <= HEADLINE_MAX_LEVEL && !repeats(h, b) &&
+        is_title_part(h, title, false))
+      return false;
+  }
+  return true;
+}
+
 /* A line set as a headline without a heading tag: the first line that is
  * most of the page's title and a sentence long, and that prose follows if
  * one does (a page may print its title twice, over its menus and over its
@@ -690,10 +785,11 @@ static int line_naming(const wn_page *page, const char *title) {
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (!is_line(b) || links_of(b) >= TEASER_LINK_SHARE) continue;
-    if ((double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
+    bool short_line = b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK;
+    if (short_line && !short_headline_line(page, b, title)) continue;
+    if (!short_line && (double)b->text_len < HEADLINE_LINE_SHARE * title_bytes) continue;
     /* A paragraph that mentions the site's name is no headline. */
     if ((double)b->text_len > HEADLINE_LINE_MAX_RATIO * title_bytes) continue;
-    if (b->words < ARTICLE_HEADLINE_WORDS && b->cjk_chars < ARTICLE_HEADLINE_CJK) continue;
     if (!names_page(b, title, NULL)) continue;
     if (prose_follows(page, i)) return (int)i;
     if (first < 0) first = (int)i;

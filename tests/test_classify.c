@@ -3822,6 +3822,38 @@ static void test_counted_russian_comments_title_heads_the_comments(void **state)
   assert_false(find_block(page, "Каждый год одно и то же")->keep);
 }
 
+/* A headline of three words set as a plain line is the page's when the
+ * title is it and the site's name and section, parted by dashes; a line
+ * that is the other part, beside a heading that is the headline, is the
+ * site's. */
+#define HARBOUR_STORY_BODY                                                                  \
+  "<div><p>Fishing boats were kept in harbour for a third day on Tuesday as gales swept "  \
+  "the coast, and the port authority said the ban would stay until the wind eased.</p>"    \
+  "<p>Skippers said the lost week would cost them most of the month's catch, with prices " \
+  "at the market already rising as the fish counters ran short.</p></div>"
+
+static void test_short_headline_line_is_the_titles_part(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Courier - Boats Stay Ashore - Local news</title></head>"
+      "<body><div><div>Boats Stay Ashore</div>"
+      "<div>Gales keep the fleet in port for a third day.</div>"
+      "<div>PUBLISHED: 07/12/2011, 07:09</div>" HARBOUR_STORY_BODY "</div></body></html>");
+  assert_true(page->article_headline >= 0);
+  assert_string_equal(page->blocks[page->article_headline].text, "Boats Stay Ashore");
+}
+
+static void test_titles_other_part_beside_the_headline_heading_is_no_headline(void **state) {
+  wn_page *page = classify(state,
+      "<html><head><title>Adrift - The Weekly 52/2018</title></head><body>"
+      "<div><p>The Weekly 52/2018</p><p>This week's issue looks at the fleet, the "
+      "harbour works and the new ferry timetable, with letters from readers.</p>"
+      "<p>Subscribers read every issue online a day before it reaches the shops, and the "
+      "archive holds all the issues since the first one came out in 1998.</p></div>"
+      "<div><h1>Adrift</h1>" HARBOUR_STORY_BODY "</div></body></html>");
+  assert_true(page->article_headline < 0 ||
+              strcmp(page->blocks[page->article_headline].text, "The Weekly 52/2018") != 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3878,6 +3910,8 @@ int main(void) {
       T(test_toolbar_repeated_under_the_story_closes_it),
       T(test_brief_under_the_pages_title_on_a_portal),
       T(test_counted_russian_comments_title_heads_the_comments),
+      T(test_short_headline_line_is_the_titles_part),
+      T(test_titles_other_part_beside_the_headline_heading_is_no_headline),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
