@@ -1465,6 +1465,14 @@ static void block_span(const wn_page *page, int element, size_t *first, size_t *
   }
 }
 
+/* Whether the block claims the site's rights ("\xc2\xa9 NHL 2012. All Rights
+ * Reserved.", "Copyright ..."): past the story's close, the page's legal
+ * footer, however long its trademark list runs. */
+static bool claims_copyright(const wn_block *b) {
+  return strstr(b->text, "\xc2\xa9") || strstr(b->text, "Copyright") ||
+         strstr(b->text, "copyright");
+}
+
 /* Prose inside the element past the article's close, up to the readers'
  * comments, that is neither a teaser's blurb nor a comment. */
 static double prose_past_close(const wn_page *page, const wn_article_anchor *anchor, int element) {
@@ -1485,6 +1493,7 @@ static double prose_past_close(const wn_page *page, const wn_article_anchor *anc
         is_unlinked_card_blurb(page, anchor, i))
       continue;
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
+    if (claims_copyright(b)) continue;
     if (wn_inside(page, b->owner, element)) total += length_of(b);
   }
   return total;

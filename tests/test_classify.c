@@ -3854,6 +3854,31 @@ static void test_titles_other_part_beside_the_headline_heading_is_no_headline(vo
               strcmp(page->blocks[page->article_headline].text, "The Weekly 52/2018") != 0);
 }
 
+/* Past the story's close, the site's legal notice is no more of the story
+ * however long it runs: the region narrows to the story's body without it. */
+static void test_legal_notice_past_the_close_does_not_continue_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore for a third day"
+      "</title></head><body><div><div><h1>Harbour ban keeps fishing fleet ashore for a third "
+      "day</h1>" HARBOUR_STORY_BODY
+      "<p>The coastguard said two yachts that ignored the warning had to be towed back on "
+      "Monday evening, and asked sailors to stay in port.</p>"
+      "<ul><li><a href=\"/a\">Ferry timetable cut back for the winter months</a></li>"
+      "<li><a href=\"/b\">New lifeboat station opens on the north quay</a></li>"
+      "<li><a href=\"/c\">Council votes to repair the old sea wall at last</a></li>"
+      "<li><a href=\"/d\">Record crowds at the harbour festival this summer</a></li></ul></div>"
+      "<div><p>Coast Courier Online is the web site of the Coast Courier newspaper group. Coast "
+      "Courier, the Courier lighthouse logo, Harbour Live, Tide Tables Today and Courier Weekend "
+      "are trademarks of Coast Courier Media Ltd. \xc2\xa9 Coast Courier Media 2012. All Rights "
+      "Reserved. Articles, photographs and graphics on this site may not be reproduced, "
+      "republished or redistributed without the prior written consent of Coast Courier Media "
+      "Ltd. Weather data is supplied under licence and remains the property of its owner, and "
+      "listings are provided by third parties who are responsible for their accuracy.</p></div>"
+      "</div></body></html>");
+  assert_kept(page, "Skippers said the lost week");
+  assert_false(find_block(page, "Coast Courier Online is the web site")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3912,6 +3937,7 @@ int main(void) {
       T(test_counted_russian_comments_title_heads_the_comments),
       T(test_short_headline_line_is_the_titles_part),
       T(test_titles_other_part_beside_the_headline_heading_is_no_headline),
+      T(test_legal_notice_past_the_close_does_not_continue_the_story),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
