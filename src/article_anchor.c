@@ -1504,8 +1504,12 @@ static bool nothing_continues(const wn_page *page, const wn_article_anchor *anch
   if (!anchor->closed) return false;
   if (anchor->commented) return true;
   /* A category's name over an intro may head its cards; a story told in
-   * paragraphs that cards close is no intro. */
-  if (!anchor->sentence && !(anchor->carded && story_told(anchor))) return false;
+   * paragraphs that cards close is no intro, nor a post whose title of a
+   * few words the page's title names and a date heads ("Please advise"
+   * under "Wednesday, 7 November 2012"). */
+  if (!anchor->sentence && !(anchor->carded && story_told(anchor)) &&
+      !(anchor->named && anchor->dated))
+    return false;
   return prose_past_close(page, anchor, element) < CONTINUATION_SHARE * anchor->prose;
 }
 

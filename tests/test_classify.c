@@ -3879,6 +3879,27 @@ static void test_legal_notice_past_the_close_does_not_continue_the_story(void **
   assert_false(find_block(page, "Coast Courier Online is the web site")->keep);
 }
 
+/* A blog post's title of two words, dated and named in the page's title,
+ * anchors the post as a sentence-long headline does: past its close, the
+ * sidebar's boxes are no more of it, and neither is the blog's "About" box
+ * above it. */
+static void test_dated_named_short_post_title_closes_the_post(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Harbour Notes: Please advise</title></head><body><div>"
+      "<div><div><h2>About</h2><p>Harbour Notes collects the letters, logs and notices of a "
+      "small fishing port, with scans where the owners allow them, updated most weekdays.</p>"
+      "</div><div><div><h2>Wednesday, 7 November 2012</h2><div><h3><a href=\"/2012/11/"
+      "please-advise.html\">Please advise</a></h3>" HARBOUR_STORY_BODY "</div>"
+      "<p><a href=\"/newer\">Newer Post</a> <a href=\"/older\">Older Post</a> "
+      "<a href=\"/\">Home</a></p></div></div>"
+      "<div><h2>The Book</h2><p>In May the first Harbour Notes book will be published, with a "
+      "hundred of the letters and logs printed in full and many never shown here.</p></div>"
+      "</div></div></body></html>");
+  assert_kept(page, "Skippers said the lost week");
+  assert_false(find_block(page, "Harbour Notes collects the letters")->keep);
+  assert_false(find_block(page, "In May the first Harbour Notes book")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3938,6 +3959,7 @@ int main(void) {
       T(test_short_headline_line_is_the_titles_part),
       T(test_titles_other_part_beside_the_headline_heading_is_no_headline),
       T(test_legal_notice_past_the_close_does_not_continue_the_story),
+      T(test_dated_named_short_post_title_closes_the_post),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
