@@ -1610,15 +1610,17 @@ static bool footer_between(const wn_page *page, const wn_article_anchor *anchor,
 }
 
 /* The <article> element (or role="article", or microdata's articleBody)
- * that holds the headline and its story, or -1. */
+ * that holds the headline and its story, else the <main> (or role="main")
+ * that does, or -1. */
 static int article_element(const wn_page *page, const wn_article_anchor *anchor) {
-  int e = common_ancestor(page, page->blocks[anchor->headline].owner, anchor->body);
+  int e = common_ancestor(page, page->blocks[anchor->headline].owner, anchor->body), main = -1;
   for (; e >= 0; e = page->elements[e].parent) {
     GumboTag tag = page->elements[e].tag;
-    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return -1;
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return main;
     if (page->elements[e].flags & WN_EL_ARTICLE) return e;
+    if (main < 0 && (page->elements[e].flags & WN_EL_MAIN)) main = e;
   }
-  return -1;
+  return main;
 }
 
 /* The article element that holds the story and the block that closed
@@ -1626,7 +1628,10 @@ static int article_element(const wn_page *page, const wn_article_anchor *anchor)
 static int closing_article(const wn_page *page, const wn_article_anchor *anchor) {
   if (!anchor->closed || anchor->end >= page->block_count) return -1;
   int article = article_element(page, anchor);
-  return article >= 0 && wn_inside(page, page->blocks[anchor->end].owner, article) ? article : -1;
+  if (article < 0) return -1;
+  /* A <main> holds the story told: the close may be the sidebar's first list. */
+  if (!(page->elements[article].flags & WN_EL_ARTICLE)) return article;
+  return wn_inside(page, page->blocks[anchor->end].owner, article) ? article : -1;
 }
 
 /* Whether `region` lies past a story closed inside the article element

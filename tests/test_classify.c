@@ -3900,6 +3900,29 @@ static void test_dated_named_short_post_title_closes_the_post(void **state) {
   assert_false(find_block(page, "In May the first Harbour Notes book")->keep);
 }
 
+/* A story told in the page's <main>, closed by the sidebar's first list,
+ * ends with the <main>: the sidebar's prose past it is no more of it. */
+static void test_story_told_in_main_ends_with_it(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore for a third day"
+      "</title></head><body><div><div><main><h1>Harbour ban keeps fishing fleet ashore for a "
+      "third day</h1>" HARBOUR_STORY_BODY "</main></div><div><h2>Must-reads</h2>"
+      "<h2><a href=\"/a\">Ferry timetable cut back for the winter months</a></h2>"
+      "<p>Anna Berg, Reporter, Coast Post</p>"
+      "<h2><a href=\"/b\">New lifeboat station opens on the north quay</a></h2>"
+      "<p>Tom Hale, Editor, Quay News</p><h2>About Voices</h2>"
+      "<p>Along with our own reporting, this section carries must-read pieces from other sites: "
+      "six each weekday, of which we run the headlines only and link to the original sites for "
+      "the rest, labelled so that it is clear where they come from.</p>"
+      "<p>We also take original full-length posts and some unsolicited submissions, which the "
+      "desk reads every week and answers within a fortnight, whether or not they are taken.</p>"
+      "<p>Voices is edited by a small team on the coast, who also look after the letters page "
+      "and the weekend diary of events along the harbour front.</p></div></div></body></html>");
+  assert_kept(page, "Skippers said the lost week");
+  assert_false(find_block(page, "Voices is edited by a small team")->keep);
+  assert_false(find_block(page, "Tom Hale, Editor, Quay News")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3960,6 +3983,7 @@ int main(void) {
       T(test_titles_other_part_beside_the_headline_heading_is_no_headline),
       T(test_legal_notice_past_the_close_does_not_continue_the_story),
       T(test_dated_named_short_post_title_closes_the_post),
+      T(test_story_told_in_main_ends_with_it),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
