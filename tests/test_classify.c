@@ -3923,6 +3923,18 @@ static void test_story_told_in_main_ends_with_it(void **state) {
   assert_false(find_block(page, "Tom Hale, Editor, Quay News")->keep);
 }
 
+/* A breadcrumb trail introduced as "You are here:" is the site's
+ * navigation, not the story's first line. */
+static void test_you_are_here_trail_is_navigation(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore</title></head>"
+      "<body><div><p>You are here: <a href=\"/\">Home</a> / <a href=\"/news\">News</a> / "
+      "Harbour ban keeps fishing fleet ashore</p><h1>Harbour ban keeps fishing fleet ashore</h1>"
+      HARBOUR_STORY_BODY "</div></body></html>");
+  assert_kept(page, "Skippers said the lost week");
+  assert_false(find_block(page, "You are here:")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3984,6 +3996,7 @@ int main(void) {
       T(test_legal_notice_past_the_close_does_not_continue_the_story),
       T(test_dated_named_short_post_title_closes_the_post),
       T(test_story_told_in_main_ends_with_it),
+      T(test_you_are_here_trail_is_navigation),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
