@@ -3935,6 +3935,29 @@ static void test_you_are_here_trail_is_navigation(void **state) {
   assert_false(find_block(page, "You are here:")->keep);
 }
 
+/* WordPress's titles of a post's discussion: "One Comment" over a reply,
+ * and "Comments are closed." in the site's language, are the post's
+ * chrome, not its text. */
+static void test_wordpress_comment_titles_close_the_post(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore</title></head>"
+      "<body><div><h1>Harbour ban keeps fishing fleet ashore</h1>" HARBOUR_STORY_BODY
+      "<h4>One Comment</h4>"
+      "<p>LB says:</p><p>Agree that this is a worry for the whole coast, but the ban is the only "
+      "sensible thing the port could do with gales like these.</p></div></body></html>");
+  assert_kept(page, "Skippers said the lost week");
+  assert_false(find_block(page, "Agree that this is a worry")->keep);
+  page = classify(state,
+      "<html lang=\"de\"><head><title>Fischer bleiben im Hafen</title></head><body><div>"
+      "<h1>Fischer bleiben im Hafen</h1><p>Die Fischerboote blieben am Dienstag den dritten Tag "
+      "im Hafen, weil Sturmb\xc3\xb6" "en \xc3\xbc" "ber die K\xc3\xbc" "ste zogen.</p><p>Die "
+      "Hafenbeh\xc3\xb6rde sagte, das Verbot bleibe, bis der Wind nachlasse, und die Fischer "
+      "f\xc3\xbc" "rchten um den Fang des ganzen Monats.</p><p>Kommentare sind geschlossen.</p>"
+      "</div></body></html>");
+  assert_kept(page, "Die Hafenbeh");
+  assert_false(find_block(page, "Kommentare sind geschlossen.")->keep);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -3997,6 +4020,7 @@ int main(void) {
       T(test_dated_named_short_post_title_closes_the_post),
       T(test_story_told_in_main_ends_with_it),
       T(test_you_are_here_trail_is_navigation),
+      T(test_wordpress_comment_titles_close_the_post),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),

@@ -604,6 +604,7 @@ WORDPRESS_ROWS = (
     ("Next Post", "line/navigation", "{}", 1),
     ("% Comments", "line/counts", "* {}", 1),
     ("1 Comment", "line/counts", "* {}", 1),
+    ("Comments are closed.", "section/comments", "{}", 2),
 )
 
 
