@@ -86,6 +86,7 @@ static bool linked_headline(const wn_block *b) {
  * including, end[e], and a block inside it lies in one run of blocks. */
 typedef struct tree_span {
   size_t *end;
+  const bool *stamped; /* by block: a stamp of any template */
   int headline; /* owner of the page's first <h1> (posts may title themselves
                    with later ones), or -1 */
 } tree_span;
@@ -107,7 +108,11 @@ static void measure_thread(const wn_page *page, const tree_span *t, int holder, 
                            size_t n, thread_text *m) {
   size_t first = s[0].block, last = s[n - 1].block;
   while (first > 0 && within(t, page->blocks[first - 1].owner, holder)) first--;
-  while (last + 1 < page->block_count && within(t, page->blocks[last + 1].owner, holder)) last++;
+  /* The last post ends where another template's stamp begins a post of
+   * its own (a thread nested in this one's holder is measured apart). */
+  while (last + 1 < page->block_count && within(t, page->blocks[last + 1].owner, holder) &&
+         !t->stamped[last + 1])
+    last++;
   double post = 0;
   size_t k = 0;
   bool headed = false; /* the block before is a post's title */
@@ -203,10 +208,12 @@ void wn_pass_comment_threads(wn_page *page, wn_pass_state *state) {
   if (wn_posts_are_content(page)) return;
   size_t count = 0;
   stamp *stamps = wn_xcalloc(page->block_count ? page->block_count : 1, sizeof *stamps);
+  bool *stamped = wn_xcalloc(page->block_count ? page->block_count : 1, sizeof *stamped);
   for (size_t i = 0; i < page->block_count; i++) {
     const wn_block *b = &page->blocks[i];
     if (page->elements[b->owner].inherited & WN_EL_COMMENTS) continue;
     if (!wn_is_stamp(b)) continue;
+    stamped[i] = true;
     stamps[count].template = template_of(page, b);
     stamps[count].block = i;
     count++;
@@ -214,6 +221,7 @@ void wn_pass_comment_threads(wn_page *page, wn_pass_state *state) {
   qsort(stamps, count, sizeof *stamps, by_template);
   tree_span tree;
   tree_span_build(page, &tree);
+  tree.stamped = stamped;
   bool marked = false;
   for (size_t first = 0, end; first < count; first = end) {
     for (end = first + 1; end < count && stamps[end].template == stamps[first].template;) end++;
@@ -226,5 +234,6 @@ void wn_pass_comment_threads(wn_page *page, wn_pass_state *state) {
   }
   if (marked) wn_recompute_inherited(page);
   free(tree.end);
+  free(stamped);
   free(stamps);
 }
