@@ -3947,7 +3947,10 @@ static void test_wordpress_comment_titles_close_the_post(void **state) {
       "sensible thing the port could do with gales like these.</p></div></body></html>");
   assert_kept(page, "Skippers said the lost week");
   assert_false(find_block(page, "Agree that this is a worry")->keep);
-  page = classify(state,
+}
+
+static void test_wordpress_comments_closed_line_is_chrome(void **state) {
+  wn_page *page = classify(state,
       "<html lang=\"de\"><head><title>Fischer bleiben im Hafen</title></head><body><div>"
       "<h1>Fischer bleiben im Hafen</h1><p>Die Fischerboote blieben am Dienstag den dritten Tag "
       "im Hafen, weil Sturmb\xc3\xb6" "en \xc3\xbc" "ber die K\xc3\xbc" "ste zogen.</p><p>Die "
@@ -4021,6 +4024,7 @@ int main(void) {
       T(test_story_told_in_main_ends_with_it),
       T(test_you_are_here_trail_is_navigation),
       T(test_wordpress_comment_titles_close_the_post),
+      T(test_wordpress_comments_closed_line_is_chrome),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
