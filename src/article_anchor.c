@@ -1184,6 +1184,13 @@ static bool ends_article(const wn_page *page, const wn_block *headline, const wn
   if (b->kind == WN_BLOCK_HEADING && b->heading_level == 1) return true;
   if (beside_lead(page, headline, b, paragraphs)) return false;
   if (jumps_to_comments(b)) return false;
+  /* Under a story told, a form readers write in (not a dialog's: "write to
+   * the author") holds the comment form's notices, not more of the story. */
+  uint32_t within = page->elements[b->owner].inherited;
+  if (paragraphs >= STORY_TOLD_PARAGRAPHS && (within & WN_EL_WRITING_FORM) &&
+      !(within & WN_EL_DIALOG) &&
+      !(page->elements[headline->owner].inherited & WN_EL_WRITING_FORM))
+    return true;
   if (is_section_chrome(b)) return true;
   return titles_comments(page, headline, b) || is_comment(page, headline, b);
 }

@@ -225,6 +225,13 @@ static double row_link_density(const wn_page *page, const wn_block *b) {
   return container_density < own ? container_density : own;
 }
 
+/* Whether the block lies past the close of the article the page was
+ * anchored on: a form readers write in there is the comment form, its
+ * rules and notices however long. */
+static bool past_the_article(const wn_page *page, const wn_block *b) {
+  return page->article_end >= 0 && (size_t)(b - page->blocks) >= (size_t)page->article_end;
+}
+
 static wn_reason judge_inside(const wn_page *page, const wn_block *b, int region,
                         bool comments_ok) {
   uint32_t flags = wn_flags_below(page, b->owner, region);
@@ -248,6 +255,8 @@ static wn_reason judge_inside(const wn_page *page, const wn_block *b, int region
    * newsletter form) holds its questions and its controls' labels; a page
    * built inside one form holds the article too. */
   if ((flags & WN_EL_FORM) && !long_prose && is_small_form(page, b, region))
+    return WN_DROP_FORM;
+  if ((flags & WN_EL_WRITING_FORM) && past_the_article(page, b))
     return WN_DROP_FORM;
   if (!long_prose && labels_form(page, b)) return WN_DROP_FORM;
   if (b->kind != WN_BLOCK_HEADING && row_link_density(page, b) > inside_link_limit(page, b))

@@ -353,8 +353,21 @@ static bool is_stated_article_body(const GumboNode *element) {
   return false;
 }
 
+/* Whether a <textarea> lies under the node (a form's; forms do not nest). */
+static bool holds_textarea(const GumboNode *node) {
+  const GumboVector *children = &node->v.element.children;
+  for (unsigned i = 0; i < children->length; i++) {
+    const GumboNode *child = children->data[i];
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (child->v.element.tag == GUMBO_TAG_TEXTAREA || holds_textarea(child)) return true;
+  }
+  return false;
+}
+
 static uint32_t element_flags(const GumboNode *element) {
   uint32_t flags = tag_flags(element->v.element.tag);
+  if (element->v.element.tag == GUMBO_TAG_FORM && holds_textarea(element))
+    flags |= WN_EL_WRITING_FORM;
   uint32_t named = 0;
   if (has_image_child(element)) flags |= WN_EL_IMAGE | (holds_little_else(element) ? WN_EL_PICTURE : 0);
   if (element->v.element.tag == GUMBO_TAG_DIV && (flags & WN_EL_PICTURE)) flags |= WN_EL_FIGURE;

@@ -54,7 +54,8 @@ enum wn_element_flag {
   WN_EL_PICTURE = 1u << 23,     /* has an <img> child that is not an icon, and little else */
   WN_EL_IMAGE = 1u << 24,       /* has an <img> child that is not an icon, whatever else */
   WN_EL_TAB_PANEL = 1u << 25,   /* role=tabpanel: one of a tab set's panels */
-  WN_EL_STATED_BODY = 1u << 26  /* itemprop=articleBody: microdata names it the article's body */
+  WN_EL_STATED_BODY = 1u << 26, /* itemprop=articleBody: microdata names it the article's body */
+  WN_EL_WRITING_FORM = 1u << 27 /* a <form> holding a <textarea>: readers write in it */
 };
 
 typedef struct wn_element {

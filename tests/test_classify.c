@@ -3961,6 +3961,40 @@ static void test_wordpress_comments_closed_line_is_chrome(void **state) {
   assert_false(find_block(page, "Kommentare sind geschlossen.")->keep);
 }
 
+/* Under a story told, a form readers write in (a <textarea>) is the
+ * comment form: its rules and notices go however long they run; a form to
+ * write to the reporter under the lead leaves the story whole. */
+static void test_comment_form_notices_past_the_story_are_dropped(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore</title></head>"
+      "<body><div><h1>Harbour ban keeps fishing fleet ashore</h1>" HARBOUR_STORY_BODY
+      "<h2>Submit a Comment</h2><form method=\"post\"><p>This form is not used for sending "
+      "the article to a friend. Please use the link at the top of the page for that purpose, "
+      "and keep your comments to the subject of the story.</p><p>We ask that readers remain "
+      "courteous. You may not post insulting or inappropriate content, which may be removed at "
+      "our discretion, and we are not responsible for what readers write.</p>"
+      "<textarea name=\"comment\"></textarea></form></div></body></html>");
+  assert_kept(page, "Skippers said the lost week");
+  assert_false(find_block(page, "This form is not used for sending")->keep);
+  assert_false(find_block(page, "We ask that readers remain courteous")->keep);
+}
+
+static void test_author_form_under_a_lead_does_not_end_the_story(void **state) {
+  wn_page *page = classify(state,
+      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore</title></head>"
+      "<body><div><h1>Harbour ban keeps fishing fleet ashore</h1><p>Fishing boats were kept in "
+      "harbour for a third day on Tuesday as gales swept the coast, and the coastguard asked "
+      "every skipper to keep the crews ashore until the warning is lifted.</p>"
+      "<form method=\"post\">"
+      "<h4>Write to the reporter</h4><textarea name=\"message\"></textarea></form>"
+      "<p>The port authority said the ban would stay until the wind eased, and skippers said "
+      "the lost week would cost them most of the month's catch.</p><p>Prices at the market "
+      "were already rising on Tuesday as the fish counters ran short of cod and plaice.</p>"
+      "</div></body></html>");
+  assert_kept(page, "The port authority said the ban");
+  assert_kept(page, "Prices at the market were already rising");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -4025,6 +4059,8 @@ int main(void) {
       T(test_you_are_here_trail_is_navigation),
       T(test_wordpress_comment_titles_close_the_post),
       T(test_wordpress_comments_closed_line_is_chrome),
+      T(test_comment_form_notices_past_the_story_are_dropped),
+      T(test_author_form_under_a_lead_does_not_end_the_story),
       T(test_responses_under_a_dated_short_post_are_its_discussion),
       T(test_article_link_dense_block_inside_region),
       T(test_article_heading_without_content_is_dropped),
