@@ -353,15 +353,28 @@ static bool is_stated_article_body(const GumboNode *element) {
   return false;
 }
 
-/* Whether a <textarea> lies under the node (a form's; forms do not nest). */
-static bool holds_textarea(const GumboNode *node) {
-  const GumboVector *children = &node->v.element.children;
-  for (unsigned i = 0; i < children->length; i++) {
-    const GumboNode *child = children->data[i];
-    if (child->type != GUMBO_NODE_ELEMENT) continue;
-    if (child->v.element.tag == GUMBO_TAG_TEXTAREA || holds_textarea(child)) return true;
+/* Whether a <textarea> lies under the form (forms do not nest, so each
+ * element is looked at once; walked without recursion, as a page may nest
+ * as deep as its depth budget allows). */
+static bool holds_textarea(const GumboNode *form) {
+  const GumboNode *node = form;
+  size_t next = 0; /* the child of `node` to look at next */
+  for (;;) {
+    const GumboVector *children = &node->v.element.children;
+    if (next < children->length) {
+      const GumboNode *child = children->data[next++];
+      if (child->type != GUMBO_NODE_ELEMENT) continue;
+      if (child->v.element.tag == GUMBO_TAG_TEXTAREA) return true;
+      if (child->v.element.children.length) {
+        node = child;
+        next = 0;
+      }
+      continue;
+    }
+    if (node == form) return false;
+    next = node->index_within_parent + 1;
+    node = node->parent;
   }
-  return false;
 }
 
 static uint32_t element_flags(const GumboNode *element) {
