@@ -679,7 +679,10 @@ static bool is_line(const wn_block *b) {
   return b->kind == WN_BLOCK_TABLE_ROW && !strstr(b->text, " | ");
 }
 
-/* What parts a title: a dash, a bar, a colon, a middle dot, a guillemet. */
+/* What parts a title: a dash, a bar, a colon, a middle dot, a guillemet,
+ * after a space and whatever follows it ("Day --maudlin", "NewsHour: Name --
+ * Date"). Looser than title.c's separators, which cut a site's name off the
+ * printed title and so take only the spaced forms. */
 static const char *const TITLE_PARTERS[] = {"-", "|", ":", "\xc2\xb7", "\xe2\x80\x93",
                                             "\xe2\x80\x94", "\xc2\xbb", "\xc2\xab"};
 enum { TITLE_PARTER_COUNT = sizeof TITLE_PARTERS / sizeof *TITLE_PARTERS };
