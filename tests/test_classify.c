@@ -3922,6 +3922,11 @@ static void test_story_told_in_main_ends_with_it(void **state) {
   assert_false(find_block(page, "Tom Hale, Editor, Quay News")->keep);
 }
 
+/* The harbour story's page up to its headline, in English. */
+#define HARBOUR_PAGE_HEAD                                                                   \
+  "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore</title></head>"    \
+  "<body><div><h1>Harbour ban keeps fishing fleet ashore</h1>"
+
 /* A breadcrumb trail introduced as "You are here:" is the site's
  * navigation, not the story's first line. */
 static void test_you_are_here_trail_is_navigation(void **state) {
@@ -3939,8 +3944,7 @@ static void test_you_are_here_trail_is_navigation(void **state) {
  * chrome, not its text. */
 static void test_wordpress_comment_titles_close_the_post(void **state) {
   wn_page *page = classify(state,
-      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore</title></head>"
-      "<body><div><h1>Harbour ban keeps fishing fleet ashore</h1>" HARBOUR_STORY_BODY
+      HARBOUR_PAGE_HEAD HARBOUR_STORY_BODY
       "<h4>One Comment</h4>"
       "<p>LB says:</p><p>Agree that this is a worry for the whole coast, but the ban is the only "
       "sensible thing the port could do with gales like these.</p></div></body></html>");
@@ -3965,8 +3969,7 @@ static void test_wordpress_comments_closed_line_is_chrome(void **state) {
  * write to the reporter under the lead leaves the story whole. */
 static void test_comment_form_notices_past_the_story_are_dropped(void **state) {
   wn_page *page = classify(state,
-      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore</title></head>"
-      "<body><div><h1>Harbour ban keeps fishing fleet ashore</h1>" HARBOUR_STORY_BODY
+      HARBOUR_PAGE_HEAD HARBOUR_STORY_BODY
       "<h2>Submit a Comment</h2><form method=\"post\"><p>Posts appear once a moderator has read "
       "them, usually within the hour; anything off the harbour's news, or written to wound "
       "another reader, is taken down without notice.</p><p>Your address is kept to reply to "
@@ -3980,8 +3983,7 @@ static void test_comment_form_notices_past_the_story_are_dropped(void **state) {
 
 static void test_author_form_under_a_lead_does_not_end_the_story(void **state) {
   wn_page *page = classify(state,
-      "<html lang=\"en\"><head><title>Harbour ban keeps fishing fleet ashore</title></head>"
-      "<body><div><h1>Harbour ban keeps fishing fleet ashore</h1><p>Fishing boats were kept in "
+      HARBOUR_PAGE_HEAD "<p>Fishing boats were kept in "
       "harbour for a third day on Tuesday as gales swept the coast, and the coastguard asked "
       "every skipper to keep the crews ashore until the warning is lifted.</p>"
       "<form method=\"post\">"
